@@ -1,0 +1,38 @@
+"""Transposed convolution, explained: the math behind the site, in NumPy."""
+
+from ._arithmetic import conv_output_size, conv_transpose_output_size, output_padding_for
+from ._conv import conv1d, conv2d
+from ._interpolate import bilinear_kernel, interpolate, interpolation_matrix
+from ._matrix import convolution_matrix
+from ._overlap import overlap_counts, phase_sums
+from ._transpose import (
+    conv_transpose1d,
+    conv_transpose2d,
+    conv_transpose_by_zero_insertion,
+    flip_kernel,
+    insert_zeros,
+    pad_or_crop,
+    transpose_padding,
+)
+
+__all__ = [
+    "bilinear_kernel",
+    "convolution_matrix",
+    "interpolate",
+    "interpolation_matrix",
+    "overlap_counts",
+    "phase_sums",
+    "conv1d",
+    "conv2d",
+    "conv_output_size",
+    "conv_transpose1d",
+    "conv_transpose2d",
+    "conv_transpose_by_zero_insertion",
+    "conv_transpose_output_size",
+    "flip_kernel",
+    "insert_zeros",
+    "output_padding_for",
+    "pad_or_crop",
+    "transpose_padding",
+]
+__version__ = "0.1.0"

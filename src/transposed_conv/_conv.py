@@ -1,0 +1,199 @@
+"""Direct convolution (cross-correlation), as deep-learning frameworks compute it."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._arithmetic import conv_output_size
+from ._layout import batched, tap_slices, taps
+from ._validation import as_tuple, non_negative, positive
+
+
+def _resolve_padding(
+    padding: Any, nsp: int, kernel: tuple[int, ...], stride: tuple[int, ...], dilation: tuple[int, ...]
+) -> list[tuple[int, int]]:
+    """Padding as a (before, after) pair per axis; ``"same"`` may be asymmetric."""
+    if isinstance(padding, str):
+        if padding == "valid":
+            return [(0, 0)] * nsp
+        if padding == "same":
+            if any(s != 1 for s in stride):
+                msg = f"padding='same' needs stride 1, got stride={stride}"
+                raise ValueError(msg)
+            total = [d * (k - 1) for k, d in zip(kernel, dilation, strict=True)]
+            return [(t // 2, t - t // 2) for t in total]
+        msg = f"padding must be an int, a tuple, 'valid' or 'same', got {padding!r}"
+        raise ValueError(msg)
+    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
+    return [(v, v) for v in p]
+
+
+def conv_nd(
+    x: Any,
+    weight: Any,
+    nsp: int,
+    stride: Any,
+    padding: Any,
+    dilation: Any,
+    groups: Any,
+    name: str,
+) -> npt.NDArray[Any]:
+    """Shared N-d implementation behind :func:`conv1d` and :func:`conv2d`."""
+    b = batched(x, weight, nsp, groups, transposed=False, name=name)
+    s = positive(as_tuple(stride, "stride", nsp), "stride")
+    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    kernel = b.weight.shape[2:]
+    pads = _resolve_padding(padding, nsp, kernel, s, d)
+    xp = b.x
+    if any(any(p) for p in pads):
+        xp = np.pad(xp, [(0, 0), (0, 0), *pads])
+    # "same" may pad asymmetrically; then size the padded input with no extra padding.
+    out_sp = tuple(
+        conv_output_size(n, k, si, lo, di) if lo == hi else conv_output_size(n + lo + hi, k, si, 0, di)
+        for n, k, si, di, (lo, hi) in zip(b.x.shape[2:], kernel, s, d, pads, strict=True)
+    )
+    return b.restore(_correlate(xp, b.weight, s, d, b.groups, out_sp))
+
+
+def _correlate(
+    xp: npt.NDArray[Any],
+    w: npt.NDArray[Any],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
+    groups: int,
+    out_sp: tuple[int, ...],
+) -> npt.NDArray[Any]:
+    """Valid cross-correlation of padded ``xp`` (N, C_in, ...) as one matmul per group.
+
+    The columns ("im2col") are gathered one kernel tap at a time, so the only
+    Python loop runs over the kernel's taps, never over pixels.
+    """
+    n, c_in = xp.shape[:2]
+    c_out, cig = w.shape[:2]
+    kernel = w.shape[2:]
+    k = math.prod(kernel)
+    g = groups
+    # (G, C_in/G, N, *spatial): a view, so each tap's copy is a single strided gather.
+    xg = np.moveaxis(xp.reshape(n, g, cig, *xp.shape[2:]), 0, 2)
+    cols = np.empty((g, cig, k, n, *out_sp), dtype=w.dtype)
+    for t, tap in enumerate(taps(kernel)):
+        cols[:, :, t] = xg[(..., *tap_slices(tap, out_sp, stride, dilation))]
+    wm = w.reshape(g, c_out // g, cig * k)
+    out = np.matmul(wm, cols.reshape(g, cig * k, n * math.prod(out_sp)))
+    out = out.reshape(c_out, n, *out_sp)
+    return np.ascontiguousarray(np.moveaxis(out, 0, 1))
+
+
+def conv2d(
+    x: Any,
+    weight: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    groups: int = 1,
+) -> npt.NDArray[Any]:
+    """2-D convolution (cross-correlation), as ``torch.nn.functional.conv2d``.
+
+    Parameters
+    ----------
+    x : (H, W), (C_in, H, W) or (N, C_in, H, W) array_like
+        Input. ``(H, W)`` goes with a 2-D ``weight``.
+    weight : (kH, kW) or (C_out, C_in/groups, kH, kW) array_like
+        Kernel. It is not flipped: this is cross-correlation, as in deep learning.
+    stride : int or pair of ints, default 1
+        Step between window positions.
+    padding : int, pair of ints, 'valid' or 'same', default 0
+        Zeros added on both sides of each spatial axis. ``'same'`` (stride 1
+        only) pads ``d(k - 1)`` in total, with the odd zero on the bottom/right,
+        as PyTorch does.
+    dilation : int or pair of ints, default 1
+        Spacing between kernel taps.
+    groups : int, default 1
+        Input and output channels are split into this many independent groups.
+
+    Returns
+    -------
+    (H_out, W_out), (C_out, H_out, W_out) or (N, C_out, H_out, W_out) ndarray
+        Same layout as ``x``. int64 for integer inputs (exact), otherwise the
+        floating dtype of the inputs (float32 stays float32).
+
+    Raises
+    ------
+    ValueError
+        Wrong number of dimensions, channel or group mismatch, non-positive
+        stride or dilation, negative padding, an empty output.
+    TypeError
+        A non-numeric, bool or complex dtype, or a non-integer parameter.
+
+    See Also
+    --------
+    conv_transpose2d : the transposed (adjoint) operation.
+    convolution_matrix : the same map as a matrix.
+
+    Notes
+    -----
+    ``y[n, o, i, j] = sum_{c, u, v} w[o, c, u, v] * x_pad[n, c, s i + d u, s j + d v]``,
+    with ``c`` running over the input channels of output channel ``o``'s group.
+    The output size per axis is :func:`conv_output_size`.
+
+    Examples
+    --------
+    The walk-through's 4x4 input and 3x3 kernel:
+
+    >>> import numpy as np
+    >>> x = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+    >>> k = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    >>> conv2d(x, k)
+    array([[94, 74],
+           [82, 75]])
+    >>> conv2d(x, k, padding="same").shape
+    (4, 4)
+    >>> conv2d(np.ones((1, 2, 5, 5)), np.ones((4, 2, 3, 3)), stride=2).shape
+    (1, 4, 2, 2)
+    """
+    return conv_nd(x, weight, 2, stride, padding, dilation, groups, "conv2d")
+
+
+def conv1d(
+    x: Any,
+    weight: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    groups: int = 1,
+) -> npt.NDArray[Any]:
+    """1-D convolution (cross-correlation), as ``torch.nn.functional.conv1d``.
+
+    Parameters
+    ----------
+    x : (L,), (C_in, L) or (N, C_in, L) array_like
+        Input. ``(L,)`` goes with a 1-D ``weight``.
+    weight : (k,) or (C_out, C_in/groups, k) array_like
+        Kernel, not flipped.
+    stride, padding, dilation, groups
+        As in :func:`conv2d`, with ints or 1-tuples.
+
+    Returns
+    -------
+    ndarray
+        Same layout as ``x``; dtype rules as in :func:`conv2d`.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As in :func:`conv2d`.
+
+    Examples
+    --------
+    >>> conv1d([1, 2, 3, 4], [1, 0, -1])
+    array([-2, -2])
+    >>> conv1d([1, 2, 3, 4], [1, 1], dilation=2)
+    array([4, 6])
+    """
+    return conv_nd(x, weight, 1, stride, padding, dilation, groups, "conv1d")

@@ -1,0 +1,108 @@
+"""How unevenly a transposed convolution covers its output: the checkerboard's source."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._transpose import conv_transpose_nd
+from ._validation import as_tuple, non_negative, numeric_array, positive
+
+
+def overlap_counts(
+    input_shape: Any,
+    kernel_size: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+) -> npt.NDArray[np.int64]:
+    """How many kernel taps land on each output pixel of a transposed convolution.
+
+    Parameters
+    ----------
+    input_shape : int or tuple of 1 or 2 ints
+        Input length ``(L,)`` or shape ``(H, W)``.
+    kernel_size : int or tuple of ints
+        Kernel size per axis.
+    stride, padding, output_padding, dilation : int or tuple of ints
+        As in :func:`conv_transpose2d`.
+
+    Returns
+    -------
+    ndarray of int64
+        Shaped like the transposed convolution's output: the transposed
+        convolution of an all-ones input with an all-ones kernel.
+
+    Examples
+    --------
+    Kernel 3, stride 2: every other output is hit twice (the checkerboard).
+
+    >>> overlap_counts(4, 3, stride=2)
+    array([1, 1, 2, 1, 2, 1, 2, 1, 1])
+    >>> overlap_counts(4, 4, stride=2, padding=1)  # 4 divisible by 2: even
+    array([1, 2, 2, 2, 2, 2, 2, 1])
+    """
+    shape = input_shape if isinstance(input_shape, tuple | list) else (input_shape,)
+    nsp = len(shape)
+    if nsp not in (1, 2):
+        msg = f"input_shape must have 1 or 2 entries, got {input_shape!r}"
+        raise ValueError(msg)
+    sizes = positive(as_tuple(shape, "input_shape", nsp), "input_shape")
+    kernel = positive(as_tuple(kernel_size, "kernel_size", nsp), "kernel_size")
+    ones = np.ones(sizes, dtype=np.int64)
+    return conv_transpose_nd(
+        ones, np.ones(kernel, dtype=np.int64), nsp, stride, padding, output_padding, dilation, 1,
+        "overlap_counts",
+    )
+
+
+def phase_sums(
+    weight: Any, stride: Any, *, padding: Any = 0, dilation: Any = 1
+) -> npt.NDArray[Any]:
+    """Total kernel weight each output phase of a strided transposed convolution receives.
+
+    Output pixel ``o`` belongs to phase ``o mod stride`` (per axis). Away from
+    the border, a constant input ``c`` produces ``c * phase_sums[phase]`` there,
+    so unequal sums are a checkerboard even when every phase gets the same
+    number of taps.
+
+    Parameters
+    ----------
+    weight : (k,) or (kH, kW) array_like
+        A single-channel kernel.
+    stride : int or tuple of ints
+        The transposed convolution's stride.
+    padding, dilation : int or tuple of ints
+        As in :func:`conv_transpose2d`; padding shifts which phase is which.
+
+    Returns
+    -------
+    (s,) or (sH, sW) ndarray
+        Sum of the taps landing on each phase; int64 for an integer kernel.
+
+    Examples
+    --------
+    >>> phase_sums([1, 2, 3, 4], 2)  # equal tap counts, unequal sums
+    array([4, 6])
+    >>> phase_sums([0.25, 0.75, 0.75, 0.25], 2)  # the bilinear kernel
+    array([1., 1.])
+    """
+    w = numeric_array(weight, "weight")
+    if w.ndim not in (1, 2) or w.size == 0:
+        msg = f"weight must be a non-empty 1-D or 2-D kernel, got shape {w.shape}"
+        raise ValueError(msg)
+    nsp = w.ndim
+    s = positive(as_tuple(stride, "stride", nsp), "stride")
+    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
+    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    dtype = np.int64 if w.dtype.kind in "iu" else w.dtype
+    out = np.zeros(s, dtype=dtype)
+    phases = np.ix_(*((np.arange(k) * di - pi) % si for k, si, pi, di in zip(w.shape, s, p, d, strict=True)))
+    np.add.at(out, phases, w)
+    return out
+
+

@@ -1,0 +1,439 @@
+"""Transposed convolution: the scatter-add computation and the zero-insertion route."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._arithmetic import check_output_padding, conv_transpose_output_size
+from ._conv import conv_nd
+from ._layout import batched, tap_slices, taps
+from ._validation import as_int, as_tuple, non_negative, numeric_array, positive
+
+
+def _params(
+    nsp: int, stride: Any, padding: Any, output_padding: Any, dilation: Any
+) -> tuple[tuple[int, ...], ...]:
+    s = positive(as_tuple(stride, "stride", nsp), "stride")
+    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
+    a = as_tuple(output_padding, "output_padding", nsp)
+    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    for ai, si, di in zip(a, s, d, strict=True):
+        check_output_padding(ai, si, di)
+    return s, p, a, d
+
+
+def conv_transpose_nd(
+    x: Any,
+    weight: Any,
+    nsp: int,
+    stride: Any,
+    padding: Any,
+    output_padding: Any,
+    dilation: Any,
+    groups: Any,
+    name: str,
+) -> npt.NDArray[Any]:
+    """Shared N-d implementation behind :func:`conv_transpose1d` and :func:`conv_transpose2d`.
+
+    One matmul per group multiplies every input pixel by the whole kernel at
+    once; the kernel-sized products are then added into the output, one strided
+    slice per kernel tap ("col2im"). The only Python loop is over the taps.
+    """
+    b = batched(x, weight, nsp, groups, transposed=True, name=name)
+    s, p, a, d = _params(nsp, stride, padding, output_padding, dilation)
+    xs, w, g = b.x, b.weight, b.groups
+    n, c_in = xs.shape[:2]
+    in_sp, kernel = xs.shape[2:], w.shape[2:]
+    out_sp = tuple(
+        conv_transpose_output_size(*args)
+        for args in zip(in_sp, kernel, s, p, a, d, strict=True)
+    )
+    cig, cog = c_in // g, w.shape[1]
+    k, npix = math.prod(kernel), math.prod(in_sp)
+    # (G, C_out/G * K, C_in/G) @ (G, C_in/G, N * pixels): every pixel times every tap.
+    xm = np.moveaxis(xs.reshape(n, g, cig, npix), 0, 2).reshape(g, cig, n * npix)
+    wm = np.swapaxes(w.reshape(g, cig, cog * k), 1, 2)
+    cols = np.matmul(wm, xm).reshape(g, cog, k, n, *in_sp)
+    # Full (uncropped) extent, long enough for the crop plus output_padding.
+    full = tuple(
+        max((ni - 1) * si + di * (ki - 1) + 1, pi + oi)
+        for ni, si, di, ki, pi, oi in zip(in_sp, s, d, kernel, p, out_sp, strict=True)
+    )
+    out = np.zeros((n, g, cog, *full), dtype=w.dtype)
+    outg = np.moveaxis(out, 0, 2)  # (G, C_out/G, N, *full) view
+    for t, tap in enumerate(taps(kernel)):
+        outg[(..., *tap_slices(tap, in_sp, s, d))] += cols[:, :, t]
+    crop = tuple(slice(pi, pi + oi) for pi, oi in zip(p, out_sp, strict=True))
+    out = out.reshape(n, g * cog, *full)[(..., *crop)]
+    return b.restore(np.ascontiguousarray(out))
+
+
+def conv_transpose2d(
+    x: Any,
+    weight: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+    groups: int = 1,
+) -> npt.NDArray[Any]:
+    """2-D transposed convolution, as ``torch.nn.functional.conv_transpose2d``.
+
+    Each input value stamps a copy of the kernel, scaled by that value, into the
+    output at ``stride`` spacing; overlapping stamps add up. It is the adjoint
+    (the matrix transpose) of :func:`conv2d` with the same parameters, not its
+    inverse.
+
+    Parameters
+    ----------
+    x : (H, W), (C_in, H, W) or (N, C_in, H, W) array_like
+        Input. ``(H, W)`` goes with a 2-D ``weight``.
+    weight : (kH, kW) or (C_in, C_out/groups, kH, kW) array_like
+        Kernel, in PyTorch's transposed layout (input channels first).
+    stride : int or pair of ints, default 1
+        Spacing of the stamps in the output.
+    padding : int or pair of ints, default 0
+        Rows and columns cropped from each side of the full output; the
+        transposed counterpart of the convolution's zero padding.
+    output_padding : int or pair of ints, default 0
+        Extra rows/columns at the bottom/right, to pick one of the ``stride``
+        input sizes a strided convolution maps to the same output size. Must
+        be smaller than ``stride`` or ``dilation``.
+    dilation : int or pair of ints, default 1
+        Spacing between kernel taps.
+    groups : int, default 1
+        Channels split into independent groups.
+
+    Returns
+    -------
+    (H_out, W_out), (C_out, H_out, W_out) or (N, C_out, H_out, W_out) ndarray
+        Same layout as ``x``; int64 for integer inputs, otherwise the floating
+        dtype of the inputs.
+
+    Raises
+    ------
+    ValueError
+        Wrong number of dimensions, channel or group mismatch, non-positive
+        stride or dilation, negative padding, ``output_padding`` too large, an
+        empty output.
+    TypeError
+        A non-numeric, bool or complex dtype, or a non-integer parameter.
+
+    See Also
+    --------
+    conv_transpose_by_zero_insertion : the same result as a direct convolution.
+    convolution_matrix : ``C.T`` is this map.
+
+    Notes
+    -----
+    Output size per axis: ``(i - 1) s - 2p + d(k - 1) + a + 1``
+    (:func:`conv_transpose_output_size`).
+
+    Examples
+    --------
+    The walk-through's 2x2 input back to 4x4:
+
+    >>> import numpy as np
+    >>> k = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    >>> conv_transpose2d([[1, 3], [2, 3]], k)
+    array([[ 2,  9, 11,  6],
+           [ 5, 19, 27, 12],
+           [ 5, 24, 29,  9],
+           [ 6, 17, 14,  3]])
+    >>> conv_transpose2d(np.ones((8, 4, 4)), np.ones((8, 3, 4, 4)), stride=2, padding=1).shape
+    (3, 8, 8)
+    """
+    return conv_transpose_nd(
+        x, weight, 2, stride, padding, output_padding, dilation, groups, "conv_transpose2d"
+    )
+
+
+def conv_transpose1d(
+    x: Any,
+    weight: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+    groups: int = 1,
+) -> npt.NDArray[Any]:
+    """1-D transposed convolution, as ``torch.nn.functional.conv_transpose1d``.
+
+    Parameters
+    ----------
+    x : (L,), (C_in, L) or (N, C_in, L) array_like
+        Input. ``(L,)`` goes with a 1-D ``weight``.
+    weight : (k,) or (C_in, C_out/groups, k) array_like
+        Kernel, input channels first.
+    stride, padding, output_padding, dilation, groups
+        As in :func:`conv_transpose2d`, with ints or 1-tuples.
+
+    Returns
+    -------
+    ndarray
+        Same layout as ``x``; dtype rules as in :func:`conv2d`.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As in :func:`conv_transpose2d`.
+
+    Examples
+    --------
+    Each input value stamps the kernel, two samples apart:
+
+    >>> conv_transpose1d([1, 10], [1, 2, 3], stride=2)
+    array([ 1,  2, 13, 20, 30])
+    """
+    return conv_transpose_nd(
+        x, weight, 1, stride, padding, output_padding, dilation, groups, "conv_transpose1d"
+    )
+
+
+# --- The zero-insertion route, one public step at a time --------------------------
+
+
+def _spatial_dims(arr: npt.NDArray[Any], spatial_dims: Any) -> int:
+    if spatial_dims is None:
+        return min(arr.ndim, 2)
+    nsp = as_int(spatial_dims, "spatial_dims")
+    if not 1 <= nsp <= arr.ndim:
+        msg = f"spatial_dims must be between 1 and x.ndim={arr.ndim}, got {nsp!r}"
+        raise ValueError(msg)
+    return nsp
+
+
+def insert_zeros(x: Any, stride: Any, *, spatial_dims: int | None = None) -> npt.NDArray[Any]:
+    """Insert ``stride - 1`` zeros between neighbouring values on the trailing axes.
+
+    Parameters
+    ----------
+    x : array_like
+        Values on the last ``spatial_dims`` axes; leading axes (batch,
+        channels) are left alone.
+    stride : int or tuple of ints
+        The transposed convolution's stride, per spatial axis.
+    spatial_dims : int, optional
+        How many trailing axes are spatial. Default: 2, or 1 for a 1-D ``x``.
+
+    Returns
+    -------
+    ndarray
+        Each spatial axis of length ``n`` becomes ``(n - 1) * stride + 1``.
+
+    Examples
+    --------
+    >>> insert_zeros([[1, 3], [2, 3]], 2)
+    array([[1, 0, 3],
+           [0, 0, 0],
+           [2, 0, 3]])
+    """
+    arr = numeric_array(x, "x")
+    nsp = _spatial_dims(arr, spatial_dims)
+    s = positive(as_tuple(stride, "stride", nsp), "stride")
+    sp = arr.shape[arr.ndim - nsp :]
+    out = np.zeros(
+        (*arr.shape[: arr.ndim - nsp], *((n - 1) * si + 1 for n, si in zip(sp, s, strict=True))),
+        dtype=arr.dtype,
+    )
+    out[(..., *(slice(None, None, si) for si in s))] = arr
+    return out
+
+
+def transpose_padding(
+    kernel_size: Any, padding: Any = 0, output_padding: Any = 0, dilation: Any = 1
+) -> list[tuple[int, int]]:
+    """Padding of the zero-inserted input that turns a direct convolution into a transposed one.
+
+    Parameters
+    ----------
+    kernel_size : int or tuple of ints
+        Kernel length per spatial axis; its length sets the number of axes.
+    padding, output_padding, dilation : int or tuple of ints
+        The transposed convolution's parameters.
+
+    Returns
+    -------
+    list of (before, after) pairs
+        ``before = d(k - 1) - p`` and ``after = d(k - 1) - p + output_padding``
+        per axis. A negative amount means crop that many samples instead.
+
+    Examples
+    --------
+    >>> transpose_padding((3, 3))  # the walk-through: pad 2 on every side
+    [(2, 2), (2, 2)]
+    >>> transpose_padding(4, padding=1, output_padding=1)
+    [(2, 3), (2, 3)]
+    >>> transpose_padding(3, padding=3)  # p > d(k - 1): crop instead
+    [(-1, -1), (-1, -1)]
+    """
+    ks = kernel_size if isinstance(kernel_size, tuple | list) else (kernel_size, kernel_size)
+    nsp = len(ks)
+    k = positive(as_tuple(ks, "kernel_size", nsp), "kernel_size")
+    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
+    a = non_negative(as_tuple(output_padding, "output_padding", nsp), "output_padding")
+    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    return [
+        (di * (ki - 1) - pi, di * (ki - 1) - pi + ai)
+        for ki, pi, ai, di in zip(k, p, a, d, strict=True)
+    ]
+
+
+def pad_or_crop(x: Any, pad_width: Any) -> npt.NDArray[Any]:
+    """Zero-pad (positive amounts) or crop (negative amounts) the trailing axes.
+
+    Parameters
+    ----------
+    x : array_like
+        Values; the last ``len(pad_width)`` axes are changed.
+    pad_width : sequence of (before, after) pairs of ints
+        Amount per trailing axis, e.g. from :func:`transpose_padding`.
+
+    Returns
+    -------
+    ndarray
+
+    Raises
+    ------
+    ValueError
+        If a crop would remove the whole axis.
+
+    Examples
+    --------
+    >>> pad_or_crop([[1, 2], [3, 4]], [(1, 0), (0, 1)])
+    array([[0, 0, 0],
+           [1, 2, 0],
+           [3, 4, 0]])
+    >>> pad_or_crop([[1, 2, 3]], [(0, 0), (-1, -1)])
+    array([[2]])
+    """
+    arr = numeric_array(x, "x")
+    pairs = [tuple(as_tuple(pw, "pad_width", 2)) for pw in pad_width]
+    nsp = len(pairs)
+    if nsp > arr.ndim:
+        msg = f"pad_width has {nsp} pairs but x has only {arr.ndim} axes"
+        raise ValueError(msg)
+    lead = arr.ndim - nsp
+    # Pad first, then crop: a crop on one side may eat into padding on the other.
+    arr = np.pad(arr, [(0, 0)] * lead + [(max(lo, 0), max(hi, 0)) for lo, hi in pairs])
+    crops = []
+    for n, (lo, hi) in zip(arr.shape[lead:], pairs, strict=True):
+        start, stop = max(-lo, 0), n - max(-hi, 0)
+        if stop <= start:
+            msg = f"pad_width {pairs} crops away a whole axis of length {n}"
+            raise ValueError(msg)
+        crops.append(slice(start, stop))
+    return arr[(..., *crops)]
+
+
+def flip_kernel(weight: Any, groups: int = 1) -> npt.NDArray[Any]:
+    """The kernel of the direct convolution that equals a transposed one.
+
+    Rotates every spatial slice by 180 degrees and, for a channelled weight,
+    swaps the input and output channels within each group (not across groups).
+
+    Parameters
+    ----------
+    weight : (k,), (kH, kW), or (C_in, C_out/groups, *k) array_like
+        A transposed convolution's weight.
+    groups : int, default 1
+        The transposed convolution's groups.
+
+    Returns
+    -------
+    ndarray
+        ``(k,)``/``(kH, kW)`` flipped, or ``(C_out, C_in/groups, *k)``, the
+        layout :func:`conv2d` expects.
+
+    Examples
+    --------
+    >>> flip_kernel([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    array([[1, 4, 3],
+           [2, 4, 1],
+           [2, 3, 2]])
+    """
+    w = numeric_array(weight, "weight")
+    g = as_int(groups, "groups")
+    if g < 1:
+        msg = f"groups must be positive, got {g!r}"
+        raise ValueError(msg)
+    if w.ndim <= 2:
+        if g != 1:
+            msg = f"groups must be 1 for a single-channel weight, got {g!r}"
+            raise ValueError(msg)
+        return np.ascontiguousarray(np.flip(w))
+    c_in, cog, *kernel = w.shape
+    if c_in % g:
+        msg = f"groups={g} must divide weight.shape[0]={c_in}"
+        raise ValueError(msg)
+    per_group = w.reshape(g, c_in // g, cog, *kernel)
+    swapped = np.swapaxes(per_group, 1, 2).reshape(g * cog, c_in // g, *kernel)
+    return np.ascontiguousarray(np.flip(swapped, axis=tuple(range(2, w.ndim))))
+
+
+def conv_transpose_by_zero_insertion(
+    x: Any,
+    weight: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+    groups: int = 1,
+) -> npt.NDArray[Any]:
+    """A transposed convolution computed as a direct convolution, step by step.
+
+    1. :func:`insert_zeros`: ``stride - 1`` zeros between the input values;
+    2. :func:`pad_or_crop` by :func:`transpose_padding`: ``d(k - 1) - p`` on
+       each side (a crop when negative), plus ``output_padding`` at the end;
+    3. a stride-1 :func:`conv2d` (or :func:`conv1d`) with the same dilation and
+       :func:`flip_kernel`: the kernel rotated 180 degrees, channels swapped.
+
+    Parameters
+    ----------
+    x, weight, stride, padding, output_padding, dilation, groups
+        As in :func:`conv_transpose2d` (2-D or 4-D weight) or
+        :func:`conv_transpose1d` (1-D or 3-D weight).
+
+    Returns
+    -------
+    ndarray
+        Equal to :func:`conv_transpose2d` / :func:`conv_transpose1d`.
+
+    Raises
+    ------
+    ValueError, TypeError
+        As in :func:`conv_transpose2d`.
+
+    Notes
+    -----
+    The route is easy to draw but wasteful: most of the multiplications meet
+    an inserted or padded zero.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> k = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    >>> x2 = np.array([[1, 3], [2, 3]])
+    >>> bool((conv_transpose_by_zero_insertion(x2, k) == conv_transpose2d(x2, k)).all())
+    True
+    """
+    w = numeric_array(weight, "weight")
+    nsp = w.ndim if w.ndim <= 2 else w.ndim - 2
+    name = "conv_transpose_by_zero_insertion"
+    b = batched(x, w, nsp, groups, transposed=True, name=name)
+    s, p, a, d = _params(nsp, stride, padding, output_padding, dilation)
+    kernel = b.weight.shape[2:]
+    for args in zip(b.x.shape[2:], kernel, s, p, a, d, strict=True):
+        conv_transpose_output_size(*args)  # raises on an empty output
+    spread = insert_zeros(b.x, s, spatial_dims=nsp)
+    framed = pad_or_crop(spread, transpose_padding(kernel, p, a, d))
+    flipped = flip_kernel(b.weight, b.groups)
+    out = conv_nd(framed, flipped, nsp, 1, 0, d, b.groups, name)
+    return b.restore(out)

@@ -1,0 +1,80 @@
+"""Checks and normalisation shared by every public function.
+
+Each check raises ``ValueError`` or ``TypeError`` with a message that names the
+parameter and the offending value, so a wrong call never surfaces as an
+``IndexError`` or a silently wrong array.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+IntOrTuple = int | tuple[int, ...]
+
+
+def as_int(value: Any, name: str) -> int:
+    """Return ``value`` as a Python int, rejecting bools, floats and strings."""
+    if isinstance(value, bool | np.bool_):
+        msg = f"{name} must be an int, got {value!r}"
+        raise TypeError(msg)
+    try:
+        return operator.index(value)
+    except TypeError:
+        msg = f"{name} must be an int, got {value!r}"
+        raise TypeError(msg) from None
+
+
+def as_tuple(value: Any, name: str, n: int) -> tuple[int, ...]:
+    """Normalise an int or a length-``n`` sequence of ints to an ``n``-tuple."""
+    if isinstance(value, tuple | list | np.ndarray):
+        items = list(value)
+        if len(items) != n:
+            msg = f"{name} must be an int or a sequence of {n} ints, got {value!r}"
+            raise ValueError(msg)
+        return tuple(as_int(v, name) for v in items)
+    return (as_int(value, name),) * n
+
+
+def positive(values: tuple[int, ...], name: str) -> tuple[int, ...]:
+    """Require every entry to be >= 1."""
+    if any(v < 1 for v in values):
+        msg = f"{name} must be positive, got {values if len(values) > 1 else values[0]!r}"
+        raise ValueError(msg)
+    return values
+
+
+def non_negative(values: tuple[int, ...], name: str) -> tuple[int, ...]:
+    """Require every entry to be >= 0."""
+    if any(v < 0 for v in values):
+        msg = f"{name} must be non-negative, got {values if len(values) > 1 else values[0]!r}"
+        raise ValueError(msg)
+    return values
+
+
+def numeric_array(a: Any, name: str) -> npt.NDArray[Any]:
+    """Return ``a`` as an ndarray of a real integer or floating dtype.
+
+    Bool, complex, object and string data are refused with a ``TypeError``.
+    """
+    arr = np.asarray(a)
+    if arr.dtype.kind not in "iuf":
+        msg = f"{name} must hold real integers or floats, got dtype {arr.dtype}"
+        raise TypeError(msg)
+    return arr
+
+
+def compute_dtype(*arrays: npt.NDArray[Any]) -> np.dtype[Any]:
+    """The dtype the arithmetic runs in.
+
+    All-integer inputs compute in int64 (exact, no uint8 wrap-around). Otherwise
+    the floating inputs decide (float32 stays float32); integer arrays mixed with
+    floats take the float dtype.
+    """
+    floats = [a.dtype for a in arrays if a.dtype.kind == "f"]
+    if not floats:
+        return np.dtype(np.int64)
+    return np.dtype(np.result_type(*floats))

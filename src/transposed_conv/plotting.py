@@ -1,0 +1,361 @@
+"""Drawing helpers for every figure on the site.
+
+Matplotlib is imported only when a function here is called (install the
+``plot`` extra: ``pip install "transposed-conv[plot]"``), so the numerical
+package never needs it.
+
+Every figure follows the same rules: each array is drawn in the colour of its
+role (:data:`ROLES`), its values written in the cells, the colour scaled to
+its own data, its shape in its title, and the figure titled with a sentence
+that says what it shows (sphinx-gallery turns it into the image's alt text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+ROLES: dict[str, str] = {
+    "input": "Blues",
+    "kernel": "Oranges",
+    "output": "Greens",
+    "matrix": "Purples",
+    "neutral": "Greys",
+}
+"""Colour map of each role: the same role has the same colour on every page."""
+
+ZERO_COLOR = "#e8e8e8"
+"""Fill of inserted zeros (hatched ``//``)."""
+PAD_COLOR = "#f6f0d8"
+"""Fill of padding zeros (hatched ``..``)."""
+HIGHLIGHT_COLOR = "#d62728"
+"""Edge of highlight boxes."""
+MAX_WIDTH = 7.2
+"""Widest figure, in inches (matplotlib's gallery guide)."""
+
+
+@dataclass
+class Panel:
+    """One array to draw in :func:`show_panels`.
+
+    Attributes
+    ----------
+    data : array_like
+        1-D (drawn as a row) or 2-D.
+    title : str
+        Name of the array; its shape is appended.
+    role : str
+        A key of :data:`ROLES`.
+    inserted, padded : array_like of bool, optional
+        Cells that are inserted zeros or padding, drawn hatched in grey/cream.
+    """
+
+    data: Any
+    title: str
+    role: str = "input"
+    inserted: Any = None
+    padded: Any = None
+
+
+def _plt() -> Any:
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _as_2d(data: Any) -> npt.NDArray[Any]:
+    arr = np.asarray(data)
+    if arr.ndim == 1:
+        arr = arr[None, :]
+    if arr.ndim != 2:
+        msg = f"data must be 1-D or 2-D, got shape {arr.shape}"
+        raise ValueError(msg)
+    if arr.dtype.kind not in "biuf":
+        msg = f"data must be numeric, got dtype {arr.dtype}"
+        raise TypeError(msg)
+    return arr
+
+
+def format_value(value: Any) -> str:
+    """Text for one cell: integers plainly, other floats with up to 2 decimals.
+
+    Examples
+    --------
+    >>> format_value(94), format_value(2.0), format_value(0.1875), format_value(-0.5)
+    ('94', '2', '0.19', '-0.5')
+    """
+    v = float(value)
+    if v.is_integer():
+        return f"{int(v)}"
+    return f"{v:.2f}".rstrip("0")
+
+
+def shape_title(title: str, data: Any) -> str:
+    """``title`` followed by the array's shape.
+
+    Examples
+    --------
+    >>> shape_title("Input", np.zeros((4, 4)))
+    'Input (4, 4)'
+    """
+    return f"{title} {tuple(int(n) for n in np.shape(data))}"
+
+
+def show_matrix(
+    data: Any,
+    *,
+    ax: Axes | None = None,
+    title: str = "",
+    role: str = "input",
+    values: bool = True,
+    inserted: Any = None,
+    padded: Any = None,
+    fontsize: float | None = None,
+) -> Axes:
+    """Draw a matrix as coloured cells with its values written in them.
+
+    Parameters
+    ----------
+    data : (n,) or (rows, cols) array_like
+        The values. A 1-D array is drawn as one row.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure if omitted.
+    title : str
+        Name of the array; the shape is appended (``"Input (4, 4)"``).
+    role : str, default 'input'
+        One of :data:`ROLES`: sets the colour map.
+    values : bool, default True
+        Write each value in its cell.
+    inserted, padded : array_like of bool, optional
+        Masks of inserted zeros and of padding, drawn as hatched grey and
+        cream cells instead of the colour map.
+    fontsize : float, optional
+        Size of the cell text; by default it shrinks for large matrices.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Notes
+    -----
+    The colour runs from the smallest to the largest value of ``data`` (the
+    seed notebook fixed it to 0..1, so every cell looked the same). Text is
+    white on dark cells and black on light ones.
+
+    Examples
+    --------
+    >>> ax = show_matrix([[6, 3], [2, 5]], title="Input")
+    >>> ax.get_title()
+    'Input (2, 2)'
+    >>> [t.get_text() for t in ax.texts]
+    ['6', '3', '2', '5']
+    """
+    plt = _plt()
+    from matplotlib.colors import Normalize
+    from matplotlib.patches import Rectangle
+
+    if role not in ROLES:
+        msg = f"role must be one of {sorted(ROLES)}, got {role!r}"
+        raise ValueError(msg)
+    arr = _as_2d(data)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(min(MAX_WIDTH, 1 + 0.45 * arr.shape[1]), 1 + 0.45 * arr.shape[0]))
+    rows, cols = arr.shape
+    special = np.zeros(arr.shape, dtype=bool)
+    masks = []
+    for mask, color, hatch in ((inserted, ZERO_COLOR, "//"), (padded, PAD_COLOR, "..")):
+        if mask is not None:
+            m = np.broadcast_to(_as_2d(mask).astype(bool), arr.shape)
+            special |= m
+            masks.append((m, color, hatch))
+    plain = arr[~special] if special.any() else arr.ravel()
+    lo, hi = (float(plain.min()), float(plain.max())) if plain.size else (0.0, 1.0)
+    norm = Normalize(vmin=lo, vmax=hi if hi > lo else lo + 1)
+    cmap = plt.get_cmap(ROLES[role])
+    shown = np.ma.masked_array(arr.astype(float), mask=special)
+    ax.imshow(shown, cmap=cmap, norm=norm, aspect="equal", interpolation="nearest")
+    for m, color, hatch in masks:
+        for r, c in zip(*np.nonzero(m), strict=True):
+            ax.add_patch(
+                Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor=color, hatch=hatch, edgecolor="#b0b0b0", lw=0)
+            )
+    size = fontsize or max(5.0, 11.0 - 0.35 * max(rows, cols))
+    if values:
+        for (r, c), v in np.ndenumerate(arr):
+            dark = not special[r, c] and norm(float(v)) > 0.6
+            ax.text(c, r, format_value(v), ha="center", va="center", fontsize=size,
+                    color="white" if dark else "black")
+    ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=7)
+    ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=7)
+    ax.set_xticks(np.arange(-0.5, cols), minor=True)
+    ax.set_yticks(np.arange(-0.5, rows), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1)
+    ax.tick_params(which="both", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(shape_title(title, np.asarray(data)) if title else "", fontsize=10)
+    return ax
+
+
+def highlight(
+    ax: Axes,
+    rows: Any,
+    cols: Any,
+    *,
+    color: str = HIGHLIGHT_COLOR,
+    label: str | None = None,
+) -> Any:
+    """Draw a box around a block of cells drawn by :func:`show_matrix`.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    rows, cols : slice or (start, stop) pair
+        The block, half-open like Python slices; an int is one row/column.
+    color : str
+        Edge colour.
+    label : str, optional
+        Legend label of the box.
+
+    Returns
+    -------
+    matplotlib.patches.Rectangle
+
+    Examples
+    --------
+    >>> ax = show_matrix(np.arange(16).reshape(4, 4), title="Input")
+    >>> box = highlight(ax, slice(0, 3), slice(0, 3))
+    >>> box.get_xy(), box.get_width(), box.get_height()
+    ((-0.5, -0.5), 3, 3)
+    """
+    from matplotlib.patches import Rectangle
+
+    (r0, r1), (c0, c1) = _span(rows, "rows"), _span(cols, "cols")
+    box = Rectangle(
+        (c0 - 0.5, r0 - 0.5), c1 - c0, r1 - r0, fill=False, edgecolor=color, linewidth=3,
+        label=label, zorder=5,
+    )
+    ax.add_patch(box)
+    return box
+
+
+def _span(value: Any, name: str) -> tuple[int, int]:
+    if isinstance(value, slice):
+        if value.start is None or value.stop is None or value.step not in (None, 1):
+            msg = f"{name} must be a slice with start and stop and step 1, got {value!r}"
+            raise ValueError(msg)
+        start, stop = value.start, value.stop
+    elif isinstance(value, int | np.integer):
+        start, stop = int(value), int(value) + 1
+    else:
+        start, stop = value
+    if stop <= start:
+        msg = f"{name} must span at least one cell, got {value!r}"
+        raise ValueError(msg)
+    return int(start), int(stop)
+
+
+def show_panels(
+    panels: Sequence[Panel],
+    *,
+    title: str,
+    operators: Sequence[str] | None = None,
+    width: float | None = None,
+) -> tuple[Figure, list[Axes]]:
+    """Draw arrays side by side, optionally with operators between them.
+
+    Parameters
+    ----------
+    panels : sequence of Panel
+        The arrays, left to right.
+    title : str
+        A sentence saying what the figure shows; the figure's suptitle and,
+        on the site, the image's alt text.
+    operators : sequence of str, optional
+        ``len(panels) - 1`` symbols drawn between the panels (e.g. ``"⋆"``, ``"="``).
+    width : float, optional
+        Figure width in inches, at most :data:`MAX_WIDTH` (the default).
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    axes : list of matplotlib Axes
+
+    Examples
+    --------
+    >>> fig, axes = show_panels(
+    ...     [Panel([[1, 2]], "Input"), Panel([[3]], "Kernel", "kernel")],
+    ...     title="An input and a kernel",
+    ... )
+    >>> fig.get_suptitle()
+    'An input and a kernel'
+    >>> [ax.get_title() for ax in axes]
+    ['Input (1, 2)', 'Kernel (1, 1)']
+    """
+    plt = _plt()
+    if not panels:
+        msg = "panels must not be empty"
+        raise ValueError(msg)
+    if operators is not None and len(operators) != len(panels) - 1:
+        msg = f"operators must have {len(panels) - 1} entries, got {len(operators)}"
+        raise ValueError(msg)
+    shapes = [_as_2d(p.data).shape for p in panels]
+    ratios = [s[1] for s in shapes]
+    tallest = max(s[0] for s in shapes)
+    fig_w = min(MAX_WIDTH, width or MAX_WIDTH)
+    cell = min(0.5, fig_w / (sum(ratios) + 1.2 * len(panels)))
+    fig_h = max(1.8, cell * tallest + 1.3)
+    fig, axes = plt.subplots(
+        1, len(panels), figsize=(fig_w, fig_h), gridspec_kw={"width_ratios": ratios}, squeeze=False
+    )
+    axes = list(axes[0])
+    for ax, p in zip(axes, panels, strict=True):
+        show_matrix(p.data, ax=ax, title=p.title, role=p.role, inserted=p.inserted, padded=p.padded)
+    fig.suptitle(title, fontsize=11)
+    if operators:
+        fig.canvas.draw()
+        for left, right, op in zip(axes[:-1], axes[1:], operators, strict=True):
+            x = (left.get_position().x1 + right.get_position().x0) / 2
+            fig.text(x, 0.5 * (left.get_position().y0 + left.get_position().y1), op,
+                     ha="center", va="center", fontsize=16)
+    return fig, axes
+
+
+def show_image(
+    image: Any, *, ax: Axes | None = None, title: str = "", cmap: str = "gray"
+) -> Axes:
+    """Draw a photograph-sized array without cell values, grey scale by default.
+
+    Parameters
+    ----------
+    image : (H, W) array_like
+    ax : matplotlib Axes, optional
+    title : str
+        Name; the shape is appended.
+    cmap : str, default 'gray'
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> show_image(np.zeros((8, 8)), title="Photo").get_title()
+    'Photo (8, 8)'
+    """
+    plt = _plt()
+    arr = _as_2d(image)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(3, 3))
+    ax.imshow(arr, cmap=cmap, interpolation="nearest")
+    ax.set_axis_off()
+    ax.set_title(shape_title(title, arr) if title else "", fontsize=10)
+    return ax
