@@ -32,6 +32,7 @@ def tests(session: nox.Session) -> None:
         "--cov=transposed_conv",
         "--cov-report=term-missing",
         "--cov-fail-under=95",
+        "--ignore=tests/oracle",  # needs torch: nox -s oracle
         *session.posargs,
     )
 
@@ -50,7 +51,12 @@ def oracle(session: nox.Session) -> None:
     """Cross-check every function against PyTorch (CPU, float64), valid and invalid calls."""
     session.install(TORCH, "-e", ".", "pytest>=8.1", "hypothesis>=6.100")
     session.run(
-        "pytest", "tests/oracle", "-p", "no:cacheprovider", "-o", "testpaths=tests/oracle",
+        "pytest",
+        "tests/oracle",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "testpaths=tests/oracle",
         *session.posargs,
     )
 
@@ -64,8 +70,14 @@ def bench(session: nox.Session) -> None:
     """
     session.install(TORCH, ".", "threadpoolctl")
     session.run(
-        "env", "-u", "OPENBLAS_CORETYPE", "-u", "OPENBLAS_L2_SIZE",
-        "python", "tests/benchmarks/bench_conv.py", *session.posargs,
+        "env",
+        "-u",
+        "OPENBLAS_CORETYPE",
+        "-u",
+        "OPENBLAS_L2_SIZE",
+        "python",
+        "tests/benchmarks/bench_conv.py",
+        *session.posargs,
         external=True,
     )
 
@@ -74,7 +86,9 @@ def bench(session: nox.Session) -> None:
 def build(session: nox.Session) -> None:
     """Wheel and sdist into dist/."""
     session.install("build")
-    session.run("python", "-m", "build", "--installer", "uv" if session.venv_backend == "uv" else "pip")
+    session.run(
+        "python", "-m", "build", "--installer", "uv" if session.venv_backend == "uv" else "pip"
+    )
 
 
 @nox.session

@@ -47,7 +47,9 @@ def test_transposed_matrix(kernel):
     c = tc.convolution_matrix((4, 4), kernel)
     assert c.T.shape == (16, 4)
     np.testing.assert_array_equal(c.T @ X2, CT_X2)
-    np.testing.assert_array_equal(tc.conv_transpose2d(X2.reshape(2, 2), kernel), CT_X2.reshape(4, 4))
+    np.testing.assert_array_equal(
+        tc.conv_transpose2d(X2.reshape(2, 2), kernel), CT_X2.reshape(4, 4)
+    )
 
 
 def test_zero_padded_equivalence_needs_the_flip(kernel):

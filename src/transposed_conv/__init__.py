@@ -17,11 +17,6 @@ from ._transpose import (
 
 __all__ = [
     "bilinear_kernel",
-    "convolution_matrix",
-    "interpolate",
-    "interpolation_matrix",
-    "overlap_counts",
-    "phase_sums",
     "conv1d",
     "conv2d",
     "conv_output_size",
@@ -29,10 +24,15 @@ __all__ = [
     "conv_transpose2d",
     "conv_transpose_by_zero_insertion",
     "conv_transpose_output_size",
+    "convolution_matrix",
     "flip_kernel",
     "insert_zeros",
+    "interpolate",
+    "interpolation_matrix",
     "output_padding_for",
+    "overlap_counts",
     "pad_or_crop",
+    "phase_sums",
     "transpose_padding",
 ]
 __version__ = "0.1.0"

@@ -10,11 +10,15 @@ import numpy.typing as npt
 
 from ._arithmetic import conv_output_size
 from ._layout import batched, tap_slices, taps
-from ._validation import as_tuple, non_negative, positive
+from ._validation import ints
 
 
 def _resolve_padding(
-    padding: Any, nsp: int, kernel: tuple[int, ...], stride: tuple[int, ...], dilation: tuple[int, ...]
+    padding: Any,
+    nsp: int,
+    kernel: tuple[int, ...],
+    stride: tuple[int, ...],
+    dilation: tuple[int, ...],
 ) -> list[tuple[int, int]]:
     """Padding as a (before, after) pair per axis; ``"same"`` may be asymmetric."""
     if isinstance(padding, str):
@@ -28,7 +32,7 @@ def _resolve_padding(
             return [(t // 2, t - t // 2) for t in total]
         msg = f"padding must be an int, a tuple, 'valid' or 'same', got {padding!r}"
         raise ValueError(msg)
-    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
+    p = ints(padding, "padding", nsp, 0)
     return [(v, v) for v in p]
 
 
@@ -44,8 +48,8 @@ def conv_nd(
 ) -> npt.NDArray[Any]:
     """Shared N-d implementation behind :func:`conv1d` and :func:`conv2d`."""
     b = batched(x, weight, nsp, groups, transposed=False, name=name)
-    s = positive(as_tuple(stride, "stride", nsp), "stride")
-    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    s = ints(stride, "stride", nsp, 1)
+    d = ints(dilation, "dilation", nsp, 1)
     kernel = b.weight.shape[2:]
     pads = _resolve_padding(padding, nsp, kernel, s, d)
     xp = b.x
@@ -53,7 +57,9 @@ def conv_nd(
         xp = np.pad(xp, [(0, 0), (0, 0), *pads])
     # "same" may pad asymmetrically; then size the padded input with no extra padding.
     out_sp = tuple(
-        conv_output_size(n, k, si, lo, di) if lo == hi else conv_output_size(n + lo + hi, k, si, 0, di)
+        conv_output_size(n, k, si, lo, di)
+        if lo == hi
+        else conv_output_size(n + lo + hi, k, si, 0, di)
         for n, k, si, di, (lo, hi) in zip(b.x.shape[2:], kernel, s, d, pads, strict=True)
     )
     return b.restore(_correlate(xp, b.weight, s, d, b.groups, out_sp))
@@ -72,7 +78,7 @@ def _correlate(
     The columns ("im2col") are gathered one kernel tap at a time, so the only
     Python loop runs over the kernel's taps, never over pixels.
     """
-    n, c_in = xp.shape[:2]
+    n = xp.shape[0]
     c_out, cig = w.shape[:2]
     kernel = w.shape[2:]
     k = math.prod(kernel)
@@ -81,7 +87,8 @@ def _correlate(
     xg = np.moveaxis(xp.reshape(n, g, cig, *xp.shape[2:]), 0, 2)
     cols = np.empty((g, cig, k, n, *out_sp), dtype=w.dtype)
     for t, tap in enumerate(taps(kernel)):
-        cols[:, :, t] = xg[(..., *tap_slices(tap, out_sp, stride, dilation))]
+        window: tuple[Any, ...] = (..., *tap_slices(tap, out_sp, stride, dilation))
+        cols[:, :, t] = xg[window]
     wm = w.reshape(g, c_out // g, cig * k)
     out = np.matmul(wm, cols.reshape(g, cig * k, n * math.prod(out_sp)))
     out = out.reshape(c_out, n, *out_sp)

@@ -36,7 +36,9 @@ def _cubic_weights(t: npt.NDArray[np.float64]) -> list[npt.NDArray[np.float64]]:
     return [outer(far[0]), inner(near[0]), inner(near[1]), outer(far[1])]
 
 
-def interpolation_matrix(n: int, scale_factor: int, mode: str = "bilinear") -> npt.NDArray[np.float64]:
+def interpolation_matrix(
+    n: int, scale_factor: int, mode: str = "bilinear"
+) -> npt.NDArray[np.float64]:
     """The ``(n * f, n)`` matrix that up-samples a length-``n`` axis by ``f``.
 
     Parameters
@@ -138,7 +140,7 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     dtype = arr.dtype if arr.dtype.kind == "f" else np.dtype(np.float64)
     arr = arr.astype(dtype, copy=False)
     m_last = interpolation_matrix(arr.shape[-1], scale_factor, mode).astype(dtype)
-    out = arr @ m_last.T
+    out: npt.NDArray[Any] = arr @ m_last.T
     if arr.ndim >= 2:
         m_rows = interpolation_matrix(arr.shape[-2], scale_factor, mode).astype(dtype)
         out = m_rows @ out

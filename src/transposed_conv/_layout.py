@@ -32,9 +32,7 @@ class Batched:
 _AXES = {1: "(L,)", 2: "(H, W)"}
 
 
-def batched(
-    x: Any, weight: Any, nsp: int, groups: Any, *, transposed: bool, name: str
-) -> Batched:
+def batched(x: Any, weight: Any, nsp: int, groups: Any, *, transposed: bool, name: str) -> Batched:
     """Validate ``x`` and ``weight`` for an ``nsp``-dimensional convolution."""
     x = numeric_array(x, "x")
     w = numeric_array(weight, "weight")

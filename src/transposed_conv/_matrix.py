@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from ._arithmetic import conv_output_size
 from ._layout import taps
-from ._validation import as_int, as_tuple, compute_dtype, non_negative, numeric_array, positive
+from ._validation import as_int, compute_dtype, ints, numeric_array
 
 MAX_BYTES = 2**27
 """Default memory bound of :func:`convolution_matrix` (128 MiB)."""
@@ -100,14 +100,12 @@ def convolution_matrix(
     if any(n < 1 for n in shape) or any(n < 1 for n in w.shape):
         msg = f"input_shape {shape} and weight shape {w.shape} must have no empty axis"
         raise ValueError(msg)
-    s = positive(as_tuple(stride, "stride", nsp), "stride")
-    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
-    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    s = ints(stride, "stride", nsp, 1)
+    p = ints(padding, "padding", nsp, 0)
+    d = ints(dilation, "dilation", nsp, 1)
     c_out, c_in, kernel = w.shape[0], shape[0], w.shape[2:]
     in_sp = shape[1:]
-    out_sp = tuple(
-        conv_output_size(*args) for args in zip(in_sp, kernel, s, p, d, strict=True)
-    )
+    out_sp = tuple(conv_output_size(*args) for args in zip(in_sp, kernel, s, p, d, strict=True))
     dtype = compute_dtype(w)
     rows, cols = c_out * math.prod(out_sp), c_in * math.prod(in_sp)
     nbytes = rows * cols * dtype.itemsize
@@ -125,5 +123,6 @@ def convolution_matrix(
         in_flat = np.ravel_multi_index(tuple(q[inside] for q in pos), in_sp)
         out_flat = np.flatnonzero(inside)
         # Advanced indices on axes 1 and 3 move to the front: (pairs, C_out, C_in).
-        mat[:, out_flat, :, in_flat] = w[(slice(None), slice(None), *tap)]
+        tap_weights: tuple[Any, ...] = (slice(None), slice(None), *tap)
+        mat[:, out_flat, :, in_flat] = w[tap_weights]
     return mat.reshape(rows, cols)

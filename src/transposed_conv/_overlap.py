@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._transpose import conv_transpose_nd
-from ._validation import as_tuple, non_negative, numeric_array, positive
+from ._validation import ints, numeric_array
 
 
 def overlap_counts(
@@ -51,11 +51,18 @@ def overlap_counts(
     if nsp not in (1, 2):
         msg = f"input_shape must have 1 or 2 entries, got {input_shape!r}"
         raise ValueError(msg)
-    sizes = positive(as_tuple(shape, "input_shape", nsp), "input_shape")
-    kernel = positive(as_tuple(kernel_size, "kernel_size", nsp), "kernel_size")
+    sizes = ints(shape, "input_shape", nsp, 1)
+    kernel = ints(kernel_size, "kernel_size", nsp, 1)
     ones = np.ones(sizes, dtype=np.int64)
     return conv_transpose_nd(
-        ones, np.ones(kernel, dtype=np.int64), nsp, stride, padding, output_padding, dilation, 1,
+        ones,
+        np.ones(kernel, dtype=np.int64),
+        nsp,
+        stride,
+        padding,
+        output_padding,
+        dilation,
+        1,
         "overlap_counts",
     )
 
@@ -96,13 +103,13 @@ def phase_sums(
         msg = f"weight must be a non-empty 1-D or 2-D kernel, got shape {w.shape}"
         raise ValueError(msg)
     nsp = w.ndim
-    s = positive(as_tuple(stride, "stride", nsp), "stride")
-    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
-    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    s = ints(stride, "stride", nsp, 1)
+    p = ints(padding, "padding", nsp, 0)
+    d = ints(dilation, "dilation", nsp, 1)
     dtype = np.int64 if w.dtype.kind in "iu" else w.dtype
     out = np.zeros(s, dtype=dtype)
-    phases = np.ix_(*((np.arange(k) * di - pi) % si for k, si, pi, di in zip(w.shape, s, p, d, strict=True)))
+    phases = np.ix_(
+        *((np.arange(k) * di - pi) % si for k, si, pi, di in zip(w.shape, s, p, d, strict=True))
+    )
     np.add.at(out, phases, w)
     return out
-
-

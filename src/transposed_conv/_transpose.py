@@ -11,16 +11,16 @@ import numpy.typing as npt
 from ._arithmetic import check_output_padding, conv_transpose_output_size
 from ._conv import conv_nd
 from ._layout import batched, tap_slices, taps
-from ._validation import as_int, as_tuple, non_negative, numeric_array, positive
+from ._validation import as_int, as_tuple, ints, numeric_array
 
 
 def _params(
     nsp: int, stride: Any, padding: Any, output_padding: Any, dilation: Any
 ) -> tuple[tuple[int, ...], ...]:
-    s = positive(as_tuple(stride, "stride", nsp), "stride")
-    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
+    s = ints(stride, "stride", nsp, 1)
+    p = ints(padding, "padding", nsp, 0)
     a = as_tuple(output_padding, "output_padding", nsp)
-    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    d = ints(dilation, "dilation", nsp, 1)
     for ai, si, di in zip(a, s, d, strict=True):
         check_output_padding(ai, si, di)
     return s, p, a, d
@@ -49,8 +49,7 @@ def conv_transpose_nd(
     n, c_in = xs.shape[:2]
     in_sp, kernel = xs.shape[2:], w.shape[2:]
     out_sp = tuple(
-        conv_transpose_output_size(*args)
-        for args in zip(in_sp, kernel, s, p, a, d, strict=True)
+        conv_transpose_output_size(*args) for args in zip(in_sp, kernel, s, p, a, d, strict=True)
     )
     cig, cog = c_in // g, w.shape[1]
     k, npix = math.prod(kernel), math.prod(in_sp)
@@ -66,9 +65,11 @@ def conv_transpose_nd(
     out = np.zeros((n, g, cog, *full), dtype=w.dtype)
     outg = np.moveaxis(out, 0, 2)  # (G, C_out/G, N, *full) view
     for t, tap in enumerate(taps(kernel)):
-        outg[(..., *tap_slices(tap, in_sp, s, d))] += cols[:, :, t]
+        stamp: tuple[Any, ...] = (..., *tap_slices(tap, in_sp, s, d))
+        outg[stamp] += cols[:, :, t]
     crop = tuple(slice(pi, pi + oi) for pi, oi in zip(p, out_sp, strict=True))
-    out = out.reshape(n, g * cog, *full)[(..., *crop)]
+    keep: tuple[Any, ...] = (..., *crop)
+    out = out.reshape(n, g * cog, *full)[keep]
     return b.restore(np.ascontiguousarray(out))
 
 
@@ -236,13 +237,14 @@ def insert_zeros(x: Any, stride: Any, *, spatial_dims: int | None = None) -> npt
     """
     arr = numeric_array(x, "x")
     nsp = _spatial_dims(arr, spatial_dims)
-    s = positive(as_tuple(stride, "stride", nsp), "stride")
+    s = ints(stride, "stride", nsp, 1)
     sp = arr.shape[arr.ndim - nsp :]
     out = np.zeros(
         (*arr.shape[: arr.ndim - nsp], *((n - 1) * si + 1 for n, si in zip(sp, s, strict=True))),
         dtype=arr.dtype,
     )
-    out[(..., *(slice(None, None, si) for si in s))] = arr
+    every_stride: tuple[Any, ...] = (..., *(slice(None, None, si) for si in s))
+    out[every_stride] = arr
     return out
 
 
@@ -275,10 +277,10 @@ def transpose_padding(
     """
     ks = kernel_size if isinstance(kernel_size, tuple | list) else (kernel_size, kernel_size)
     nsp = len(ks)
-    k = positive(as_tuple(ks, "kernel_size", nsp), "kernel_size")
-    p = non_negative(as_tuple(padding, "padding", nsp), "padding")
-    a = non_negative(as_tuple(output_padding, "output_padding", nsp), "output_padding")
-    d = positive(as_tuple(dilation, "dilation", nsp), "dilation")
+    k = ints(ks, "kernel_size", nsp, 1)
+    p = ints(padding, "padding", nsp, 0)
+    a = ints(output_padding, "output_padding", nsp, 0)
+    d = ints(dilation, "dilation", nsp, 1)
     return [
         (di * (ki - 1) - pi, di * (ki - 1) - pi + ai)
         for ki, pi, ai, di in zip(k, p, a, d, strict=True)
@@ -329,7 +331,9 @@ def pad_or_crop(x: Any, pad_width: Any) -> npt.NDArray[Any]:
             msg = f"pad_width {pairs} crops away a whole axis of length {n}"
             raise ValueError(msg)
         crops.append(slice(start, stop))
-    return arr[(..., *crops)]
+    kept: tuple[Any, ...] = (..., *crops)
+    result: npt.NDArray[Any] = arr[kept]
+    return result
 
 
 def flip_kernel(weight: Any, groups: int = 1) -> npt.NDArray[Any]:
@@ -425,6 +429,12 @@ def conv_transpose_by_zero_insertion(
     True
     """
     w = numeric_array(weight, "weight")
+    if w.ndim not in (1, 2, 3, 4):
+        msg = (
+            f"weight must be 2-D (kH, kW) or 4-D (C_in, C_out/groups, kH, kW), or 1-D/3-D "
+            f"for one spatial axis, got weight.ndim={w.ndim}"
+        )
+        raise ValueError(msg)
     nsp = w.ndim if w.ndim <= 2 else w.ndim - 2
     name = "conv_transpose_by_zero_insertion"
     b = batched(x, w, nsp, groups, transposed=True, name=name)

@@ -39,18 +39,12 @@ def as_tuple(value: Any, name: str, n: int) -> tuple[int, ...]:
     return (as_int(value, name),) * n
 
 
-def positive(values: tuple[int, ...], name: str) -> tuple[int, ...]:
-    """Require every entry to be >= 1."""
-    if any(v < 1 for v in values):
-        msg = f"{name} must be positive, got {values if len(values) > 1 else values[0]!r}"
-        raise ValueError(msg)
-    return values
-
-
-def non_negative(values: tuple[int, ...], name: str) -> tuple[int, ...]:
-    """Require every entry to be >= 0."""
-    if any(v < 0 for v in values):
-        msg = f"{name} must be non-negative, got {values if len(values) > 1 else values[0]!r}"
+def ints(value: Any, name: str, n: int, minimum: int) -> tuple[int, ...]:
+    """An int or length-``n`` sequence of ints, each at least ``minimum``, as an ``n``-tuple."""
+    values = as_tuple(value, name, n)
+    if any(v < minimum for v in values):
+        what = "positive" if minimum == 1 else "non-negative"
+        msg = f"{name} must be {what}, got {value!r}"
         raise ValueError(msg)
     return values
 

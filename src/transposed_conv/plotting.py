@@ -167,7 +167,9 @@ def show_matrix(
         raise ValueError(msg)
     arr = _as_2d(data)
     if ax is None:
-        _, ax = plt.subplots(figsize=(min(MAX_WIDTH, 1 + 0.45 * arr.shape[1]), 1 + 0.45 * arr.shape[0]))
+        _, ax = plt.subplots(
+            figsize=(min(MAX_WIDTH, 1 + 0.45 * arr.shape[1]), 1 + 0.45 * arr.shape[0])
+        )
     rows, cols = arr.shape
     special = np.zeros(arr.shape, dtype=bool)
     masks = []
@@ -185,14 +187,29 @@ def show_matrix(
     for m, color, hatch in masks:
         for r, c in zip(*np.nonzero(m), strict=True):
             ax.add_patch(
-                Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor=color, hatch=hatch, edgecolor="#b0b0b0", lw=0)
+                Rectangle(
+                    (c - 0.5, r - 0.5),
+                    1,
+                    1,
+                    facecolor=color,
+                    hatch=hatch,
+                    edgecolor="#b0b0b0",
+                    lw=0,
+                )
             )
     size = fontsize or max(5.0, 11.0 - 0.35 * max(rows, cols))
     if values:
         for (r, c), v in np.ndenumerate(arr):
             dark = not special[r, c] and norm(float(v)) > 0.6
-            ax.text(c, r, format_value(v), ha="center", va="center", fontsize=size,
-                    color="white" if dark else "black")
+            ax.text(
+                c,
+                r,
+                format_value(v),
+                ha="center",
+                va="center",
+                fontsize=size,
+                color="white" if dark else "black",
+            )
     ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=7)
     ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=7)
     ax.set_xticks(np.arange(-0.5, cols), minor=True)
@@ -240,8 +257,14 @@ def highlight(
 
     (r0, r1), (c0, c1) = _span(rows, "rows"), _span(cols, "cols")
     box = Rectangle(
-        (c0 - 0.5, r0 - 0.5), c1 - c0, r1 - r0, fill=False, edgecolor=color, linewidth=3,
-        label=label, zorder=5,
+        (c0 - 0.5, r0 - 0.5),
+        c1 - c0,
+        r1 - r0,
+        fill=False,
+        edgecolor=color,
+        linewidth=3,
+        label=label,
+        zorder=5,
     )
     ax.add_patch(box)
     return box
@@ -324,14 +347,18 @@ def show_panels(
         fig.canvas.draw()
         for left, right, op in zip(axes[:-1], axes[1:], operators, strict=True):
             x = (left.get_position().x1 + right.get_position().x0) / 2
-            fig.text(x, 0.5 * (left.get_position().y0 + left.get_position().y1), op,
-                     ha="center", va="center", fontsize=16)
+            fig.text(
+                x,
+                0.5 * (left.get_position().y0 + left.get_position().y1),
+                op,
+                ha="center",
+                va="center",
+                fontsize=16,
+            )
     return fig, axes
 
 
-def show_image(
-    image: Any, *, ax: Axes | None = None, title: str = "", cmap: str = "gray"
-) -> Axes:
+def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str = "gray") -> Axes:
     """Draw a photograph-sized array without cell values, grey scale by default.
 
     Parameters

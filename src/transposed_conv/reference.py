@@ -62,7 +62,9 @@ def convolve(
         for c in range(cols):
             for u in range(k_rows):
                 for v in range(k_cols):
-                    out[r, c] += kernel[u, v] * x[r * stride + u * dilation, c * stride + v * dilation]
+                    out[r, c] += (
+                        kernel[u, v] * x[r * stride + u * dilation, c * stride + v * dilation]
+                    )
     return out
 
 
@@ -227,9 +229,7 @@ def conv_transpose2d(
             g, j = divmod(o, c_out_g)
             channels.append(
                 sum(
-                    conv_transpose(
-                        x[n, c], weight[c, j], stride, padding, output_padding, dilation
-                    )
+                    conv_transpose(x[n, c], weight[c, j], stride, padding, output_padding, dilation)
                     for c in range(g * c_in_g, (g + 1) * c_in_g)
                 )
             )

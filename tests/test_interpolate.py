@@ -1,0 +1,90 @@
+"""Interpolation up-samplers with PyTorch's align_corners=False conventions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy import ndimage
+
+import transposed_conv as tc
+
+
+def keys_cubic(t: float, a: float = -0.75) -> float:
+    """Keys' cubic convolution kernel, written from its definition."""
+    t = abs(t)
+    if t <= 1:
+        return (a + 2) * t**3 - (a + 3) * t**2 + 1
+    if t < 2:
+        return a * t**3 - 5 * a * t**2 + 8 * a * t - 4 * a
+    return 0.0
+
+
+def loop_interpolate_1d(x: np.ndarray, f: int, mode: str) -> np.ndarray:
+    """One output sample at a time, from the half-pixel formula."""
+    n = len(x)
+    out = np.zeros(n * f)
+    for j in range(n * f):
+        src = (j + 0.5) / f - 0.5
+        if mode == "nearest":
+            out[j] = x[min(j // f, n - 1)]
+        elif mode == "bilinear":
+            src = max(src, 0.0)
+            i0 = int(np.floor(src))
+            out[j] = (1 - (src - i0)) * x[i0] + (src - i0) * x[min(i0 + 1, n - 1)]
+        else:
+            i0 = int(np.floor(src))
+            out[j] = sum(
+                keys_cubic(src - i) * x[min(max(i, 0), n - 1)] for i in range(i0 - 1, i0 + 3)
+            )
+    return out
+
+
+@given(
+    st.sampled_from(tc._interpolate.MODES),
+    st.integers(1, 5),
+    st.integers(1, 8),
+    st.integers(0, 2**32 - 1),
+)
+def test_matches_the_loop(mode, f, n, seed):
+    x = np.random.default_rng(seed).standard_normal(n)
+    np.testing.assert_allclose(
+        tc.interpolate(x, f, mode), loop_interpolate_1d(x, f, mode), atol=1e-12
+    )
+
+
+@pytest.mark.parametrize("f", [2, 3, 4])
+def test_bilinear_is_scipy_zoom_with_half_pixel_grid(f):
+    x = np.random.default_rng(f).standard_normal((5, 7))
+    expected = ndimage.zoom(x, f, order=1, mode="nearest", grid_mode=True)
+    np.testing.assert_allclose(tc.interpolate(x, f, "bilinear"), expected, atol=1e-12)
+
+
+def test_separable_over_the_last_two_axes():
+    x = np.random.default_rng(0).standard_normal((2, 3, 4, 5))
+    up = tc.interpolate(x, 2, "bicubic")
+    assert up.shape == (2, 3, 8, 10)
+    rows = tc.interpolation_matrix(4, 2, "bicubic")
+    cols = tc.interpolation_matrix(5, 2, "bicubic")
+    np.testing.assert_allclose(up[1, 2], rows @ x[1, 2] @ cols.T, atol=1e-12)
+
+
+@pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic"])
+def test_rows_sum_to_one_and_dtypes(mode):
+    np.testing.assert_allclose(tc.interpolation_matrix(6, 3, mode).sum(axis=1), 1.0)
+    assert tc.interpolate(np.ones((2, 2), dtype=np.float32), 2, mode).dtype == np.float32
+    assert tc.interpolate(np.ones((2, 2), dtype=np.uint8), 2, mode).dtype == np.float64
+
+
+@pytest.mark.parametrize("f", [1, 2, 3, 4, 5])
+def test_bilinear_kernel_shape_and_phase_sums(f):
+    k = tc.bilinear_kernel(f)
+    assert k.shape == (2 * f - f % 2,) * 2
+    np.testing.assert_allclose(tc.phase_sums(k, f, padding=f // 2), np.ones((f, f)))
+    assert tc.conv_transpose_output_size(7, k.shape[0], f, f // 2) == 7 * f
+
+
+def test_bilinear_kernel_keeps_a_constant_constant():
+    up = tc.conv_transpose2d(np.full((6, 6), 3.0), tc.bilinear_kernel(2), stride=2, padding=1)
+    np.testing.assert_allclose(up[1:-1, 1:-1], 3.0)

@@ -1,0 +1,118 @@
+"""The drawing helpers: values in cells, colours scaled to the data, titles with shapes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as plt
+
+from transposed_conv import plotting
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_importing_the_package_does_not_import_matplotlib():
+    code = (
+        "import transposed_conv, transposed_conv.plotting, sys; print('matplotlib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_values_are_written_in_the_cells():
+    data = np.array([[6, 3, 2], [2, 5, 2]])
+    ax = plotting.show_matrix(data, title="Input")
+    texts = {
+        (round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in ax.texts
+    }
+    assert texts == {(r, c): str(v) for (r, c), v in np.ndenumerate(data)}
+    assert ax.get_title() == "Input (2, 3)"
+
+
+def test_colours_scale_to_the_data_not_to_0_1():
+    ax = plotting.show_matrix([[10, 20], [30, 94]], role="output")
+    image = ax.images[0]
+    assert (image.norm.vmin, image.norm.vmax) == (10, 94)
+    assert image.get_cmap().name == plotting.ROLES["output"]
+    low, high = image.to_rgba(10), image.to_rgba(94)
+    assert low != high
+
+
+def test_text_colour_contrasts_with_the_cell():
+    ax = plotting.show_matrix([[0, 100]])
+    colours = [t.get_color() for t in ax.texts]
+    assert colours == ["black", "white"]
+
+
+def test_constant_matrix_and_floats():
+    ax = plotting.show_matrix(np.full((2, 2), 0.25))
+    assert [t.get_text() for t in ax.texts] == ["0.25"] * 4
+    assert ax.images[0].norm.vmin == 0.25
+
+
+def test_masks_draw_inserted_zeros_and_padding_distinctly():
+    x = np.array([[0, 0, 0], [0, 5, 0], [0, 0, 0]])
+    padded = np.ones((3, 3), dtype=bool)
+    padded[1, 1] = False
+    ax = plotting.show_matrix(x, padded=padded)
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 8
+    assert {p.get_hatch() for p in hatched} == {".."}
+    ax2 = plotting.show_matrix([[1, 0, 2]], inserted=[[False, True, False]])
+    assert [p.get_hatch() for p in ax2.patches] == ["//"]
+    assert ax.images[0].norm.vmin == 5  # colour scale ignores the masked zeros
+
+
+def test_highlight_box_and_spans():
+    ax = plotting.show_matrix(np.zeros((4, 4)))
+    box = plotting.highlight(ax, (1, 3), 2, label="window")
+    assert box.get_xy() == (1.5, 0.5)
+    assert (box.get_width(), box.get_height()) == (1, 2)
+    with pytest.raises(ValueError, match="rows must span at least one cell"):
+        plotting.highlight(ax, (2, 2), 0)
+    with pytest.raises(ValueError, match="step 1"):
+        plotting.highlight(ax, slice(0, 4, 2), 0)
+
+
+def test_panels_with_operators_and_title():
+    panels = [
+        plotting.Panel([[1, 2], [3, 4]], "Input"),
+        plotting.Panel([[1]], "Kernel", "kernel"),
+        plotting.Panel([[1, 2], [3, 4]], "Output", "output"),
+    ]
+    fig, axes = plotting.show_panels(panels, title="Input times kernel", operators=["⋆", "="])
+    assert fig.get_suptitle() == "Input times kernel"
+    assert [t.get_text() for t in fig.texts if t.get_text() in "⋆="] == ["⋆", "="]
+    assert len(axes) == 3
+    assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
+    with pytest.raises(ValueError, match="operators must have 2 entries"):
+        plotting.show_panels(panels, title="x", operators=["="])
+    with pytest.raises(ValueError, match="panels must not be empty"):
+        plotting.show_panels([], title="x")
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match="role must be one of"):
+        plotting.show_matrix([[1]], role="bias")
+    with pytest.raises(ValueError, match=r"data must be 1-D or 2-D, got shape \(1, 1, 1\)"):
+        plotting.show_matrix(np.ones((1, 1, 1)))
+    with pytest.raises(TypeError, match="data must be numeric"):
+        plotting.show_matrix([["a"]])
+
+
+def test_image_and_1d_row():
+    ax = plotting.show_image(np.random.default_rng(0).random((16, 16)), title="Photo")
+    assert ax.get_title() == "Photo (16, 16)"
+    ax1 = plotting.show_matrix([1, 2, 3], title="Signal")
+    assert ax1.get_title() == "Signal (3,)"
+    assert len(ax1.texts) == 3
