@@ -7,6 +7,7 @@ import pytest
 from scipy import signal
 
 import transposed_conv as tc
+from transposed_conv import reference
 
 
 @pytest.mark.parametrize(
@@ -122,3 +123,32 @@ def test_crop_when_padding_exceeds_kernel_reach():
 def test_zero_batch_is_allowed():
     assert tc.conv2d(np.ones((0, 2, 4, 4)), np.ones((3, 2, 3, 3))).shape == (0, 3, 2, 2)
     assert tc.conv_transpose2d(np.ones((0, 2, 4, 4)), np.ones((2, 3, 3, 3))).shape == (0, 3, 6, 6)
+
+
+@pytest.mark.parametrize(
+    ("groups", "stride", "padding", "output_padding", "dilation"),
+    [(1, 1, 0, 0, 1), (2, 2, 1, 1, 1), (3, (3, 2), (2, 0), (1, 0), (1, 2)), (1, 2, 3, 0, 1)],
+    ids=["plain", "strided-grouped", "mixed-axes", "crop-past-kernel"],
+)
+@pytest.mark.parametrize("channels_last_from", [1, 10**9], ids=["channels-last", "channels-first"])
+def test_both_memory_layouts_equal_the_loops(
+    monkeypatch, channels_last_from, groups, stride, padding, output_padding, dilation
+):
+    """The fast path picks a layout by channel count; both must give the loops' answer."""
+    monkeypatch.setattr(tc._transpose, "CHANNELS_LAST_FROM", channels_last_from)
+    rng = np.random.default_rng(4)
+    x = rng.integers(-5, 6, (2, 2 * groups, 5, 4))
+    w = rng.integers(-5, 6, (2 * groups, 3, 3, 2))
+    kw = {
+        "stride": stride,
+        "padding": padding,
+        "output_padding": output_padding,
+        "dilation": dilation,
+    }
+    got = tc.conv_transpose2d(x, w, groups=groups, **kw)
+    expected = tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw)
+    np.testing.assert_array_equal(got, expected)
+    if isinstance(stride, int):
+        np.testing.assert_array_equal(
+            got, reference.conv_transpose2d(x, w, stride, padding, output_padding, dilation, groups)
+        )

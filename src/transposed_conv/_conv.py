@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._arithmetic import conv_output_size
-from ._layout import batched, tap_slices, taps
+from ._layout import batched, taps
 from ._validation import ints
 
 
@@ -83,12 +83,29 @@ def _correlate(
     kernel = w.shape[2:]
     k = math.prod(kernel)
     g = groups
-    # (G, C_in/G, N, *spatial): a view, so each tap's copy is a single strided gather.
+    # (G, C_in/G, N, *spatial): a view, so each tap's copy is a single gather.
     xg = np.moveaxis(xp.reshape(n, g, cig, *xp.shape[2:]), 0, 2)
     cols = np.empty((g, cig, k, n, *out_sp), dtype=w.dtype)
+    # With a stride, split the input into its stride phases once (contiguous
+    # copies); every tap's window is then a plain shifted block of one phase.
+    phases: dict[tuple[int, ...], npt.NDArray[Any]] = {}
     for t, tap in enumerate(taps(kernel)):
-        window: tuple[Any, ...] = (..., *tap_slices(tap, out_sp, stride, dilation))
-        cols[:, :, t] = xg[window]
+        start = [ti * di for ti, di in zip(tap, dilation, strict=True)]
+        r = tuple(st % si for st, si in zip(start, stride, strict=True))
+        if r not in phases:
+            every: tuple[Any, ...] = (
+                ...,
+                *(slice(ri, None, si) for ri, si in zip(r, stride, strict=True)),
+            )
+            phases[r] = np.ascontiguousarray(xg[every])
+        window: tuple[Any, ...] = (
+            ...,
+            *(
+                slice(st // si, st // si + m)
+                for st, si, m in zip(start, stride, out_sp, strict=True)
+            ),
+        )
+        cols[:, :, t] = phases[r][window]
     wm = w.reshape(g, c_out // g, cig * k)
     out = np.matmul(wm, cols.reshape(g, cig * k, n * math.prod(out_sp)))
     out = out.reshape(c_out, n, *out_sp)

@@ -110,16 +110,3 @@ def _check_sizes(x: npt.NDArray[Any], w: npt.NDArray[Any], g: int, *, transposed
 def taps(kernel_shape: tuple[int, ...]) -> list[tuple[int, ...]]:
     """Every kernel tap position, in C order."""
     return [tuple(int(i) for i in t) for t in np.ndindex(*kernel_shape)]
-
-
-def tap_slices(
-    tap: tuple[int, ...],
-    counts: tuple[int, ...],
-    stride: tuple[int, ...],
-    dilation: tuple[int, ...],
-) -> tuple[slice, ...]:
-    """The strided window that kernel tap ``tap`` meets over ``counts`` positions."""
-    return tuple(
-        slice(t * d, t * d + s * (n - 1) + 1, s)
-        for t, n, s, d in zip(tap, counts, stride, dilation, strict=True)
-    )

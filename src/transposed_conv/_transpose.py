@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from ._arithmetic import check_output_padding, conv_transpose_output_size
 from ._conv import conv_nd
-from ._layout import batched, tap_slices, taps
+from ._layout import batched, taps
 from ._validation import as_int, as_tuple, ints, numeric_array
 
 
@@ -39,9 +39,12 @@ def conv_transpose_nd(
 ) -> npt.NDArray[Any]:
     """Shared N-d implementation behind :func:`conv_transpose1d` and :func:`conv_transpose2d`.
 
-    One matmul per group multiplies every input pixel by the whole kernel at
-    once; the kernel-sized products are then added into the output, one strided
-    slice per kernel tap ("col2im"). The only Python loop is over the taps.
+    One matmul per group multiplies every input pixel by every kernel tap at
+    once. The products are then summed into the output one phase at a time
+    (the sub-pixel, or polyphase, view): output pixels ``o`` with the same
+    ``o mod stride`` receive the same kernel taps, each shifted by a whole
+    number of input pixels, so each phase is a sum of contiguous blocks,
+    written into the output once. Python loops run over phases and taps only.
     """
     b = batched(x, weight, nsp, groups, transposed=True, name=name)
     s, p, a, d = _params(nsp, stride, padding, output_padding, dilation)
@@ -53,24 +56,84 @@ def conv_transpose_nd(
     )
     cig, cog = c_in // g, w.shape[1]
     k, npix = math.prod(kernel), math.prod(in_sp)
-    # (G, C_out/G * K, C_in/G) @ (G, C_in/G, N * pixels): every pixel times every tap.
-    xm = np.moveaxis(xs.reshape(n, g, cig, npix), 0, 2).reshape(g, cig, n * npix)
-    wm = np.swapaxes(w.reshape(g, cig, cog * k), 1, 2)
-    cols = np.matmul(wm, xm).reshape(g, cog, k, n, *in_sp)
-    # Full (uncropped) extent, long enough for the crop plus output_padding.
-    full = tuple(
-        max((ni - 1) * si + di * (ki - 1) + 1, pi + oi)
-        for ni, si, di, ki, pi, oi in zip(in_sp, s, d, kernel, p, out_sp, strict=True)
-    )
-    out = np.zeros((n, g, cog, *full), dtype=w.dtype)
-    outg = np.moveaxis(out, 0, 2)  # (G, C_out/G, N, *full) view
-    for t, tap in enumerate(taps(kernel)):
-        stamp: tuple[Any, ...] = (..., *tap_slices(tap, in_sp, s, d))
-        outg[stamp] += cols[:, :, t]
-    crop = tuple(slice(pi, pi + oi) for pi, oi in zip(p, out_sp, strict=True))
-    keep: tuple[Any, ...] = (..., *crop)
-    out = out.reshape(n, g * cog, *full)[keep]
+    if cog >= CHANNELS_LAST_FROM:
+        # Channels last: (G, N * pixels, C_in/G) @ (G, C_in/G, K * C_out/G); every
+        # block added below is then a run of whole pixels with contiguous channels.
+        xm = np.moveaxis(xs.reshape(n, g, cig, npix), 1, 0).swapaxes(2, 3).reshape(g, n * npix, cig)
+        wm = np.moveaxis(w.reshape(g, cig, cog, k), 3, 2).reshape(g, cig, k * cog)
+        cols = np.matmul(xm, wm).reshape(g, n, *in_sp, k, cog)
+        out = np.empty((n, *out_sp, g, cog), dtype=w.dtype)
+        _sum_phases(lambda t: cols[..., t, :], np.moveaxis(out, -2, 0), 2, in_sp, kernel, s, p, d)
+        out = np.moveaxis(out.reshape(n, *out_sp, g * cog), -1, 1)
+    else:
+        # Channels first: (G, C_out/G * K, C_in/G) @ (G, C_in/G, N * pixels).
+        xm = np.moveaxis(xs.reshape(n, g, cig, npix), 0, 2).reshape(g, cig, n * npix)
+        wm = np.swapaxes(w.reshape(g, cig, cog * k), 1, 2)
+        cols = np.matmul(wm, xm).reshape(g, cog, k, n, *in_sp)
+        out = np.empty((n, g, cog, *out_sp), dtype=w.dtype)
+        _sum_phases(lambda t: cols[:, :, t], np.moveaxis(out, 0, 2), 3, in_sp, kernel, s, p, d)
+        out = out.reshape(n, g * cog, *out_sp)
     return b.restore(np.ascontiguousarray(out))
+
+
+CHANNELS_LAST_FROM = 64
+"""Output channels per group from which the channels-last layout is faster."""
+
+
+def _sum_phases(
+    tap_block: Any,
+    out: npt.NDArray[Any],
+    axis: int,
+    in_sp: tuple[int, ...],
+    kernel: tuple[int, ...],
+    s: tuple[int, ...],
+    p: tuple[int, ...],
+    d: tuple[int, ...],
+) -> None:
+    """Fill ``out`` (spatial axes from ``axis``) phase by phase from the per-tap products.
+
+    Output ``o = i s + t d - p`` of phase ``r = o mod s`` sits at ``q = o div s
+    = i + (t d - p - r) / s`` in that phase's sub-grid, so tap ``t`` adds its
+    products, shifted by ``(t d - p - r) / s``, to the taps' shared sub-grid.
+    """
+    nsp = len(in_sp)
+    lead = (slice(None),) * axis
+    all_taps = taps(kernel)
+    for r in np.ndindex(*s):
+        grid: tuple[Any, ...] = (*lead, *(slice(ri, None, si) for ri, si in zip(r, s, strict=True)))
+        dest = out[grid]
+        sub = dest.shape[axis : axis + nsp]
+        if 0 in sub:
+            continue
+        blocks = []
+        for t, tap in enumerate(all_taps):
+            shifts = [ti * di - pi - ri for ti, di, pi, ri in zip(tap, d, p, r, strict=True)]
+            if any(sh % si for sh, si in zip(shifts, s, strict=True)):
+                continue  # this tap lands on another phase
+            offs = [sh // si for sh, si in zip(shifts, s, strict=True)]
+            lo = [max(0, o) for o in offs]
+            hi = [min(q, ni + o) for q, ni, o in zip(sub, in_sp, offs, strict=True)]
+            if any(h <= low for low, h in zip(lo, hi, strict=True)):
+                continue  # it falls entirely in the cropped padding
+            dst = (*lead, *(slice(low, h) for low, h in zip(lo, hi, strict=True)))
+            src = (*lead, *(slice(low - o, h - o) for low, h, o in zip(lo, hi, offs, strict=True)))
+            blocks.append((t, dst, src))
+        if not blocks:
+            dest[...] = 0
+            continue
+        first_t, first_dst, first_src = blocks[0]
+        covers = all(
+            sl.start == 0 and sl.stop == q for sl, q in zip(first_dst[axis:], sub, strict=True)
+        )
+        if len(blocks) == 1:
+            if not covers:
+                dest[...] = 0
+            dest[first_dst] = tap_block(first_t)[first_src]
+            continue
+        acc = np.zeros(dest.shape, dtype=out.dtype)
+        for t, dst, src in blocks:
+            acc[dst] += tap_block(t)[src]
+        dest[...] = acc
 
 
 def conv_transpose2d(
