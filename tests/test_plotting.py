@@ -92,13 +92,31 @@ def test_panels_with_operators_and_title():
     ]
     fig, axes = plotting.show_panels(panels, title="Input times kernel", operators=["⋆", "="])
     assert fig.get_suptitle() == "Input times kernel"
-    assert [t.get_text() for t in fig.texts if t.get_text() in "⋆="] == ["⋆", "="]
+    ops = [t.get_text() for ax in fig.axes if ax not in axes for t in ax.texts]
+    assert ops == ["⋆", "="]
     assert len(axes) == 3
+    # every operator sits strictly between the panels it joins, overlapping neither
+    fig.canvas.draw()
+    boxes = [ax.get_tightbbox() for ax in fig.axes]
+    for left, right in zip(boxes[:-1], boxes[1:], strict=True):
+        assert left.x1 <= right.x0 + 1
     assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
     with pytest.raises(ValueError, match="operators must have 2 entries"):
         plotting.show_panels(panels, title="x", operators=["="])
     with pytest.raises(ValueError, match="panels must not be empty"):
         plotting.show_panels([], title="x")
+    with pytest.raises(ValueError, match="operators need all panels in one row"):
+        plotting.show_panels(panels, title="x", operators=["+", "="], ncols=2)
+    with pytest.raises(ValueError, match="ncols must be positive"):
+        plotting.show_panels(panels, title="x", ncols=0)
+
+
+def test_panels_wrap_into_rows():
+    panels = [plotting.Panel(np.eye(3), f"Panel {k}") for k in range(3)]
+    fig, axes = plotting.show_panels(panels, title="Three panels in two rows", ncols=2)
+    assert [ax.get_subplotspec().rowspan.start for ax in axes] == [0, 0, 1]
+    assert len(fig.axes) == 4
+    assert not fig.axes[3].axison  # the empty fourth slot is hidden
 
 
 def test_bad_input():

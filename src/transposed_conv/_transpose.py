@@ -407,7 +407,7 @@ def flip_kernel(weight: Any, groups: int = 1) -> npt.NDArray[Any]:
 
     Parameters
     ----------
-    weight : (k,), (kH, kW), or (C_in, C_out/groups, *k) array_like
+    weight : (k,), (kH, kW), or (C_in, C_out/groups, k...) array_like
         A transposed convolution's weight.
     groups : int, default 1
         The transposed convolution's groups.
@@ -415,7 +415,7 @@ def flip_kernel(weight: Any, groups: int = 1) -> npt.NDArray[Any]:
     Returns
     -------
     ndarray
-        ``(k,)``/``(kH, kW)`` flipped, or ``(C_out, C_in/groups, *k)``, the
+        ``(k,)``/``(kH, kW)`` flipped, or ``(C_out, C_in/groups, k...)``, the
         layout :func:`conv2d` expects.
 
     Examples

@@ -291,6 +291,7 @@ def show_panels(
     *,
     title: str,
     operators: Sequence[str] | None = None,
+    ncols: int | None = None,
     width: float | None = None,
 ) -> tuple[Figure, list[Axes]]:
     """Draw arrays side by side, optionally with operators between them.
@@ -298,12 +299,15 @@ def show_panels(
     Parameters
     ----------
     panels : sequence of Panel
-        The arrays, left to right.
+        The arrays, left to right (then top to bottom when ``ncols`` wraps).
     title : str
         A sentence saying what the figure shows; the figure's suptitle and,
         on the site, the image's alt text.
     operators : sequence of str, optional
-        ``len(panels) - 1`` symbols drawn between the panels (e.g. ``"⋆"``, ``"="``).
+        ``len(panels) - 1`` symbols or words drawn between the panels (e.g.
+        ``"⋆"``, ``"="``), each in a narrow column of its own. One row only.
+    ncols : int, optional
+        Panels per row; by default all panels share one row.
     width : float, optional
         Figure width in inches, at most :data:`MAX_WIDTH` (the default).
 
@@ -311,6 +315,7 @@ def show_panels(
     -------
     fig : matplotlib Figure
     axes : list of matplotlib Axes
+        One per panel, in order.
 
     Examples
     --------
@@ -327,34 +332,47 @@ def show_panels(
     if not panels:
         msg = "panels must not be empty"
         raise ValueError(msg)
-    if operators is not None and len(operators) != len(panels) - 1:
-        msg = f"operators must have {len(panels) - 1} entries, got {len(operators)}"
+    cols = len(panels) if ncols is None else ncols
+    if cols < 1:
+        msg = f"ncols must be positive, got {ncols!r}"
         raise ValueError(msg)
+    if operators is not None:
+        if len(operators) != len(panels) - 1:
+            msg = f"operators must have {len(panels) - 1} entries, got {len(operators)}"
+            raise ValueError(msg)
+        if cols < len(panels):
+            msg = "operators need all panels in one row (ncols=None)"
+            raise ValueError(msg)
+    rows = -(-len(panels) // cols)
     shapes = [_as_2d(p.data).shape for p in panels]
-    ratios = [s[1] for s in shapes]
-    tallest = max(s[0] for s in shapes)
+    op_w = 0.9 if operators else 0.0
+    col_w = [max(s[1] for s in shapes[c::cols]) for c in range(cols)]
+    ratios: list[float] = []
+    for c, w in enumerate(col_w):
+        ratios += [w] if c == 0 or not operators else [op_w, w]
     fig_w = min(MAX_WIDTH, width or MAX_WIDTH)
-    cell = min(0.5, fig_w / (sum(ratios) + 1.2 * len(panels)))
-    fig_h = max(1.8, cell * tallest + 1.3)
-    fig, axes = plt.subplots(
-        1, len(panels), figsize=(fig_w, fig_h), gridspec_kw={"width_ratios": ratios}, squeeze=False
+    cell = min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
+    row_h = [max(s[0] for s in shapes[r * cols : (r + 1) * cols]) for r in range(rows)]
+    fig_h = sum(cell * h + 0.9 for h in row_h) + 0.5
+    fig, grid = plt.subplots(
+        rows,
+        len(ratios),
+        figsize=(fig_w, fig_h),
+        gridspec_kw={"width_ratios": ratios, "height_ratios": [h + 2 for h in row_h]},
+        squeeze=False,
+        layout="constrained",
     )
-    axes = list(axes[0])
+    step = 2 if operators else 1
+    axes = [grid[k // cols, (k % cols) * step] for k in range(len(panels))]
     for ax, p in zip(axes, panels, strict=True):
         show_matrix(p.data, ax=ax, title=p.title, role=p.role, inserted=p.inserted, padded=p.padded)
+    for k in range(len(panels), rows * cols):
+        grid[k // cols, (k % cols) * step].set_axis_off()
+    for c, op in enumerate(operators or []):
+        ax = grid[0, 2 * c + 1]
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=14, transform=ax.transAxes)
     fig.suptitle(title, fontsize=11)
-    if operators:
-        fig.canvas.draw()
-        for left, right, op in zip(axes[:-1], axes[1:], operators, strict=True):
-            x = (left.get_position().x1 + right.get_position().x0) / 2
-            fig.text(
-                x,
-                0.5 * (left.get_position().y0 + left.get_position().y1),
-                op,
-                ha="center",
-                va="center",
-                fontsize=16,
-            )
     return fig, axes
 
 
@@ -381,7 +399,7 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     plt = _plt()
     arr = _as_2d(image)
     if ax is None:
-        _, ax = plt.subplots(figsize=(3, 3))
+        _, ax = plt.subplots(figsize=(3, 3), layout="constrained")
     ax.imshow(arr, cmap=cmap, interpolation="nearest")
     ax.set_axis_off()
     ax.set_title(shape_title(title, arr) if title else "", fontsize=10)

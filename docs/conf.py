@@ -1,0 +1,90 @@
+"""Sphinx configuration of "Transposed convolution, explained"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sphinx_gallery.sorting import ExplicitOrder
+
+import transposed_conv
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+project = "Transposed convolution, explained"
+author = "The transposed-conv developers"
+copyright = f"2026, {author}"  # noqa: A001
+release = version = transposed_conv.__version__
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "numpydoc",
+    "myst_nb",
+    "sphinx_design",
+    "sphinx_gallery.gen_gallery",
+    "mathml",  # docs/_ext/mathml.py: math as MathML at build time, nothing loaded at run time
+]
+html_math_renderer = "mathml"
+
+exclude_patterns = [
+    "_build",
+    "jupyter_execute",
+    "gallery/**/*.ipynb",  # sphinx-gallery's notebooks are downloads, not pages
+    "gallery/**/*.py",
+    "gallery/**/*.md5",
+    "gallery/**/*.zip",
+]
+nitpicky = True
+# numpydoc reads these words from "Parameters" types; they are prose, not objects.
+nitpick_ignore_regex = [("py:class", r"array_like|ndarray|optional|matplotlib .*|sequence .*")]
+
+autodoc_typehints = "none"  # types are in the numpydoc sections; hints would need intersphinx
+autodoc_member_order = "bysource"
+numpydoc_show_class_members = False
+numpydoc_xref_param_type = False
+
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "substitution"]
+myst_substitutions = {"wheel": f"transposed_conv-{release}-py3-none-any.whl"}
+nb_execution_mode = "cache"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 120
+nb_merge_streams = True
+
+sphinx_gallery_conf = {
+    "examples_dirs": ["../gallery"],
+    "gallery_dirs": ["gallery"],
+    "subsection_order": ExplicitOrder(
+        ["../gallery/walkthrough", "../gallery/arithmetic", "../gallery/practice"]
+    ),
+    "within_subsection_order": "FileNameSortKey",
+    "filename_pattern": r"/plot_",
+    "doc_module": ("transposed_conv",),
+    "backreferences_dir": "api/backreferences",
+    "reference_url": {"transposed_conv": None},
+    "download_all_examples": True,
+    "write_computation_times": False,  # its timing page pulls jQuery/DataTables from a CDN
+    "remove_config_comments": True,
+    "image_srcset": ["2x"],
+    "matplotlib_animations": False,
+    "show_memory": False,
+    "promote_jupyter_magic": False,
+    "first_notebook_cell": None,
+}
+
+html_theme = "pydata_sphinx_theme"
+html_title = project
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
+html_extra_path = ["_build/wheel"]  # the package's wheel, built by `nox -s docs`
+html_show_sourcelink = False
+html_theme_options = {
+    "navbar_align": "left",
+    "show_toc_level": 2,
+    "navigation_with_keys": False,
+    "footer_start": ["copyright"],
+    "footer_end": ["sphinx-version"],
+    "secondary_sidebar_items": ["page-toc", "sg_download_links"],
+}
+html_sidebars = {"index": [], "references": [], "install": []}
+html_context = {"default_mode": "auto"}

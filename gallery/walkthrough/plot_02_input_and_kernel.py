@@ -1,0 +1,36 @@
+r"""
+Input and kernel
+================
+
+The whole walk-through uses one 4x4 input and one 3x3 kernel. Small integers keep every
+product readable, so each number later on can be checked by hand.
+"""
+
+# %%
+# The input holds values from 1 to 8, the kernel values from 1 to 4. Colours run from the
+# smallest to the largest value of each matrix, so a darker cell is a larger number.
+import matplotlib.pyplot as plt
+import numpy as np
+
+from transposed_conv.plotting import Panel, show_image, show_panels
+
+inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+
+show_panels(
+    [Panel(inputs, "Input", "input"), Panel(kernel, "Kernel", "kernel")],
+    title="The walk-through's 4x4 input and 3x3 kernel",
+    width=5,
+)
+plt.show()
+
+# %%
+# An image is such a matrix too. Scaled to an 8-bit grey level (0 black, 255 white), the same
+# input is a tiny picture: the convolution that follows treats both the same way.
+grey = inputs * (255 // inputs.max())
+fig, (left, right) = plt.subplots(1, 2, figsize=(6, 3.4), layout="constrained")
+show_image(grey, ax=left, title="Grey levels", cmap="gray")
+left.images[0].set_clim(0, 255)
+show_image(inputs, ax=right, title="Values", cmap="Blues")
+fig.suptitle("The 4x4 input as an 8-bit grey image and as values")
+plt.show()

@@ -1,0 +1,52 @@
+r"""
+Convolution
+===========
+
+A convolution slides the kernel over the input. At each position it multiplies the nine
+overlapping values by the nine weights and adds the products up into one output value.
+"""
+
+# %%
+# Sliding a 3x3 kernel over a 4x4 input with stride 1 and no padding fits
+# :math:`\lfloor (4 + 2 \cdot 0 - 3) / 1 \rfloor + 1 = 2` positions per axis: the output is 2x2.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, highlight, show_panels
+
+inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+
+size = tc.conv_output_size(4, 3, stride=1, padding=0)
+output = tc.conv2d(inputs, kernel)
+print(f"output size per axis: {size}")
+print(output)
+
+# %%
+# The first output value comes from the top-left 3x3 window of the input:
+# :math:`6 \cdot 2 + 3 \cdot 3 + 2 \cdot 2 + 2 \cdot 1 + 5 \cdot 4 + 2 \cdot 2 + 7 \cdot 3 + 5 \cdot 4 + 2 \cdot 1 = 94`.
+window = inputs[0:3, 0:3]
+print(window, (window * kernel).sum())
+fig, axes = show_panels(
+    [Panel(inputs, "Input", "input"), Panel(kernel, "Kernel", "kernel"),
+     Panel(output, "Output", "output")],
+    title="Output[0, 0] = 94 is the sum of input[0:3, 0:3] times the kernel",
+    operators=["⋆", "="],
+)
+highlight(axes[0], (0, 3), (0, 3))
+highlight(axes[2], 0, 0)
+plt.show()
+
+# %%
+# Each output value is connected to exactly nine inputs, always in the same pattern. This
+# positional connectivity is what the transposed convolution will run backwards.
+fig, axes = show_panels(
+    [Panel(inputs, f"Input → output[{r}, {c}]") for r, c in np.ndindex(2, 2)],
+    title="The four 3x3 windows of the input, one per output value",
+    ncols=2,
+    width=5.5,
+)
+for ax, (r, c) in zip(axes, np.ndindex(2, 2)):
+    highlight(ax, (r, r + 3), (c, c + 3))
+plt.show()
