@@ -24,6 +24,7 @@ extensions = [
     "sphinx_design",
     "sphinx_gallery.gen_gallery",
     "mathml",  # docs/_ext/mathml.py: math as MathML at build time, nothing loaded at run time
+    "a11y",  # docs/_ext/a11y.py: names for the theme's sidebar toggles
 ]
 html_math_renderer = "mathml"
 
@@ -76,6 +77,7 @@ html_theme = "pydata_sphinx_theme"
 html_title = project
 html_static_path = ["_static"]
 html_css_files = ["site.css"]
+html_favicon = "_static/favicon.svg"
 html_extra_path = ["_build/wheel"]  # the package's wheel, built by `nox -s docs`
 html_show_sourcelink = False
 html_theme_options = {

@@ -371,7 +371,8 @@ def show_panels(
     for c, op in enumerate(operators or []):
         ax = grid[0, 2 * c + 1]
         ax.set_axis_off()
-        ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=14, transform=ax.transAxes)
+        size = 22 if len(op) == 1 else 12  # a lone symbol must read as large as a word
+        ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
     fig.suptitle(title, fontsize=11)
     return fig, axes
 
