@@ -96,7 +96,15 @@ def build(session: nox.Session) -> None:
 DOCS = Path("docs")
 BUILD = DOCS / "_build"
 HTML = BUILD / "html"
-GENERATED = [HTML, BUILD / "doctrees", BUILD / "wheel", DOCS / "gallery", DOCS / "api", DOCS / "jupyter_execute", BUILD / ".jupyter_cache"]
+GENERATED = [
+    HTML,
+    BUILD / "doctrees",
+    BUILD / "wheel",
+    DOCS / "gallery",
+    DOCS / "api",
+    DOCS / "jupyter_execute",
+    BUILD / ".jupyter_cache",
+]
 
 
 def _install_docs(session: nox.Session) -> None:
@@ -126,7 +134,14 @@ def docs(session: nox.Session) -> None:
             shutil.rmtree(path, ignore_errors=True)
     _build_wheel(session)
     session.run(
-        "sphinx-build", "-b", "html", "-W", "--keep-going", "-n", str(DOCS), str(HTML),
+        "sphinx-build",
+        "-b",
+        "html",
+        "-W",
+        "--keep-going",
+        "-n",
+        str(DOCS),
+        str(HTML),
         # The notebooks' kernels must keep Jupyter's inline backend to show figures.
         env={"MPLBACKEND": None, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
     )
@@ -141,14 +156,28 @@ def serve(session: nox.Session) -> None:
         session.install("sphinx-autobuild")
         _build_wheel(session)
         session.run(
-            "sphinx-autobuild", str(DOCS), str(HTML), "--host", "127.0.0.1", "--port", "8000",
-            "--watch", "src", "--watch", "gallery", "--ignore", str(DOCS / "gallery"),
-            "--ignore", str(DOCS / "api"),
+            "sphinx-autobuild",
+            str(DOCS),
+            str(HTML),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "8000",
+            "--watch",
+            "src",
+            "--watch",
+            "gallery",
+            "--ignore",
+            str(DOCS / "gallery"),
+            "--ignore",
+            str(DOCS / "api"),
         )
     else:
         if not HTML.exists():
             session.error("No site yet: run `nox -s docs` first.")
-        session.run("python", "-m", "http.server", "8000", "--bind", "127.0.0.1", "--directory", str(HTML))
+        session.run(
+            "python", "-m", "http.server", "8000", "--bind", "127.0.0.1", "--directory", str(HTML)
+        )
 
 
 @nox.session
@@ -157,7 +186,13 @@ def browser(session: nox.Session) -> None:
     if not (HTML / "index.html").exists():
         session.error("No site yet: run `nox -s docs` first.")
     session.install(*nox.project.dependency_groups(PYPROJECT, "browser"))
-    session.run("python", "tests/browser/check_site.py", str(HTML), str(BUILD / "screenshots"), *session.posargs)
+    session.run(
+        "python",
+        "tests/browser/check_site.py",
+        str(HTML),
+        str(BUILD / "screenshots"),
+        *session.posargs,
+    )
 
 
 @nox.session

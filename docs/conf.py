@@ -14,7 +14,7 @@ sys.path.insert(0, str(HERE / "_ext"))
 
 project = "Transposed convolution, explained"
 author = "The transposed-conv developers"
-copyright = f"2026, {author}"  # noqa: A001
+copyright = f"2026, {author}"
 release = version = transposed_conv.__version__
 
 extensions = [

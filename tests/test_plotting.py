@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 
@@ -98,7 +99,7 @@ def test_panels_with_operators_and_title():
     # every operator sits strictly between the panels it joins, overlapping neither
     fig.canvas.draw()
     boxes = [ax.get_tightbbox() for ax in fig.axes]
-    for left, right in zip(boxes[:-1], boxes[1:], strict=True):
+    for left, right in itertools.pairwise(boxes):
         assert left.x1 <= right.x0 + 1
     assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
     with pytest.raises(ValueError, match="operators must have 2 entries"):

@@ -15,7 +15,9 @@ from sphinx.application import Sphinx
 LABEL = '<summary aria-label="Show or hide the pages of this section">'
 
 
-def _label_summaries(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def _label_summaries(
+    _app: Sphinx, _page: str, _template: str, context: dict[str, Any], _doctree: Any
+) -> None:
     generate = context.get("generate_toctree_html")
     if generate is None:
         return

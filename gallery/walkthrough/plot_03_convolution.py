@@ -29,8 +29,11 @@ print(output)
 window = inputs[0:3, 0:3]
 print(window, (window * kernel).sum())
 fig, axes = show_panels(
-    [Panel(inputs, "Input", "input"), Panel(kernel, "Kernel", "kernel"),
-     Panel(output, "Output", "output")],
+    [
+        Panel(inputs, "Input", "input"),
+        Panel(kernel, "Kernel", "kernel"),
+        Panel(output, "Output", "output"),
+    ],
     title="Output[0, 0] = 94 is the sum of input[0:3, 0:3] times the kernel",
     operators=["⋆", "="],
 )
@@ -47,6 +50,6 @@ fig, axes = show_panels(
     ncols=2,
     width=5.5,
 )
-for ax, (r, c) in zip(axes, np.ndindex(2, 2)):
+for ax, (r, c) in zip(axes, np.ndindex(2, 2), strict=True):
     highlight(ax, (r, r + 3), (c, c + 3))
 plt.show()

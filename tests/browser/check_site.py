@@ -95,7 +95,9 @@ def check_page(page: Page, url: str, axe: Axe) -> list[str]:
     for v in axe.run(page).response["violations"]:
         if v["impact"] in {"serious", "critical"}:
             where = ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
-            problems.append(f"axe {v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x: {where})")
+            problems.append(
+                f"axe {v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])}x: {where})"
+            )
     return problems
 
 
@@ -117,7 +119,9 @@ def main() -> int:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for mode in ("light", "dark"):
-            context = browser.new_context(color_scheme=mode, viewport={"width": 1280, "height": 900})
+            context = browser.new_context(
+                color_scheme=mode, viewport={"width": 1280, "height": 900}
+            )
             for name in pages:
                 page = context.new_page()
                 problems = check_page(page, base + name, axe)

@@ -35,8 +35,13 @@ def main() -> int:
             text = path.read_text() if path.suffix == ".py" else notebook_as_script(path)
             script.write_text(text)
             run = subprocess.run(
-                [sys.executable, script.name], cwd=scratch, env=env, capture_output=True, text=True,
-                check=False, timeout=300,
+                [sys.executable, script.name],
+                cwd=scratch,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=300,
             )
             status = "ok" if run.returncode == 0 else "FAILED"
             print(f"{status:>6}  {path.relative_to(html)}")
