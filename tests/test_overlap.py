@@ -68,3 +68,33 @@ def test_equal_counts_unequal_sums():
     np.testing.assert_array_equal(
         tc.phase_sums([[1, 2], [3, 4]], (2, 1), dilation=(1, 3)), [[3], [7]]
     )
+
+
+def test_zero_insertion_waste_counts_products_with_zeros():
+    """Count the products directly on the zero-inserted, padded input."""
+    for shape, k, s, p in [
+        ((2, 2), 3, 1, 0),
+        ((2, 2), 3, 2, 0),
+        ((3, 4), (2, 3), 2, 1),
+        (5, 4, 3, 2),
+    ]:
+        x = np.ones(shape if isinstance(shape, tuple) else (shape,), dtype=np.int64)
+        nsp = x.ndim
+        kernel = (k,) * nsp if isinstance(k, int) else k
+        framed = tc.pad_or_crop(
+            tc.insert_zeros(x, s, spatial_dims=nsp), tc.transpose_padding(kernel, p)
+        )
+        # a product is useful exactly when its sample is a real (one) value
+        useful = (tc.conv2d if nsp == 2 else tc.conv1d)(
+            framed, np.ones(kernel, dtype=np.int64)
+        ).sum()
+        out_pixels = (
+            tc.conv_transpose2d(x, np.ones(kernel), stride=s, padding=p).size
+            if nsp == 2
+            else (tc.conv_transpose1d(x, np.ones(kernel), stride=s, padding=p).size)
+        )
+        total, wasted = tc.zero_insertion_waste(shape, k, stride=s, padding=p)
+        assert total == out_pixels * int(np.prod(kernel))
+        assert total - wasted == useful
+    assert tc.zero_insertion_waste((2, 2), 3) == (144, 108)  # 75 % wasted at stride 1
+    assert tc.zero_insertion_waste((2, 2), 3, stride=2) == (225, 189)  # 84 % at stride 2

@@ -16,6 +16,7 @@ from transposed_conv.plotting import Panel, show_image, show_panels
 
 inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+print(inputs, kernel, sep="\n")
 
 show_panels(
     [Panel(inputs, "Input", "input"), Panel(kernel, "Kernel", "kernel")],
@@ -28,6 +29,7 @@ plt.show()
 # An image is such a matrix too. Scaled to an 8-bit grey level (0 black, 255 white), the same
 # input is a tiny picture: the convolution that follows treats both the same way.
 grey = inputs * (255 // inputs.max())
+print(grey)
 fig, (left, right) = plt.subplots(1, 2, figsize=(6, 3.4), layout="constrained")
 show_image(grey, ax=left, title="Grey levels", cmap="gray")
 left.images[0].set_clim(0, 255)

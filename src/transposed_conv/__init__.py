@@ -4,7 +4,7 @@ from ._arithmetic import conv_output_size, conv_transpose_output_size, output_pa
 from ._conv import conv1d, conv2d
 from ._interpolate import bilinear_kernel, interpolate, interpolation_matrix
 from ._matrix import convolution_matrix
-from ._overlap import overlap_counts, phase_sums
+from ._overlap import overlap_counts, phase_sums, zero_insertion_waste
 from ._transpose import (
     conv_transpose1d,
     conv_transpose2d,
@@ -34,5 +34,6 @@ __all__ = [
     "pad_or_crop",
     "phase_sums",
     "transpose_padding",
+    "zero_insertion_waste",
 ]
 __version__ = "0.1.0"

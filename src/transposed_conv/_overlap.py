@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -113,3 +114,58 @@ def phase_sums(
     )
     np.add.at(out, phases, w)
     return out
+
+
+def zero_insertion_waste(
+    input_shape: Any,
+    kernel_size: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+) -> tuple[int, int]:
+    """Count the multiplications of the zero-insertion route, and how many meet a zero.
+
+    The direct convolution over the zero-inserted, padded input multiplies every
+    kernel tap by the sample under it at every output pixel; only the products
+    whose sample is a real input value contribute anything.
+
+    Parameters
+    ----------
+    input_shape : int or tuple of 1 or 2 ints
+        Shape of the transposed convolution's input.
+    kernel_size : int or tuple of ints
+        Kernel size per axis.
+    stride, padding, output_padding, dilation : int or tuple of ints
+        As in :func:`conv_transpose2d`.
+
+    Returns
+    -------
+    total : int
+        Multiplications of the direct convolution: output pixels times taps.
+    wasted : int
+        Those whose sample is an inserted or padded zero. ``total - wasted``
+        is the work of the scatter-add route, which skips them.
+
+    Examples
+    --------
+    The walk-through's 2x2 input and 3x3 kernel, stride 1: 4 of 16 output
+    pixels' 9 products, 36 of 144, touch a real value.
+
+    >>> zero_insertion_waste((2, 2), 3)
+    (144, 108)
+    >>> zero_insertion_waste((2, 2), 3, stride=2)
+    (225, 189)
+    """
+    counts = overlap_counts(
+        input_shape,
+        kernel_size,
+        stride=stride,
+        padding=padding,
+        output_padding=output_padding,
+        dilation=dilation,
+    )
+    taps = math.prod(ints(kernel_size, "kernel_size", counts.ndim, 1))
+    total = counts.size * taps
+    return total, total - int(counts.sum())

@@ -1,0 +1,65 @@
+r"""
+Why up-sample, and how
+======================
+
+A decoder has to make small feature maps large again. Interpolation does it by a fixed rule;
+a transposed convolution does it with a kernel that the network learns.
+"""
+
+# %%
+# Take the 2x2 matrix that the walk-through up-samples later and make it 4x4 four ways:
+# three interpolations with PyTorch's conventions, and a stride-2 transposed convolution
+# with the kernel that reproduces bilinear interpolation away from the border.
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib import cbook
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, show_image, show_panels
+
+small = np.array([[1.0, 3.0], [2.0, 3.0]])
+ups = {mode: tc.interpolate(small, 2, mode) for mode in ("nearest", "bilinear", "bicubic")}
+ups["transposed conv"] = tc.conv_transpose2d(small, tc.bilinear_kernel(2), stride=2, padding=1)
+show_panels(
+    [Panel(small, "Input")] + [Panel(v, k.capitalize(), "output") for k, v in ups.items()],
+    title="A 2x2 input up-sampled to 4x4 by nearest, bilinear, bicubic and a transposed convolution",
+)
+plt.show()
+
+# %%
+# On a 2x2 input the border is everything, so the transposed convolution's edge rows differ
+# from bilinear interpolation (it does not clamp at the edge). The kernel itself is a tent:
+print(tc.bilinear_kernel(2))
+
+# %%
+# On a photograph the difference shows. Grace Hopper's portrait, which ships with
+# matplotlib, is averaged down to 64x64 grey pixels, then up-sampled 4x. A transposed
+# convolution with the bilinear kernel matches bilinear interpolation; one with a random
+# positive kernel of the same size blurs unevenly and leaves a checkerboard, the artifact
+# that the :ref:`practice section <practice>` takes apart.
+with cbook.get_sample_data("grace_hopper.jpg") as f:
+    photo = plt.imread(f).mean(axis=2)
+small_photo = photo[:512, :512].reshape(64, 8, 64, 8).mean(axis=(1, 3))  # 8x8 block means
+rng = np.random.default_rng(0)
+random_kernel = rng.uniform(0, 1, (8, 8))
+random_kernel /= random_kernel.sum() / 16  # same total weight as the bilinear kernel
+results = {
+    "Input": small_photo,
+    "Nearest": tc.interpolate(small_photo, 4, "nearest"),
+    "Bilinear": tc.interpolate(small_photo, 4, "bilinear"),
+    "Bicubic": tc.interpolate(small_photo, 4, "bicubic"),
+    "Transposed, bilinear kernel": tc.conv_transpose2d(
+        small_photo, tc.bilinear_kernel(4), stride=4, padding=2
+    ),
+    "Transposed, random kernel": tc.conv_transpose2d(
+        small_photo, random_kernel, stride=4, padding=2
+    ),
+}
+fig, axes = plt.subplots(2, 3, figsize=(7.2, 5.4), layout="constrained")
+for ax, (name, image) in zip(axes.flat, results.items(), strict=True):
+    crop = image[: image.shape[0] // 2, image.shape[1] // 4 : 3 * image.shape[1] // 4]
+    show_image(crop, ax=ax, title=name)
+fig.suptitle("The top middle of a 64x64 photograph up-sampled 4x six ways")
+plt.show()
+
+# sphinx_gallery_thumbnail_number = 2

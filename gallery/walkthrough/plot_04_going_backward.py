@@ -1,0 +1,47 @@
+r"""
+Going backward
+==============
+
+A convolution associates nine input values with one output value. Going the other way means
+associating one value with nine: that is the transposed convolution.
+"""
+
+# %%
+# In the convolution, the nine values of the top-left window make output[0, 0] = 94. This is a
+# many-to-one relation, and it has a fixed shape: the kernel's.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, highlight, show_panels
+
+inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+output = tc.conv2d(inputs, kernel)
+fig, axes = show_panels(
+    [Panel(inputs, "Input"), Panel(output, "Output", "output")],
+    title="Convolution: nine input values make one output value",
+    operators=["→"],
+    width=5,
+)
+highlight(axes[0], (0, 3), (0, 3))
+highlight(axes[1], 0, 0)
+plt.show()
+
+# %%
+# Going backward, one value of a 2x2 matrix is associated with nine positions of a 4x4 one:
+# the same connections, read in the other direction. Which values go where is set by the
+# kernel, whose weights a network can learn. The 2x2 matrix below is the walk-through's
+# ``x2``; the next two steps compute its 4x4 result.
+x2 = np.array([[1, 3], [2, 3]])
+result = tc.conv_transpose2d(x2, kernel)
+fig, axes = show_panels(
+    [Panel(x2, "Input"), Panel(result, "Output", "output")],
+    title="Transposed convolution: one input value reaches nine output values",
+    operators=["→"],
+    width=5,
+)
+highlight(axes[0], 0, 0)
+highlight(axes[1], (0, 3), (0, 3))
+plt.show()
+print(result)

@@ -1,0 +1,47 @@
+r"""
+The convolution matrix
+======================
+
+The convolution is a linear map, so it has a matrix. Each row of the convolution matrix C is
+the kernel laid on a zero image at one window position, flattened.
+"""
+
+# %%
+# For a 4x4 input and a 3x3 kernel there are 4 window positions and 16 input values, so C is
+# 4x16. Each row holds the nine weights, with a zero wherever the window does not reach; the
+# rows are the same pattern shifted by one column, and by four (one input row) between output rows.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, highlight, show_matrix, show_panels
+
+inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+C = tc.convolution_matrix(inputs.shape, kernel)
+print(C)
+fig, ax = plt.subplots(figsize=(7.2, 2.6), layout="constrained")
+show_matrix(C, ax=ax, title="C", role="matrix")
+highlight(ax, 0, (0, 3))
+highlight(ax, 0, (4, 7))
+highlight(ax, 0, (8, 11))
+fig.suptitle("The convolution matrix C: row 0 holds the kernel's three rows, four columns apart")
+plt.show()
+
+# %%
+# Flatten the input into a column vector x of 16 values. Multiplying C by x computes all four
+# windows at once: 4x16 times 16x1 gives 4x1.
+x = inputs.reshape(16, 1)
+y = C @ x
+print(y.ravel())
+show_panels(
+    [Panel(C, "C", "matrix"), Panel(x, "x", "input"), Panel(y, "C @ x", "output")],
+    title="C (4x16) times the flattened input (16x1) gives the four outputs (4x1)",
+    operators=["@", "="],
+)
+plt.show()
+
+# %%
+# Reshaped to 2x2, it is the convolution's output, value for value.
+print(y.reshape(2, 2))
+print(np.array_equal(y.reshape(2, 2), tc.conv2d(inputs, kernel)))

@@ -1,0 +1,64 @@
+r"""
+The transposed convolution matrix
+=================================
+
+Transpose C and the map runs backward: the 16x4 matrix C.T takes 4 values to 16. That is the
+transposed convolution, and the reason for its name.
+"""
+
+# %%
+# Each column of C.T is a row of C: the kernel, flattened onto the 4x4 grid at one window
+# position. Multiplying by a 4-vector adds those columns, each scaled by one value.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, highlight, show_panels
+
+kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+C = tc.convolution_matrix((4, 4), kernel)
+x2 = np.array([1, 3, 2, 3]).reshape(4, 1)
+out = C.T @ x2
+print(out.ravel())
+show_panels(
+    [Panel(C.T, "C.T", "matrix"), Panel(x2, "x2", "input"), Panel(out, "C.T @ x2", "output")],
+    title="C.T (16x4) times x2 (4x1) gives 16 values (16x1)",
+    operators=["@", "="],
+    width=4.5,
+)
+plt.show()
+
+# %%
+# Reshaped to 4x4, the first input value's nine connections are the top-left 3x3 block: the
+# same positions that made output[0, 0] in the convolution.
+out4 = out.reshape(4, 4)
+print(out4)
+fig, axes = show_panels(
+    [Panel(x2.reshape(2, 2), "x2 as 2x2"), Panel(out4, "C.T @ x2 as 4x4", "output")],
+    title="x2[0, 0] reaches the top-left 3x3 block of the 4x4 output",
+    operators=["→"],
+    width=5,
+)
+highlight(axes[0], 0, 0)
+highlight(axes[1], (0, 3), (0, 3))
+plt.show()
+
+# %%
+# The same result without any matrix: each input value stamps a copy of the kernel, scaled by
+# that value, at its own position, and the four stamps add up (the "scatter-add" view).
+stamps = []
+for (r, c), value in np.ndenumerate(x2.reshape(2, 2)):
+    stamp = np.zeros((4, 4), dtype=int)
+    stamp[r : r + 3, c : c + 3] = value * kernel
+    stamps.append(Panel(stamp, f"{value} x kernel at ({r}, {c})", "kernel"))
+total = sum(p.data for p in stamps)
+show_panels(
+    [*stamps, Panel(total, "Sum", "output")],
+    title="Four scaled kernel stamps add up to the transposed convolution",
+    operators=["+", "+", "+", "="],
+)
+plt.show()
+print(
+    np.array_equal(total, out4),
+    np.array_equal(total, tc.conv_transpose2d(x2.reshape(2, 2), kernel)),
+)

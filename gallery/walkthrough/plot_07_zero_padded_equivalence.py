@@ -1,0 +1,65 @@
+r"""
+The zero-padded equivalence
+===========================
+
+The transposed convolution can also be computed as an ordinary convolution: pad the small input
+with zeros and slide the kernel over it. It works only with the kernel rotated 180 degrees.
+"""
+
+# %%
+# Pad the 2x2 ``x2`` with k - 1 = 2 zeros on every side: 6x6. A 3x3 window fits 4x4 times.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, highlight, show_panels
+
+kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+x2 = np.array([[1, 3], [2, 3]])
+pad = tc.transpose_padding(kernel.shape)
+padded = tc.pad_or_crop(x2, pad)
+is_pad = tc.pad_or_crop(np.zeros_like(x2), pad) == 0
+is_pad[2:4, 2:4] = False
+flipped = tc.flip_kernel(kernel)
+result = tc.conv2d(padded, flipped)
+print(pad, padded.shape)
+print(flipped)
+print(result)
+fig, axes = show_panels(
+    [
+        Panel(padded, "x2 padded", "input", padded=is_pad),
+        Panel(flipped, "Kernel rotated 180°", "kernel"),
+        Panel(result, "Output", "output"),
+    ],
+    title="The padded 2x2 input convolved with the rotated kernel gives the 4x4 result",
+    operators=["⋆", "="],
+)
+highlight(axes[0], (0, 3), (0, 3))
+highlight(axes[2], 0, 0)
+plt.show()
+
+# %%
+# It equals C.T @ x2 from the previous step exactly. With the kernel as it is, the same sliding
+# gives a different answer:
+transposed = tc.conv_transpose2d(x2, kernel)
+unflipped = tc.conv2d(padded, kernel)
+print(np.array_equal(result, transposed), np.array_equal(unflipped, transposed))
+show_panels(
+    [
+        Panel(transposed, "Transposed convolution", "output"),
+        Panel(result, "Rotated kernel", "output"),
+        Panel(unflipped, "Kernel as is", "output"),
+    ],
+    title="Only the rotated kernel reproduces the transposed convolution",
+    operators=["=", "≠"],
+)
+plt.show()
+
+# %%
+# Why: in the transposed convolution, x2[0, 0] = 1 sends kernel[0, 0] = 2 to output[0, 0].
+# In the padded convolution, output[0, 0] is the window whose only non-zero value, x2[0, 0],
+# sits at the window's bottom-right corner, so it meets the kernel's bottom-right tap. For
+# that tap to be kernel[0, 0], the kernel must be reversed along both axes: reversing one
+# axis is not enough.
+for axis in (0, 1):
+    print(axis, np.array_equal(tc.conv2d(padded, np.flip(kernel, axis=axis)), transposed))

@@ -1,0 +1,63 @@
+r"""
+Summary
+=======
+
+Three routes compute the same transposed convolution. It restores the shape, not the values,
+and its weights are learnable. The zero-padded route is the easiest to draw and the most wasteful.
+"""
+
+# %%
+# The matrix route, the scatter-add route and the zero-padded convolution with the rotated
+# kernel, computed here and compared.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, show_panels
+
+inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+x2 = np.array([[1, 3], [2, 3]])
+C = tc.convolution_matrix(inputs.shape, kernel)
+routes = {
+    "C.T @ x2": (C.T @ x2.ravel()).reshape(4, 4),
+    "Scatter-add": tc.conv_transpose2d(x2, kernel),
+    "Zero-padded, rotated kernel": tc.conv_transpose_by_zero_insertion(x2, kernel),
+}
+print({name: np.array_equal(r, routes["C.T @ x2"]) for name, r in routes.items()})
+show_panels(
+    [Panel(r, name, "output") for name, r in routes.items()],
+    title="Three routes to the transposed convolution give the same 4x4 matrix",
+    operators=["=", "="],
+)
+plt.show()
+
+# %%
+# The transpose is not the inverse. Convolving the input and transposing back does not return
+# the input; the pseudo-inverse of C gives the least-norm input with the same convolution,
+# which is not the input either: four numbers cannot pin down sixteen.
+back = (C.T @ (C @ inputs.ravel())).reshape(4, 4)
+least_norm = (np.linalg.pinv(C) @ (C @ inputs.ravel())).reshape(4, 4)
+print(back)
+print(np.allclose(C @ least_norm.ravel(), C @ inputs.ravel()))
+show_panels(
+    [
+        Panel(inputs, "Input x"),
+        Panel(back, "C.T @ C @ x", "output"),
+        Panel(least_norm, "pinv(C) @ C @ x", "output"),
+    ],
+    title="C.T @ C @ x is not x, and neither is the pseudo-inverse's answer",
+)
+plt.show()
+
+# %%
+# The weights are learnable: the transposed convolution is linear in its kernel, so a network
+# trains it like any other layer (the practice section fits one by gradient descent).
+#
+# The zero-padded route multiplies every kernel tap at every output position, most of them by
+# an inserted or padded zero. Counted for this example, at stride 1 and at stride 2:
+for stride in (1, 2):
+    total, wasted = tc.zero_insertion_waste(x2.shape, kernel.shape, stride=stride)
+    print(
+        f"stride {stride}: {wasted} of {total} multiplications meet a zero ({wasted / total:.0%})"
+    )

@@ -1,0 +1,103 @@
+"""Run every gallery script headless and check its numbers against shared/seed/VALUES.md.
+
+The pages can never drift from the math: each script's results are read from its
+namespace after it runs, and compared with the seed's values.
+"""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+mpl = pytest.importorskip("matplotlib")
+mpl.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+GALLERY = Path(__file__).parents[1] / "gallery"
+SCRIPTS = sorted(GALLERY.rglob("plot_*.py"))
+
+CONV = [[94, 74], [82, 75]]
+C_EXPECTED = [
+    [2, 3, 2, 0, 1, 4, 2, 0, 3, 4, 1, 0, 0, 0, 0, 0],
+    [0, 2, 3, 2, 0, 1, 4, 2, 0, 3, 4, 1, 0, 0, 0, 0],
+    [0, 0, 0, 0, 2, 3, 2, 0, 1, 4, 2, 0, 3, 4, 1, 0],
+    [0, 0, 0, 0, 0, 2, 3, 2, 0, 1, 4, 2, 0, 3, 4, 1],
+]
+CT_X2 = [[2, 9, 11, 6], [5, 19, 27, 12], [5, 24, 29, 9], [6, 17, 14, 3]]
+UNFLIPPED = [[1, 7, 15, 9], [4, 21, 31, 12], [6, 23, 25, 9], [4, 12, 13, 6]]
+INPUTS = [[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]]
+KERNEL = [[2, 3, 2], [1, 4, 2], [3, 4, 1]]
+
+
+def eq(a, b) -> bool:
+    return np.array_equal(np.asarray(a), np.asarray(b))
+
+
+CHECKS = {
+    "plot_01_why_upsample": lambda ns: (
+        ns["ups"]["transposed conv"].shape == (4, 4)
+        and np.allclose(ns["ups"]["nearest"], np.kron(ns["small"], np.ones((2, 2))))
+        and all(v.shape == (256, 256) for k, v in ns["results"].items() if k != "Input")
+    ),
+    "plot_02_input_and_kernel": lambda ns: eq(ns["inputs"], INPUTS) and eq(ns["kernel"], KERNEL),
+    "plot_03_convolution": lambda ns: (
+        ns["size"] == 2
+        and eq(ns["output"], CONV)
+        and eq(ns["window"], [[6, 3, 2], [2, 5, 2], [7, 5, 2]])
+        and (ns["window"] * ns["kernel"]).sum() == 94
+    ),
+    "plot_04_going_backward": lambda ns: eq(ns["output"], CONV) and eq(ns["result"], CT_X2),
+    "plot_05_convolution_matrix": lambda ns: (
+        ns["C"].shape == (4, 16)
+        and eq(ns["C"], C_EXPECTED)
+        and ns["x"].shape == (16, 1)
+        and eq(ns["y"].ravel(), [94, 74, 82, 75])
+        and eq(ns["y"].reshape(2, 2), CONV)
+    ),
+    "plot_06_transposed_matrix": lambda ns: (
+        ns["C"].T.shape == (16, 4)
+        and eq(ns["x2"].ravel(), [1, 3, 2, 3])
+        and eq(ns["out"].ravel(), np.ravel(CT_X2))
+        and eq(ns["out4"], CT_X2)
+        and eq(ns["total"], CT_X2)
+    ),
+    "plot_07_zero_padded_equivalence": lambda ns: (
+        ns["padded"].shape == (6, 6)
+        and eq(ns["flipped"], [[1, 4, 3], [2, 4, 1], [2, 3, 2]])
+        and eq(ns["result"], CT_X2)
+        and eq(ns["unflipped"], UNFLIPPED)
+        and not eq(ns["unflipped"], CT_X2)
+    ),
+    "plot_08_summary": lambda ns: (
+        all(eq(r, CT_X2) for r in ns["routes"].values())
+        and not eq(ns["back"], INPUTS)
+        and not np.allclose(ns["least_norm"], INPUTS)
+        and (ns["total"], ns["wasted"]) == (225, 189)  # the loop's last stride, 2
+    ),
+}
+
+
+def test_every_script_has_a_check():
+    assert {s.stem for s in SCRIPTS if s.parent.name == "walkthrough"} == set(CHECKS)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[s.stem for s in SCRIPTS])
+def test_script_runs_and_reproduces_the_seed(script, monkeypatch, capsys):
+    monkeypatch.setattr(plt, "show", lambda *a, **k: None)
+    try:
+        namespace = runpy.run_path(str(script), run_name="__main__")
+    finally:
+        figures = [plt.figure(n) for n in plt.get_fignums()]
+        plt.close("all")
+    assert figures, "every page draws at least one figure"
+    for fig in figures:
+        title = fig.get_suptitle() or " ".join(ax.get_title() for ax in fig.axes)
+        assert len(title) > 10, "the figure's title is its alt text on the site"
+        assert fig.get_size_inches()[0] <= 7.2 + 1e-9
+    assert capsys.readouterr().out, "every page prints the numbers it shows"
+    check = CHECKS.get(script.stem)
+    if check is not None:
+        assert check(namespace)
