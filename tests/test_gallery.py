@@ -14,7 +14,7 @@ import pytest
 
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 GALLERY = Path(__file__).parents[1] / "gallery"
 SCRIPTS = sorted(GALLERY.rglob("plot_*.py"))
@@ -38,7 +38,7 @@ def eq(a, b) -> bool:
 
 CHECKS = {
     "plot_01_why_upsample": lambda ns: (
-        ns["ups"]["transposed conv"].shape == (4, 4)
+        ns["ups"]["transposed"].shape == (4, 4)
         and np.allclose(ns["ups"]["nearest"], np.kron(ns["small"], np.ones((2, 2))))
         and all(v.shape == (256, 256) for k, v in ns["results"].items() if k != "Input")
     ),
@@ -86,7 +86,7 @@ def test_every_script_has_a_check():
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=[s.stem for s in SCRIPTS])
 def test_script_runs_and_reproduces_the_seed(script, monkeypatch, capsys):
-    monkeypatch.setattr(plt, "show", lambda *a, **k: None)
+    monkeypatch.setattr(plt, "show", lambda *_args, **_kwargs: None)
     try:
         namespace = runpy.run_path(str(script), run_name="__main__")
     finally:

@@ -93,6 +93,8 @@ def test_panels_with_operators_and_title():
     ]
     fig, axes = plotting.show_panels(panels, title="Input times kernel", operators=["⋆", "="])
     assert fig.get_suptitle() == "Input times kernel"
+    narrow, _ = plotting.show_panels(panels[:1], title="word " * 30, width=3)
+    assert narrow.get_suptitle().count("\n") >= 1
     ops = [t.get_text() for ax in fig.axes if ax not in axes for t in ax.texts]
     assert ops == ["⋆", "="]
     assert len(axes) == 3
@@ -135,3 +137,21 @@ def test_image_and_1d_row():
     ax1 = plotting.show_matrix([1, 2, 3], title="Signal")
     assert ax1.get_title() == "Signal (3,)"
     assert len(ax1.texts) == 3
+
+
+def test_long_titles_wrap_to_the_panel_and_cell_text_fits_the_cell():
+    _, axes = plotting.show_panels(
+        [
+            plotting.Panel(
+                np.arange(64).reshape(4, 16), "A wide matrix with a long name", "matrix"
+            ),
+            plotting.Panel(np.ones((16, 1)), "A tall column vector with a long name"),
+        ],
+        title="Wide and tall",
+    )
+    assert "\n" in axes[1].get_title()  # wrapped: the narrow column cannot hold it on one line
+    assert "(16, 1)" in axes[1].get_title()  # never inside the shape
+    wide_text = axes[0].texts[0].get_fontsize()
+    assert 5 <= wide_text <= 11
+    ax = plotting.show_matrix(np.arange(4).reshape(2, 2))
+    assert ax.texts[0].get_fontsize() == 11  # large cells: the size caps at 11 pt

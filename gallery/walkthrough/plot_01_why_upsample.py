@@ -19,7 +19,7 @@ from transposed_conv.plotting import Panel, show_image, show_panels
 
 small = np.array([[1.0, 3.0], [2.0, 3.0]])
 ups = {mode: tc.interpolate(small, 2, mode) for mode in ("nearest", "bilinear", "bicubic")}
-ups["transposed conv"] = tc.conv_transpose2d(small, tc.bilinear_kernel(2), stride=2, padding=1)
+ups["transposed"] = tc.conv_transpose2d(small, tc.bilinear_kernel(2), stride=2, padding=1)
 show_panels(
     [Panel(small, "Input")] + [Panel(v, k.capitalize(), "output") for k, v in ups.items()],
     title="A 2x2 input up-sampled to 4x4 by nearest, bilinear, bicubic and a transposed convolution",

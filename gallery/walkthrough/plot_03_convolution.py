@@ -24,7 +24,8 @@ print(f"output size per axis: {size}")
 print(output)
 
 # %%
-# The first output value comes from the top-left 3x3 window of the input:
+# The first output value comes from the top-left 3x3 window of the input (∗ in the figures
+# is the convolution as deep-learning frameworks compute it: slide, multiply, sum, with no flip):
 # :math:`6 \cdot 2 + 3 \cdot 3 + 2 \cdot 2 + 2 \cdot 1 + 5 \cdot 4 + 2 \cdot 2 + 7 \cdot 3 + 5 \cdot 4 + 2 \cdot 1 = 94`.
 window = inputs[0:3, 0:3]
 print(window, (window * kernel).sum())
@@ -35,7 +36,7 @@ fig, axes = show_panels(
         Panel(output, "Output", "output"),
     ],
     title="Output[0, 0] = 94 is the sum of input[0:3, 0:3] times the kernel",
-    operators=["⋆", "="],
+    operators=["∗", "="],
 )
 highlight(axes[0], (0, 3), (0, 3))
 highlight(axes[2], 0, 0)

@@ -50,7 +50,7 @@ stamps = []
 for (r, c), value in np.ndenumerate(x2.reshape(2, 2)):
     stamp = np.zeros((4, 4), dtype=int)
     stamp[r : r + 3, c : c + 3] = value * kernel
-    stamps.append(Panel(stamp, f"{value} x kernel at ({r}, {c})", "kernel"))
+    stamps.append(Panel(stamp, f"{value} x kernel", "kernel"))
 total = sum(p.data for p in stamps)
 show_panels(
     [*stamps, Panel(total, "Sum", "output")],

@@ -32,7 +32,7 @@ fig, axes = show_panels(
         Panel(result, "Output", "output"),
     ],
     title="The padded 2x2 input convolved with the rotated kernel gives the 4x4 result",
-    operators=["⋆", "="],
+    operators=["∗", "="],
 )
 highlight(axes[0], (0, 3), (0, 3))
 highlight(axes[2], 0, 0)

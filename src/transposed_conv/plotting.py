@@ -12,6 +12,8 @@ that says what it shows (sphinx-gallery turns it into the image's alt text).
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -82,6 +84,42 @@ def _as_2d(data: Any) -> npt.NDArray[Any]:
         msg = f"data must be numeric, got dtype {arr.dtype}"
         raise TypeError(msg)
     return arr
+
+
+def _axes_inches(ax: Axes) -> tuple[float, float]:
+    """Approximate size of ``ax`` in inches (before any layout engine runs)."""
+    fig_w, fig_h = ax.figure.get_size_inches()
+    pos = ax.get_position()
+    return fig_w * pos.width, fig_h * pos.height
+
+
+def fit_title(ax: Axes, text: str, fontsize: float = 10) -> str:
+    """Set ``text`` as the title of ``ax``, wrapped to the axes' width.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    text : str
+    fontsize : float, default 10
+
+    Returns
+    -------
+    str
+        The title as set, with line breaks where it had to wrap.
+    """
+    width_in, _ = _axes_inches(ax)
+    wrapped = _wrap(text, width_in, fontsize)
+    ax.set_title(wrapped, fontsize=fontsize)
+    return wrapped
+
+
+def _wrap(text: str, width_in: float, fontsize: float) -> str:
+    """Wrap ``text`` to ``width_in`` inches, never inside a parenthesised shape."""
+    chars = max(8, int(width_in * 72 / (0.55 * fontsize)))
+    if len(text) <= chars:
+        return text
+    glued = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    return "\n".join(textwrap.wrap(glued, chars)).replace("\u00a0", " ")
 
 
 def format_value(value: Any) -> str:
@@ -197,17 +235,23 @@ def show_matrix(
                     lw=0,
                 )
             )
-    size = fontsize or max(5.0, 11.0 - 0.35 * max(rows, cols))
     if values:
-        for (r, c), v in np.ndenumerate(arr):
+        texts = [format_value(v) for v in arr.ravel()]
+        if fontsize is None:
+            # a cell is min(width/cols, height/rows) inches; fill about 70 % of it
+            w_in, h_in = _axes_inches(ax)
+            cell_pt = 72 * min(w_in / cols, h_in / rows)
+            longest = max(len(t) for t in texts)
+            fontsize = min(11.0, 0.7 * cell_pt / max(1.0, 0.6 * longest), 0.55 * cell_pt)
+        for ((r, c), v), text in zip(np.ndenumerate(arr), texts, strict=True):
             dark = not special[r, c] and norm(float(v)) > 0.6
             ax.text(
                 c,
                 r,
-                format_value(v),
+                text,
                 ha="center",
                 va="center",
-                fontsize=size,
+                fontsize=fontsize,
                 color="white" if dark else "black",
             )
     ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=7)
@@ -218,7 +262,7 @@ def show_matrix(
     ax.tick_params(which="both", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title(shape_title(title, np.asarray(data)) if title else "", fontsize=10)
+    fit_title(ax, shape_title(title, np.asarray(data)) if title else "")
     return ax
 
 
@@ -371,9 +415,9 @@ def show_panels(
     for c, op in enumerate(operators or []):
         ax = grid[0, 2 * c + 1]
         ax.set_axis_off()
-        size = 22 if len(op) == 1 else 12  # a lone symbol must read as large as a word
+        size = 26 if len(op) == 1 else 12  # a lone symbol must read as large as a word
         ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
-    fig.suptitle(title, fontsize=11)
+    fig.suptitle(_wrap(title, fig_w, 11), fontsize=11)
     return fig, axes
 
 
@@ -403,5 +447,5 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
         _, ax = plt.subplots(figsize=(3, 3), layout="constrained")
     ax.imshow(arr, cmap=cmap, interpolation="nearest")
     ax.set_axis_off()
-    ax.set_title(shape_title(title, arr) if title else "", fontsize=10)
+    fit_title(ax, shape_title(title, arr) if title else "")
     return ax
