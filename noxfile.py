@@ -201,5 +201,12 @@ def downloads(session: nox.Session) -> None:
     wheels = sorted(HTML.glob("transposed_conv-*.whl"))
     if not wheels:
         session.error("No wheel in the site: run `nox -s docs` first.")
-    session.install(str(wheels[-1]), "matplotlib")
+    # the wheel's version rarely changes between builds: always replace the installed copy
+    fresh = "--reinstall-package" if session.venv_backend == "uv" else "--force-reinstall"
+    session.install(
+        fresh,
+        *(["transposed-conv"] if fresh.startswith("--reinstall") else []),
+        str(wheels[-1]),
+        "matplotlib",
+    )
     session.run("python", "tests/downloads/run_examples.py", str(HTML), env={"MPLBACKEND": "Agg"})

@@ -45,3 +45,5 @@ highlight(axes[0], 0, 0)
 highlight(axes[1], (0, 3), (0, 3))
 plt.show()
 print(result)
+
+# sphinx_gallery_thumbnail_number = 2

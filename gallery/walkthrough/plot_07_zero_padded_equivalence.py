@@ -63,3 +63,5 @@ plt.show()
 # axis is not enough.
 for axis in (0, 1):
     print(axis, np.array_equal(tc.conv2d(padded, np.flip(kernel, axis=axis)), transposed))
+
+# sphinx_gallery_thumbnail_number = 2

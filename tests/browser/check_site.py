@@ -6,7 +6,8 @@ For every page, in light and dark mode: it must load; no console error or
 uncaught exception; every image loaded; no request to any host but the local
 server (such requests are blocked and reported); and no serious or critical
 axe-core violation. Screenshots of the landing page, the gallery index and one
-example page are saved in both modes.
+example page are saved in both modes. Every example page must stay within a byte budget
+(PAGE_BUDGET), and the heaviest pages are listed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, Request, Route, sync_playwright
+from playwright.sync_api import Page, Request, Response, Route, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -60,8 +61,15 @@ def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def check_page(page: Page, url: str, axe: Axe) -> list[str]:
+PAGE_BUDGET = 1_500_000
+"""Bytes an example page may load (HTML, styles, scripts, images, animations), measured from
+the files served. About 0.95 MB of it is the theme's own CSS, scripts and icon font."""
+
+
+def check_page(page: Page, url: str, axe: Axe, root: Path, weights: dict[str, int]) -> list[str]:
     problems: list[str] = []
+    served: set[Path] = set()
+
     # axe-core fetches the stylesheets again to audit them and resolves the theme's
     # @import against the page instead of the stylesheet (a 404 the page never makes),
     # so network and console events are recorded only until axe starts.
@@ -71,10 +79,16 @@ def check_page(page: Page, url: str, axe: Axe) -> list[str]:
         if loading[0]:
             problems.append(text)
 
+    def weigh(response: Response) -> None:
+        path = root / urlsplit(response.url).path.lstrip("/")
+        if loading[0] and path.is_file():
+            served.add(path)
+
     page.on("console", lambda m: m.type == "error" and note(f"console error: {m.text}"))
     page.on("pageerror", lambda e: note(f"uncaught exception: {e}"))
     page.on("requestfailed", lambda r: note(f"request failed: {r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and note(f"HTTP {r.status}: {r.url}"))
+    page.on("response", weigh)
 
     def only_local(route: Route, request: Request) -> None:
         if urlsplit(request.url).hostname in {"127.0.0.1"} or request.url.startswith("data:"):
@@ -92,6 +106,10 @@ def check_page(page: Page, url: str, axe: Axe) -> list[str]:
         problems.append(f"image did not load: {src}")
     page.wait_for_load_state("networkidle")
     loading[0] = False
+    weight = sum(p.stat().st_size for p in served)
+    weights[url] = max(weight, weights.get(url, 0))
+    if "/plot_" in url and weight > PAGE_BUDGET:
+        problems.append(f"page loads {weight:,} bytes, over the {PAGE_BUDGET:,} budget")
     for v in axe.run(page).response["violations"]:
         if v["impact"] in {"serious", "critical"}:
             where = ", ".join(" ".join(n["target"]) for n in v["nodes"][:3])
@@ -115,6 +133,7 @@ def main() -> int:
         return 1
     server, base = serve(root)
     failures: dict[str, list[str]] = {}
+    weights: dict[str, int] = {}
     axe = Axe()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -124,7 +143,7 @@ def main() -> int:
             )
             for name in pages:
                 page = context.new_page()
-                problems = check_page(page, base + name, axe)
+                problems = check_page(page, base + name, axe, root, weights)
                 if problems:
                     failures[f"{name} ({mode})"] = problems
                 if name in SCREENSHOTS:
@@ -137,6 +156,9 @@ def main() -> int:
         print(f"FAIL {where}")
         for problem in problems:
             print(f"    {problem}")
+    print("heaviest pages (bytes loaded):")
+    for url, weight in sorted(weights.items(), key=lambda kv: -kv[1])[:5]:
+        print(f"  {weight:>10,}  {url.removeprefix(base)}")
     checked = 2 * len(pages)
     print(f"{checked - len(failures)} passed, {len(failures)} failed")
     print(f"screenshots: {shots.resolve()}")
