@@ -100,6 +100,7 @@ GENERATED = [
     HTML,
     BUILD / "doctrees",
     BUILD / "wheel",
+    BUILD / "videos",
     DOCS / "gallery",
     DOCS / "api",
     DOCS / "jupyter_execute",

@@ -68,6 +68,8 @@ sphinx_gallery_conf = {
     "remove_config_comments": True,
     "image_srcset": ["2x"],
     "matplotlib_animations": False,
+    # docs/_ext/sg_video.py: animations as <video controls>, before the figure scraper
+    "image_scrapers": ("sg_video", "matplotlib"),
     "show_memory": False,
     "promote_jupyter_magic": False,
     "first_notebook_cell": None,
@@ -75,7 +77,9 @@ sphinx_gallery_conf = {
 
 html_theme = "pydata_sphinx_theme"
 html_title = project
-html_static_path = ["_static"]
+VIDEOS = HERE / "_build" / "videos"  # written by docs/_ext/sg_video.py
+VIDEOS.mkdir(parents=True, exist_ok=True)
+html_static_path = ["_static", str(VIDEOS)]
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_extra_path = ["_build/wheel"]  # the package's wheel, built by `nox -s docs`

@@ -155,3 +155,36 @@ def test_long_titles_wrap_to_the_panel_and_cell_text_fits_the_cell():
     assert 5 <= wide_text <= 11
     ax = plotting.show_matrix(np.arange(4).reshape(2, 2))
     assert ax.texts[0].get_fontsize() == 11  # large cells: the size caps at 11 pt
+
+
+def test_framed_panel_masks():
+    p = plotting.framed_panel([[1, 2], [3, 4]], "x", stride=2, pad_width=[(1, 1), (1, 1)])
+    np.testing.assert_array_equal(
+        p.data,
+        [[0, 0, 0, 0, 0], [0, 1, 0, 2, 0], [0, 0, 0, 0, 0], [0, 3, 0, 4, 0], [0, 0, 0, 0, 0]],
+    )
+    assert p.padded[0].all()
+    assert p.padded[:, 0].all()
+    assert not p.padded[1:4, 1:4].any()
+    np.testing.assert_array_equal(np.argwhere(p.inserted), [[1, 2], [2, 1], [2, 2], [2, 3], [3, 2]])
+    cropped = plotting.framed_panel([1, 2, 3], "x", pad_width=[(-1, 0)])
+    np.testing.assert_array_equal(cropped.data, [2, 3])
+    assert not cropped.padded.any()
+
+
+def test_scatter_animation_frames_sum_to_the_transposed_convolution():
+    import transposed_conv as tc
+
+    x, k = np.array([[1, 3], [2, 3]]), np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    anim = plotting.animate_scatter(x, k, stride=2, padding=1, output_padding=1)
+    frames = list(anim.new_frame_seq())
+    assert len(frames) == 5
+    fig = anim._fig
+    anim.to_jshtml(default_mode="once")  # draws every frame; the figure keeps the last
+    out_ax = fig.axes[4]  # panels sit in columns 0, 2, 4; operators in 1, 3
+    values = np.array([float(t.get_text()) for t in out_ax.texts]).reshape(6, 6)
+    final = tc.conv_transpose2d(x, k, stride=2, padding=1, output_padding=1)
+    np.testing.assert_array_equal(values[1:5, 1:5], final)  # the boxed region is the result
+    assert values[5].sum() == values[:, 5].sum() == 0  # output_padding adds zeros
+    box = [p for p in out_ax.patches if p.get_edgecolor()[:3] != (0, 0, 0) and not p.get_fill()]
+    assert box[-1].get_xy() == (0.5, 0.5)

@@ -2,9 +2,16 @@
 
 from ._arithmetic import conv_output_size, conv_transpose_output_size, output_padding_for
 from ._conv import conv1d, conv2d
+from ._conventions import (
+    conv_transpose2d_tf,
+    keras_conv_transpose_params,
+    tf_conv_transpose_padding,
+)
+from ._gradient import numerical_gradient
 from ._interpolate import bilinear_kernel, interpolate, interpolation_matrix
 from ._matrix import convolution_matrix
 from ._overlap import overlap_counts, phase_sums, zero_insertion_waste
+from ._subpixel import conv_transpose_by_subpixel, pixel_shuffle, subpixel_kernels
 from ._transpose import (
     conv_transpose1d,
     conv_transpose2d,
@@ -22,6 +29,8 @@ __all__ = [
     "conv_output_size",
     "conv_transpose1d",
     "conv_transpose2d",
+    "conv_transpose2d_tf",
+    "conv_transpose_by_subpixel",
     "conv_transpose_by_zero_insertion",
     "conv_transpose_output_size",
     "convolution_matrix",
@@ -29,10 +38,15 @@ __all__ = [
     "insert_zeros",
     "interpolate",
     "interpolation_matrix",
+    "keras_conv_transpose_params",
+    "numerical_gradient",
     "output_padding_for",
     "overlap_counts",
     "pad_or_crop",
     "phase_sums",
+    "pixel_shuffle",
+    "subpixel_kernels",
+    "tf_conv_transpose_padding",
     "transpose_padding",
     "zero_insertion_waste",
 ]

@@ -16,10 +16,20 @@ import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import numpy.typing as npt
+
+from ._conv import conv2d
+from ._transpose import (
+    conv_transpose2d,
+    flip_kernel,
+    insert_zeros,
+    pad_or_crop,
+    transpose_padding,
+)
+from ._validation import as_tuple
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -88,7 +98,7 @@ def _as_2d(data: Any) -> npt.NDArray[Any]:
 
 def _axes_inches(ax: Axes) -> tuple[float, float]:
     """Approximate size of ``ax`` in inches (before any layout engine runs)."""
-    fig_w, fig_h = ax.figure.get_size_inches()
+    fig_w, fig_h = cast("Figure", ax.figure).get_size_inches()
     pos = ax.get_position()
     return fig_w * pos.width, fig_h * pos.height
 
@@ -157,6 +167,8 @@ def show_matrix(
     inserted: Any = None,
     padded: Any = None,
     fontsize: float | None = None,
+    vmin: float | None = None,
+    vmax: float | None = None,
 ) -> Axes:
     """Draw a matrix as coloured cells with its values written in them.
 
@@ -176,7 +188,10 @@ def show_matrix(
         Masks of inserted zeros and of padding, drawn as hatched grey and
         cream cells instead of the colour map.
     fontsize : float, optional
-        Size of the cell text; by default it shrinks for large matrices.
+        Size of the cell text; by default it fits the cells.
+    vmin, vmax : float, optional
+        Ends of the colour scale; by default the data's own range (pass them
+        to keep colours comparable across the frames of an animation).
 
     Returns
     -------
@@ -218,6 +233,7 @@ def show_matrix(
             masks.append((m, color, hatch))
     plain = arr[~special] if special.any() else arr.ravel()
     lo, hi = (float(plain.min()), float(plain.max())) if plain.size else (0.0, 1.0)
+    lo, hi = (lo if vmin is None else vmin), (hi if vmax is None else vmax)
     norm = Normalize(vmin=lo, vmax=hi if hi > lo else lo + 1)
     cmap = plt.get_cmap(ROLES[role])
     shown = np.ma.masked_array(arr.astype(float), mask=special)
@@ -449,3 +465,277 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     ax.set_axis_off()
     fit_title(ax, shape_title(title, arr) if title else "")
     return ax
+
+
+def framed_panel(
+    x: Any,
+    title: str,
+    *,
+    stride: Any = 1,
+    pad_width: Any = None,
+    role: str = "input",
+) -> Panel:
+    """A :class:`Panel` of ``x`` with zeros inserted and padding (or a crop) applied, masks set.
+
+    Parameters
+    ----------
+    x : (n,) or (H, W) array_like
+    title : str
+    stride : int or tuple of ints, default 1
+        ``stride - 1`` zeros go between neighbouring values (drawn hatched grey).
+    pad_width : sequence of (before, after) pairs, optional
+        Padding per axis (drawn hatched cream); negative amounts crop.
+    role : str, default 'input'
+
+    Returns
+    -------
+    Panel
+
+    Examples
+    --------
+    >>> p = framed_panel([[1, 2], [3, 4]], "Input", stride=2, pad_width=[(1, 1), (1, 1)])
+    >>> p.data.shape, int(p.inserted.sum()), int(p.padded.sum())
+    ((5, 5), 5, 16)
+    """
+    arr = np.asarray(x)
+    nsp = arr.ndim
+    spread = insert_zeros(arr, stride, spatial_dims=nsp)
+    real = insert_zeros(np.ones(arr.shape, dtype=np.int64), stride, spatial_dims=nsp)
+    inside = np.ones(spread.shape, dtype=np.int64)
+    if pad_width is not None:
+        spread, real, inside = (pad_or_crop(a, pad_width) for a in (spread, real, inside))
+    return Panel(spread, title, role, inserted=(inside == 1) & (real == 0), padded=inside == 0)
+
+
+def animate_scatter(
+    x: Any,
+    kernel: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+    title: str = "Each input value stamps a scaled copy of the kernel",
+    interval: int = 1000,
+) -> Any:
+    """Animate a 2-D transposed convolution one input value at a time.
+
+    Each frame highlights one input value, shows the kernel (dilated, if so)
+    scaled by it, and adds that stamp to the full output. Cells that
+    ``padding`` crops away are hatched; the last frame boxes the output that
+    remains, equal to :func:`conv_transpose2d`.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+    kernel : (kH, kW) array_like
+    stride, padding, output_padding, dilation : int or pair of ints
+        As in :func:`conv_transpose2d`.
+    title : str
+        The figure title (the animation's accessible name on the site).
+    interval : int, default 1000
+        Milliseconds per frame.
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+        With ``H * W + 1`` frames.
+
+    Examples
+    --------
+    >>> anim = animate_scatter([[1, 2]], [[1, 1]], stride=2)
+    >>> anim._fig.get_suptitle()
+    'Each input value stamps a scaled copy of the kernel'
+    >>> "<img" in anim.to_jshtml(default_mode="once")  # renders all three frames
+    True
+    """
+    from matplotlib.animation import FuncAnimation
+
+    xs, k = np.asarray(x), np.asarray(kernel)
+    d = as_tuple(dilation, "dilation", 2)
+    s = as_tuple(stride, "stride", 2)
+    p = as_tuple(padding, "padding", 2)
+    a = as_tuple(output_padding, "output_padding", 2)
+    final = conv_transpose2d(xs, k, stride=s, padding=p, output_padding=a, dilation=d)
+    stamp_kernel = insert_zeros(k, d)
+    grid = [final.shape[i] + 2 * p[i] for i in range(2)]  # the output before the crop
+    frames: list[npt.NDArray[Any]] = [np.zeros(grid, dtype=final.dtype)]
+    for (i, j), value in np.ndenumerate(xs):
+        canvas = frames[-1].copy()
+        r, c = i * s[0], j * s[1]
+        h, w = min(stamp_kernel.shape[0], grid[0] - r), min(stamp_kernel.shape[1], grid[1] - c)
+        canvas[r : r + h, c : c + w] += value * stamp_kernel[:h, :w]
+        frames.append(canvas)
+    cropped = np.ones(grid, dtype=bool)
+    cropped[p[0] : grid[0] - p[0], p[1] : grid[1] - p[1]] = False
+    lo, hi = float(min(f.min() for f in frames)), float(max(f.max() for f in frames))
+    stamp_lo = float(min(0, (xs.min() * stamp_kernel).min()))
+    stamp_hi = float(max(0, (xs.max() * stamp_kernel).max()))
+    fig, axes = show_panels(
+        [
+            Panel(xs, "Input"),
+            Panel(stamp_kernel * 0, "Value x kernel", "kernel"),
+            Panel(frames[0], "Output, before the crop", "output", padded=cropped),
+        ],
+        title=title,
+        operators=["→", "+="],
+    )
+    positions = list(np.ndindex(*xs.shape))
+
+    def draw(n: int) -> list[Any]:
+        for ax in axes:
+            ax.clear()
+        show_matrix(xs, ax=axes[0], title="Input")
+        if n < len(positions):
+            (i, j), r, c = positions[n], positions[n][0] * s[0], positions[n][1] * s[1]
+            value = xs[i, j]
+            highlight(axes[0], i, j)
+            show_matrix(
+                value * stamp_kernel,
+                ax=axes[1],
+                title=f"{format_value(value)} x kernel",
+                role="kernel",
+                vmin=stamp_lo,
+                vmax=stamp_hi,
+            )
+            show_matrix(
+                frames[n + 1],
+                ax=axes[2],
+                title="Output, before the crop",
+                role="output",
+                padded=cropped,
+                vmin=lo,
+                vmax=hi,
+            )
+            highlight(
+                axes[2],
+                (r, min(r + stamp_kernel.shape[0], grid[0])),
+                (c, min(c + stamp_kernel.shape[1], grid[1])),
+            )
+        else:
+            show_matrix(stamp_kernel, ax=axes[1], title="Kernel", role="kernel")
+            show_matrix(
+                frames[-1],
+                ax=axes[2],
+                title="Output, before the crop",
+                role="output",
+                padded=cropped,
+                vmin=lo,
+                vmax=hi,
+            )
+            highlight(axes[2], (p[0], p[0] + final.shape[0]), (p[1], p[1] + final.shape[1]))
+        return []
+
+    return FuncAnimation(fig, draw, frames=len(positions) + 1, interval=interval, repeat=False)
+
+
+def _dilated_kernel_panel(kernel: npt.NDArray[Any], dilation: tuple[int, ...], title: str) -> Panel:
+    if all(d == 1 for d in dilation):
+        return Panel(kernel, title, "kernel")
+    panel = framed_panel(kernel, f"{title}, dilated", stride=dilation, role="kernel")
+    return Panel(panel.data, panel.title, "kernel", inserted=panel.inserted)
+
+
+def show_convolution(
+    x: Any,
+    kernel: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    dilation: Any = 1,
+    title: str,
+) -> tuple[Figure, list[Axes], npt.NDArray[Any]]:
+    """Draw a direct 2-D convolution: padded input, (dilated) kernel, output.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+    kernel : (kH, kW) array_like
+    stride, padding, dilation : int or pair of ints
+        As in :func:`conv2d`; padding is drawn hatched, a dilated kernel with
+        its gaps drawn as inserted zeros.
+    title : str
+        The figure title.
+
+    Returns
+    -------
+    fig, axes, output
+        ``output`` is ``conv2d(x, kernel, ...)``.
+
+    Examples
+    --------
+    >>> fig, axes, out = show_convolution(np.ones((4, 4)), np.ones((3, 3)), padding=1,
+    ...                                   title="Half padding keeps the size")
+    >>> out.shape, axes[0].get_title()
+    ((4, 4), 'Input, padded (6, 6)')
+    """
+    xs, k = np.asarray(x), np.asarray(kernel)
+    p = as_tuple(padding, "padding", 2)
+    d = as_tuple(dilation, "dilation", 2)
+    out = conv2d(xs, k, stride=stride, padding=p, dilation=d)
+    framed = framed_panel(xs, "Input, padded" if any(p) else "Input", pad_width=[(v, v) for v in p])
+    fig, axes = show_panels(
+        [framed, _dilated_kernel_panel(k, d, "Kernel"), Panel(out, "Output", "output")],
+        title=title,
+        operators=["∗", "="],
+    )
+    return fig, axes, out
+
+
+def show_zero_insertion(
+    x: Any,
+    kernel: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+    title: str,
+) -> tuple[Figure, list[Axes], npt.NDArray[Any]]:
+    """Draw a transposed convolution as the direct convolution that equals it.
+
+    The input gets ``stride - 1`` inserted zeros (hatched grey) and the padding
+    of :func:`transpose_padding` (hatched cream; a crop when negative), and is
+    convolved at stride 1 with the kernel rotated 180 degrees.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+    kernel : (kH, kW) array_like
+    stride, padding, output_padding, dilation : int or pair of ints
+        As in :func:`conv_transpose2d`.
+    title : str
+
+    Returns
+    -------
+    fig, axes, output
+        ``output`` is the direct convolution's result, equal to
+        ``conv_transpose2d(x, kernel, ...)``.
+
+    Examples
+    --------
+    >>> fig, axes, out = show_zero_insertion([[1, 3], [2, 3]], np.ones((3, 3)), stride=2,
+    ...                                      title="Stride 2, as a convolution")
+    >>> out.shape, axes[0].get_title().replace("\n", " ")
+    ((5, 5), 'Input, zeros inserted, padded (7, 7)')
+    """
+    xs, k = np.asarray(x), np.asarray(kernel)
+    d = as_tuple(dilation, "dilation", 2)
+    s = as_tuple(stride, "stride", 2)
+    pad = transpose_padding(k.shape, padding, output_padding, d)
+    parts = ["Input"] + (["zeros inserted"] if any(v > 1 for v in s) else [])
+    if any(v != 0 for pair in pad for v in pair):
+        parts.append("padded" if all(v >= 0 for pair in pad for v in pair) else "padded or cropped")
+    framed = framed_panel(xs, ", ".join(parts), stride=s, pad_width=pad)
+    flipped = flip_kernel(k)
+    out = conv2d(framed.data, flipped, dilation=d)
+    fig, axes = show_panels(
+        [
+            framed,
+            _dilated_kernel_panel(flipped, d, "Kernel rotated 180°"),
+            Panel(out, "Output", "output"),
+        ],
+        title=title,
+        operators=["∗", "="],
+    )
+    return fig, axes, out

@@ -155,3 +155,25 @@ def test_convolution_matrix_transpose_is_torch_gradient():
     out = F.conv2d(x, torch.from_numpy(w), stride=2, padding=1)
     out.backward(torch.from_numpy(y)[None])
     np.testing.assert_allclose(c.T @ y.ravel(), x.grad.numpy().ravel(), atol=1e-12)
+
+
+@pytest.mark.parametrize("factor", [1, 2, 3])
+def test_pixel_shuffle_matches_torch(factor):
+    x = np.random.default_rng(factor).standard_normal((2, 3 * factor * factor, 4, 5))
+    expected = F.pixel_shuffle(torch.from_numpy(x), factor).numpy()
+    np.testing.assert_array_equal(tc.pixel_shuffle(x, factor), expected)
+
+
+@settings(max_examples=100)
+@given(calls(2))
+def test_subpixel_route_matches_torch(c):
+    rng = np.random.default_rng(c["seed"])
+    x = rng.standard_normal((c["n"], c["c_in"], *c["size"]))
+    w = rng.standard_normal((c["groups"] * c["cin_g"], c["cout_g"], *c["kernel"]))
+    kw = {k: c[k] for k in ("stride", "padding", "output_padding", "groups")}
+    expected = _torch_or_error(F.conv_transpose2d, torch.from_numpy(x), torch.from_numpy(w), **kw)
+    if expected is None:
+        with pytest.raises(ValueError):  # noqa: PT011 - any message; it must refuse
+            tc.conv_transpose_by_subpixel(x, w, **kw)
+    else:
+        np.testing.assert_allclose(tc.conv_transpose_by_subpixel(x, w, **kw), expected, atol=1e-10)

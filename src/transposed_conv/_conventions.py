@@ -1,0 +1,169 @@
+"""Other frameworks' transposed-convolution conventions, in this package's parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._arithmetic import check_output_padding
+from ._transpose import conv_transpose2d, pad_or_crop
+from ._validation import as_int
+
+
+def tf_conv_transpose_padding(
+    output_size: int, input_size: int, k: int, stride: int, padding: str
+) -> tuple[int, int, int]:
+    """Translate TensorFlow's ``conv2d_transpose`` sizes into ``(padding, output_padding, crop_end)``.
+
+    TensorFlow asks for the ``output_shape`` and a padding mode, and computes
+    the adjoint of its own ``conv2d`` of that shape. SAME pads that ``conv2d`` by
+    ``max((o - 1) s + k - n, 0)`` in total, the odd sample at the end, which
+    PyTorch's symmetric ``padding`` cannot express: then ``crop_end`` is 1,
+    the last row/column to drop after ``conv_transpose2d``. When ``k < s`` the
+    total is negative and ``output_padding`` supplies the missing samples.
+
+    Parameters
+    ----------
+    output_size : int
+        TensorFlow's ``output_shape`` along this axis (the forward input ``n``).
+    input_size : int
+        The transposed convolution's input length ``o``.
+    k, stride : int
+        Kernel size and stride (dilation 1).
+    padding : {'SAME', 'VALID'}
+
+    Returns
+    -------
+    padding, output_padding, crop_end : int
+
+    Raises
+    ------
+    ValueError
+        If ``output_size`` is not one that TensorFlow's ``conv2d`` maps to ``input_size``.
+
+    Examples
+    --------
+    >>> tf_conv_transpose_padding(8, 4, 3, 2, "SAME")  # total pad 1: odd, one-sided
+    (0, 0, 1)
+    >>> tf_conv_transpose_padding(8, 4, 4, 2, "SAME")  # total pad 2: PyTorch's padding=1
+    (1, 0, 0)
+    >>> tf_conv_transpose_padding(9, 4, 3, 2, "VALID")
+    (0, 0, 0)
+    """
+    n, o = as_int(output_size, "output_size"), as_int(input_size, "input_size")
+    k, s = as_int(k, "k"), as_int(stride, "stride")
+    if padding == "SAME":
+        expected = -(-n // s)
+        total = (o - 1) * s + k - n  # negative when k < s: the output needs extra samples
+        before = max(total, 0) // 2
+        result = (before, max(-total, 0), max(total, 0) - 2 * before)
+    elif padding == "VALID":
+        expected = -(-(n - k + 1) // s)
+        result = (0, n - ((o - 1) * s + k), 0)
+    else:
+        msg = f"padding must be 'SAME' or 'VALID', got {padding!r}"
+        raise ValueError(msg)
+    if o != expected or result[1] < 0:
+        msg = f"output_shape {n} does not map to input size {o} with k={k}, stride={s}, {padding}"
+        raise ValueError(msg)
+    return result
+
+
+def conv_transpose2d_tf(
+    x: Any,
+    weight: Any,
+    output_shape: tuple[int, int],
+    *,
+    stride: int,
+    padding: str,
+) -> npt.NDArray[Any]:
+    """TensorFlow's ``conv2d_transpose`` semantics on this package's layouts.
+
+    Parameters
+    ----------
+    x : (H, W), (C_in, H, W) or (N, C_in, H, W) array_like
+    weight : (kH, kW) or (C_in, C_out, kH, kW) array_like
+        This package's (PyTorch's) layout; TensorFlow's filters
+        ``(kH, kW, C_out, C_in)`` are ``weight.transpose(2, 3, 1, 0)``.
+    output_shape : (H_out, W_out)
+    stride : int
+    padding : {'SAME', 'VALID'}
+
+    Returns
+    -------
+    ndarray
+        Spatial shape ``output_shape``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> conv_transpose2d_tf(np.ones((4, 4)), np.ones((3, 3)), (8, 8), stride=2, padding="SAME").shape
+    (8, 8)
+    """
+    w = np.asarray(weight)
+    arr = np.asarray(x)
+    args = [
+        tf_conv_transpose_padding(n, o, k, stride, padding)
+        for n, o, k in zip(output_shape, arr.shape[-2:], w.shape[-2:], strict=True)
+    ]
+    out = conv_transpose2d(
+        arr,
+        w,
+        stride=stride,
+        padding=tuple(a[0] for a in args),
+        output_padding=tuple(a[1] for a in args),
+    )
+    return pad_or_crop(out, [(0, -a[2]) for a in args])
+
+
+def keras_conv_transpose_params(
+    k: int,
+    stride: int,
+    padding: str,
+    output_padding: int | None = None,
+    input_size: int | None = None,
+) -> tuple[int, int, int]:
+    """Translate Keras ``Conv2DTranspose`` arguments into ``(padding, output_padding, crop_end)``.
+
+    Without ``output_padding`` Keras follows TensorFlow: ``same`` makes the
+    output ``stride`` times the input, ``valid`` makes it
+    ``n s + max(k - s, 0)``. With ``output_padding``, ``same`` pads ``k // 2``
+    symmetrically, like PyTorch, and ``valid`` pads nothing.
+
+    Parameters
+    ----------
+    k, stride : int
+        Kernel size and stride (dilation 1).
+    padding : {'same', 'valid'}
+    output_padding : int, optional
+    input_size : int, optional
+        Needed when ``output_padding`` is None (it sets the TensorFlow sizes).
+
+    Returns
+    -------
+    padding, output_padding, crop_end : int
+
+    Examples
+    --------
+    >>> keras_conv_transpose_params(3, 2, "same", input_size=4)  # TF SAME: one-sided
+    (0, 0, 1)
+    >>> keras_conv_transpose_params(3, 2, "same", output_padding=1)  # PyTorch-like
+    (1, 1, 0)
+    """
+    k, s = as_int(k, "k"), as_int(stride, "stride")
+    if padding not in ("same", "valid"):
+        msg = f"padding must be 'same' or 'valid', got {padding!r}"
+        raise ValueError(msg)
+    if output_padding is not None:
+        a = as_int(output_padding, "output_padding")
+        p = k // 2 if padding == "same" else 0
+        check_output_padding(a, s, 1)  # PyTorch's rule: a < stride
+        return p, a, 0
+    if input_size is None:
+        msg = "input_size is required when output_padding is None"
+        raise ValueError(msg)
+    n_in = as_int(input_size, "input_size")
+    size = n_in * s if padding == "same" else n_in * s + max(k - s, 0)
+    return tf_conv_transpose_padding(size, n_in, k, s, padding.upper())
