@@ -692,7 +692,7 @@ def show_zero_insertion(
     dilation: Any = 1,
     title: str,
 ) -> tuple[Figure, list[Axes], npt.NDArray[Any]]:
-    """Draw a transposed convolution as the direct convolution that equals it.
+    r"""Draw a transposed convolution as the direct convolution that equals it.
 
     The input gets ``stride - 1`` inserted zeros (hatched grey) and the padding
     of :func:`transpose_padding` (hatched cream; a crop when negative), and is
