@@ -1,0 +1,73 @@
+r"""
+Strides, without and with padding
+=================================
+
+A stride skips window positions, so the output shrinks faster. The transposed convolution
+undoes the shrinking by spreading its input out: stride - 1 zeros between neighbouring values.
+"""
+
+# %%
+# No padding: input 5, kernel 3, stride 2 gives :math:`o = \lfloor (5 - 3) / 2 \rfloor + 1 = 2`.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
+
+x = np.arange(1, 26).reshape(5, 5)
+kernel = np.array([[1, 2, 1], [0, 1, 0], [2, 0, 1]])
+fig, axes, out = show_convolution(
+    x, kernel, stride=2, title="Input 5, kernel 3, stride 2, no padding: output 2"
+)
+assert out.shape == (tc.conv_output_size(5, 3, stride=2),) * 2 == (2, 2)
+plt.show()
+
+# %%
+# Transposed, stride 2: the stamps land two cells apart, so they overlap in one row and one
+# column. :math:`i' = (2 - 1) \cdot 2 + 3 = 5`.
+y = np.array([[1, 2], [3, 4]])
+anim = animate_scatter(
+    y, kernel, stride=2, title="Transposed, stride 2: stamps two cells apart, overlapping once"
+)
+plt.show()
+
+# %%
+# As a direct convolution: one zero between the input values (hatched grey), then
+# :math:`k - 1 = 2` zeros of padding (hatched cream). The kernel always moves one step at a
+# time; it is the *input* that was stretched, which is why this is also called a
+# fractionally-strided convolution (stride 1/2).
+fig, axes, direct = show_zero_insertion(
+    y,
+    kernel,
+    stride=2,
+    title="Stride 2 as a convolution: zeros inserted between the values, then padded",
+)
+assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, stride=2))
+assert direct.shape == (5, 5)
+plt.show()
+
+# %%
+# With padding: input 5, kernel 3, stride 2, padding 1 gives
+# :math:`o = \lfloor (5 + 2 - 3) / 2 \rfloor + 1 = 3`.
+fig, axes, out_p = show_convolution(
+    x, kernel, stride=2, padding=1, title="Input 5, kernel 3, stride 2, padding 1: output 3"
+)
+assert out_p.shape == (3, 3)
+plt.show()
+
+# %%
+# Its transpose: zeros inserted, then padded by :math:`k - 1 - p = 1`: 3 goes back to 5.
+y3 = np.array([[1, 0, 2], [0, 1, 0], [2, 0, 1]])
+fig, axes, back = show_zero_insertion(
+    y3,
+    kernel,
+    stride=2,
+    padding=1,
+    title="Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1",
+)
+assert np.array_equal(back, tc.conv_transpose2d(y3, kernel, stride=2, padding=1))
+assert back.shape == (5, 5)
+print(back)
+plt.show()
+
+# sphinx_gallery_thumbnail_number = 3

@@ -1,0 +1,50 @@
+r"""
+Dilation, direct and transposed
+===============================
+
+A dilated kernel spreads its taps d cells apart, covering :math:`d(k - 1) + 1` cells with k
+weights. The transposed convolution spreads its stamps the same way.
+"""
+
+# %%
+# Input 7, kernel 3, dilation 2: the kernel spans 5 cells, so
+# :math:`o = 7 - 2 \cdot (3 - 1) - 1 + 1 = 3`. The gaps of the kernel are drawn as inserted zeros.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
+
+x = np.arange(49).reshape(7, 7) % 10
+kernel = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+fig, axes, out = show_convolution(
+    x, kernel, dilation=2, title="Input 7, kernel 3, dilation 2: the kernel spans 5 cells, output 3"
+)
+assert out.shape == (tc.conv_output_size(7, 3, dilation=2),) * 2 == (3, 3)
+plt.show()
+
+# %%
+# Transposed with dilation 2: each value stamps the dilated kernel;
+# :math:`i' = (3 - 1) + 2 \cdot (3 - 1) + 1 = 7`.
+y = np.array([[1, 2], [3, 4]])
+anim = animate_scatter(
+    y, kernel, dilation=2, title="Transposed, dilation 2: each value stamps the spread-out kernel"
+)
+plt.show()
+
+# %%
+# As a direct convolution, the dilation stays a dilation (the same d), and the padding is
+# :math:`d(k - 1) - p = 4` on each side.
+fig, axes, direct = show_zero_insertion(
+    y,
+    kernel,
+    dilation=2,
+    title="Dilation 2 as a convolution: padding d(k - 1) = 4, the same dilated kernel, rotated",
+)
+assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, dilation=2))
+assert direct.shape == (tc.conv_transpose_output_size(2, 3, dilation=2),) * 2 == (6, 6)
+assert tc.transpose_padding(3, dilation=2) == [(4, 4), (4, 4)]
+print(direct)
+plt.show()
+
+# sphinx_gallery_thumbnail_number = 2

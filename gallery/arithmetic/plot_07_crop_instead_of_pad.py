@@ -1,0 +1,61 @@
+r"""
+When the equivalent convolution must crop
+=========================================
+
+The equivalent direct convolution pads the zero-inserted input by :math:`d(k - 1) - p`. When
+the transposed convolution's padding p is larger than :math:`d(k - 1)`, that is negative: the
+input must be cropped instead.
+"""
+
+# %%
+# Direct: input 6, kernel 2, stride 2, padding 2 (more than the kernel's reach of 1):
+# :math:`o = \lfloor (6 + 4 - 2) / 2 \rfloor + 1 = 5`. Rows and columns of pure padding end up
+# in the output.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
+
+x = np.arange(1, 37).reshape(6, 6)
+kernel = np.array([[1, 2], [3, 4]])
+fig, axes, out = show_convolution(
+    x,
+    kernel,
+    stride=2,
+    padding=2,
+    title="Input 6, kernel 2, stride 2, padding 2: output 5, its border all padding",
+)
+assert out.shape == (tc.conv_output_size(6, 2, stride=2, padding=2),) * 2 == (5, 5)
+print(out)
+plt.show()
+
+# %%
+# Transposed: the stamps of a 3x3 input cover 6x6 before the crop; padding 2 removes two rows
+# and columns on each side, more than any stamp's overhang.
+y = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+anim = animate_scatter(
+    y,
+    kernel,
+    stride=2,
+    padding=2,
+    title="Transposed, padding 2 larger than the kernel's reach: a deep crop",
+)
+plt.show()
+
+# %%
+# The equivalent direct convolution: :math:`d(k - 1) - p = 1 - 2 = -1`, so one row and column
+# of the zero-inserted input are cropped from each side before the rotated kernel slides.
+pad = tc.transpose_padding(2, padding=2)
+print(pad)
+fig, axes, direct = show_zero_insertion(
+    y,
+    kernel,
+    stride=2,
+    padding=2,
+    title="Padding -1: the zero-inserted input is cropped, not padded",
+)
+assert pad == [(-1, -1), (-1, -1)]
+assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, stride=2, padding=2))
+assert direct.shape == (tc.conv_transpose_output_size(3, 2, stride=2, padding=2),) * 2 == (2, 2)
+plt.show()

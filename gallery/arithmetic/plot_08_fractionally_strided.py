@@ -1,0 +1,52 @@
+r"""
+Fractionally strided: the matrix view
+=====================================
+
+Draw the convolution matrix of a stride-2 convolution and its transpose, and the name
+"fractionally strided convolution" explains itself.
+"""
+
+# %%
+# Input 5x5, kernel 3x3, stride 2: four window positions, so C is 4x25. Each row is the
+# kernel on the 5x5 grid, and consecutive rows jump two columns (one stride).
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, show_matrix, show_panels
+
+kernel = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+C = tc.convolution_matrix((5, 5), kernel, stride=2)
+assert C.shape == (4, 25)
+fig, ax = plt.subplots(figsize=(7.2, 2.4), layout="constrained")
+show_matrix(C, ax=ax, title="C", role="matrix")
+fig.suptitle("The stride-2 convolution matrix C: each row jumps two input columns")
+plt.show()
+
+# %%
+# C.T is 25x4. Read it by rows: each *output* pixel of the transposed convolution is a
+# combination of the four inputs, with the kernel's weights in its row. Neighbouring output
+# pixels use different kernel taps, and half of them can reach fewer inputs: as the output
+# walks one step, the window over the input walks half a step. That is a stride of 1/2.
+print(C.T[:5])
+taps = (C.T != 0).sum(axis=1, keepdims=True)
+assert np.array_equal(taps.reshape(5, 5), tc.overlap_counts((2, 2), 3, stride=2))
+show_panels(
+    [Panel(C.T, "C.T", "matrix"), Panel(taps, "Taps per output", "output")],
+    title="C.T (25x4): each output pixel's weights, and how many kernel taps reach it",
+    width=4.5,
+)
+plt.show()
+
+# %%
+# The transposed convolution is multiplication by C.T; the stride-1 convolution over the
+# zero-inserted input computes the same thing with a kernel that moves one cell at a time
+# over a stretched input.
+y = np.array([1, 2, 3, 4])
+assert np.array_equal(
+    (C.T @ y).reshape(5, 5), tc.conv_transpose2d(y.reshape(2, 2), kernel, stride=2)
+)
+assert np.array_equal(
+    (C.T @ y).reshape(5, 5), tc.conv_transpose_by_zero_insertion(y.reshape(2, 2), kernel, stride=2)
+)
+print((C.T @ y).reshape(5, 5))

@@ -1,0 +1,66 @@
+r"""
+Channels and groups
+===================
+
+With channels, a transposed convolution's weight has the shape
+``(C_in, C_out / groups, kH, kW)``: one 2-D kernel for each pair of an input channel and an
+output channel that are connected. Groups cut most of the pairs.
+"""
+
+# %%
+# Two input channels, three output channels, groups=1: six kernels. Output channel ``o`` is the
+# sum over input channels ``c`` of the 2-D transposed convolution of ``x[c]`` with ``weight[c, o]``.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, show_panels
+
+rng = np.random.default_rng(1)
+x = rng.integers(0, 4, (2, 2, 2))
+weight = rng.integers(-2, 3, (2, 3, 2, 2))
+out = tc.conv_transpose2d(x, weight, stride=2)
+assert out.shape == (3, 4, 4)
+for o in range(3):
+    assert np.array_equal(
+        out[o], sum(tc.conv_transpose2d(x[c], weight[c, o], stride=2) for c in range(2))
+    )
+show_panels(
+    [
+        Panel(weight[c, o], f"weight[{c}, {o}]: in {c} → out {o}", "kernel")
+        for c in range(2)
+        for o in range(3)
+    ],
+    title="groups=1: weight (2, 3, 2, 2) holds a kernel for every input-output pair",
+    ncols=3,
+    width=6,
+)
+plt.show()
+
+# %%
+# With groups=2, four input channels split into two groups of two, and each group makes its own
+# output channels: weight ``(4, 1, 2, 2)`` means ``C_out / groups = 1`` output channel per group,
+# two in all. Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only.
+x4 = rng.integers(0, 4, (4, 2, 2))
+w4 = rng.integers(-2, 3, (4, 1, 2, 2))
+out4 = tc.conv_transpose2d(x4, w4, stride=2, groups=2)
+assert out4.shape == (2, 4, 4)
+for g in range(2):
+    own = sum(tc.conv_transpose2d(x4[c], w4[c, 0], stride=2) for c in (2 * g, 2 * g + 1))
+    assert np.array_equal(out4[g], own)
+show_panels(
+    [Panel(w4[c, 0], f"weight[{c}, 0]: in {c} → out {c // 2}", "kernel") for c in range(4)]
+    + [Panel(out4[g], f"Output channel {g}", "output") for g in range(2)],
+    title="groups=2: each group of two input channels makes its own output channel",
+    ncols=4,
+    width=7,
+)
+plt.show()
+
+# %%
+# The direct convolution with the same groups uses the weight the other way round,
+# ``(C_out, C_in / groups, kH, kW)``; the equivalent convolution of the transposed one swaps
+# input and output channels *within* each group, and rotates every kernel.
+flipped = tc.flip_kernel(w4, groups=2)
+print(w4.shape, "->", flipped.shape)
+assert np.array_equal(tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4)

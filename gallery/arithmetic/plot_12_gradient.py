@@ -1,0 +1,45 @@
+r"""
+The gradient view
+=================
+
+Training a network needs the gradient of every layer's output with respect to its input. For a
+convolution, that gradient *is* a transposed convolution with the same kernel, which is how
+frameworks implement one with the other.
+"""
+
+# %%
+# Take a small convolution and a fixed "upstream gradient" ``g`` shaped like its output. The
+# scalar :math:`L(x) = \langle \mathrm{conv}(x), g \rangle` has gradient
+# :math:`\partial L / \partial x = C^\top g`, the transposed convolution of ``g``.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, show_panels
+
+rng = np.random.default_rng(0)
+x = rng.standard_normal((5, 5))
+kernel = rng.standard_normal((3, 3))
+g = rng.standard_normal(tc.conv2d(x, kernel, stride=2).shape)
+
+
+def loss(v):
+    return float(np.vdot(tc.conv2d(v, kernel, stride=2), g))
+
+
+# %%
+# Nudge each input value by :math:`\pm 10^{-6}` and measure how L changes (finite
+# differences), then compare with the transposed convolution.
+numeric = tc.numerical_gradient(loss, x)
+analytic = tc.conv_transpose2d(g, kernel, stride=2)
+print(np.abs(numeric - analytic).max())
+assert np.allclose(numeric, analytic, atol=1e-8)
+show_panels(
+    [
+        Panel(g.round(2), "Upstream gradient g"),
+        Panel(numeric.round(2), "Finite differences", "output"),
+        Panel(analytic.round(2), "conv_transpose2d(g)", "output"),
+    ],
+    title="The gradient of a stride-2 convolution equals the transposed convolution of g",
+)
+plt.show()
