@@ -82,10 +82,16 @@ CHECKS = {
 
 
 ARITHMETIC = {
-    "plot_01_one_dimension": lambda ns: eq(ns["out"], [9, 11]) and eq(ns["back"], [10, 20, 30, 40, 20]),
-    "plot_02_no_padding_unit_strides": lambda ns: ns["out"].shape == (2, 2) and ns["direct"].shape == (4, 4),
-    "plot_03_padding": lambda ns: (ns["out"].shape, ns["same"].shape, ns["full"].shape, ns["back7"].shape)
-    == ((6, 6), (5, 5), (7, 7), (5, 5)),
+    "plot_01_one_dimension": lambda ns: (
+        eq(ns["out"], [9, 11]) and eq(ns["back"], [10, 20, 30, 40, 20])
+    ),
+    "plot_02_no_padding_unit_strides": lambda ns: (
+        ns["out"].shape == (2, 2) and ns["direct"].shape == (4, 4)
+    ),
+    "plot_03_padding": lambda ns: (
+        (ns["out"].shape, ns["same"].shape, ns["full"].shape, ns["back7"].shape)
+        == ((6, 6), (5, 5), (7, 7), (5, 5))
+    ),
     "plot_04_strides": lambda ns: ns["direct"].shape == (5, 5) and ns["back"].shape == (5, 5),
     "plot_05_output_padding": lambda ns: ns["a"] == 1 and ns["six"].shape == (6, 6),
     "plot_06_dilation": lambda ns: ns["out"].shape == (3, 3) and ns["direct"].shape == (6, 6),

@@ -32,13 +32,12 @@ VIDEO_DIR = Path(__file__).parents[1] / "_build" / "videos"
 def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[str, Any]) -> str:
     """Save each open animation's figure as a WebM and a poster PNG; return the HTML."""
     rcParams["animation.ffmpeg_path"] = imageio_ffmpeg.get_ffmpeg_exe()
-    open_figures = set(plt.get_fignums())
+    # compare figures, not numbers: pyplot reuses the number of a closed figure
+    open_figures = [plt.figure(n) for n in plt.get_fignums()]
     animations = [
         obj
         for obj in gc.get_objects()
-        if isinstance(obj, Animation)
-        and getattr(obj, "_fig", None) is not None
-        and obj._fig.number in open_figures
+        if isinstance(obj, Animation) and any(obj._fig is fig for fig in open_figures)
     ]
     page = Path(block_vars["target_file"]).relative_to(gallery_conf["src_dir"])
     up = "../" * (len(page.parts) - 1)

@@ -31,14 +31,16 @@ print(out)
 plt.show()
 
 # %%
-# Transposed: the stamps of a 3x3 input cover 6x6 before the crop; padding 2 removes two rows
-# and columns on each side, more than any stamp's overhang.
-y = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+# Transposed, on a 4x4 input: the stamps cover 8x8 before the crop; padding 2 removes two rows
+# and columns on each side, more than any stamp's overhang, so the outer input values never
+# reach the 4x4 result.
+y = np.arange(1, 17).reshape(4, 4)
 anim = animate_scatter(
     y,
     kernel,
     stride=2,
     padding=2,
+    interval=600,
     title="Transposed, padding 2 larger than the kernel's reach: a deep crop",
 )
 plt.show()
@@ -57,5 +59,5 @@ fig, axes, direct = show_zero_insertion(
 )
 assert pad == [(-1, -1), (-1, -1)]
 assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, stride=2, padding=2))
-assert direct.shape == (tc.conv_transpose_output_size(3, 2, stride=2, padding=2),) * 2 == (2, 2)
+assert direct.shape == (tc.conv_transpose_output_size(4, 2, stride=2, padding=2),) * 2 == (4, 4)
 plt.show()

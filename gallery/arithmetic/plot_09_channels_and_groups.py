@@ -50,10 +50,10 @@ for g in range(2):
     assert np.array_equal(out4[g], own)
 show_panels(
     [Panel(w4[c, 0], f"weight[{c}, 0]: in {c} → out {c // 2}", "kernel") for c in range(4)]
-    + [Panel(out4[g], f"Output channel {g}", "output") for g in range(2)],
-    title="groups=2: each group of two input channels makes its own output channel",
-    ncols=4,
-    width=7,
+    + [Panel(out4[g], f"Output channel {g}", "output") for g in range(2)],  # last row
+    title="groups=2: each group of two input channels (one row) makes its own output channel",
+    ncols=2,
+    width=5,
 )
 plt.show()
 

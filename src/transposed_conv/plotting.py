@@ -724,8 +724,11 @@ def show_zero_insertion(
     s = as_tuple(stride, "stride", 2)
     pad = transpose_padding(k.shape, padding, output_padding, d)
     parts = ["Input"] + (["zeros inserted"] if any(v > 1 for v in s) else [])
-    if any(v != 0 for pair in pad for v in pair):
-        parts.append("padded" if all(v >= 0 for pair in pad for v in pair) else "padded or cropped")
+    amounts = [v for pair in pad for v in pair]
+    if any(v > 0 for v in amounts):
+        parts.append("padded")
+    if any(v < 0 for v in amounts):
+        parts.append("cropped")
     framed = framed_panel(xs, ", ".join(parts), stride=s, pad_width=pad)
     flipped = flip_kernel(k)
     out = conv2d(framed.data, flipped, dilation=d)
