@@ -94,7 +94,7 @@ ARITHMETIC = {
     ),
     "plot_04_strides": lambda ns: ns["direct"].shape == (5, 5) and ns["back"].shape == (5, 5),
     "plot_05_output_padding": lambda ns: ns["a"] == 1 and ns["six"].shape == (6, 6),
-    "plot_06_dilation": lambda ns: ns["out"].shape == (3, 3) and ns["direct"].shape == (6, 6),
+    "plot_06_dilation": lambda ns: ns["out"].shape == (3, 3) and ns["direct"].shape == (7, 7),
     "plot_07_crop_instead_of_pad": lambda ns: ns["pad"] == [(-1, -1), (-1, -1)],
     "plot_08_fractionally_strided": lambda ns: ns["C"].shape == (4, 25),
     "plot_09_channels_and_groups": lambda ns: ns["flipped"].shape == (2, 2, 2, 2),

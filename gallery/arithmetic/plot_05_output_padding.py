@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, show_panels, show_zero_insertion
+from transposed_conv.plotting import Panel, animate_scatter, show_panels, show_zero_insertion
 
 kernel = np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]])
 for n in (5, 6):
@@ -38,6 +38,19 @@ show_panels(
         Panel(six, "output_padding=1", "output"),
     ],
     title="A 3x3 input goes back to 5x5, or to 6x6 with output_padding=1",
+)
+plt.show()
+
+# %%
+# Step through the stamps: with ``output_padding=1`` the crop keeps one more row and column
+# at the bottom and right of the 7x7 full result.
+anim = animate_scatter(
+    y,
+    kernel,
+    stride=2,
+    padding=1,
+    output_padding=1,
+    title="output_padding=1: the crop keeps one more row and column at the end",
 )
 plt.show()
 

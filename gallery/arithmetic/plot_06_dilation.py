@@ -26,7 +26,7 @@ plt.show()
 # %%
 # Transposed with dilation 2: each value stamps the dilated kernel;
 # :math:`i' = (3 - 1) + 2 \cdot (3 - 1) + 1 = 7`.
-y = np.array([[1, 2], [3, 4]])
+y = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
 anim = animate_scatter(
     y, kernel, dilation=2, title="Transposed, dilation 2: each value stamps the spread-out kernel"
 )
@@ -42,7 +42,7 @@ fig, axes, direct = show_zero_insertion(
     title="Dilation 2 as a convolution: padding d(k - 1) = 4, the same dilated kernel, rotated",
 )
 assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, dilation=2))
-assert direct.shape == (tc.conv_transpose_output_size(2, 3, dilation=2),) * 2 == (6, 6)
+assert direct.shape == (tc.conv_transpose_output_size(3, 3, dilation=2),) * 2 == (7, 7)
 assert tc.transpose_padding(3, dilation=2) == [(4, 4), (4, 4)]
 print(direct)
 plt.show()
