@@ -188,3 +188,22 @@ def test_scatter_animation_frames_sum_to_the_transposed_convolution():
     assert values[5].sum() == values[:, 5].sum() == 0  # output_padding adds zeros
     box = [p for p in out_ax.patches if p.get_edgecolor()[:3] != (0, 0, 0) and not p.get_fill()]
     assert box[-1].get_xy() == (0.5, 0.5)
+
+
+def test_image_grid_line_plot_and_spectrum():
+    imgs = {f"img {k}": np.full((4, 4), float(k)) for k in range(4)}
+    fig, axes = plotting.show_images(imgs, title="Four constant images", ncols=3, same_scale=True)
+    assert len(axes) == 4
+    assert not fig.axes[5].axison  # the unused sixth slot is hidden
+    assert axes[0].images[0].get_clim() == (0.0, 3.0)
+    with pytest.raises(ValueError, match="images must not be empty"):
+        plotting.show_images({}, title="none")
+    ax = plotting.show_lines({"a": [1, 10, 100]}, title="Growth", xlabel="x", ylabel="y", logy=True)
+    assert ax.get_yscale() == "log"
+    assert ax.figure.get_suptitle() == "Growth"
+    spec = plotting.show_spectrum(np.indices((8, 8)).sum(axis=0) % 2, title="Checkerboard")
+    data = spec.images[0].get_array()
+    assert np.unravel_index(np.argmax(data), data.shape) == (
+        0,
+        0,
+    )  # fftshift puts 1/2 at the corner

@@ -11,6 +11,14 @@ from ._gradient import numerical_gradient
 from ._interpolate import bilinear_kernel, interpolate, interpolation_matrix
 from ._matrix import convolution_matrix
 from ._overlap import overlap_counts, phase_sums, zero_insertion_waste
+from ._practice import (
+    box_downsample,
+    conv_transpose2d_weight_grad,
+    fit_transposed_kernel,
+    psnr,
+    resize_convolution,
+    stride_frequency_energy,
+)
 from ._subpixel import conv_transpose_by_subpixel, pixel_shuffle, subpixel_kernels
 from ._transpose import (
     conv_transpose1d,
@@ -24,16 +32,19 @@ from ._transpose import (
 
 __all__ = [
     "bilinear_kernel",
+    "box_downsample",
     "conv1d",
     "conv2d",
     "conv_output_size",
     "conv_transpose1d",
     "conv_transpose2d",
     "conv_transpose2d_tf",
+    "conv_transpose2d_weight_grad",
     "conv_transpose_by_subpixel",
     "conv_transpose_by_zero_insertion",
     "conv_transpose_output_size",
     "convolution_matrix",
+    "fit_transposed_kernel",
     "flip_kernel",
     "insert_zeros",
     "interpolate",
@@ -45,6 +56,9 @@ __all__ = [
     "pad_or_crop",
     "phase_sums",
     "pixel_shuffle",
+    "psnr",
+    "resize_convolution",
+    "stride_frequency_energy",
     "subpixel_kernels",
     "tf_conv_transpose_padding",
     "transpose_padding",

@@ -177,3 +177,19 @@ def test_subpixel_route_matches_torch(c):
             tc.conv_transpose_by_subpixel(x, w, **kw)
     else:
         np.testing.assert_allclose(tc.conv_transpose_by_subpixel(x, w, **kw), expected, atol=1e-10)
+
+
+@pytest.mark.parametrize(("s", "p", "a"), [(1, 0, 0), (2, 1, 0), (2, 1, 1), (3, 2, 2)])
+def test_kernel_gradient_matches_torch_autograd(s, p, a):
+    rng = np.random.default_rng(s + p + a)
+    x = rng.standard_normal((5, 4))
+    w = torch.tensor(rng.standard_normal((1, 1, 4, 3)), requires_grad=True)
+    y = F.conv_transpose2d(
+        torch.from_numpy(x)[None, None], w, stride=s, padding=p, output_padding=a
+    )
+    g = rng.standard_normal(tuple(y.shape))
+    y.backward(torch.from_numpy(g))
+    ours = tc.conv_transpose2d_weight_grad(
+        x, g[0, 0], (4, 3), stride=s, padding=p, output_padding=a
+    )
+    np.testing.assert_allclose(ours, w.grad.numpy()[0, 0], atol=1e-10)

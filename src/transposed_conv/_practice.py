@@ -1,0 +1,271 @@
+"""Up-sampling images in practice: measuring checkerboards, resize-convolution, learning a kernel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ._conv import conv2d
+from ._interpolate import interpolate
+from ._transpose import conv_transpose2d, pad_or_crop
+from ._validation import as_int, as_tuple, numeric_array
+
+
+def _image(x: Any, name: str = "image") -> npt.NDArray[np.float64]:
+    arr = numeric_array(x, name)
+    if arr.ndim != 2 or arr.size == 0:
+        msg = f"{name} must be a non-empty 2-D array, got shape {arr.shape}"
+        raise ValueError(msg)
+    return arr.astype(np.float64)
+
+
+def box_downsample(image: Any, factor: int) -> npt.NDArray[np.float64]:
+    """Average non-overlapping ``factor x factor`` blocks (the trailing remainder is dropped).
+
+    Parameters
+    ----------
+    image : (H, W) array_like
+    factor : int
+
+    Returns
+    -------
+    (H // factor, W // factor) ndarray of float64
+
+    Examples
+    --------
+    >>> box_downsample([[0, 2, 4, 6], [2, 4, 6, 8]], 2)
+    array([[2., 6.]])
+    """
+    img = _image(image)
+    f = as_int(factor, "factor")
+    if f < 1 or f > min(img.shape):
+        msg = f"factor must be between 1 and {min(img.shape)}, got {f!r}"
+        raise ValueError(msg)
+    h, w = img.shape[0] // f, img.shape[1] // f
+    blocks: npt.NDArray[np.float64] = img[: h * f, : w * f].reshape(h, f, w, f)
+    return blocks.mean(axis=(1, 3))
+
+
+def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
+    """Peak signal-to-noise ratio in decibels: ``10 log10(range^2 / MSE)``.
+
+    Parameters
+    ----------
+    estimate, reference : array_like of the same shape
+    data_range : float, default 1.0
+        The reference's possible value range (1 for images scaled to [0, 1]).
+
+    Returns
+    -------
+    float
+        ``inf`` when the two are equal.
+
+    Examples
+    --------
+    >>> round(psnr([0.0, 0.5], [0.0, 0.6]), 2)
+    23.01
+    """
+    a, b = np.asarray(estimate, dtype=np.float64), np.asarray(reference, dtype=np.float64)
+    if a.shape != b.shape:
+        msg = f"estimate and reference must have the same shape, got {a.shape} and {b.shape}"
+        raise ValueError(msg)
+    mse = float(np.mean((a - b) ** 2))
+    return float("inf") if mse == 0 else float(10 * np.log10(data_range**2 / mse))
+
+
+def stride_frequency_energy(image: Any, stride: int) -> float:
+    """Share of an image's varying energy at the frequencies a stride-``s`` pattern lives on.
+
+    A pattern that repeats every ``s`` pixels (a checkerboard) has all its energy
+    at the frequencies ``(a H / s, b W / s)``; a natural image has little there.
+
+    Parameters
+    ----------
+    image : (H, W) array_like
+        ``H`` and ``W`` must be multiples of ``stride``.
+    stride : int
+
+    Returns
+    -------
+    float
+        Power at those frequencies (excluding the mean, frequency 0) over the
+        power at all frequencies but 0; between 0 and 1.
+
+    Examples
+    --------
+    >>> checkerboard = np.indices((8, 8)).sum(axis=0) % 2
+    >>> stride_frequency_energy(checkerboard, 2)
+    1.0
+    >>> wave = np.outer(np.sin(2 * np.pi * np.arange(8) / 8), np.ones(8))  # one slow period
+    >>> round(stride_frequency_energy(wave, 2), 12)
+    0.0
+    """
+    img = _image(image)
+    s = as_int(stride, "stride")
+    if s < 1 or img.shape[0] % s or img.shape[1] % s:
+        msg = f"image shape {img.shape} must be a multiple of stride={s!r}"
+        raise ValueError(msg)
+    power = np.abs(np.fft.fft2(img - img.mean())) ** 2
+    total = power.sum()
+    if total == 0:
+        return 0.0
+    on_grid = power[:: img.shape[0] // s, :: img.shape[1] // s].sum()  # (0, 0) holds no power
+    return float(on_grid / total)
+
+
+def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") -> npt.NDArray[Any]:
+    """Up-sample by interpolation, then convolve at stride 1 with 'same' padding.
+
+    Odena et al.'s fix for checkerboard artifacts: every output pixel sees the
+    kernel the same way, because no zeros were inserted.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+    weight : (kH, kW) array_like
+    factor : int
+    mode : {'nearest', 'bilinear', 'bicubic'}
+
+    Returns
+    -------
+    (H * factor, W * factor) ndarray
+
+    Examples
+    --------
+    >>> resize_convolution(np.ones((2, 2)), np.full((3, 3), 1 / 9), 2)[1:3, 1:3]
+    array([[1., 1.],
+           [1., 1.]])
+    """
+    return conv2d(interpolate(_image(x, "x"), factor, mode), weight, padding="same")
+
+
+def conv_transpose2d_weight_grad(
+    x: Any,
+    grad_output: Any,
+    kernel_shape: tuple[int, int],
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+) -> npt.NDArray[np.float64]:
+    """Gradient of a loss with respect to a transposed convolution's kernel.
+
+    For ``y = conv_transpose2d(x, w, stride=s, padding=p)`` every output pixel
+    ``y[i s + u - p, j s + v - p]`` gets ``x[i, j] w[u, v]``, so
+    ``dL/dw[u, v] = sum_ij x[i, j] g[i s + u - p, j s + v - p]`` with
+    ``g = dL/dy``: a convolution of ``g``, zero-padded back to the uncropped
+    output, with ``x`` dilated by the stride.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+        The transposed convolution's input.
+    grad_output : array_like
+        ``dL/dy``, shaped like the transposed convolution's output.
+    kernel_shape : (kH, kW)
+    stride, padding, output_padding : int or pair of ints
+
+    Returns
+    -------
+    (kH, kW) ndarray of float64
+
+    Examples
+    --------
+    >>> x = np.array([[1.0, 2.0]])
+    >>> conv_transpose2d_weight_grad(x, np.ones((1, 3)), (1, 2))  # each tap meets 1 + 2
+    array([[3., 3.]])
+    """
+    xs, g = _image(x, "x"), _image(grad_output, "grad_output")
+    kh, kw = as_tuple(kernel_shape, "kernel_shape", 2)
+    s = as_tuple(stride, "stride", 2)
+    p = as_tuple(padding, "padding", 2)
+    a = as_tuple(output_padding, "output_padding", 2)
+    expected = conv_transpose2d(
+        np.zeros_like(xs), np.zeros((kh, kw)), stride=s, padding=p, output_padding=a
+    )
+    if g.shape != expected.shape:
+        msg = f"grad_output must have the output's shape {expected.shape}, got {g.shape}"
+        raise ValueError(msg)
+    full = pad_or_crop(g, [(pi, pi - ai) for pi, ai in zip(p, a, strict=True)])
+    # the uncropped output is (n - 1) s + k long; reach it exactly
+    need = ((xs.shape[0] - 1) * s[0] + kh, (xs.shape[1] - 1) * s[1] + kw)
+    full = pad_or_crop(full, [(0, n - f) for n, f in zip(need, full.shape, strict=True)])
+    return conv2d(full, xs, dilation=s)
+
+
+def fit_transposed_kernel(
+    x: Any,
+    target: Any,
+    kernel_shape: tuple[int, int],
+    *,
+    stride: int,
+    padding: int = 0,
+    steps: int = 300,
+    init: Any = None,
+) -> tuple[npt.NDArray[np.float64], list[float]]:
+    """Fit a transposed convolution's kernel to map ``x`` to ``target`` by gradient descent.
+
+    The loss is the mean squared error. It is quadratic in the kernel, so the
+    step is ``1 / L`` with ``L``, the gradient's Lipschitz constant, estimated
+    by power iteration on the (constant) Hessian.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+        The low-resolution input.
+    target : array_like
+        The wanted output, shaped like ``conv_transpose2d(x, w, ...)``.
+    kernel_shape : (kH, kW)
+    stride, padding : int
+    steps : int, default 300
+    init : (kH, kW) array_like, optional
+        Starting kernel; zeros by default.
+
+    Returns
+    -------
+    kernel : (kH, kW) ndarray of float64
+    losses : list of float
+        The loss before each step and after the last (``steps + 1`` values).
+
+    Examples
+    --------
+    >>> x = np.arange(16.0).reshape(4, 4)
+    >>> w_true = np.array([[0.25, 0.5], [0.5, 1.0]])
+    >>> w, losses = fit_transposed_kernel(x, conv_transpose2d(x, w_true, stride=2), (2, 2), stride=2)
+    >>> bool(np.allclose(w, w_true)), losses[-1] < 1e-12
+    (True, True)
+    """
+    xs, t = _image(x, "x"), _image(target, "target")
+    n_steps = as_int(steps, "steps")
+    w = np.zeros(kernel_shape) if init is None else np.array(init, dtype=np.float64)
+    if w.shape != tuple(kernel_shape):
+        msg = f"init must have shape {tuple(kernel_shape)}, got {w.shape}"
+        raise ValueError(msg)
+
+    def forward(kernel: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        return conv_transpose2d(xs, kernel, stride=stride, padding=padding)
+
+    if forward(w).shape != t.shape:
+        msg = f"target must have the output's shape {forward(w).shape}, got {t.shape}"
+        raise ValueError(msg)
+
+    def gradient(kernel: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        residual = 2 * (forward(kernel) - t) / t.size
+        return conv_transpose2d_weight_grad(
+            xs, residual, kernel.shape, stride=stride, padding=padding
+        )
+
+    probe = np.random.default_rng(0).standard_normal(w.shape)
+    base = gradient(np.zeros_like(w))
+    for _ in range(30):  # power iteration: H v = grad(v) - grad(0) for a quadratic
+        hv = gradient(probe) - base
+        lipschitz = float(np.linalg.norm(hv))
+        probe = hv / lipschitz
+    losses = []
+    for _ in range(n_steps):
+        losses.append(float(np.mean((forward(w) - t) ** 2)))
+        w = w - gradient(w) / lipschitz
+    losses.append(float(np.mean((forward(w) - t) ** 2)))
+    return w, losses

@@ -1,0 +1,101 @@
+"""Checkerboard measurement, resize-convolution, the kernel gradient and its fit."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import transposed_conv as tc
+
+
+def test_stride_frequency_energy_separates_patterns_from_smooth_images():
+    rng = np.random.default_rng(0)
+    smooth = tc.interpolate(rng.standard_normal((8, 8)), 4, "bilinear")
+    pattern = np.tile([[1.0, 0.0], [0.0, 0.0]], (16, 16))
+    assert tc.stride_frequency_energy(pattern, 2) == pytest.approx(1.0)
+    clean = tc.stride_frequency_energy(smooth, 2)
+    assert clean < 0.001  # bilinear up-sampling leaves almost nothing there
+    assert tc.stride_frequency_energy(smooth + 0.5 * pattern, 2) > 100 * clean
+    assert tc.stride_frequency_energy(np.ones((4, 4)), 2) == 0.0
+    with pytest.raises(ValueError, match=r"image shape \(5, 4\) must be a multiple of stride=2"):
+        tc.stride_frequency_energy(np.ones((5, 4)), 2)
+
+
+def test_box_downsample_and_psnr():
+    img = np.arange(20.0).reshape(4, 5)
+    np.testing.assert_allclose(tc.box_downsample(img, 2), [[3.0, 5.0], [13.0, 15.0]])
+    assert tc.psnr(img, img) == float("inf")
+    assert tc.psnr([0.0], [0.1]) == pytest.approx(20.0)
+    with pytest.raises(ValueError, match="factor must be between 1 and 4"):
+        tc.box_downsample(img, 5)
+    with pytest.raises(ValueError, match="same shape"):
+        tc.psnr(np.ones(2), np.ones(3))
+    with pytest.raises(ValueError, match="image must be a non-empty 2-D array"):
+        tc.box_downsample(np.ones(3), 1)
+
+
+def test_resize_convolution_has_no_checkerboard_on_a_constant():
+    rng = np.random.default_rng(1)
+    kernel = rng.uniform(0, 1, (3, 3))
+    out = tc.resize_convolution(np.ones((8, 8)), kernel, 2)
+    np.testing.assert_allclose(out[1:-1, 1:-1], kernel.sum())  # uniform away from the border
+    transposed = tc.conv_transpose2d(np.ones((8, 8)), kernel, stride=2, padding=1, output_padding=1)
+    assert np.ptp(transposed[2:-2, 2:-2]) > 0.1  # the transposed one is not
+
+
+@given(
+    st.integers(1, 3),
+    st.integers(1, 4),
+    st.integers(1, 4),
+    st.integers(0, 2),
+    st.integers(0, 1),
+    st.integers(0, 2**32 - 1),
+)
+def test_kernel_gradient_matches_finite_differences(s, kh, kw, p, a, seed):
+    """The derived kernel gradient, checked by finite differences."""
+    if a >= s:
+        a = 0
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((3, 4))
+    try:
+        shape = tc.conv_transpose2d(
+            x, np.ones((kh, kw)), stride=s, padding=p, output_padding=a
+        ).shape
+    except ValueError:
+        return
+    g = rng.standard_normal(shape)
+    w = rng.standard_normal((kh, kw))
+
+    def loss(kernel):
+        return float(
+            np.vdot(tc.conv_transpose2d(x, kernel, stride=s, padding=p, output_padding=a), g)
+        )
+
+    analytic = tc.conv_transpose2d_weight_grad(
+        x, g, (kh, kw), stride=s, padding=p, output_padding=a
+    )
+    np.testing.assert_allclose(analytic, tc.numerical_gradient(loss, w), atol=1e-7)
+
+
+def test_kernel_gradient_checks_shapes():
+    with pytest.raises(ValueError, match=r"grad_output must have the output's shape \(5, 5\)"):
+        tc.conv_transpose2d_weight_grad(np.ones((2, 2)), np.ones((4, 4)), (3, 3), stride=2)
+
+
+def test_fit_recovers_a_known_kernel_and_the_loss_decreases():
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((12, 12))
+    w_true = rng.standard_normal((4, 4))
+    t = tc.conv_transpose2d(x, w_true, stride=2, padding=1)
+    w, losses = tc.fit_transposed_kernel(x, t, (4, 4), stride=2, padding=1, steps=400)
+    assert len(losses) == 401
+    assert all(b <= a + 1e-12 for a, b in itertools.pairwise(losses))  # 1/L steps never go up
+    np.testing.assert_allclose(w, w_true, atol=1e-4)
+    with pytest.raises(ValueError, match=r"target must have the output's shape \(24, 24\)"):
+        tc.fit_transposed_kernel(x, t[:-1], (4, 4), stride=2, padding=1)
+    with pytest.raises(ValueError, match=r"init must have shape \(4, 4\)"):
+        tc.fit_transposed_kernel(x, t, (4, 4), stride=2, padding=1, init=np.ones((3, 3)))
