@@ -44,8 +44,8 @@ def box_downsample(image: Any, factor: int) -> npt.NDArray[np.float64]:
         msg = f"factor must be between 1 and {min(img.shape)}, got {f!r}"
         raise ValueError(msg)
     h, w = img.shape[0] // f, img.shape[1] // f
-    blocks: npt.NDArray[np.float64] = img[: h * f, : w * f].reshape(h, f, w, f)
-    return blocks.mean(axis=(1, 3))
+    means: npt.NDArray[np.float64] = img[: h * f, : w * f].reshape(h, f, w, f).mean(axis=(1, 3))
+    return means
 
 
 def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
