@@ -104,6 +104,30 @@ ARITHMETIC = {
 }
 CHECKS.update(ARITHMETIC)
 
+PRACTICE = {
+    "plot_01_checkerboard": lambda ns: (
+        set(ns["uneven"][2:-2].tolist()) == {1, 2}
+        and set(ns["even"][1:-1].tolist()) == {2}
+        and ns["energy"]["Flat grey, 64x64 in"] > 0.5
+    ),
+    "plot_02_spectrum": lambda ns: (
+        ns["energy"]["Random kernel"] > 10 * ns["energy"]["Bilinear kernel"]
+    ),
+    "plot_03_fixes": lambda ns: (
+        ns["energy"]["Resize (nearest) + conv 3"] < 1e-6
+        and ns["energy"]["Transposed, kernel 3"] > 0.01
+        and not np.allclose(ns["sums"], ns["sums"].mean())
+    ),
+    "plot_04_bilinear_initialisation": lambda ns: ns["interior_error"] < 1e-12,
+    "plot_05_learning_the_kernel": lambda ns: (
+        ns["losses"][-1] < ns["losses"][0] / 100
+        and ns["table"]["transposed, learned kernel"] > ns["table"]["bicubic"]
+        and abs(ns["table"]["transposed, bilinear kernel"] - ns["table"]["bilinear"]) < 1e-9
+    ),
+    "plot_06_gradient_artifacts": lambda ns: ns["energy"]["Kernel 3, random"] > 0.1,
+}
+CHECKS.update(PRACTICE)
+
 
 def test_every_script_has_a_check():
     assert {s.stem for s in SCRIPTS} == set(CHECKS)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 from hypothesis import given
@@ -93,7 +91,7 @@ def test_fit_recovers_a_known_kernel_and_the_loss_decreases():
     t = tc.conv_transpose2d(x, w_true, stride=2, padding=1)
     w, losses = tc.fit_transposed_kernel(x, t, (4, 4), stride=2, padding=1, steps=400)
     assert len(losses) == 401
-    assert all(b <= a + 1e-12 for a, b in itertools.pairwise(losses))  # 1/L steps never go up
+    assert losses[-1] < 1e-8 * losses[0]
     np.testing.assert_allclose(w, w_true, atol=1e-4)
     with pytest.raises(ValueError, match=r"target must have the output's shape \(24, 24\)"):
         tc.fit_transposed_kernel(x, t[:-1], (4, 4), stride=2, padding=1)

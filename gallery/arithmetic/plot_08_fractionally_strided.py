@@ -13,14 +13,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, show_matrix, show_panels
+from transposed_conv.plotting import Panel, show_panels
 
 kernel = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
 C = tc.convolution_matrix((5, 5), kernel, stride=2)
 assert C.shape == (4, 25)
-fig, ax = plt.subplots(figsize=(7.2, 2.4), layout="constrained")
-show_matrix(C, ax=ax, title="C", role="matrix")
-fig.suptitle("The stride-2 convolution matrix C: each row jumps two input columns")
+show_panels(
+    [Panel(C, "C", "matrix")],
+    title="The stride-2 convolution matrix C: each row jumps two input columns",
+)
 plt.show()
 
 # %%

@@ -12,10 +12,9 @@ a transposed convolution does it with a kernel that the network learns.
 # with the kernel that reproduces bilinear interpolation away from the border.
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib import cbook
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, show_image, show_panels
+from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
 
 small = np.array([[1.0, 3.0], [2.0, 3.0]])
 ups = {mode: tc.interpolate(small, 2, mode) for mode in ("nearest", "bilinear", "bicubic")}
@@ -37,9 +36,7 @@ print(tc.bilinear_kernel(2))
 # convolution with the bilinear kernel matches bilinear interpolation; one with a random
 # positive kernel of the same size blurs unevenly and leaves a checkerboard, the artifact
 # that the :ref:`practice section <practice>` takes apart.
-with cbook.get_sample_data("grace_hopper.jpg") as f:
-    photo = plt.imread(f).mean(axis=2)
-small_photo = photo[:512, :512].reshape(64, 8, 64, 8).mean(axis=(1, 3))  # 8x8 block means
+small_photo = tc.box_downsample(sample_photo(), 8)  # 64x64, each pixel an 8x8 block mean
 rng = np.random.default_rng(0)
 random_kernel = rng.uniform(0, 1, (8, 8))
 random_kernel /= random_kernel.sum() / 16  # same total weight as the bilinear kernel
@@ -55,11 +52,11 @@ results = {
         small_photo, random_kernel, stride=4, padding=2
     ),
 }
-fig, axes = plt.subplots(2, 3, figsize=(7.2, 5.4), layout="constrained")
-for ax, (name, image) in zip(axes.flat, results.items(), strict=True):
-    crop = image[: image.shape[0] // 2, image.shape[1] // 4 : 3 * image.shape[1] // 4]
-    show_image(crop, ax=ax, title=name)
-fig.suptitle("The top middle of a 64x64 photograph up-sampled 4x six ways")
+crops = {
+    name: image[: image.shape[0] // 2, image.shape[1] // 4 : 3 * image.shape[1] // 4]
+    for name, image in results.items()
+}
+show_images(crops, title="The top middle of a 64x64 photograph up-sampled 4x six ways")
 plt.show()
 
 # sphinx_gallery_thumbnail_number = 2

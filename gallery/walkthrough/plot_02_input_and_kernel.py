@@ -12,7 +12,7 @@ product readable, so each number later on can be checked by hand.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from transposed_conv.plotting import Panel, show_image, show_panels
+from transposed_conv.plotting import Panel, show_images, show_panels
 
 inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
@@ -30,9 +30,8 @@ plt.show()
 # input is a tiny picture: the convolution that follows treats both the same way.
 grey = inputs * (255 // inputs.max())
 print(grey)
-fig, (left, right) = plt.subplots(1, 2, figsize=(6, 3.4), layout="constrained")
-show_image(grey, ax=left, title="Grey levels", cmap="gray")
-left.images[0].set_clim(0, 255)
-show_image(inputs, ax=right, title="Values", cmap="Blues")
-fig.suptitle("The 4x4 input as an 8-bit grey image and as values")
+fig, axes = show_images(
+    {"Grey levels": grey}, title="The 4x4 input as an 8-bit grey image", ncols=1, width=3.2
+)
+axes[0].images[0].set_clim(0, 255)  # black is 0, white is 255
 plt.show()

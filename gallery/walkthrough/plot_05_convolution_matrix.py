@@ -14,18 +14,18 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, highlight, show_matrix, show_panels
+from transposed_conv.plotting import Panel, highlight, show_panels
 
 inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
 C = tc.convolution_matrix(inputs.shape, kernel)
 print(C)
-fig, ax = plt.subplots(figsize=(7.2, 2.6), layout="constrained")
-show_matrix(C, ax=ax, title="C", role="matrix")
-highlight(ax, 0, (0, 3))
-highlight(ax, 0, (4, 7))
-highlight(ax, 0, (8, 11))
-fig.suptitle("The convolution matrix C: row 0 holds the kernel's three rows, four columns apart")
+fig, (ax,) = show_panels(
+    [Panel(C, "C", "matrix")],
+    title="The convolution matrix C: row 0 holds the kernel's three rows, four columns apart",
+)
+for start in (0, 4, 8):
+    highlight(ax, 0, (start, start + 3))
 plt.show()
 
 # %%

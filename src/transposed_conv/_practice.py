@@ -155,8 +155,8 @@ def conv_transpose2d_weight_grad(
     For ``y = conv_transpose2d(x, w, stride=s, padding=p)`` every output pixel
     ``y[i s + u - p, j s + v - p]`` gets ``x[i, j] w[u, v]``, so
     ``dL/dw[u, v] = sum_ij x[i, j] g[i s + u - p, j s + v - p]`` with
-    ``g = dL/dy``: a convolution of ``g``, zero-padded back to the uncropped
-    output, with ``x`` dilated by the stride.
+    ``g = dL/dy``: for each tap, the dot product of ``x`` with the stride-spaced
+    samples of ``g`` (zero-padded back to the uncropped output) that the tap reached.
 
     Parameters
     ----------
@@ -192,7 +192,12 @@ def conv_transpose2d_weight_grad(
     # the uncropped output is (n - 1) s + k long; reach it exactly
     need = ((xs.shape[0] - 1) * s[0] + kh, (xs.shape[1] - 1) * s[1] + kw)
     full = pad_or_crop(full, [(0, n - f) for n, f in zip(need, full.shape, strict=True)])
-    return conv2d(full, xs, dilation=s)
+    grad = np.empty((kh, kw))
+    rows, cols = (xs.shape[0] - 1) * s[0] + 1, (xs.shape[1] - 1) * s[1] + 1
+    for u in range(kh):  # one dot product per kernel tap
+        for v in range(kw):
+            grad[u, v] = np.vdot(xs, full[u : u + rows : s[0], v : v + cols : s[1]])
+    return grad
 
 
 def fit_transposed_kernel(
@@ -207,9 +212,10 @@ def fit_transposed_kernel(
 ) -> tuple[npt.NDArray[np.float64], list[float]]:
     """Fit a transposed convolution's kernel to map ``x`` to ``target`` by gradient descent.
 
-    The loss is the mean squared error. It is quadratic in the kernel, so the
-    step is ``1 / L`` with ``L``, the gradient's Lipschitz constant, estimated
-    by power iteration on the (constant) Hessian.
+    The loss is the mean squared error, quadratic in the kernel. Each step
+    follows the gradient of :func:`conv_transpose2d_weight_grad` with Nesterov's
+    momentum, at step size ``1 / L``, where ``L``, the gradient's Lipschitz
+    constant, is estimated by power iteration on the (constant) Hessian.
 
     Parameters
     ----------
@@ -264,8 +270,11 @@ def fit_transposed_kernel(
         lipschitz = float(np.linalg.norm(hv))
         probe = hv / lipschitz
     losses = []
-    for _ in range(n_steps):
+    lookahead = w
+    for k in range(n_steps):
         losses.append(float(np.mean((forward(w) - t) ** 2)))
-        w = w - gradient(w) / lipschitz
+        step = lookahead - gradient(lookahead) / lipschitz
+        lookahead = step + k / (k + 3) * (step - w)  # Nesterov's momentum
+        w = step
     losses.append(float(np.mean((forward(w) - t) ** 2)))
     return w, losses

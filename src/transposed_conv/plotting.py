@@ -889,3 +889,72 @@ def show_spectrum(image: Any, *, ax: Axes | None = None, title: str = "") -> Axe
     ax.tick_params(labelsize=7)
     fit_title(ax, shape_title(title, arr) if title else "")
     return ax
+
+
+def sample_photo(size: int = 512) -> npt.NDArray[np.float64]:
+    """Grace Hopper's portrait from matplotlib's sample data, grey, in [0, 1].
+
+    Parameters
+    ----------
+    size : int, default 512
+        Side of the square crop (from the top left, where her face is), at most 512.
+
+    Returns
+    -------
+    (size, size) ndarray of float64
+
+    Notes
+    -----
+    The file ships with matplotlib (``matplotlib.cbook.get_sample_data``), so
+    nothing is downloaded.
+
+    Examples
+    --------
+    >>> photo = sample_photo(64)
+    >>> photo.shape, bool(0 <= photo.min() <= photo.max() <= 1)
+    ((64, 64), True)
+    """
+    from matplotlib import cbook
+
+    plt = _plt()
+    if not 1 <= size <= 512:
+        msg = f"size must be between 1 and 512, got {size!r}"
+        raise ValueError(msg)
+    with cbook.get_sample_data("grace_hopper.jpg") as f:
+        rgb = plt.imread(f)
+    grey: npt.NDArray[np.float64] = rgb[:size, :size].mean(axis=2) / 255.0
+    return grey
+
+
+def show_spectra(images: dict[str, Any], *, title: str) -> tuple[Figure, list[Axes]]:
+    """Draw the power spectra of named images side by side (see :func:`show_spectrum`).
+
+    Parameters
+    ----------
+    images : dict of str to (H, W) array_like
+    title : str
+        The figure title.
+
+    Returns
+    -------
+    fig, axes
+
+    Examples
+    --------
+    >>> fig, axes = show_spectra({"flat": np.ones((4, 4)), "noise": np.eye(4)}, title="Two spectra")
+    >>> len(axes)
+    2
+    """
+    plt = _plt()
+    fig, grid = plt.subplots(
+        1,
+        len(images),
+        figsize=(MAX_WIDTH, MAX_WIDTH / len(images) + 0.8),
+        squeeze=False,
+        layout="constrained",
+    )
+    axes = list(grid[0])
+    for ax, (name, img) in zip(axes, images.items(), strict=True):
+        show_spectrum(img, ax=ax, title=name)
+    fig.suptitle(_wrap(title, MAX_WIDTH, 11), fontsize=11)
+    return fig, axes

@@ -1,0 +1,84 @@
+r"""
+Checkerboard artifacts
+======================
+
+When the kernel size is not a multiple of the stride, the stamps of a transposed convolution
+overlap unevenly: some output pixels receive more kernel taps than their neighbours. The
+unevenness repeats with the stride, and shows as a checkerboard.
+"""
+
+# %%
+# In 1-D, kernel 3 with stride 2: every other output pixel is hit twice. Kernel 4 with stride 2
+# (padding 1) hits every pixel twice.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
+
+uneven = tc.overlap_counts(8, 3, stride=2)
+even = tc.overlap_counts(8, 4, stride=2, padding=1)
+print(uneven, even, sep="\n")
+show_panels(
+    [
+        Panel(uneven, "Kernel 3, stride 2", "output"),
+        Panel(even, "Kernel 4, stride 2, padding 1", "output"),
+    ],
+    title="Taps per output pixel in 1-D: uneven when the kernel is not a multiple of the stride",
+    ncols=1,
+)
+plt.show()
+
+# %%
+# In 2-D the two axes multiply: 1, 2 and 4 taps, a checkerboard of overlap.
+counts = tc.overlap_counts((6, 6), 3, stride=2)
+assert np.array_equal(
+    counts, np.outer(tc.overlap_counts(6, 3, stride=2), tc.overlap_counts(6, 3, stride=2))
+)
+print(np.unique(counts[2:-2, 2:-2]))
+show_panels(
+    [Panel(counts, "Taps per pixel", "output")],
+    title="Kernel 3x3, stride 2: 1, 2 or 4 taps per output pixel",
+    width=4,
+)
+plt.show()
+
+# %%
+# Stacked, as in a decoder, the layers compound it: the count map of three stride-2 layers
+# with 3x3 kernels (padding 1, output padding 1) repeats every 8 pixels and ranges widely.
+stack = np.ones((4, 4), dtype=int)
+for _ in range(3):
+    stack = tc.conv_transpose2d(
+        stack, np.ones((3, 3), dtype=int), stride=2, padding=1, output_padding=1
+    )
+print(stack.shape, stack[8:16, 8:16].min(), stack[8:16, 8:16].max())
+show_panels(
+    [Panel(stack[8:24, 8:24], "Taps, three layers", "output")],
+    title="Three stacked stride-2 layers: the overlap pattern repeats every 8 pixels",
+    width=6,
+)
+plt.show()
+
+# %%
+# The same stack with random positive (untrained) kernels, applied to a photograph down-sampled
+# 8x and to a flat grey image. The flat image shows the pattern alone; on the photograph it is
+# laid over the picture.
+rng = np.random.default_rng(0)
+kernels = [rng.uniform(0, 1, (3, 3)) for _ in range(3)]
+small = tc.box_downsample(sample_photo(), 8)
+results = {}
+for name, image in {
+    "Photo, 64x64 in": small,
+    "Flat grey, 64x64 in": np.full((64, 64), 0.5),
+}.items():
+    for k in kernels:
+        image = tc.conv_transpose2d(image, k, stride=2, padding=1, output_padding=1) / k.sum() * 4
+    results[name] = image[:128, 128:384]
+energy = {name: tc.stride_frequency_energy(img, 8) for name, img in results.items()}
+print({name: round(e, 3) for name, e in energy.items()})
+show_images(
+    results, title="Three random stride-2 transposed convolutions leave a checkerboard", ncols=2
+)
+plt.show()
+
+# sphinx_gallery_thumbnail_number = 4

@@ -1,0 +1,69 @@
+r"""
+Fixing the checkerboard
+=======================
+
+Two fixes are common: up-sample by interpolation and then convolve at stride 1
+(resize-convolution), or use a kernel size divisible by the stride. The second alone is not
+enough: what must be equal is the total weight each output phase receives.
+"""
+
+# %%
+# Four ways to up-sample the same photograph 2x with random positive 3x3 or 4x4 kernels, and
+# the measured artifact: the share of the image's varying energy at the stride's frequencies.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
+
+rng = np.random.default_rng(3)
+small = tc.box_downsample(sample_photo(), 4)  # 128x128
+k3 = rng.uniform(0, 1, (3, 3))
+k4 = rng.uniform(0, 1, (4, 4))
+sums = tc.phase_sums(k4, 2, padding=1)
+# rescale each tap by its phase's total, so every phase sums to the same value
+phase_of = np.add.outer(((np.arange(4) - 1) % 2) * 2, (np.arange(4) - 1) % 2)  # tap -> phase
+balanced = k4 / sums.ravel()[phase_of] * sums.mean()
+assert np.allclose(tc.phase_sums(balanced, 2, padding=1), sums.mean())
+outs = {
+    "Transposed, kernel 3": tc.conv_transpose2d(
+        small, k3 / k3.sum() * 4, stride=2, padding=1, output_padding=1
+    ),
+    "Resize (nearest) + conv 3": tc.resize_convolution(small, k3 / k3.sum(), 2, "nearest"),
+    "Transposed, random kernel 4": tc.conv_transpose2d(
+        small, k4 / k4.sum() * 4, stride=2, padding=1
+    ),
+    "Transposed, kernel 4, equal phase sums": tc.conv_transpose2d(
+        small, balanced / balanced.sum() * 4, stride=2, padding=1
+    ),
+}
+energy = {name: tc.stride_frequency_energy(out, 2) for name, out in outs.items()}
+for name, e in energy.items():
+    print(f"{name:<40}{e:>9.3%}")
+assert energy["Resize (nearest) + conv 3"] < energy["Transposed, kernel 3"] / 10
+assert energy["Transposed, kernel 4, equal phase sums"] < energy["Transposed, random kernel 4"] / 10
+show_images(
+    {
+        f"{n}: {e:.2%}": o[:96, 32:128]
+        for (n, o), e in zip(outs.items(), energy.values(), strict=True)
+    },
+    title="Checkerboard energy of four 2x up-samplings (crops)",
+    ncols=2,
+)
+plt.show()
+
+# %%
+# Why kernel 4 still checkerboards: each output phase gets four taps, but their totals
+# differ. On a constant input the output is exactly these totals, repeated.
+print(sums)
+constant = tc.conv_transpose2d(np.ones((6, 6)), k4, stride=2, padding=1)
+assert np.allclose(constant[2:4, 2:4], sums)
+show_panels(
+    [
+        Panel(k4.round(2), "Random kernel 4x4", "kernel"),
+        Panel(sums.round(2), "Phase sums", "output"),
+        Panel(constant.round(2), "Output of a constant 1", "output"),
+    ],
+    title="Equal tap counts, unequal phase sums: a constant input comes out as a checkerboard",
+)
+plt.show()

@@ -1,0 +1,53 @@
+r"""
+Artifacts in gradients
+======================
+
+The gradient of a strided convolution with respect to its input is a transposed convolution,
+so it inherits the same uneven overlap. Networks trained through strided convolutions see a
+checkerboard in their gradients even when no transposed convolution appears in the model.
+"""
+
+# %%
+# A stride-2 convolution with a 3x3 kernel, and the gradient of the sum of its outputs with
+# respect to the input: each input pixel counts how many windows (weighted by the kernel)
+# it falls in. With all-ones weights that count is 1, 2 or 4.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
+
+ones = np.ones((3, 3))
+x = np.zeros((9, 9))
+upstream = np.ones(tc.conv2d(x, ones, stride=2, padding=1).shape)  # d(sum)/d(output)
+grad = tc.numerical_gradient(lambda v: float(tc.conv2d(v, ones, stride=2, padding=1).sum()), x)
+assert np.allclose(grad, tc.conv_transpose2d(upstream, ones, stride=2, padding=1))
+print(grad.round(6))
+show_panels(
+    [Panel(grad.round(2), "d(sum of outputs) / d(input)", "output")],
+    title="The input gradient of a stride-2, 3x3 convolution: 1, 2 or 4 per pixel",
+    width=4.5,
+)
+plt.show()
+
+# %%
+# On a real image with a random kernel, the gradient of a simple loss (the outputs' squared
+# sum) shows the pattern over the picture. A kernel of 4 with padding 1 and equal phase sums
+# (here: all ones) gives an even gradient instead.
+image = tc.box_downsample(sample_photo(), 2)
+rng = np.random.default_rng(1)
+k3 = rng.uniform(0, 1, (3, 3))
+grads = {}
+for name, kernel, pad in [("Kernel 3, random", k3, 1), ("Kernel 4, all ones", np.ones((4, 4)), 1)]:
+    out = tc.conv2d(image, kernel, stride=2, padding=pad)
+    a = tc.output_padding_for(256, kernel.shape[0], 2, pad)
+    grads[name] = tc.conv_transpose2d(2 * out, kernel, stride=2, padding=pad, output_padding=a)
+energy = {name: tc.stride_frequency_energy(g, 2) for name, g in grads.items()}
+print({name: f"{e:.2%}" for name, e in energy.items()})
+assert energy["Kernel 3, random"] > 10 * energy["Kernel 4, all ones"]
+show_images(
+    {f"{n}: {energy[n]:.1%} at the stride": g[:96, 64:160] for n, g in grads.items()},
+    title="Input gradients of a stride-2 convolution (crops)",
+    ncols=2,
+)
+plt.show()
