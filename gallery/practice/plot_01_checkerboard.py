@@ -67,13 +67,12 @@ rng = np.random.default_rng(0)
 kernels = [rng.uniform(0, 1, (3, 3)) for _ in range(3)]
 small = tc.box_downsample(sample_photo(), 8)
 results = {}
-for name, image in {
-    "Photo, 64x64 in": small,
-    "Flat grey, 64x64 in": np.full((64, 64), 0.5),
-}.items():
-    for k in kernels:
-        image = tc.conv_transpose2d(image, k, stride=2, padding=1, output_padding=1) / k.sum() * 4
-    results[name] = image[:128, 128:384]
+inputs = {"Photo, 64x64 in": small, "Flat grey, 64x64 in": np.full((64, 64), 0.5)}
+for name, start in inputs.items():
+    layer = start
+    for k in kernels:  # each layer's kernel scaled to keep the mean brightness
+        layer = tc.conv_transpose2d(layer, k, stride=2, padding=1, output_padding=1) / k.sum() * 4
+    results[name] = layer[:128, 128:384]
 energy = {name: tc.stride_frequency_energy(img, 8) for name, img in results.items()}
 print({name: round(e, 3) for name, e in energy.items()})
 show_images(
