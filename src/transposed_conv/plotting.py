@@ -786,11 +786,16 @@ def show_images(
     cols = min(ncols, len(images))
     rows = -(-len(images) // cols)
     w = min(MAX_WIDTH, width)
+    arrays = {name: _as_2d(img) for name, img in images.items()}
+    aspect = max(a.shape[0] / a.shape[1] for a in arrays.values())  # height / width
     fig, grid = plt.subplots(
-        rows, cols, figsize=(w, rows * w / cols + 0.6), squeeze=False, layout="constrained"
+        rows,
+        cols,
+        figsize=(w, rows * (w / cols * aspect + 0.45) + 0.5),
+        squeeze=False,
+        layout="constrained",
     )
     axes = list(grid.flat)
-    arrays = {name: _as_2d(img) for name, img in images.items()}
     lo = min(float(a.min()) for a in arrays.values())
     hi = max(float(a.max()) for a in arrays.values())
     for ax, (name, arr) in zip(axes, arrays.items(), strict=False):
