@@ -137,6 +137,7 @@ def test_every_script_has_a_check():
 @pytest.mark.parametrize("script", SCRIPTS, ids=[s.stem for s in SCRIPTS])
 def test_script_runs_and_reproduces_the_seed(script, monkeypatch, capsys):
     monkeypatch.setattr(plt, "show", lambda *_args, **_kwargs: None)
+    plt.close("all")  # only this script's figures count
     try:
         namespace = runpy.run_path(str(script), run_name="__main__")
     finally:

@@ -875,7 +875,8 @@ def show_spectrum(image: Any, *, ax: Axes | None = None, title: str = "") -> Axe
     Notes
     -----
     Frequencies run from -1/2 to 1/2 cycles per pixel; a pattern repeating
-    every ``s`` pixels shows as bright points at multiples of ``1 / s``.
+    every ``s`` pixels shows as bright points at multiples of ``1 / s``. Spectra
+    larger than 128 x 128 are averaged over blocks of neighbouring frequencies.
 
     Examples
     --------
