@@ -936,7 +936,7 @@ def sample_photo(size: int = 512) -> npt.NDArray[np.float64]:
     if not 1 <= size <= 512:
         msg = f"size must be between 1 and 512, got {size!r}"
         raise ValueError(msg)
-    path = cast("str", cbook.get_sample_data("grace_hopper.jpg", asfileobj=False))
+    path = cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
     rgb = plt.imread(path)
     grey: npt.NDArray[np.float64] = rgb[:size, :size].mean(axis=2) / 255.0
     return grey
