@@ -36,6 +36,7 @@ SCREENSHOTS = {
     "index.html": "landing",
     "gallery/index.html": "gallery",
     "gallery/walkthrough/plot_03_convolution.html": "example",
+    "gallery/arithmetic/plot_04_strides.html": "animation",
 }
 SKIP_DIRS = {"_static", "_sources", "_downloads", "_images"}
 WAIT_FOR_IMAGES = """async () => {
