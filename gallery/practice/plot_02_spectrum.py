@@ -80,3 +80,5 @@ show_spectra(
     title="Power spectra: the random kernel leaves peaks at multiples of 1/4 cycle per pixel",
 )
 plt.show()
+
+# sphinx_gallery_thumbnail_number = 4

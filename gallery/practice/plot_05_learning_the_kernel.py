@@ -77,3 +77,5 @@ table = {name: tc.psnr(est[8:-8, 8:-8], test_high[8:-8, 8:-8]) for name, est in 
 for name, value in table.items():
     print(f"{name:<30}{value:7.2f}")
 assert table["transposed, learned kernel"] > table["bicubic"] > table["bilinear"] > table["nearest"]
+
+# sphinx_gallery_thumbnail_number = 2

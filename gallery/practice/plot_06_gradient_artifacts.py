@@ -51,3 +51,5 @@ show_images(
     ncols=2,
 )
 plt.show()
+
+# sphinx_gallery_thumbnail_number = 2
