@@ -86,18 +86,20 @@ def _correlate(
     # (G, C_in/G, N, *spatial): a view, so each tap's copy is a single gather.
     xg = np.moveaxis(xp.reshape(n, g, cig, *xp.shape[2:]), 0, 2)
     cols = np.empty((g, cig, k, n, *out_sp), dtype=w.dtype)
-    # With a stride, split the input into its stride phases once (contiguous
-    # copies); every tap's window is then a plain shifted block of one phase.
+    # With a stride, each tap's window is a shifted block of one stride phase of
+    # the input. A phase that several taps read is copied out once (contiguous);
+    # one read by a single tap is gathered straight from the strided view.
+    starts = [[ti * di for ti, di in zip(tap, dilation, strict=True)] for tap in taps(kernel)]
+    phase_of = [tuple(st % si for st, si in zip(start, stride, strict=True)) for start in starts]
+    readers = {r: phase_of.count(r) for r in phase_of}
     phases: dict[tuple[int, ...], npt.NDArray[Any]] = {}
-    for t, tap in enumerate(taps(kernel)):
-        start = [ti * di for ti, di in zip(tap, dilation, strict=True)]
-        r = tuple(st % si for st, si in zip(start, stride, strict=True))
+    for t, (start, r) in enumerate(zip(starts, phase_of, strict=True)):
         if r not in phases:
             every: tuple[Any, ...] = (
                 ...,
                 *(slice(ri, None, si) for ri, si in zip(r, stride, strict=True)),
             )
-            phases[r] = np.ascontiguousarray(xg[every])
+            phases[r] = np.ascontiguousarray(xg[every]) if readers[r] > 1 else xg[every]
         window: tuple[Any, ...] = (
             ...,
             *(
