@@ -523,14 +523,14 @@ def animate_scatter(
     Each frame highlights one input value, shows the kernel (dilated, if so)
     scaled by it, and adds that stamp to the full output. Cells that
     ``padding`` crops away are hatched; the last frame boxes the output that
-    remains, equal to :func:`conv_transpose2d`.
+    remains, equal to :func:`~transposed_conv.conv_transpose2d`.
 
     Parameters
     ----------
     x : (H, W) array_like
     kernel : (kH, kW) array_like
     stride, padding, output_padding, dilation : int or pair of ints
-        As in :func:`conv_transpose2d`.
+        As in :func:`~transposed_conv.conv_transpose2d`.
     title : str
         The figure title (the animation's accessible name on the site).
     interval : int, default 1000
@@ -652,7 +652,7 @@ def show_convolution(
     x : (H, W) array_like
     kernel : (kH, kW) array_like
     stride, padding, dilation : int or pair of ints
-        As in :func:`conv2d`; padding is drawn hatched, a dilated kernel with
+        As in :func:`~transposed_conv.conv2d`; padding is drawn hatched, a dilated kernel with
         its gaps drawn as inserted zeros.
     title : str
         The figure title.
@@ -695,7 +695,7 @@ def show_zero_insertion(
     r"""Draw a transposed convolution as the direct convolution that equals it.
 
     The input gets ``stride - 1`` inserted zeros (hatched grey) and the padding
-    of :func:`transpose_padding` (hatched cream; a crop when negative), and is
+    of :func:`~transposed_conv.transpose_padding` (hatched cream; a crop when negative), and is
     convolved at stride 1 with the kernel rotated 180 degrees.
 
     Parameters
@@ -703,7 +703,7 @@ def show_zero_insertion(
     x : (H, W) array_like
     kernel : (kH, kW) array_like
     stride, padding, output_padding, dilation : int or pair of ints
-        As in :func:`conv_transpose2d`.
+        As in :func:`~transposed_conv.conv_transpose2d`.
     title : str
 
     Returns
