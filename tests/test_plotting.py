@@ -207,3 +207,18 @@ def test_image_grid_line_plot_and_spectrum():
         0,
         0,
     )  # fftshift puts 1/2 at the corner
+
+
+def test_sliding_animation_ends_with_the_convolution():
+    import transposed_conv as tc
+
+    x = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+    k = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    anim = plotting.animate_sliding(x, k)
+    assert len(list(anim.new_frame_seq())) == 4
+    anim.to_jshtml(default_mode="once")  # draws every frame; the figure keeps the last
+    axes = [ax for ax in anim._fig.axes if ax.images]
+    products = np.array([float(t.get_text()) for t in axes[1].texts]).reshape(3, 3)
+    np.testing.assert_array_equal(products, x[1:4, 1:4] * k)  # the last window
+    out = np.array([float(t.get_text()) for t in axes[2].texts]).reshape(2, 2)
+    np.testing.assert_array_equal(out, tc.conv2d(x, k))

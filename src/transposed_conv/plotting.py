@@ -974,3 +974,78 @@ def show_spectra(images: dict[str, Any], *, title: str) -> tuple[Figure, list[Ax
         show_spectrum(img, ax=ax, title=name)
     fig.suptitle(_wrap(title, MAX_WIDTH, 11), fontsize=11)
     return fig, axes
+
+
+def animate_sliding(
+    x: Any,
+    kernel: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    title: str = "The kernel slides over the input; each window gives one output value",
+    interval: int = 1000,
+) -> Any:
+    """Animate a 2-D convolution one window position at a time.
+
+    Each frame boxes one window of the (padded) input, shows the products of
+    its values with the kernel's, and writes their sum into the output.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+    kernel : (kH, kW) array_like
+    stride, padding : int or pair of ints
+        As in :func:`~transposed_conv.conv2d`.
+    title : str
+        The figure title (the animation's accessible name on the site).
+    interval : int, default 1000
+        Milliseconds per frame.
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+        One frame per output value.
+
+    Examples
+    --------
+    >>> anim = animate_sliding(np.arange(9).reshape(3, 3), np.ones((2, 2)))
+    >>> "<img" in anim.to_jshtml(default_mode="once")
+    True
+    """
+    from matplotlib.animation import FuncAnimation
+
+    xs, k = np.asarray(x), np.asarray(kernel)
+    s = as_tuple(stride, "stride", 2)
+    p = as_tuple(padding, "padding", 2)
+    out = conv2d(xs, k, stride=s, padding=p)
+    framed = framed_panel(xs, "Input, padded" if any(p) else "Input", pad_width=[(v, v) for v in p])
+    positions = list(np.ndindex(*out.shape))
+    lo, hi = float(min(0, out.min())), float(max(0, out.max()))
+    products = [
+        framed.data[r * s[0] : r * s[0] + k.shape[0], c * s[1] : c * s[1] + k.shape[1]] * k
+        for r, c in positions
+    ]
+    p_lo, p_hi = float(min(q.min() for q in products)), float(max(q.max() for q in products))
+    fig, axes = show_panels(
+        [framed, Panel(products[0], "Window x kernel", "kernel"), Panel(out, "Output", "output")],
+        title=title,
+        operators=["→", "sum →"],
+    )
+
+    def draw(n: int) -> list[Any]:
+        r, c = positions[n]
+        for ax in axes:
+            ax.clear()
+        show_matrix(framed.data, ax=axes[0], title=framed.title, padded=framed.padded)
+        highlight(axes[0], (r * s[0], r * s[0] + k.shape[0]), (c * s[1], c * s[1] + k.shape[1]))
+        show_matrix(
+            products[n], ax=axes[1], title="Window x kernel", role="kernel", vmin=p_lo, vmax=p_hi
+        )
+        so_far = np.zeros_like(out)  # the values computed up to this frame
+        for rr, cc in positions[: n + 1]:
+            so_far[rr, cc] = out[rr, cc]
+        show_matrix(so_far, ax=axes[2], title="Output", role="output", vmin=lo, vmax=hi)
+        highlight(axes[2], r, c)
+        return []
+
+    return FuncAnimation(fig, draw, frames=len(positions), interval=interval, repeat=False)
