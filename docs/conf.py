@@ -67,6 +67,7 @@ sphinx_gallery_conf = {
     "write_computation_times": False,  # its timing page pulls jQuery/DataTables from a CDN
     "remove_config_comments": True,
     "image_srcset": ["2x"],
+    "thumbnail_size": (320, 224),  # shown at 160x112: still sharp at 2x, a third lighter
     "matplotlib_animations": False,
     # docs/_ext/sg_video.py: animations as <video controls>, before the figure scraper
     "image_scrapers": ("sg_video", "matplotlib"),
