@@ -177,3 +177,19 @@ def test_transposed_convolution_is_the_gradient_of_the_convolution():
     np.testing.assert_allclose(numeric, analytic, atol=1e-7)
     with pytest.raises(ValueError, match="eps must be positive"):
         tc.numerical_gradient(float, x, eps=0)
+
+
+def test_tf_transpose_checks_its_arrays():
+    with pytest.raises(ValueError, match=r"x and weight need two spatial axes, got shapes \(4,\)"):
+        tc.conv_transpose2d_tf(np.ones(4), np.ones((3, 3)), (8, 8), stride=2, padding="SAME")
+    with pytest.raises(TypeError, match="x must hold real integers or floats"):
+        tc.conv_transpose2d_tf(
+            np.ones((4, 4), dtype=complex), np.ones((3, 3)), (8, 8), stride=2, padding="SAME"
+        )
+
+
+def test_output_padding_for_is_the_floors_remainder():
+    for n, k, s, p, d in [(5, 3, 2, 1, 1), (6, 3, 2, 1, 1), (1, 1, 3, 1, 1), (9, 2, 4, 0, 3)]:
+        a = tc.output_padding_for(n, k, s, p, d)
+        assert a == (n + 2 * p - d * (k - 1) - 1) % s
+        assert tc.conv_transpose_output_size(tc.conv_output_size(n, k, s, p, d), k, s, p, a, d) == n

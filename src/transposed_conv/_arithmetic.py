@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from ._validation import as_int
+from ._validation import as_int, bounded_int
 
 
 def _checked(n: int, k: int, stride: int, padding: int, dilation: int) -> tuple[int, ...]:
-    n, k = as_int(n, "n"), as_int(k, "k")
-    s, p, d = as_int(stride, "stride"), as_int(padding, "padding"), as_int(dilation, "dilation")
-    for name, value in (("n", n), ("k", k), ("stride", s), ("dilation", d)):
-        if value < 1:
-            msg = f"{name} must be positive, got {value!r}"
-            raise ValueError(msg)
-    if p < 0:
-        msg = f"padding must be non-negative, got {p!r}"
-        raise ValueError(msg)
-    return n, k, s, p, d
+    return (
+        bounded_int(n, "n", 1),
+        bounded_int(k, "k", 1),
+        bounded_int(stride, "stride", 1),
+        bounded_int(padding, "padding", 0),
+        bounded_int(dilation, "dilation", 1),
+    )
 
 
 def conv_output_size(n: int, k: int, stride: int = 1, padding: int = 0, dilation: int = 1) -> int:
@@ -160,5 +157,5 @@ def output_padding_for(
     1
     """
     n, k, s, p, d = _checked(input_size, k, stride, padding, dilation)
-    size = conv_output_size(n, k, s, p, d)
-    return n - ((size - 1) * s - 2 * p + d * (k - 1) + 1)
+    conv_output_size(n, k, s, p, d)  # raises on an empty output
+    return (n + 2 * p - d * (k - 1) - 1) % s

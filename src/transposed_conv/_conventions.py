@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import numpy.typing as npt
 
 from ._arithmetic import check_output_padding
 from ._transpose import conv_transpose2d, pad_or_crop
-from ._validation import as_int
+from ._validation import as_int, numeric_array
 
 
 def tf_conv_transpose_padding(
@@ -102,8 +101,10 @@ def conv_transpose2d_tf(
     >>> conv_transpose2d_tf(np.ones((4, 4)), np.ones((3, 3)), (8, 8), stride=2, padding="SAME").shape
     (8, 8)
     """
-    w = np.asarray(weight)
-    arr = np.asarray(x)
+    w, arr = numeric_array(weight, "weight"), numeric_array(x, "x")
+    if arr.ndim < 2 or w.ndim < 2:
+        msg = f"x and weight need two spatial axes, got shapes {arr.shape} and {w.shape}"
+        raise ValueError(msg)
     args = [
         tf_conv_transpose_padding(n, o, k, stride, padding)
         for n, o, k in zip(output_shape, arr.shape[-2:], w.shape[-2:], strict=True)

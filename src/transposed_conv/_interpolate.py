@@ -7,19 +7,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._validation import as_int, numeric_array
+from ._validation import bounded_int, factor_int, numeric_array
 
 MODES = ("nearest", "bilinear", "bicubic")
 CUBIC_A = -0.75
 """The bicubic convolution constant PyTorch uses."""
-
-
-def _factor(scale_factor: Any) -> int:
-    f = as_int(scale_factor, "scale_factor")
-    if f < 1:
-        msg = f"scale_factor must be a positive int, got {f!r}"
-        raise ValueError(msg)
-    return f
 
 
 def _cubic_weights(t: npt.NDArray[np.float64]) -> list[npt.NDArray[np.float64]]:
@@ -70,11 +62,8 @@ def interpolation_matrix(
            [0.25, 0.75],
            [0.  , 1.  ]])
     """
-    n = as_int(n, "n")
-    if n < 1:
-        msg = f"n must be positive, got {n!r}"
-        raise ValueError(msg)
-    f = _factor(scale_factor)
+    n = bounded_int(n, "n", 1)
+    f = factor_int(scale_factor, "scale_factor")
     if mode not in MODES:
         msg = f"mode must be one of {MODES}, got {mode!r}"
         raise ValueError(msg)
@@ -176,7 +165,7 @@ def bilinear_kernel(factor: int) -> npt.NDArray[np.float64]:
     >>> bilinear_kernel(3).shape
     (5, 5)
     """
-    f = _factor(factor)
+    f = factor_int(factor, "scale_factor")
     size = 2 * f - f % 2
     centre = (size - 1) / 2
     tent = 1.0 - np.abs(np.arange(size) - centre) / f

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._validation import as_int, compute_dtype, numeric_array
+from ._validation import bounded_int, compute_dtype, numeric_array
 
 
 @dataclass(frozen=True)
@@ -36,10 +36,7 @@ def batched(x: Any, weight: Any, nsp: int, groups: Any, *, transposed: bool, nam
     """Validate ``x`` and ``weight`` for an ``nsp``-dimensional convolution."""
     x = numeric_array(x, "x")
     w = numeric_array(weight, "weight")
-    g = as_int(groups, "groups")
-    if g < 1:
-        msg = f"groups must be positive, got {g!r}"
-        raise ValueError(msg)
+    g = bounded_int(groups, "groups", 1)
     channel_layout = "(C_in, C_out/groups, k...)" if transposed else "(C_out, C_in/groups, k...)"
     if w.ndim == nsp:
         if x.ndim != nsp:

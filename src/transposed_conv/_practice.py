@@ -7,10 +7,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ._arithmetic import conv_transpose_output_size
 from ._conv import conv2d
 from ._interpolate import interpolate
 from ._transpose import conv_transpose2d, pad_or_crop
-from ._validation import as_int, as_tuple, numeric_array
+from ._validation import as_int, as_tuple, ints, numeric_array
 
 
 def _image(x: Any, name: str = "image") -> npt.NDArray[np.float64]:
@@ -178,20 +179,18 @@ def conv_transpose2d_weight_grad(
     array([[3., 3.]])
     """
     xs, g = _image(x, "x"), _image(grad_output, "grad_output")
-    kh, kw = as_tuple(kernel_shape, "kernel_shape", 2)
-    s = as_tuple(stride, "stride", 2)
-    p = as_tuple(padding, "padding", 2)
+    kh, kw = ints(kernel_shape, "kernel_shape", 2, 1)
+    s = ints(stride, "stride", 2, 1)
+    p = ints(padding, "padding", 2, 0)
     a = as_tuple(output_padding, "output_padding", 2)
-    expected = conv_transpose2d(
-        np.zeros_like(xs), np.zeros((kh, kw)), stride=s, padding=p, output_padding=a
+    expected = tuple(
+        conv_transpose_output_size(*args) for args in zip(xs.shape, (kh, kw), s, p, a, strict=True)
     )
-    if g.shape != expected.shape:
-        msg = f"grad_output must have the output's shape {expected.shape}, got {g.shape}"
+    if g.shape != expected:
+        msg = f"grad_output must have the output's shape {expected}, got {g.shape}"
         raise ValueError(msg)
+    # undo the crop: padding p before, p - output_padding after gives the uncropped output
     full = pad_or_crop(g, [(pi, pi - ai) for pi, ai in zip(p, a, strict=True)])
-    # the uncropped output is (n - 1) s + k long; reach it exactly
-    need = ((xs.shape[0] - 1) * s[0] + kh, (xs.shape[1] - 1) * s[1] + kw)
-    full = pad_or_crop(full, [(0, n - f) for n, f in zip(need, full.shape, strict=True)])
     grad = np.empty((kh, kw))
     rows, cols = (xs.shape[0] - 1) * s[0] + 1, (xs.shape[1] - 1) * s[1] + 1
     for u in range(kh):  # one dot product per kernel tap

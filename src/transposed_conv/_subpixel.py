@@ -10,7 +10,7 @@ import numpy.typing as npt
 from ._arithmetic import conv_transpose_output_size
 from ._layout import batched
 from ._transpose import _params, conv_transpose_nd, pad_or_crop
-from ._validation import as_int, numeric_array
+from ._validation import factor_int, numeric_array
 
 
 def pixel_shuffle(x: Any, factor: int) -> npt.NDArray[Any]:
@@ -41,10 +41,7 @@ def pixel_shuffle(x: Any, factor: int) -> npt.NDArray[Any]:
            [2, 3]])
     """
     arr = numeric_array(x, "x")
-    f = as_int(factor, "factor")
-    if f < 1:
-        msg = f"factor must be a positive int, got {f!r}"
-        raise ValueError(msg)
+    f = factor_int(factor, "factor")
     if arr.ndim < 3 or arr.shape[-3] % (f * f):
         msg = f"x must be (..., C * {f * f}, H, W), got shape {arr.shape}"
         raise ValueError(msg)

@@ -11,7 +11,7 @@ import numpy.typing as npt
 from ._arithmetic import check_output_padding, conv_transpose_output_size
 from ._conv import conv_nd
 from ._layout import batched, taps
-from ._validation import as_int, as_tuple, ints, numeric_array
+from ._validation import as_tuple, bounded_int, ints, numeric_array
 
 
 def _params(
@@ -118,19 +118,13 @@ def _sum_phases(
             dst = (*lead, *(slice(low, h) for low, h in zip(lo, hi, strict=True)))
             src = (*lead, *(slice(low - o, h - o) for low, h, o in zip(lo, hi, offs, strict=True)))
             blocks.append((t, dst, src))
-        if not blocks:
-            dest[...] = 0
+        if len(blocks) == 1:  # one tap: copy it in, no accumulator needed
+            t, dst, src = blocks[0]
+            if any(sl.start or sl.stop != q for sl, q in zip(dst[axis:], sub, strict=True)):
+                dest[...] = 0  # the tap does not cover the whole phase
+            dest[dst] = tap_block(t)[src]
             continue
-        first_t, first_dst, first_src = blocks[0]
-        covers = all(
-            sl.start == 0 and sl.stop == q for sl, q in zip(first_dst[axis:], sub, strict=True)
-        )
-        if len(blocks) == 1:
-            if not covers:
-                dest[...] = 0
-            dest[first_dst] = tap_block(first_t)[first_src]
-            continue
-        acc = np.zeros(dest.shape, dtype=out.dtype)
+        acc = np.zeros(dest.shape, dtype=out.dtype)  # no tap at all leaves zeros
         for t, dst, src in blocks:
             acc[dst] += tap_block(t)[src]
         dest[...] = acc
@@ -266,8 +260,8 @@ def conv_transpose1d(
 def _spatial_dims(arr: npt.NDArray[Any], spatial_dims: Any) -> int:
     if spatial_dims is None:
         return min(arr.ndim, 2)
-    nsp = as_int(spatial_dims, "spatial_dims")
-    if not 1 <= nsp <= arr.ndim:
+    nsp = bounded_int(spatial_dims, "spatial_dims", 1)
+    if nsp > arr.ndim:
         msg = f"spatial_dims must be between 1 and x.ndim={arr.ndim}, got {nsp!r}"
         raise ValueError(msg)
     return nsp
@@ -426,10 +420,7 @@ def flip_kernel(weight: Any, groups: int = 1) -> npt.NDArray[Any]:
            [2, 3, 2]])
     """
     w = numeric_array(weight, "weight")
-    g = as_int(groups, "groups")
-    if g < 1:
-        msg = f"groups must be positive, got {g!r}"
-        raise ValueError(msg)
+    g = bounded_int(groups, "groups", 1)
     if w.ndim <= 2:
         if g != 1:
             msg = f"groups must be 1 for a single-channel weight, got {g!r}"

@@ -13,8 +13,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-IntOrTuple = int | tuple[int, ...]
-
 
 def as_int(value: Any, name: str) -> int:
     """Return ``value`` as a Python int, rejecting bools, floats and strings."""
@@ -39,12 +37,33 @@ def as_tuple(value: Any, name: str, n: int) -> tuple[int, ...]:
     return (as_int(value, name),) * n
 
 
+def _bound(minimum: int) -> str:
+    return "positive" if minimum == 1 else f"at least {minimum}" if minimum else "non-negative"
+
+
+def bounded_int(value: Any, name: str, minimum: int) -> int:
+    """An int that is at least ``minimum`` (1: positive, 0: non-negative)."""
+    v = as_int(value, name)
+    if v < minimum:
+        msg = f"{name} must be {_bound(minimum)}, got {value!r}"
+        raise ValueError(msg)
+    return v
+
+
+def factor_int(value: Any, name: str) -> int:
+    """A positive integer scale factor."""
+    v = as_int(value, name)
+    if v < 1:
+        msg = f"{name} must be a positive int, got {value!r}"
+        raise ValueError(msg)
+    return v
+
+
 def ints(value: Any, name: str, n: int, minimum: int) -> tuple[int, ...]:
     """An int or length-``n`` sequence of ints, each at least ``minimum``, as an ``n``-tuple."""
     values = as_tuple(value, name, n)
     if any(v < minimum for v in values):
-        what = "positive" if minimum == 1 else "non-negative"
-        msg = f"{name} must be {what}, got {value!r}"
+        msg = f"{name} must be {_bound(minimum)}, got {value!r}"
         raise ValueError(msg)
     return values
 
