@@ -152,3 +152,40 @@ def test_both_memory_layouts_equal_the_loops(
         np.testing.assert_array_equal(
             got, reference.conv_transpose2d(x, w, stride, padding, output_padding, dilation, groups)
         )
+
+
+@pytest.mark.parametrize(
+    ("shape", "k", "stride", "dilation"),
+    [
+        ((2, 2), (3, 3), 1, 1),
+        ((3, 2), (2, 3), (2, 3), 1),
+        ((2, 3), (3, 2), 2, (1, 2)),
+        ((4,), (3,), 2, 1),
+    ],
+    ids=["walkthrough", "strided", "dilated", "1-D"],
+)
+def test_scatter_stamps_are_each_values_scaled_kernel(shape, k, stride, dilation):
+    rng = np.random.default_rng(7)
+    x, w = rng.integers(-5, 6, shape), rng.integers(-5, 6, k)
+    stamps = tc.scatter_stamps(x, w, stride=stride, dilation=dilation)
+    nsp = len(shape)
+    s = (stride,) * nsp if isinstance(stride, int) else stride
+    d = (dilation,) * nsp if isinstance(dilation, int) else dilation
+    transposed = tc.conv_transpose2d if nsp == 2 else tc.conv_transpose1d
+    np.testing.assert_array_equal(stamps.sum(axis=0), transposed(x, w, stride=s, dilation=d))
+    dilated = tc.insert_zeros(w, d, spatial_dims=nsp)
+    for n, idx in enumerate(np.ndindex(*shape)):
+        expected = np.zeros(stamps.shape[1:], dtype=stamps.dtype)
+        window = tuple(
+            slice(i * si, i * si + m) for i, si, m in zip(idx, s, dilated.shape, strict=True)
+        )
+        expected[window] = x[idx] * dilated
+        np.testing.assert_array_equal(stamps[n], expected)
+
+
+def test_scatter_stamps_need_matching_dimensions():
+    with pytest.raises(
+        ValueError,
+        match=r"x and weight must both be 1-D or both 2-D, got shapes \(2, 2\) and \(3,\)",
+    ):
+        tc.scatter_stamps(np.ones((2, 2)), np.ones(3))

@@ -45,14 +45,13 @@ back = tc.conv_transpose1d(y, kernel, stride=2)
 assert np.array_equal(back, C.T @ y)
 assert back.shape == (tc.conv_transpose_output_size(2, 3, stride=2),) == (5,)
 print(back)
-stamps = [
-    Panel(
-        np.r_[np.zeros(2 * i, int), v * kernel, np.zeros(2 - 2 * i, int)], f"{v} x kernel", "kernel"
-    )
-    for i, v in enumerate(y)
-]
+stamps = tc.scatter_stamps(y, kernel, stride=2)
+assert np.array_equal(stamps.sum(axis=0), back)
 show_panels(
-    [*stamps, Panel(back, "Output", "output")],
+    [
+        *(Panel(st, f"{v} x kernel", "kernel") for st, v in zip(stamps, y, strict=True)),
+        Panel(back, "Output", "output"),
+    ],
     title="Two input values stamp the kernel two samples apart; the overlap adds",
     operators=["+", "="],
 )

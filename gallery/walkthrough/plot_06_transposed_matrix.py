@@ -46,14 +46,13 @@ plt.show()
 # %%
 # The same result without any matrix: each input value stamps a copy of the kernel, scaled by
 # that value, at its own position, and the four stamps add up (the "scatter-add" view).
-stamps = []
-for (r, c), value in np.ndenumerate(x2.reshape(2, 2)):
-    stamp = np.zeros((4, 4), dtype=int)
-    stamp[r : r + 3, c : c + 3] = value * kernel
-    stamps.append(Panel(stamp, f"{value} x kernel", "kernel"))
-total = sum(p.data for p in stamps)
+stamps = tc.scatter_stamps(x2.reshape(2, 2), kernel)  # one 4x4 stamp per input value
+total = stamps.sum(axis=0)
 show_panels(
-    [*stamps, Panel(total, "Sum", "output")],
+    [
+        *(Panel(st, f"{v} x kernel", "kernel") for st, v in zip(stamps, x2.ravel(), strict=True)),
+        Panel(total, "Sum", "output"),
+    ],
     title="Four scaled kernel stamps add up to the transposed convolution",
     operators=["+", "+", "+", "="],
 )

@@ -27,6 +27,7 @@ from ._transpose import (
     flip_kernel,
     insert_zeros,
     pad_or_crop,
+    scatter_stamps,
     transpose_padding,
 )
 
@@ -58,6 +59,7 @@ __all__ = [
     "pixel_shuffle",
     "psnr",
     "resize_convolution",
+    "scatter_stamps",
     "stride_frequency_energy",
     "subpixel_kernels",
     "tf_conv_transpose_padding",

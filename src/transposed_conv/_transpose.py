@@ -501,3 +501,48 @@ def conv_transpose_by_zero_insertion(
     flipped = flip_kernel(b.weight, b.groups)
     out = conv_nd(framed, flipped, nsp, 1, 0, d, b.groups, name)
     return b.restore(out)
+
+
+def scatter_stamps(x: Any, weight: Any, *, stride: Any = 1, dilation: Any = 1) -> npt.NDArray[Any]:
+    """Each input value's stamp: its own contribution to the transposed convolution.
+
+    Input value ``x[i, j]`` adds ``x[i, j]`` times the (dilated) kernel at
+    ``(i s, j s)`` of the uncropped output; the stamps sum to the transposed
+    convolution with no padding. Computed as one batched transposed
+    convolution of one-hot copies of ``x``, for drawing small examples.
+
+    Parameters
+    ----------
+    x : (L,) or (H, W) array_like
+        A single-channel input.
+    weight : (k,) or (kH, kW) array_like
+    stride, dilation : int or tuple of ints
+        As in :func:`conv_transpose2d`.
+
+    Returns
+    -------
+    (x.size, *full) ndarray
+        Stamp ``n`` belongs to ``x.ravel()[n]``; ``full`` is the uncropped
+        output size ``(n - 1) s + d(k - 1) + 1`` per axis.
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is not 1-D or 2-D, or ``weight`` has another number of axes.
+
+    Examples
+    --------
+    >>> stamps = scatter_stamps([1, 10], [1, 2, 3], stride=2)
+    >>> stamps
+    array([[ 1,  2,  3,  0,  0],
+           [ 0,  0, 10, 20, 30]])
+    >>> stamps.sum(axis=0)
+    array([ 1,  2, 13, 20, 30])
+    """
+    xs, w = numeric_array(x, "x"), numeric_array(weight, "weight")
+    if xs.ndim not in (1, 2) or w.ndim != xs.ndim:
+        msg = f"x and weight must both be 1-D or both 2-D, got shapes {xs.shape} and {w.shape}"
+        raise ValueError(msg)
+    one_hot = (np.eye(xs.size, dtype=xs.dtype) * xs.ravel()[:, None]).reshape(xs.size, 1, *xs.shape)
+    name = "scatter_stamps"
+    return conv_transpose_nd(one_hot, w[None, None], xs.ndim, stride, 0, 0, dilation, 1, name)[:, 0]

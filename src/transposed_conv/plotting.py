@@ -27,6 +27,7 @@ from ._transpose import (
     flip_kernel,
     insert_zeros,
     pad_or_crop,
+    scatter_stamps,
     transpose_padding,
 )
 from ._validation import as_tuple
@@ -549,8 +550,6 @@ def animate_scatter(
     >>> "<img" in anim.to_jshtml(default_mode="once")  # renders all three frames
     True
     """
-    from matplotlib.animation import FuncAnimation
-
     xs, k = np.asarray(x), np.asarray(kernel)
     d = as_tuple(dilation, "dilation", 2)
     s = as_tuple(stride, "stride", 2)
@@ -558,37 +557,25 @@ def animate_scatter(
     a = as_tuple(output_padding, "output_padding", 2)
     final = conv_transpose2d(xs, k, stride=s, padding=p, output_padding=a, dilation=d)
     stamp_kernel = insert_zeros(k, d)
-    grid = [final.shape[i] + 2 * p[i] for i in range(2)]  # the output before the crop
-    frames: list[npt.NDArray[Any]] = [np.zeros(grid, dtype=final.dtype)]
-    for (i, j), value in np.ndenumerate(xs):
-        canvas = frames[-1].copy()
-        r, c = i * s[0], j * s[1]
-        h, w = min(stamp_kernel.shape[0], grid[0] - r), min(stamp_kernel.shape[1], grid[1] - c)
-        canvas[r : r + h, c : c + w] += value * stamp_kernel[:h, :w]
-        frames.append(canvas)
+    # running sums of the stamps, with room for output_padding past the uncropped end
+    stamps = pad_or_crop(scatter_stamps(xs, k, stride=s, dilation=d), [(0, ai) for ai in a])
+    frames = np.cumsum(stamps, axis=0)
+    grid = frames.shape[1:]
     cropped = np.ones(grid, dtype=bool)
     cropped[p[0] : grid[0] - p[0], p[1] : grid[1] - p[1]] = False
-    lo, hi = float(min(f.min() for f in frames)), float(max(f.max() for f in frames))
+    lo, hi = float(min(0, frames.min())), float(max(0, frames.max()))
     stamp_lo = float(min(0, (xs.min() * stamp_kernel).min()))
     stamp_hi = float(max(0, (xs.max() * stamp_kernel).max()))
-    fig, axes = show_panels(
-        [
-            Panel(xs, "Input"),
-            Panel(stamp_kernel * 0, "Value x kernel", "kernel"),
-            Panel(frames[0], "Output, before the crop", "output", padded=cropped),
-        ],
-        title=title,
-        operators=["→", "+="],
-    )
     positions = list(np.ndindex(*xs.shape))
 
-    def draw(n: int) -> list[Any]:
-        for ax in axes:
-            ax.clear()
+    def draw(n: int, axes: list[Axes]) -> None:
         show_matrix(xs, ax=axes[0], title="Input")
-        if n < len(positions):
-            (i, j), r, c = positions[n], positions[n][0] * s[0], positions[n][1] * s[1]
-            value = xs[i, j]
+        last = n == len(positions)  # the extra frame: the whole sum and the crop
+        total = frames[-1] if last else frames[n]
+        if last:
+            show_matrix(stamp_kernel, ax=axes[1], title="Kernel", role="kernel")
+        else:
+            (i, j), value = positions[n], xs[positions[n]]
             highlight(axes[0], i, j)
             show_matrix(
                 value * stamp_kernel,
@@ -598,35 +585,55 @@ def animate_scatter(
                 vmin=stamp_lo,
                 vmax=stamp_hi,
             )
-            show_matrix(
-                frames[n + 1],
-                ax=axes[2],
-                title="Output, before the crop",
-                role="output",
-                padded=cropped,
-                vmin=lo,
-                vmax=hi,
-            )
-            highlight(
-                axes[2],
-                (r, min(r + stamp_kernel.shape[0], grid[0])),
-                (c, min(c + stamp_kernel.shape[1], grid[1])),
-            )
-        else:
-            show_matrix(stamp_kernel, ax=axes[1], title="Kernel", role="kernel")
-            show_matrix(
-                frames[-1],
-                ax=axes[2],
-                title="Output, before the crop",
-                role="output",
-                padded=cropped,
-                vmin=lo,
-                vmax=hi,
-            )
+        show_matrix(
+            total,
+            ax=axes[2],
+            title="Output, before the crop",
+            role="output",
+            padded=cropped,
+            vmin=lo,
+            vmax=hi,
+        )
+        if last:
             highlight(axes[2], (p[0], p[0] + final.shape[0]), (p[1], p[1] + final.shape[1]))
+        else:
+            r, c = positions[n][0] * s[0], positions[n][1] * s[1]
+            highlight(axes[2], (r, r + stamp_kernel.shape[0]), (c, c + stamp_kernel.shape[1]))
+
+    panels = [
+        Panel(xs, "Input"),
+        Panel(stamp_kernel, "Value x kernel", "kernel"),
+        Panel(frames[-1], "Output, before the crop", "output", padded=cropped),
+    ]
+    return _animate(panels, title, ["→", "+="], len(positions) + 1, interval, draw)
+
+
+def _animate(
+    panels: list[Panel],
+    title: str,
+    operators: list[str],
+    n_frames: int,
+    interval: int,
+    draw: Any,
+) -> Any:
+    """Lay out ``panels`` once, then redraw them for each frame with ``draw(n, axes)``."""
+    from matplotlib.animation import FuncAnimation
+
+    fig, axes = show_panels(panels, title=title, operators=operators)
+
+    def frame(n: int) -> list[Any]:
+        for ax in axes:
+            ax.clear()
+        draw(n, axes)
         return []
 
-    return FuncAnimation(fig, draw, frames=len(positions) + 1, interval=interval, repeat=False)
+    return FuncAnimation(fig, frame, frames=n_frames, interval=interval, repeat=False)
+
+
+def _input_panel(xs: npt.NDArray[Any], padding: tuple[int, ...]) -> Panel:
+    """The input with its zero padding drawn hatched."""
+    title = "Input, padded" if any(padding) else "Input"
+    return framed_panel(xs, title, pad_width=[(v, v) for v in padding])
 
 
 def _dilated_kernel_panel(kernel: npt.NDArray[Any], dilation: tuple[int, ...], title: str) -> Panel:
@@ -673,9 +680,12 @@ def show_convolution(
     p = as_tuple(padding, "padding", 2)
     d = as_tuple(dilation, "dilation", 2)
     out = conv2d(xs, k, stride=stride, padding=p, dilation=d)
-    framed = framed_panel(xs, "Input, padded" if any(p) else "Input", pad_width=[(v, v) for v in p])
     fig, axes = show_panels(
-        [framed, _dilated_kernel_panel(k, d, "Kernel"), Panel(out, "Output", "output")],
+        [
+            _input_panel(xs, p),
+            _dilated_kernel_panel(k, d, "Kernel"),
+            Panel(out, "Output", "output"),
+        ],
         title=title,
         operators=["∗", "="],
     )
@@ -1012,40 +1022,34 @@ def animate_sliding(
     >>> "<img" in anim.to_jshtml(default_mode="once")
     True
     """
-    from matplotlib.animation import FuncAnimation
-
     xs, k = np.asarray(x), np.asarray(kernel)
     s = as_tuple(stride, "stride", 2)
     p = as_tuple(padding, "padding", 2)
     out = conv2d(xs, k, stride=s, padding=p)
-    framed = framed_panel(xs, "Input, padded" if any(p) else "Input", pad_width=[(v, v) for v in p])
+    framed = _input_panel(xs, p)
     positions = list(np.ndindex(*out.shape))
-    lo, hi = float(min(0, out.min())), float(max(0, out.max()))
-    products = [
-        framed.data[r * s[0] : r * s[0] + k.shape[0], c * s[1] : c * s[1] + k.shape[1]] * k
+    windows = [
+        (slice(r * s[0], r * s[0] + k.shape[0]), slice(c * s[1], c * s[1] + k.shape[1]))
         for r, c in positions
     ]
+    products = [framed.data[w] * k for w in windows]  # what each window's sum adds up
+    lo, hi = float(min(0, out.min())), float(max(0, out.max()))
     p_lo, p_hi = float(min(q.min() for q in products)), float(max(q.max() for q in products))
-    fig, axes = show_panels(
-        [framed, Panel(products[0], "Window x kernel", "kernel"), Panel(out, "Output", "output")],
-        title=title,
-        operators=["→", "sum →"],
-    )
+    order = np.arange(out.size).reshape(out.shape)  # the frame at which each value appears
 
-    def draw(n: int) -> list[Any]:
-        r, c = positions[n]
-        for ax in axes:
-            ax.clear()
+    def draw(n: int, axes: list[Axes]) -> None:
         show_matrix(framed.data, ax=axes[0], title=framed.title, padded=framed.padded)
-        highlight(axes[0], (r * s[0], r * s[0] + k.shape[0]), (c * s[1], c * s[1] + k.shape[1]))
+        highlight(axes[0], *windows[n])
         show_matrix(
             products[n], ax=axes[1], title="Window x kernel", role="kernel", vmin=p_lo, vmax=p_hi
         )
-        so_far = np.zeros_like(out)  # the values computed up to this frame
-        for rr, cc in positions[: n + 1]:
-            so_far[rr, cc] = out[rr, cc]
+        so_far = np.where(order <= n, out, 0)
         show_matrix(so_far, ax=axes[2], title="Output", role="output", vmin=lo, vmax=hi)
-        highlight(axes[2], r, c)
-        return []
+        highlight(axes[2], *positions[n])
 
-    return FuncAnimation(fig, draw, frames=len(positions), interval=interval, repeat=False)
+    panels = [
+        framed,
+        Panel(products[0], "Window x kernel", "kernel"),
+        Panel(out, "Output", "output"),
+    ]
+    return _animate(panels, title, ["→", "sum →"], len(positions), interval, draw)
