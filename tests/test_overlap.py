@@ -98,3 +98,16 @@ def test_zero_insertion_waste_counts_products_with_zeros():
         assert total - wasted == useful
     assert tc.zero_insertion_waste((2, 2), 3) == (144, 108)  # 75 % wasted at stride 1
     assert tc.zero_insertion_waste((2, 2), 3, stride=2) == (225, 189)  # 84 % at stride 2
+
+
+def test_equalize_phase_sums_removes_the_checkerboard_and_keeps_the_total():
+    rng = np.random.default_rng(4)
+    k = rng.uniform(0.1, 1, (4, 4))
+    balanced = tc.equalize_phase_sums(k, 2, padding=1)
+    sums = tc.phase_sums(balanced, 2, padding=1)
+    np.testing.assert_allclose(sums, sums.mean())
+    assert balanced.sum() == pytest.approx(k.sum())
+    out = tc.conv_transpose2d(np.ones((6, 6)), balanced, stride=2, padding=1)
+    assert np.ptp(out[2:-2, 2:-2]) < 1e-12
+    with pytest.raises(ValueError, match="a phase's taps sum to zero"):
+        tc.equalize_phase_sums([1, -1, 2, 1], 2)  # phase 1: -1 + 1 = 0

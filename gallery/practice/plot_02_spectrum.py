@@ -19,8 +19,8 @@ from transposed_conv.plotting import sample_photo, show_images, show_lines, show
 
 rng = np.random.default_rng(0)
 signal = tc.interpolate(rng.standard_normal(16), 4, "bicubic")
-stretched = np.zeros(128)
-stretched[::2] = signal
+# one zero after each sample: insert_zeros puts them between, pad_or_crop adds the last
+stretched = tc.pad_or_crop(tc.insert_zeros(signal, 2), [(0, 1)])
 spec, spec_up = np.abs(np.fft.rfft(signal)), np.abs(np.fft.rfft(stretched))
 assert np.allclose(np.abs(np.fft.fft(stretched)), np.tile(np.abs(np.fft.fft(signal)), 2))
 freqs = np.fft.rfftfreq(128)

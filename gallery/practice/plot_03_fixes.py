@@ -21,9 +21,7 @@ small = tc.box_downsample(sample_photo(), 4)  # 128x128
 k3 = rng.uniform(0, 1, (3, 3))
 k4 = rng.uniform(0, 1, (4, 4))
 sums = tc.phase_sums(k4, 2, padding=1)
-# rescale each tap by its phase's total, so every phase sums to the same value
-phase_of = np.add.outer(((np.arange(4) - 1) % 2) * 2, (np.arange(4) - 1) % 2)  # tap -> phase
-balanced = k4 / sums.ravel()[phase_of] * sums.mean()
+balanced = tc.equalize_phase_sums(k4, 2, padding=1)  # each tap divided by its phase's total
 assert np.allclose(tc.phase_sums(balanced, 2, padding=1), sums.mean())
 outs = {
     "Transposed, kernel 3": tc.conv_transpose2d(

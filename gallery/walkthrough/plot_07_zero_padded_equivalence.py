@@ -12,28 +12,19 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, highlight, show_panels
+from transposed_conv.plotting import Panel, highlight, show_panels, show_zero_insertion
 
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
 x2 = np.array([[1, 3], [2, 3]])
 pad = tc.transpose_padding(kernel.shape)
 padded = tc.pad_or_crop(x2, pad)
-is_pad = tc.pad_or_crop(np.zeros_like(x2), pad) == 0
-is_pad[2:4, 2:4] = False
 flipped = tc.flip_kernel(kernel)
-result = tc.conv2d(padded, flipped)
+fig, axes, result = show_zero_insertion(
+    x2, kernel, title="The padded 2x2 input convolved with the rotated kernel gives the 4x4 result"
+)
 print(pad, padded.shape)
 print(flipped)
 print(result)
-fig, axes = show_panels(
-    [
-        Panel(padded, "x2 padded", "input", padded=is_pad),
-        Panel(flipped, "Kernel rotated 180°", "kernel"),
-        Panel(result, "Output", "output"),
-    ],
-    title="The padded 2x2 input convolved with the rotated kernel gives the 4x4 result",
-    operators=["∗", "="],
-)
 highlight(axes[0], (0, 3), (0, 3))
 highlight(axes[2], 0, 0)
 plt.show()

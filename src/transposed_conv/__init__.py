@@ -10,7 +10,7 @@ from ._conventions import (
 from ._gradient import numerical_gradient
 from ._interpolate import bilinear_kernel, interpolate, interpolation_matrix
 from ._matrix import convolution_matrix
-from ._overlap import overlap_counts, phase_sums, zero_insertion_waste
+from ._overlap import equalize_phase_sums, overlap_counts, phase_sums, zero_insertion_waste
 from ._practice import (
     box_downsample,
     conv_transpose2d_weight_grad,
@@ -45,6 +45,7 @@ __all__ = [
     "conv_transpose_by_zero_insertion",
     "conv_transpose_output_size",
     "convolution_matrix",
+    "equalize_phase_sums",
     "fit_transposed_kernel",
     "flip_kernel",
     "insert_zeros",

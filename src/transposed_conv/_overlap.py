@@ -99,6 +99,16 @@ def phase_sums(
     >>> phase_sums([0.25, 0.75, 0.75, 0.25], 2)  # the bilinear kernel
     array([1., 1.])
     """
+    w, s, phases = _tap_phases(weight, stride, padding, dilation)
+    out = np.zeros(s, dtype=np.int64 if w.dtype.kind in "iu" else w.dtype)
+    np.add.at(out, phases, w)
+    return out
+
+
+def _tap_phases(
+    weight: Any, stride: Any, padding: Any, dilation: Any
+) -> tuple[npt.NDArray[Any], tuple[int, ...], tuple[npt.NDArray[np.intp], ...]]:
+    """The kernel, the stride, and the output phase ``(t d - p) mod s`` of each tap (open mesh)."""
     w = numeric_array(weight, "weight")
     if w.ndim not in (1, 2) or w.size == 0:
         msg = f"weight must be a non-empty 1-D or 2-D kernel, got shape {w.shape}"
@@ -107,13 +117,52 @@ def phase_sums(
     s = ints(stride, "stride", nsp, 1)
     p = ints(padding, "padding", nsp, 0)
     d = ints(dilation, "dilation", nsp, 1)
-    dtype = np.int64 if w.dtype.kind in "iu" else w.dtype
-    out = np.zeros(s, dtype=dtype)
     phases = np.ix_(
         *((np.arange(k) * di - pi) % si for k, si, pi, di in zip(w.shape, s, p, d, strict=True))
     )
-    np.add.at(out, phases, w)
-    return out
+    return w, s, phases
+
+
+def equalize_phase_sums(
+    weight: Any, stride: Any, *, padding: Any = 0, dilation: Any = 1
+) -> npt.NDArray[np.float64]:
+    """Rescale a kernel's taps so that every output phase receives the same total weight.
+
+    Each tap is divided by the sum of its phase (:func:`phase_sums`) and
+    multiplied by the mean of those sums: the kernel's total is kept and a
+    constant input comes out constant, without a checkerboard.
+
+    Parameters
+    ----------
+    weight : (k,) or (kH, kW) array_like
+    stride : int or tuple of ints
+    padding, dilation : int or tuple of ints
+        As in :func:`conv_transpose2d`.
+
+    Returns
+    -------
+    ndarray of float64
+        Shaped like ``weight``.
+
+    Raises
+    ------
+    ValueError
+        If a phase's taps sum to zero (it cannot be rescaled to the mean).
+
+    Examples
+    --------
+    >>> equalize_phase_sums([1, 2, 3, 4], 2)  # phase sums 4 and 6 become 5 and 5
+    array([1.25      , 1.66666667, 3.75      , 3.33333333])
+    >>> phase_sums(equalize_phase_sums([1, 2, 3, 4], 2), 2)
+    array([5., 5.])
+    """
+    w, s, phases = _tap_phases(weight, stride, padding, dilation)
+    sums = phase_sums(w, s, padding=padding, dilation=dilation).astype(np.float64)
+    if np.any(sums == 0):
+        msg = f"a phase's taps sum to zero (phase sums {sums.tolist()}); it cannot be rescaled"
+        raise ValueError(msg)
+    scaled: npt.NDArray[np.float64] = w / sums[phases] * sums.mean()
+    return scaled
 
 
 def zero_insertion_waste(
