@@ -521,9 +521,9 @@ def scatter_stamps(x: Any, weight: Any, *, stride: Any = 1, dilation: Any = 1) -
 
     Returns
     -------
-    (x.size, *full) ndarray
-        Stamp ``n`` belongs to ``x.ravel()[n]``; ``full`` is the uncropped
-        output size ``(n - 1) s + d(k - 1) + 1`` per axis.
+    ndarray
+        Shape ``(x.size,) + full``: stamp ``n`` belongs to ``x.ravel()[n]``, and
+        ``full`` is the uncropped output size ``(n - 1) s + d(k - 1) + 1`` per axis.
 
     Raises
     ------
