@@ -680,14 +680,17 @@ def show_convolution(
     p = as_tuple(padding, "padding", 2)
     d = as_tuple(dilation, "dilation", 2)
     out = conv2d(xs, k, stride=stride, padding=p, dilation=d)
+    return _convolution_figure(
+        _input_panel(xs, p), _dilated_kernel_panel(k, d, "Kernel"), out, title
+    )
+
+
+def _convolution_figure(
+    framed: Panel, kernel: Panel, out: npt.NDArray[Any], title: str
+) -> tuple[Figure, list[Axes], npt.NDArray[Any]]:
+    """The figure of a direct convolution: input ∗ kernel = output."""
     fig, axes = show_panels(
-        [
-            _input_panel(xs, p),
-            _dilated_kernel_panel(k, d, "Kernel"),
-            Panel(out, "Output", "output"),
-        ],
-        title=title,
-        operators=["∗", "="],
+        [framed, kernel, Panel(out, "Output", "output")], title=title, operators=["∗", "="]
     )
     return fig, axes, out
 
@@ -742,16 +745,8 @@ def show_zero_insertion(
     framed = framed_panel(xs, ", ".join(parts), stride=s, pad_width=pad)
     flipped = flip_kernel(k)
     out = conv2d(framed.data, flipped, dilation=d)
-    fig, axes = show_panels(
-        [
-            framed,
-            _dilated_kernel_panel(flipped, d, "Kernel rotated 180°"),
-            Panel(out, "Output", "output"),
-        ],
-        title=title,
-        operators=["∗", "="],
-    )
-    return fig, axes, out
+    kernel_panel = _dilated_kernel_panel(flipped, d, "Kernel rotated 180°")
+    return _convolution_figure(framed, kernel_panel, out, title)
 
 
 def show_images(
