@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -86,13 +87,152 @@ def interpolation_matrix(
     return mat
 
 
+def _opmath(dtype: np.dtype[Any]) -> np.dtype[Any]:
+    """The dtype PyTorch computes coordinates and sums in: float32 for float16."""
+    return np.dtype(np.float32) if dtype.itemsize < 4 else dtype
+
+
+def _split(v: Any) -> tuple[Any, Any]:
+    """Veltkamp's split of float64 values into two halves of 26 bits each."""
+    big = v * 134217729.0  # 2**27 + 1
+    hi = big - (big - v)
+    return hi, v - hi
+
+
+def _fma(a: Any, b: Any, c: Any, dtype: np.dtype[Any]) -> Any:
+    """``a * b + c`` rounded once to ``dtype``, as a fused multiply-add does.
+
+    PyTorch's kernels are compiled with fused multiply-adds, and near a zero
+    or an integer the single rounding decides which input a tap reads and
+    whether its weight is exactly 0. A float32 product is exact in float64;
+    a float64 product's rounding error comes from Dekker's exact product.
+    """
+    a64, b64, c64 = (np.asarray(v, dtype=np.float64) for v in (a, b, c))
+    prod = a64 * b64
+    if dtype.itemsize < 8:
+        return (prod + c64).astype(dtype)
+    (ah, al), (bh, bl) = _split(a64), _split(b64)
+    err = ((ah * bh - prod) + ah * bl + al * bh) + al * bl
+    total = prod + c64
+    # Knuth's two-sum: the rounding error of prod + c, added back with err
+    back = total - prod
+    lost = (prod - (total - back)) + (c64 - back)
+    return (total + (lost + err)).astype(dtype)
+
+
+def _torch_cubic_weights(t: npt.NDArray[Any]) -> list[npt.NDArray[Any]]:
+    """Keys' cubic weights of the four taps, rounded as PyTorch's compiled CPU kernel rounds them.
+
+    Its compiler fuses one multiply-add, the middle step of the outer taps'
+    polynomial; near ``t = 0`` that decides whether an outer weight is exactly
+    0 (and so whether a non-finite value there gives NaN).
+    """
+    dt = t.dtype
+    a = dt.type(CUBIC_A)
+
+    def inner(z: Any) -> Any:  # ((a + 2) z - (a + 3)) z z + 1, no fused step
+        return (((a + 2) * z - (a + 3)) * z * z + 1).astype(dt)
+
+    def outer(z: Any) -> Any:  # ((a z - 5a) z + 8a) z - 4a, the middle step fused
+        first = (a * z - 5 * a).astype(dt)
+        return (_fma(first, z, 8 * a, dt) * z - 4 * a).astype(dt)
+
+    x2 = (1.0 - t.astype(np.float64)).astype(dt)
+    far1 = (t.astype(np.float64) + 1.0).astype(dt)
+    far2 = (x2.astype(np.float64) + 1.0).astype(dt)
+    return [outer(far1), inner(t), inner(x2), outer(far2)]
+
+
+def _source_coordinate(scale: Any, centre: npt.NDArray[np.float64], dtype: np.dtype[Any]) -> Any:
+    """``scale * centre - 1/2`` rounded once to ``dtype`` (a fused multiply-add)."""
+    return _fma(scale, centre, -0.5, dtype)
+
+
+def _axis_taps(
+    n: int, f: int, mode: str, dtype: np.dtype[Any]
+) -> tuple[list[npt.NDArray[np.intp]], list[npt.NDArray[Any]]]:
+    """Each output sample's input indices and weights along one axis, as PyTorch computes them.
+
+    PyTorch's CPU kernels compute the source coordinate
+    ``(1 / f) (j + 1/2) - 1/2`` of output ``j`` in the input's floating dtype
+    (float32 for float16), floor it (``floorf``), clamp the taps to the
+    edge; bilinear clamps a negative coordinate to 0, and at ``f = 1`` reads
+    ``x[j]`` twice with weights 1 and 0. Rounding decides which input a tap
+    reads, so these are computed the same way, output by output.
+    """
+    op = _opmath(dtype).type
+    j = np.arange(n * f)
+    if mode == "bilinear" and f == 1:
+        return [j, j], [np.ones(n, dtype=op), np.zeros(n, dtype=op)]
+    real = _source_coordinate(op(1.0 / f), j + 0.5, np.dtype(op))
+    if mode == "bilinear":
+        real = np.maximum(real, op(0.0))
+    base = np.minimum(np.floor(real.astype(np.float32)).astype(np.intp), n - 1)
+    lam = np.clip(real - base.astype(op), op(0.0), op(1.0)).astype(op)
+    if mode == "bilinear":
+        return [base, np.minimum(base + 1, n - 1)], [(op(1.0) - lam).astype(op), lam]
+    indices = [np.clip(base + k - 1, 0, n - 1) for k in range(4)]
+    return indices, _torch_cubic_weights(lam)
+
+
+_BLOCK_BYTES = 1 << 18
+"""Output bytes computed per block: small enough for the temporaries to stay in cache."""
+
+
+def _gather(a: npt.NDArray[Any], idx: npt.NDArray[np.intp]) -> npt.NDArray[Any]:
+    """``a[:, idx]``, as a view when ``idx`` is a run of consecutive indices."""
+    if idx.size and idx[-1] - idx[0] == idx.size - 1 and (idx.size < 2 or (np.diff(idx) == 1).all()):
+        return a[:, idx[0] : idx[-1] + 1]
+    return a[:, idx]
+
+
+def _upsample_axis(arr: npt.NDArray[Any], axis: int, f: int, mode: str) -> npt.NDArray[Any]:
+    """Up-sample one axis by gathering each output's taps: no matrix, no 0 x unread value.
+
+    Output ``j`` is ``sum_k x[idx_k[j]] w_k[j]`` with the taps of
+    :func:`_axis_taps`, added left to right as PyTorch's CPU kernel adds them.
+    Outputs ``j = q f + r`` of one phase ``r`` read runs of consecutive inputs,
+    so the work runs phase by phase on slices, in blocks small enough for the
+    temporaries to stay in cache.
+    """
+    shape = arr.shape
+    n = shape[axis]
+    lead, trail = math.prod(shape[:axis]), math.prod(shape[axis + 1 :])
+    a = np.ascontiguousarray(arr).reshape(lead, n, trail)
+    out = np.empty((lead, n * f, trail), dtype=arr.dtype)
+    indices, weights = _axis_taps(n, f, mode, arr.dtype)
+    phases = []
+    for r in range(f):
+        ws = [w[r::f] for w in weights]
+        scalars = [w[0] if (w == w[0]).all() else None for w in ws]
+        phases.append(([i[r::f] for i in indices], ws, scalars))
+    per_block = max(_BLOCK_BYTES // max(f * trail * arr.dtype.itemsize, 1), 1)
+    bl, bq = (max(min(lead, per_block // n), 1), n) if per_block >= n else (1, per_block)
+    tmp = np.empty((bl, bq, trail), dtype=arr.dtype)
+    for l0 in range(0, lead, bl):
+        block = a[l0 : l0 + bl]
+        for q0 in range(0, n, bq):
+            q1 = min(q0 + bq, n)
+            buf = tmp[: block.shape[0], : q1 - q0]
+            for r, (idx, ws, scalars) in enumerate(phases):
+                dest = out[l0 : l0 + bl, q0 * f + r : q1 * f : f]
+                for k in range(len(idx)):
+                    src = _gather(block, idx[k][q0:q1])
+                    w = scalars[k] if scalars[k] is not None else ws[k][q0:q1, None]
+                    np.multiply(src, w, out=dest if k == 0 else buf)
+                    if k:
+                        np.add(dest, buf, out=dest)
+    return out.reshape(*shape[:axis], n * f, *shape[axis + 1 :])
+
+
 def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray[Any]:
     """Up-sample by an integer factor, as ``torch.nn.functional.interpolate``.
 
     Parameters
     ----------
     x : (L,) or (..., H, W) array_like
-        A 1-D signal, or images on the last two axes.
+        A 1-D signal, or images on the last two axes. Leading axes may be
+        empty (a batch of 0 images gives an empty result); spatial axes may not.
     scale_factor : int
         Up-sampling factor, the same on each spatial axis.
     mode : {'nearest', 'bilinear', 'bicubic'}, default 'nearest'
@@ -103,14 +243,26 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     -------
     ndarray
         Spatial axes ``f`` times longer; float64 for integer input, otherwise
-        the input's floating dtype.
+        the input's floating dtype (float16 and float32 are computed in that
+        dtype, so a float16 result can overflow to ``inf``).
 
     Raises
     ------
     ValueError
-        Bad ``mode`` or ``scale_factor``, or an empty ``x``.
+        Bad ``mode`` or ``scale_factor``, a 0-d ``x``, or an empty spatial axis.
     TypeError
         A non-numeric ``x``.
+
+    Notes
+    -----
+    Each output sample is computed from its own taps only, gathered along one
+    axis at a time (the last axis first, then the rows, in the order PyTorch's
+    CPU kernels add them), never by multiplying with the dense
+    :func:`interpolation_matrix`. So memory and time grow with the output, and
+    NaN or infinity spreads exactly as in PyTorch: 'nearest' copies values, and
+    'bilinear'/'bicubic' turn a non-finite input into NaN or infinity only in
+    the outputs whose taps read it (a tap of weight 0 still reads it:
+    ``0 * inf`` is NaN).
 
     Examples
     --------
@@ -121,19 +273,48 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
            [3., 3., 4., 4.]])
     >>> interpolate([0, 4], 2, "bilinear")
     array([0., 1., 3., 4.])
+    >>> interpolate([1, float("nan"), 3], 2, "nearest")
+    array([ 1.,  1., nan, nan,  3.,  3.])
     """
     arr = numeric_array(x, "x")
-    if arr.ndim == 0 or arr.size == 0:
-        msg = f"x must be a non-empty array with at least one axis, got shape {arr.shape}"
+    f = factor_int(scale_factor, "scale_factor")
+    if mode not in MODES:
+        msg = f"mode must be one of {MODES}, got {mode!r}"
+        raise ValueError(msg)
+    spatial = arr.shape[-2:] if arr.ndim >= 2 else arr.shape
+    if arr.ndim == 0 or 0 in spatial:
+        msg = f"x must have non-empty spatial axes (the last one or two), got shape {arr.shape}"
         raise ValueError(msg)
     dtype = arr.dtype if arr.dtype.kind == "f" else np.dtype(np.float64)
     arr = arr.astype(dtype, copy=False)
-    m_last = interpolation_matrix(arr.shape[-1], scale_factor, mode).astype(dtype)
-    out: npt.NDArray[Any] = arr @ m_last.T
-    if arr.ndim >= 2:
-        m_rows = interpolation_matrix(arr.shape[-2], scale_factor, mode).astype(dtype)
-        out = m_rows @ out
-    return out
+    nsp = min(arr.ndim, 2)
+    if mode == "nearest":
+        out = arr
+        for axis in range(arr.ndim - nsp, arr.ndim):
+            out = _repeat_axis(out, axis, f)
+        return out
+    work = arr.astype(_opmath(dtype), copy=False)
+    out = _upsample_axis(work, arr.ndim - 1, f, mode)
+    if nsp == 2:
+        out = _upsample_axis(out, arr.ndim - 2, f, mode)
+    return out.astype(dtype, copy=False)
+
+
+def _repeat_axis(arr: npt.NDArray[Any], axis: int, f: int) -> npt.NDArray[Any]:
+    """Nearest up-sampling of one axis: a copy of each value, no arithmetic.
+
+    PyTorch reads input ``min(floor(j * float32(1 / f)), n - 1)`` for output
+    ``j`` (``j // 2`` at ``f = 2``); where that is ``j // f``, as for every
+    small factor, each value is simply repeated ``f`` times.
+    """
+    n = arr.shape[axis]
+    j = np.arange(n * f)
+    if f > 2:
+        idx = np.floor(j.astype(np.float32) * np.float32(1.0 / f)).astype(np.intp)
+        idx = np.minimum(idx, n - 1)
+        if not np.array_equal(idx, j // f):
+            return np.take(arr, idx, axis=axis)
+    return np.repeat(arr, f, axis=axis)
 
 
 def bilinear_kernel(factor: int) -> npt.NDArray[np.float64]:
