@@ -65,7 +65,10 @@ def oracle(session: nox.Session) -> None:
 
 @nox.session(venv_backend="virtualenv", python="3.11")
 def bench(session: nox.Session) -> None:
-    """Median times against PyTorch's CPU functions and the reference loops.
+    """Median times (and peak memory) against PyTorch's CPU functions and the reference loops.
+
+    Convolutions (tests/benchmarks/bench_conv.py), then interpolate
+    (tests/benchmarks/bench_interpolate.py).
 
     OpenBLAS is told to use this processor's own kernels for the run (see
     tests/benchmarks/bench_conv.py), as PyTorch's oneDNN does.
@@ -79,6 +82,17 @@ def bench(session: nox.Session) -> None:
         "OPENBLAS_L2_SIZE",
         "python",
         "tests/benchmarks/bench_conv.py",
+        *session.posargs,
+        external=True,
+    )
+    session.run(
+        "env",
+        "-u",
+        "OPENBLAS_CORETYPE",
+        "-u",
+        "OPENBLAS_L2_SIZE",
+        "python",
+        "tests/benchmarks/bench_interpolate.py",
         *session.posargs,
         external=True,
     )

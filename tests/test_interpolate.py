@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -88,3 +90,69 @@ def test_bilinear_kernel_shape_and_phase_sums(f):
 def test_bilinear_kernel_keeps_a_constant_constant():
     up = tc.conv_transpose2d(np.full((6, 6), 3.0), tc.bilinear_kernel(2), stride=2, padding=1)
     np.testing.assert_allclose(up[1:-1, 1:-1], 3.0)
+
+
+def test_nearest_copies_a_nan_into_its_own_block_only():
+    np.testing.assert_array_equal(
+        tc.interpolate([1.0, np.nan, 3.0], 2, "nearest"), [1, 1, np.nan, np.nan, 3, 3]
+    )
+    up = tc.interpolate(np.array([[1.0, np.inf], [3.0, 4.0]]), 2, "nearest")
+    np.testing.assert_array_equal(np.isinf(up), np.kron([[0, 1], [0, 0]], np.ones((2, 2))) > 0)
+    assert not np.isnan(up).any()
+
+
+def test_an_inf_reaches_only_the_outputs_whose_taps_read_it():
+    # Bilinear, f = 2, n = 2: outputs 0..3 read inputs (0, 1), (0, 1), (0, 1), (1, 1)
+    # with weights (1, 0), (.75, .25), (.25, .75), (.75, .25); 0 * inf is NaN, as in
+    # PyTorch. Rows 0-2 read image row 0, so they hold [nan, inf, inf, inf]; row 3
+    # reads row 1 only. (The dense-matrix product made 12 of 16 outputs NaN.)
+    up = tc.interpolate(np.array([[1.0, np.inf], [3.0, 4.0]]), 2, "bilinear")
+    expected_nan = np.zeros((4, 4), dtype=bool)
+    expected_nan[:3, 0] = True
+    expected_inf = np.zeros((4, 4), dtype=bool)
+    expected_inf[:3, 1:] = True
+    np.testing.assert_array_equal(np.isnan(up), expected_nan)
+    np.testing.assert_array_equal(np.isposinf(up), expected_inf)
+    np.testing.assert_allclose(up[3], [3.0, 3.25, 3.75, 4.0])
+
+
+@pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic"])
+@pytest.mark.parametrize("f", [1, 2, 3, 4, 7])
+@pytest.mark.parametrize("shape", [(1,), (5,), (3, 1), (4, 6), (2, 3, 5, 4)])
+def test_fast_path_equals_the_teaching_matrix(mode, f, shape):
+    x = np.random.default_rng(f).standard_normal(shape)
+    if len(shape) == 1:
+        expected = tc.interpolation_matrix(shape[0], f, mode) @ x
+    else:
+        rows = tc.interpolation_matrix(shape[-2], f, mode)
+        cols = tc.interpolation_matrix(shape[-1], f, mode)
+        expected = rows @ x @ cols.T
+    np.testing.assert_allclose(tc.interpolate(x, f, mode), expected, atol=1e-12)
+
+
+@pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic"])
+def test_a_batch_of_zero_images_gives_an_empty_result(mode):
+    out = tc.interpolate(np.zeros((0, 3, 4, 5), dtype=np.float32), 2, mode)
+    assert out.shape == (0, 3, 8, 10)
+    assert out.dtype == np.float32
+
+
+@pytest.mark.parametrize("mode", ["nearest", "bilinear", "bicubic"])
+def test_memory_is_linear_in_the_output(mode):
+    # 20,000 samples: the dense (40,000 x 20,000) matrix asked for 6 GiB
+    x = np.zeros(20_000)
+    tracemalloc.start()
+    try:
+        out = tc.interpolate(x, 2, mode)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert out.shape == (40_000,)
+    assert peak < 48 * out.nbytes  # the dense matrix: 40,000 times the output
+
+
+def test_float16_is_computed_in_float32_and_returned_as_float16():
+    x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype=np.float16)
+    up = tc.interpolate(x, 2, "bicubic")
+    assert up.dtype == np.float16
+    np.testing.assert_allclose(up, tc.interpolate(x.astype(np.float64), 2, "bicubic"), atol=1e-2)

@@ -143,7 +143,7 @@ def _torch_cubic_weights(t: npt.NDArray[Any]) -> list[npt.NDArray[Any]]:
     return [outer(far1), inner(t), inner(x2), outer(far2)]
 
 
-def _source_coordinate(scale: Any, centre: npt.NDArray[np.float64], dtype: np.dtype[Any]) -> Any:
+def _source_coordinate(scale: Any, centre: Any, dtype: np.dtype[Any]) -> Any:
     """``scale * centre - 1/2`` rounded once to ``dtype`` (a fused multiply-add)."""
     return _fma(scale, centre, -0.5, dtype)
 
@@ -181,7 +181,11 @@ _BLOCK_BYTES = 1 << 18
 
 def _gather(a: npt.NDArray[Any], idx: npt.NDArray[np.intp]) -> npt.NDArray[Any]:
     """``a[:, idx]``, as a view when ``idx`` is a run of consecutive indices."""
-    if idx.size and idx[-1] - idx[0] == idx.size - 1 and (idx.size < 2 or (np.diff(idx) == 1).all()):
+    if (
+        idx.size
+        and idx[-1] - idx[0] == idx.size - 1
+        and (idx.size < 2 or (np.diff(idx) == 1).all())
+    ):
         return a[:, idx[0] : idx[-1] + 1]
     return a[:, idx]
 
@@ -218,7 +222,7 @@ def _upsample_axis(arr: npt.NDArray[Any], axis: int, f: int, mode: str) -> npt.N
                 dest = out[l0 : l0 + bl, q0 * f + r : q1 * f : f]
                 for k in range(len(idx)):
                     src = _gather(block, idx[k][q0:q1])
-                    w = scalars[k] if scalars[k] is not None else ws[k][q0:q1, None]
+                    w: Any = scalars[k] if scalars[k] is not None else ws[k][q0:q1, None]
                     np.multiply(src, w, out=dest if k == 0 else buf)
                     if k:
                         np.add(dest, buf, out=dest)
@@ -281,9 +285,14 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     if mode not in MODES:
         msg = f"mode must be one of {MODES}, got {mode!r}"
         raise ValueError(msg)
-    spatial = arr.shape[-2:] if arr.ndim >= 2 else arr.shape
-    if arr.ndim == 0 or 0 in spatial:
-        msg = f"x must have non-empty spatial axes (the last one or two), got shape {arr.shape}"
+    if arr.ndim == 0:
+        msg = f"x must be an array with at least one axis, got shape {arr.shape}"
+        raise ValueError(msg)
+    if 0 in arr.shape[-2:]:
+        msg = (
+            f"x must be a non-empty array on its spatial axes (the last one or two; "
+            f"leading axes may be empty), got shape {arr.shape}"
+        )
         raise ValueError(msg)
     dtype = arr.dtype if arr.dtype.kind == "f" else np.dtype(np.float64)
     arr = arr.astype(dtype, copy=False)
@@ -294,9 +303,10 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
             out = _repeat_axis(out, axis, f)
         return out
     work = arr.astype(_opmath(dtype), copy=False)
-    out = _upsample_axis(work, arr.ndim - 1, f, mode)
-    if nsp == 2:
-        out = _upsample_axis(out, arr.ndim - 2, f, mode)
+    with np.errstate(invalid="ignore"):  # 0 * inf is NaN, as in PyTorch: no warning
+        out = _upsample_axis(work, arr.ndim - 1, f, mode)
+        if nsp == 2:
+            out = _upsample_axis(out, arr.ndim - 2, f, mode)
     return out.astype(dtype, copy=False)
 
 
@@ -313,7 +323,8 @@ def _repeat_axis(arr: npt.NDArray[Any], axis: int, f: int) -> npt.NDArray[Any]:
         idx = np.floor(j.astype(np.float32) * np.float32(1.0 / f)).astype(np.intp)
         idx = np.minimum(idx, n - 1)
         if not np.array_equal(idx, j // f):
-            return np.take(arr, idx, axis=axis)
+            taken: npt.NDArray[Any] = np.take(arr, idx, axis=axis)
+            return taken
     return np.repeat(arr, f, axis=axis)
 
 
