@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -137,17 +139,107 @@ def test_keras_params_give_keras_sizes_and_values(padding, k, s, output_padding)
     )
     assert out.shape == (keras_length(n, k, s, padding, output_padding),) * 2
     full = tc.conv_transpose2d(x, w, stride=s)
-    if (
-        output_padding is None
-    ):  # Keras follows TensorFlow: the forward conv is SAME/VALID of that size
-        size = out.shape[0]
+    size = out.shape[0]
+    if padding == "same" and output_padding == 0 and k % 2 == 0:
+        # TensorFlow rejects this length (its conv2d maps it to n - 1); Keras's JAX
+        # and torch backends crop k // 2 from each side
+        assert -(-size // s) != n
+        start = p
+        expected = tc.pad_or_crop(full, [(-start, size - full.shape[0] + start)] * 2)
+        np.testing.assert_array_equal(out, expected)
+    else:  # Keras follows TensorFlow: the adjoint of its SAME/VALID conv2d of that size
         np.testing.assert_array_equal(
             out, tc.conv_transpose2d_tf(x, w, (size, size), stride=s, padding=padding.upper())
         )
-    else:  # symmetric, like PyTorch
-        start = p
-        expected = tc.pad_or_crop(full, [(-start, out.shape[0] - full.shape[0] + start)] * 2)
-        np.testing.assert_array_equal(out, expected)
+
+
+def tf_conv1d(x: np.ndarray, w: np.ndarray, stride: int, padding: str) -> np.ndarray:
+    """TensorFlow's 1-D convolution from its documented rule, one window at a time."""
+    n, k = len(x), len(w)
+    if padding == "SAME":
+        out = -(-n // stride)
+        total = max((out - 1) * stride + k - n, 0)
+        x = np.pad(x, (total // 2, total - total // 2))
+    else:
+        out = -(-(n - k + 1) // stride)
+    return np.array([np.dot(x[i * stride : i * stride + k], w) for i in range(max(out, 0))])
+
+
+KERAS_CONFIGS = [
+    (padding, k, s, n, a)
+    for padding in ("same", "valid")
+    for k in range(1, 6)
+    for s in range(1, 5)
+    for n in range(1, 7)
+    for a in range(s)
+]
+
+
+def test_keras_output_padding_is_the_adjoint_of_tf_conv_on_every_small_configuration():
+    """Keras: length (n-1)s + k - 2 pad + a, then TF's transposed conv of that length."""
+    checked = fallback = 0
+    for padding, k, s, n, a in KERAS_CONFIGS:
+        length = keras_length(n, k, s, padding, a)
+        if length < 1:
+            continue
+        p, out_pad, crop = tc.keras_conv_transpose_params(k, s, padding, a)
+        assert min(p, out_pad, crop) >= 0
+        assert out_pad < s
+        rng = np.random.default_rng(len(KERAS_CONFIGS) + checked)
+        w = rng.integers(-5, 6, k)
+        y = rng.integers(-5, 6, n)
+        out = tc.pad_or_crop(
+            tc.conv_transpose1d(y, w, stride=s, padding=p, output_padding=out_pad), [(0, -crop)]
+        )
+        assert out.shape == (length,)
+        basis = np.eye(length, dtype=int)
+        c = np.stack([tf_conv1d(e, w, s, padding.upper()) for e in basis], axis=1)
+        if c.shape[0] != n:
+            # TensorFlow rejects this length: only 'same', even k, output_padding 0
+            assert (padding, k % 2, a) == ("same", 0, 0)
+            assert (p, out_pad, crop) == (k // 2, 0, 0)
+            fallback += 1
+            continue
+        np.testing.assert_array_equal(out, c.T @ y)
+        checked += 1
+    assert fallback > 0
+    assert checked + fallback > 500
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: tc.tf_conv_transpose_padding(8, 4, 3, 0, "SAME"),
+        lambda: tc.tf_conv_transpose_padding(8, 4, 0, 2, "VALID"),
+        lambda: tc.tf_conv_transpose_padding(8, 4, -3, 2, "SAME"),
+        lambda: tc.tf_conv_transpose_padding(8, 4, 3, -2, "VALID"),
+        lambda: tc.keras_conv_transpose_params(3, 0, "same", input_size=4),
+        lambda: tc.keras_conv_transpose_params(3, 0, "same", output_padding=0),
+        lambda: tc.keras_conv_transpose_params(0, 2, "valid", input_size=4),
+        lambda: tc.keras_conv_transpose_params(-1, 2, "same", output_padding=1),
+        lambda: tc.conv_transpose2d_tf(
+            np.ones((4, 4)), np.ones((3, 3)), (8, 8), stride=0, padding="SAME"
+        ),
+        lambda: tc.conv_transpose2d_tf(
+            np.ones((4, 4)), np.ones((3, 3)), (8, 8), stride=-2, padding="VALID"
+        ),
+    ],
+    ids=range(10),
+)
+def test_convention_helpers_refuse_non_positive_kernels_and_strides(call):
+    with pytest.raises(ValueError, match=r"(k|stride) must be positive, got -?\d"):
+        call()
+
+
+@pytest.mark.parametrize("padding", ["SAME", "VALID"])
+def test_tf_padding_is_never_negative_nor_output_padding_beyond_stride(padding):
+    for n, o, k, s in itertools.product(range(1, 10), range(1, 10), range(1, 6), range(1, 5)):
+        try:
+            result = tc.tf_conv_transpose_padding(n, o, k, s, padding)
+        except ValueError:
+            continue
+        assert min(result) >= 0
+        assert result[1] < s
 
 
 def test_convention_errors():

@@ -8,7 +8,7 @@ import numpy.typing as npt
 
 from ._arithmetic import check_output_padding
 from ._transpose import conv_transpose2d, pad_or_crop
-from ._validation import as_int, numeric_array
+from ._validation import as_int, bounded_int, numeric_array
 
 
 def tf_conv_transpose_padding(
@@ -40,7 +40,14 @@ def tf_conv_transpose_padding(
     Raises
     ------
     ValueError
-        If ``output_size`` is not one that TensorFlow's ``conv2d`` maps to ``input_size``.
+        If ``output_size`` is not one that TensorFlow's ``conv2d`` maps to
+        ``input_size``, or a size, ``k`` or ``stride`` is not positive.
+
+    Notes
+    -----
+    The results are never negative, and ``output_padding < stride``: the
+    forward convolution of ``output_size`` samples must give ``input_size``
+    outputs, which leaves fewer than ``stride`` samples unread.
 
     Examples
     --------
@@ -51,8 +58,8 @@ def tf_conv_transpose_padding(
     >>> tf_conv_transpose_padding(9, 4, 3, 2, "VALID")
     (0, 0, 0)
     """
-    n, o = as_int(output_size, "output_size"), as_int(input_size, "input_size")
-    k, s = as_int(k, "k"), as_int(stride, "stride")
+    n, o = bounded_int(output_size, "output_size", 1), bounded_int(input_size, "input_size", 1)
+    k, s = bounded_int(k, "k", 1), bounded_int(stride, "stride", 1)
     if padding == "SAME":
         expected = -(-n // s)
         total = (o - 1) * s + k - n  # negative when k < s: the output needs extra samples
@@ -128,43 +135,75 @@ def keras_conv_transpose_params(
 ) -> tuple[int, int, int]:
     """Translate Keras ``Conv2DTranspose`` arguments into ``(padding, output_padding, crop_end)``.
 
-    Without ``output_padding`` Keras follows TensorFlow: ``same`` makes the
-    output ``stride`` times the input, ``valid`` makes it
-    ``n s + max(k - s, 0)``. With ``output_padding``, ``same`` pads ``k // 2``
-    symmetrically, like PyTorch, and ``valid`` pads nothing.
+    Keras computes TensorFlow's transposed convolution (the adjoint of
+    TensorFlow's ``conv2d``, see :func:`tf_conv_transpose_padding`) of an
+    output length that it chooses first (``deconv_output_length``):
+
+    - without ``output_padding``, ``same`` makes ``n s`` and ``valid``
+      ``n s + max(k - s, 0)``;
+    - with ``output_padding = a``, ``(n - 1) s + k - 2 (k // 2) + a`` for
+      ``same`` and ``(n - 1) s + k + a`` for ``valid``. Keras uses ``a`` for this
+      length only: ``same`` then pads as TensorFlow's SAME does, the odd sample
+      at the end, not ``k // 2`` on each side as PyTorch's ``padding`` would.
 
     Parameters
     ----------
     k, stride : int
-        Kernel size and stride (dilation 1).
+        Kernel size and stride (dilation 1), both positive.
     padding : {'same', 'valid'}
     output_padding : int, optional
+        Smaller than ``stride``, as Keras requires.
     input_size : int, optional
         Needed when ``output_padding`` is None (it sets the TensorFlow sizes).
 
     Returns
     -------
     padding, output_padding, crop_end : int
+        Never negative; ``output_padding < stride``.
+
+    Raises
+    ------
+    ValueError
+        Bad ``padding``, a non-positive ``k`` or ``stride``, ``output_padding``
+        outside ``[0, stride)``, or ``input_size`` missing when it is needed.
+
+    Notes
+    -----
+    With ``same``, an even ``k`` and ``output_padding=0`` the length
+    ``(n - 1) s`` is one that TensorFlow's ``conv2d`` maps back to ``n - 1``
+    inputs, not ``n``: Keras on TensorFlow raises there. Keras's JAX and torch
+    backends pad ``k // 2`` on each side instead, and so does this function:
+    ``(k // 2, 0, 0)``.
 
     Examples
     --------
     >>> keras_conv_transpose_params(3, 2, "same", input_size=4)  # TF SAME: one-sided
     (0, 0, 1)
-    >>> keras_conv_transpose_params(3, 2, "same", output_padding=1)  # PyTorch-like
-    (1, 1, 0)
+    >>> keras_conv_transpose_params(3, 2, "same", output_padding=1)  # length 2n, TF SAME
+    (0, 0, 1)
+    >>> keras_conv_transpose_params(4, 2, "same", output_padding=1)  # total pad 1: odd
+    (1, 0, 1)
+    >>> keras_conv_transpose_params(4, 2, "same", output_padding=0)  # TF raises; JAX, torch
+    (2, 0, 0)
     """
-    k, s = as_int(k, "k"), as_int(stride, "stride")
+    k, s = bounded_int(k, "k", 1), bounded_int(stride, "stride", 1)
     if padding not in ("same", "valid"):
         msg = f"padding must be 'same' or 'valid', got {padding!r}"
         raise ValueError(msg)
     if output_padding is not None:
         a = as_int(output_padding, "output_padding")
-        p = k // 2 if padding == "same" else 0
-        check_output_padding(a, s, 1)  # PyTorch's rule: a < stride
-        return p, a, 0
+        check_output_padding(a, s, 1)  # Keras's rule too: 0 <= output_padding < stride
+        if padding == "valid":
+            return 0, a, 0  # length (n - 1) s + k + a: TF VALID's output_padding is a
+        if k % 2 == 0 and a == 0:
+            return k // 2, 0, 0  # TensorFlow rejects this length; JAX and torch pad k // 2
+        # length (n - 1) s + k - 2 (k // 2) + a: TF SAME pads 2 (k // 2) - a in total
+        total = 2 * (k // 2) - a
+        before = max(total, 0) // 2
+        return before, max(-total, 0), max(total, 0) - 2 * before
     if input_size is None:
         msg = "input_size is required when output_padding is None"
         raise ValueError(msg)
-    n_in = as_int(input_size, "input_size")
+    n_in = bounded_int(input_size, "input_size", 1)
     size = n_in * s if padding == "same" else n_in * s + max(k - s, 0)
     return tf_conv_transpose_padding(size, n_in, k, s, padding.upper())
