@@ -4,6 +4,11 @@ These functions loop over every pixel, so they are slow; they are the
 definitions the fast, vectorised functions of :mod:`transposed_conv` are
 tested against, and the code the site shows first. Single channel, 2-D,
 integer parameters per axis are ints (the same on both axes).
+
+The oracle stands alone: it imports nothing from the package it checks, not
+even the output-size formulas. The loops find their sizes the readable way:
+a convolution counts the window positions that fit, a transposed convolution
+scatters into a buffer that holds every stamp and then crops it.
 """
 
 from __future__ import annotations
@@ -13,8 +18,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._arithmetic import conv_output_size, conv_transpose_output_size
-
 
 def _as_arrays(x: Any, kernel: Any) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
     x, kernel = np.asarray(x), np.asarray(kernel)
@@ -23,6 +26,17 @@ def _as_arrays(x: Any, kernel: Any) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]
         raise ValueError(msg)
     dtype = np.result_type(x, kernel, np.int64)
     return x.astype(dtype), kernel.astype(dtype)
+
+
+def _positions(length: int, k: int, stride: int, dilation: int) -> int:
+    """How many windows of ``k`` taps, ``dilation`` apart, fit in ``length`` samples, ``stride`` apart."""
+    count = 0
+    while count * stride + (k - 1) * dilation < length:  # the window's last tap is inside
+        count += 1
+    if count == 0:
+        msg = f"empty output: no window of {k} taps (dilation {dilation}) fits in {length} samples"
+        raise ValueError(msg)
+    return count
 
 
 def convolve(
@@ -55,8 +69,8 @@ def convolve(
     x, kernel = _as_arrays(x, kernel)
     x = np.pad(x, padding)
     k_rows, k_cols = kernel.shape
-    rows = conv_output_size(x.shape[0], k_rows, stride, 0, dilation)
-    cols = conv_output_size(x.shape[1], k_cols, stride, 0, dilation)
+    rows = _positions(x.shape[0], k_rows, stride, dilation)
+    cols = _positions(x.shape[1], k_cols, stride, dilation)
     out = np.zeros((rows, cols), dtype=x.dtype)
     for r in range(rows):
         for c in range(cols):
@@ -95,8 +109,8 @@ def convolution_matrix(
     kernel = np.asarray(kernel)
     height, width = input_shape
     k_rows, k_cols = kernel.shape
-    rows = conv_output_size(height, k_rows, stride, padding, dilation)
-    cols = conv_output_size(width, k_cols, stride, padding, dilation)
+    rows = _positions(height + 2 * padding, k_rows, stride, dilation)
+    cols = _positions(width + 2 * padding, k_cols, stride, dilation)
     dtype = np.result_type(kernel, np.int64)
     mat = np.zeros((rows * cols, height * width), dtype=dtype)
     for r in range(rows):
@@ -141,17 +155,23 @@ def conv_transpose(
     """
     x, kernel = _as_arrays(x, kernel)
     k_rows, k_cols = kernel.shape
-    rows = conv_transpose_output_size(x.shape[0], k_rows, stride, padding, output_padding, dilation)
-    cols = conv_transpose_output_size(x.shape[1], k_cols, stride, padding, output_padding, dilation)
-    full = np.zeros((rows + 2 * padding, cols + 2 * padding), dtype=x.dtype)
+    # The last stamp's last tap lands at (n - 1) * stride + (k - 1) * dilation: the
+    # buffer holds every stamp, plus output_padding rows and columns of zeros.
+    last_row = (x.shape[0] - 1) * stride + (k_rows - 1) * dilation
+    last_col = (x.shape[1] - 1) * stride + (k_cols - 1) * dilation
+    full = np.zeros((last_row + 1 + output_padding, last_col + 1 + output_padding), dtype=x.dtype)
     for i in range(x.shape[0]):
         for j in range(x.shape[1]):
             for u in range(k_rows):
                 for v in range(k_cols):
-                    r, c = i * stride + u * dilation, j * stride + v * dilation
-                    if r < full.shape[0] and c < full.shape[1]:
-                        full[r, c] += x[i, j] * kernel[u, v]
-    return full[padding : padding + rows, padding : padding + cols]
+                    full[i * stride + u * dilation, j * stride + v * dilation] += (
+                        x[i, j] * kernel[u, v]
+                    )
+    cropped = full[padding : full.shape[0] - padding, padding : full.shape[1] - padding]
+    if cropped.size == 0:
+        msg = f"empty output: padding={padding} crops the whole {full.shape} result"
+        raise ValueError(msg)
+    return cropped
 
 
 def conv2d(
