@@ -146,13 +146,18 @@ def conv2d(
     -------
     (H_out, W_out), (C_out, H_out, W_out) or (N, C_out, H_out, W_out) ndarray
         Same layout as ``x``. int64 for integer inputs (exact), otherwise the
-        floating dtype of the inputs (float32 stays float32).
+        floating dtype of the inputs: float32 stays float32 and float16 stays
+        float16, with integer arrays cast to it (an integer weight beyond
+        float16's range, or a sum beyond it, overflows to ``inf``: cast to
+        float32 or float64 first).
 
     Raises
     ------
     ValueError
         Wrong number of dimensions, channel or group mismatch, non-positive
-        stride or dilation, negative padding, an empty output.
+        stride or dilation, negative padding, an empty output; integer inputs
+        whose exact result could leave int64's range (``max|x| * sum|weight|``
+        above ``2**63 - 1``, or unsigned values above it): cast to float64.
     TypeError
         A non-numeric, bool or complex dtype, or a non-integer parameter.
 
@@ -208,7 +213,8 @@ def conv1d(
     Returns
     -------
     ndarray
-        Same layout as ``x``; dtype rules as in :func:`conv2d`.
+        Same layout as ``x``; dtype rules as in :func:`conv2d`: int64 for
+        integer inputs, otherwise the floating dtype (float16 stays float16).
 
     Raises
     ------
@@ -217,9 +223,18 @@ def conv1d(
 
     Examples
     --------
+    >>> import numpy as np
     >>> conv1d([1, 2, 3, 4], [1, 0, -1])
     array([-2, -2])
     >>> conv1d([1, 2, 3, 4], [1, 1], dilation=2)
     array([4, 6])
+
+    The floating input decides the dtype; integer weights are cast to it:
+
+    >>> conv1d(np.ones(3, dtype=np.float16), [1, 2])
+    array([3., 3.], dtype=float16)
+    >>> with np.errstate(over="ignore"):  # 120,000 is beyond float16's 65,504
+    ...     conv1d(np.full(3, 300.0, dtype=np.float16), [200, 200])
+    array([inf, inf], dtype=float16)
     """
     return conv_nd(x, weight, 1, stride, padding, dilation, groups, "conv1d")

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._validation import bounded_int, compute_dtype, numeric_array
+from ._validation import bounded_int, check_int64_result, compute_dtype, numeric_array
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ def batched(x: Any, weight: Any, nsp: int, groups: Any, *, transposed: bool, nam
         )
         raise ValueError(msg)
     _check_sizes(x, w, g, transposed=transposed)
+    check_int64_result(x, w, name)  # integer results are exact: refuse any that int64 cannot hold
     dtype = compute_dtype(x, w)
     return Batched(x.astype(dtype, copy=False), w.astype(dtype, copy=False), g, lead)
 

@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from ._arithmetic import conv_output_size
 from ._layout import taps
-from ._validation import as_int, compute_dtype, ints, numeric_array
+from ._validation import as_int, check_int64_range, compute_dtype, ints, numeric_array
 
 MAX_BYTES = 2**27
 """Default memory bound of :func:`convolution_matrix` (128 MiB)."""
@@ -106,6 +106,7 @@ def convolution_matrix(
     c_out, c_in, kernel = w.shape[0], shape[0], w.shape[2:]
     in_sp = shape[1:]
     out_sp = tuple(conv_output_size(*args) for args in zip(in_sp, kernel, s, p, d, strict=True))
+    check_int64_range(w, "weight")  # entries are the weight's values, cast to int64
     dtype = compute_dtype(w)
     rows, cols = c_out * math.prod(out_sp), c_in * math.prod(in_sp)
     nbytes = rows * cols * dtype.itemsize

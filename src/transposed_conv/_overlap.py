@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._transpose import conv_transpose_nd
-from ._validation import ints, numeric_array
+from ._validation import check_int64_result, ints, numeric_array
 
 
 def overlap_counts(
@@ -100,6 +100,7 @@ def phase_sums(
     array([1., 1.])
     """
     w, s, phases = _tap_phases(weight, stride, padding, dilation)
+    check_int64_result(np.ones(1, dtype=np.int64), w, "phase_sums", "sum|weight|")
     out = np.zeros(s, dtype=np.int64 if w.dtype.kind in "iu" else w.dtype)
     np.add.at(out, phases, w)
     return out

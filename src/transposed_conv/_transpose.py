@@ -170,15 +170,17 @@ def conv_transpose2d(
     Returns
     -------
     (H_out, W_out), (C_out, H_out, W_out) or (N, C_out, H_out, W_out) ndarray
-        Same layout as ``x``; int64 for integer inputs, otherwise the floating
-        dtype of the inputs.
+        Same layout as ``x``; int64 for integer inputs (exact), otherwise the
+        floating dtype of the inputs, as in :func:`conv2d` (float16 stays
+        float16 and can overflow to ``inf``).
 
     Raises
     ------
     ValueError
         Wrong number of dimensions, channel or group mismatch, non-positive
         stride or dilation, negative padding, ``output_padding`` too large, an
-        empty output.
+        empty output; integer inputs whose exact result could leave int64's
+        range (``max|x| * sum|weight|`` above ``2**63 - 1``): cast to float64.
     TypeError
         A non-numeric, bool or complex dtype, or a non-integer parameter.
 
@@ -235,7 +237,8 @@ def conv_transpose1d(
     Returns
     -------
     ndarray
-        Same layout as ``x``; dtype rules as in :func:`conv2d`.
+        Same layout as ``x``; dtype rules as in :func:`conv2d`: int64 for
+        integer inputs, otherwise the floating dtype (float16 stays float16).
 
     Raises
     ------

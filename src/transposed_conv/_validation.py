@@ -83,7 +83,8 @@ def numeric_array(a: Any, name: str) -> npt.NDArray[Any]:
 def compute_dtype(*arrays: npt.NDArray[Any]) -> np.dtype[Any]:
     """The dtype the arithmetic runs in.
 
-    All-integer inputs compute in int64 (exact, no uint8 wrap-around). Otherwise
+    All-integer inputs compute in int64 (exact, no uint8 wrap-around; see
+    :func:`check_int64_result` for results beyond int64's range). Otherwise
     the floating inputs decide (float32 stays float32); integer arrays mixed with
     floats take the float dtype.
     """
@@ -91,3 +92,49 @@ def compute_dtype(*arrays: npt.NDArray[Any]) -> np.dtype[Any]:
     if not floats:
         return np.dtype(np.int64)
     return np.dtype(np.result_type(*floats))
+
+
+INT64_MAX = int(np.iinfo(np.int64).max)
+
+
+def _max_abs(a: npt.NDArray[Any]) -> int:
+    """The largest magnitude in an integer array, as an exact Python int."""
+    return max(abs(int(a.max())), abs(int(a.min()))) if a.size else 0
+
+
+def check_int64_range(a: npt.NDArray[Any], name: str) -> None:
+    """Refuse unsigned integers above int64's range, which a cast to int64 would wrap."""
+    if a.dtype.kind == "u" and a.size and int(a.max()) > INT64_MAX:
+        msg = (
+            f"{name} holds {int(a.max())}, beyond int64's range (at most {INT64_MAX}): "
+            f"integer results are computed exactly in int64; cast {name} to float64 instead"
+        )
+        raise ValueError(msg)
+
+
+def check_int64_result(
+    x: npt.NDArray[Any], w: npt.NDArray[Any], name: str, bound_name: str = "max|x| * sum|weight|"
+) -> None:
+    """Refuse integer inputs whose exact result might not fit in int64.
+
+    Every output of a convolution, transposed or not, is a sum of products
+    ``x[i] w[t]`` over distinct taps, so its magnitude is at most
+    ``max|x| * sum|w|``. Integer results are promised exact, so rather than let
+    int64 wrap silently, a bound above int64's range is a ``ValueError``.
+    """
+    if x.dtype.kind not in "iu" or w.dtype.kind not in "iu":
+        return
+    check_int64_range(x, "x")
+    check_int64_range(w, "weight")
+    largest = _max_abs(x)
+    estimate = largest * float(np.abs(w.astype(np.float64)).sum())
+    if estimate < 2.0**62:  # far from the limit: the float estimate is enough
+        return
+    bound = largest * sum(abs(int(v)) for v in w.ravel())
+    if bound > INT64_MAX:
+        msg = (
+            f"{name}: the exact integer result could reach {bound_name} = {bound}, "
+            f"which does not fit in int64 (at most {INT64_MAX}); cast x or weight to "
+            f"float64 to compute in floating point"
+        )
+        raise ValueError(msg)
