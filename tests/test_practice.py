@@ -97,3 +97,52 @@ def test_fit_recovers_a_known_kernel_and_the_loss_decreases():
         tc.fit_transposed_kernel(x, t[:-1], (4, 4), stride=2, padding=1)
     with pytest.raises(ValueError, match=r"init must have shape \(4, 4\)"):
         tc.fit_transposed_kernel(x, t, (4, 4), stride=2, padding=1, init=np.ones((3, 3)))
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: tc.psnr([1 + 2j, 0], [1, 0]), TypeError, "estimate must hold real"),
+        (lambda: tc.psnr([1.0], [1j]), TypeError, "reference must hold real"),
+        (lambda: tc.psnr([1.0], [0.5], data_range=0), ValueError, "data_range must be positive"),
+        (lambda: tc.psnr([1.0], [0.5], data_range=-1.0), ValueError, "data_range must be pos"),
+        (lambda: tc.psnr([1.0], [0.5], data_range=np.inf), ValueError, "and finite"),
+        (lambda: tc.psnr([1.0], [0.5], data_range=True), TypeError, "data_range must be a real"),
+        (lambda: tc.psnr([1.0], [0.5], data_range="1"), TypeError, "data_range must be a real"),
+        (lambda: tc.psnr([], []), ValueError, r"must not be empty, got shape \(0,\)"),
+        (lambda: tc.psnr(np.zeros((0, 3)), np.zeros((0, 3))), ValueError, "must not be empty"),
+    ],
+    ids=range(9),
+)
+def test_psnr_refuses_what_it_cannot_measure(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_psnr_accepts_integer_and_numpy_ranges():
+    assert tc.psnr([0, 255], [0, 230], data_range=255) == pytest.approx(
+        tc.psnr([0.0, 1.0], [0.0, 230 / 255])
+    )
+    assert tc.psnr([0.0], [0.1], data_range=np.float32(1.0)) == pytest.approx(20.0)
+
+
+def test_fit_transposed_kernel_refuses_all_zero_input_and_bad_steps():
+    x = np.zeros((4, 4))
+    t = np.ones((8, 8))
+    with pytest.raises(ValueError, match="x must not be all zeros"):
+        tc.fit_transposed_kernel(x, t, (4, 4), stride=2, padding=1)
+    x = np.ones((4, 4))
+    for steps in (0, -5):
+        with pytest.raises(ValueError, match=f"steps must be positive, got {steps}"):
+            tc.fit_transposed_kernel(x, t, (4, 4), stride=2, padding=1, steps=steps)
+    with pytest.raises(ValueError, match=r"steps must be at most 100000, got 10\*\*12|at most"):
+        tc.fit_transposed_kernel(x, t, (4, 4), stride=2, padding=1, steps=10**12)
+
+
+@pytest.mark.parametrize("pad", [(1, 2), (0, 3), (2, 0), [1, 1]], ids=str)
+@pytest.mark.parametrize("shape", [(3,), (2, 3), (2, 2, 3)], ids=str)
+def test_pad_or_crop_reads_a_flat_pair_as_np_pad_does(pad, shape):
+    x = np.arange(np.prod(shape)).reshape(shape)
+    np.testing.assert_array_equal(tc.pad_or_crop(x, pad), np.pad(x, pad))
+    # and its negative crops exactly what that padding added
+    np.testing.assert_array_equal(tc.pad_or_crop(np.pad(x, pad), (-pad[0], -pad[1])), x)

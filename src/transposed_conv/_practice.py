@@ -11,7 +11,7 @@ from ._arithmetic import conv_transpose_output_size
 from ._conv import conv2d
 from ._interpolate import interpolate
 from ._transpose import conv_transpose2d, pad_or_crop
-from ._validation import as_int, as_tuple, ints, numeric_array
+from ._validation import as_int, as_tuple, bounded_int, ints, numeric_array
 
 
 def _image(x: Any, name: str = "image") -> npt.NDArray[np.float64]:
@@ -55,25 +55,46 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
     Parameters
     ----------
     estimate, reference : array_like of the same shape
+        Real values, at least one of each.
     data_range : float, default 1.0
-        The reference's possible value range (1 for images scaled to [0, 1]).
+        The reference's possible value range (1 for images scaled to [0, 1]);
+        a positive, finite real number.
 
     Returns
     -------
     float
         ``inf`` when the two are equal.
 
+    Raises
+    ------
+    ValueError
+        Shapes differ, the arrays are empty, or ``data_range`` is not positive and finite.
+    TypeError
+        Complex, bool or non-numeric data, or a ``data_range`` that is not a real number.
+
     Examples
     --------
     >>> round(psnr([0.0, 0.5], [0.0, 0.6]), 2)
     23.01
     """
-    a, b = np.asarray(estimate, dtype=np.float64), np.asarray(reference, dtype=np.float64)
+    a = numeric_array(estimate, "estimate").astype(np.float64)
+    b = numeric_array(reference, "reference").astype(np.float64)
     if a.shape != b.shape:
         msg = f"estimate and reference must have the same shape, got {a.shape} and {b.shape}"
         raise ValueError(msg)
+    if a.size == 0:
+        msg = f"estimate and reference must not be empty, got shape {a.shape}"
+        raise ValueError(msg)
+    if isinstance(data_range, bool | np.bool_) or not isinstance(
+        data_range, int | float | np.integer | np.floating
+    ):
+        msg = f"data_range must be a real number, got {data_range!r}"
+        raise TypeError(msg)
+    if not 0 < data_range < float("inf"):
+        msg = f"data_range must be positive and finite, got {data_range!r}"
+        raise ValueError(msg)
     mse = float(np.mean((a - b) ** 2))
-    return float("inf") if mse == 0 else float(10 * np.log10(data_range**2 / mse))
+    return float("inf") if mse == 0 else float(10 * np.log10(float(data_range) ** 2 / mse))
 
 
 def stride_frequency_energy(image: Any, stride: int) -> float:
@@ -199,6 +220,10 @@ def conv_transpose2d_weight_grad(
     return grad
 
 
+MAX_STEPS = 100_000
+"""The most gradient steps :func:`fit_transposed_kernel` takes: a bound against a hang."""
+
+
 def fit_transposed_kernel(
     x: Any,
     target: Any,
@@ -225,6 +250,8 @@ def fit_transposed_kernel(
     kernel_shape : (kH, kW)
     stride, padding : int
     steps : int, default 300
+        Gradient steps, from 1 to ``MAX_STEPS`` (100,000; the fits on the site
+        converge within a few hundred).
     init : (kH, kW) array_like, optional
         Starting kernel; zeros by default.
 
@@ -233,6 +260,12 @@ def fit_transposed_kernel(
     kernel : (kH, kW) ndarray of float64
     losses : list of float
         The loss before each step and after the last (``steps + 1`` values).
+
+    Raises
+    ------
+    ValueError
+        ``x`` all zeros (no kernel is better than another), ``steps`` outside
+        ``[1, MAX_STEPS]``, or shapes that do not match.
 
     Examples
     --------
@@ -243,7 +276,13 @@ def fit_transposed_kernel(
     (True, True)
     """
     xs, t = _image(x, "x"), _image(target, "target")
-    n_steps = as_int(steps, "steps")
+    n_steps = bounded_int(steps, "steps", 1)
+    if n_steps > MAX_STEPS:
+        msg = f"steps must be at most {MAX_STEPS}, got {steps!r}"
+        raise ValueError(msg)
+    if not xs.any():
+        msg = "x must not be all zeros: every kernel then gives the same (zero) output"
+        raise ValueError(msg)
     w = np.zeros(kernel_shape) if init is None else np.array(init, dtype=np.float64)
     if w.shape != tuple(kernel_shape):
         msg = f"init must have shape {tuple(kernel_shape)}, got {w.shape}"

@@ -354,8 +354,9 @@ def pad_or_crop(x: Any, pad_width: Any) -> npt.NDArray[Any]:
     ----------
     x : array_like
         Values; the last ``len(pad_width)`` axes are changed.
-    pad_width : sequence of (before, after) pairs of ints
-        Amount per trailing axis, e.g. from :func:`transpose_padding`.
+    pad_width : sequence of (before, after) pairs of ints, or one (before, after) pair
+        Amount per trailing axis, e.g. from :func:`transpose_padding`. A single
+        flat pair applies to every axis, as :func:`numpy.pad` reads it.
 
     Returns
     -------
@@ -374,8 +375,18 @@ def pad_or_crop(x: Any, pad_width: Any) -> npt.NDArray[Any]:
            [3, 4, 0]])
     >>> pad_or_crop([[1, 2, 3]], [(0, 0), (-1, -1)])
     array([[2]])
+    >>> pad_or_crop([[1, 2], [3, 4]], (0, 1))  # one pair: every axis, as np.pad
+    array([[1, 2, 0],
+           [3, 4, 0],
+           [0, 0, 0]])
     """
     arr = numeric_array(x, "x")
+    if (
+        isinstance(pad_width, tuple | list)
+        and len(pad_width) == 2
+        and all(isinstance(v, int | np.integer) and not isinstance(v, bool) for v in pad_width)
+    ):
+        pad_width = [tuple(pad_width)] * arr.ndim  # a flat (before, after): every axis, as np.pad
     pairs = [tuple(as_tuple(pw, "pad_width", 2)) for pw in pad_width]
     nsp = len(pairs)
     if nsp > arr.ndim:
