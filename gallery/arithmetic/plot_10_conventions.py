@@ -34,8 +34,9 @@ for name, (p, a, crop) in rows:
     print(f"{name:<34}{p:>8}{a:>16}{crop:>10}{size:>6}")
 
 # %%
-# TensorFlow's SAME (and Keras' ``'same'`` without ``output_padding``) asks for an 8x8 output
-# from the 9x9 full result, and pads the forward convolution by one zero in total, at the end.
+# TensorFlow's SAME (and Keras' ``'same'``, with or without ``output_padding=1``) asks for an
+# 8x8 output from the 9x9 full result, and pads the forward convolution by one zero in total, at
+# the end.
 # PyTorch pads symmetrically, so ``padding=1, output_padding=1`` also gives 8x8, but drops the
 # *first* row and column where TensorFlow drops the *last*: a one-pixel shift.
 x = np.arange(1, 17).reshape(4, 4)

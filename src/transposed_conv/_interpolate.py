@@ -55,6 +55,12 @@ def interpolation_matrix(
     with ``a = -0.75`` and clamps the four taps to the edge; nearest takes
     ``floor(j / f)``.
 
+    This is the teaching view: :func:`interpolate` gives the same values on
+    finite inputs without building the matrix (its memory grows with the
+    output, not with ``n**2 f``), and spreads NaN and infinity only to the
+    outputs that read them, where ``matrix @ x`` would spread them to every
+    output of a row or column (``0 * nan`` is NaN).
+
     Examples
     --------
     >>> interpolation_matrix(2, 2, "bilinear")
