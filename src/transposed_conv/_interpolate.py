@@ -253,8 +253,9 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     -------
     ndarray
         Spatial axes ``f`` times longer; float64 for integer input, otherwise
-        the input's floating dtype (float16 and float32 are computed in that
-        dtype, so a float16 result can overflow to ``inf``).
+        the input's floating dtype. float32 is computed in float32; float16 in
+        float32, as PyTorch does, then rounded back to float16 (where a bicubic
+        overshoot beyond 65,504 becomes ``inf``).
 
     Raises
     ------
