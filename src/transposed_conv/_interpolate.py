@@ -196,7 +196,9 @@ def _gather(a: npt.NDArray[Any], idx: npt.NDArray[np.intp]) -> npt.NDArray[Any]:
     return a[:, idx]
 
 
-def _upsample_axis(arr: npt.NDArray[Any], axis: int, f: int, mode: str) -> npt.NDArray[Any]:
+def _upsample_axis(
+    arr: npt.NDArray[Any], axis: int, f: int, mode: str, dtype: np.dtype[Any] | None = None
+) -> npt.NDArray[Any]:
     """Up-sample one axis by gathering each output's taps: no matrix, no 0 x unread value.
 
     Output ``j`` is ``sum_k x[idx_k[j]] w_k[j]`` with the taps of
@@ -210,7 +212,7 @@ def _upsample_axis(arr: npt.NDArray[Any], axis: int, f: int, mode: str) -> npt.N
     lead, trail = math.prod(shape[:axis]), math.prod(shape[axis + 1 :])
     a = np.ascontiguousarray(arr).reshape(lead, n, trail)
     out = np.empty((lead, n * f, trail), dtype=arr.dtype)
-    indices, weights = _axis_taps(n, f, mode, arr.dtype)
+    indices, weights = _axis_taps(n, f, mode, arr.dtype if dtype is None else dtype)
     phases = []
     for r in range(f):
         ws = [w[r::f] for w in weights]
@@ -254,8 +256,10 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     ndarray
         Spatial axes ``f`` times longer; float64 for integer input, otherwise
         the input's floating dtype. float32 is computed in float32; float16 in
-        float32, as PyTorch does, then rounded back to float16 (where a bicubic
-        overshoot beyond 65,504 becomes ``inf``).
+        float32, then rounded back to float16 (where a bicubic overshoot beyond
+        65,504 becomes ``inf``). PyTorch also sums float16 in float32 but rounds
+        some weights to float16 first, so for float16 input the NaN pattern
+        described below can differ from PyTorch's where a weight is tiny.
 
     Raises
     ------
@@ -311,9 +315,9 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
         return out
     work = arr.astype(_opmath(dtype), copy=False)
     with np.errstate(invalid="ignore"):  # 0 * inf is NaN, as in PyTorch: no warning
-        out = _upsample_axis(work, arr.ndim - 1, f, mode)
+        out = _upsample_axis(work, arr.ndim - 1, f, mode, dtype)
         if nsp == 2:
-            out = _upsample_axis(out, arr.ndim - 2, f, mode)
+            out = _upsample_axis(out, arr.ndim - 2, f, mode, dtype)
     return out.astype(dtype, copy=False)
 
 
