@@ -54,8 +54,8 @@ def conv_transpose_nd(
     b = batched(x, weight, nsp, groups, transposed=True, name=name)
     s, p, a, d = _params(nsp, stride, padding, output_padding, dilation)
     xs, w, g = b.x, b.weight, b.groups
-    n, c_in, *in_sp = xs.shape
-    cig, cog, *kernel = w.shape
+    (n, c_in), in_sp = xs.shape[:2], xs.shape[2:]
+    cog, kernel = w.shape[1], w.shape[2:]
     out_sp = tuple(
         conv_transpose_output_size(*args) for args in zip(in_sp, kernel, s, p, a, d, strict=True)
     )
