@@ -157,7 +157,7 @@ def main() -> None:
                 shape = f"({n}, {c_in}, {c_out}, {h}, {k}, {s}, {p})"
                 print(
                     f"{name:<17}{shape:<31}{t_ours * 1e3:>10.2f}{t_torch * 1e3:>10.2f}"
-                    f"{ratio:>7.2f}{out_bytes / MIB:>9.2f}{peak / MIB:>10.2f}"
+                    f"{ratio:>7.3g}{out_bytes / MIB:>9.2f}{peak / MIB:>10.2f}"
                     f"{peak / out_bytes:>7.2f}{t_ref:>10.3g} est.  {goal}"
                 )
 
