@@ -117,7 +117,7 @@ CHANNELS_LAST_FROM = 64
 """Output channels per group from which the channels-last layout is faster."""
 
 COLUMN_BYTES = 16 * 2**20
-"""Bytes of products made at once when the output is smaller than this."""
+"""Most bytes of tap products made at once, unless the output is larger (then its size)."""
 
 
 def _chunks(
