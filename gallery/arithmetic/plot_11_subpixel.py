@@ -43,8 +43,8 @@ plt.show()
 
 # %%
 # Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8. No
-# multiplication by an inserted zero was made, which is why the package computes strided
-# transposed convolutions phase by phase.
+# multiplication by an inserted zero was made, which is why the package's fast path adds each
+# kernel tap's products straight into its phase, a strided slice of the output.
 shuffled = tc.pixel_shuffle(np.stack(phases), 2)[0]  # four channels become one, 2x larger
 full = tc.conv_transpose2d(x, kernel, stride=2)
 assert np.array_equal(shuffled, full)

@@ -39,95 +39,138 @@ def conv_transpose_nd(
 ) -> npt.NDArray[Any]:
     """Shared N-d implementation behind :func:`conv_transpose1d` and :func:`conv_transpose2d`.
 
-    One matmul per group multiplies every input pixel by every kernel tap at
-    once. The products are then summed into the output one phase at a time
-    (the sub-pixel, or polyphase, view): output pixels ``o`` with the same
-    ``o mod stride`` receive the same kernel taps, each shifted by a whole
-    number of input pixels, so each phase is a sum of contiguous blocks,
-    written into the output once. Python loops run over phases and taps only.
+    A matmul per group multiplies input pixels by kernel taps; tap ``t``'s
+    products are then added, as one strided block, to the output pixels
+    ``o = i s + t d - p`` they reach (the scatter-add, one tap at a time).
+    The output starts as zeros, so the pixels no tap reaches (most of them
+    when the stride is much larger than the kernel) cost nothing: Python
+    loops run over taps and chunks, never over pixels or stride phases.
+
+    The products of every tap for every sample at once would take ``k``
+    times the output's memory or more (49 times for a 7x7 kernel at stride
+    1), so they are made in chunks of samples and taps (:func:`_chunks`),
+    each added to the output before the next is made.
     """
     b = batched(x, weight, nsp, groups, transposed=True, name=name)
     s, p, a, d = _params(nsp, stride, padding, output_padding, dilation)
     xs, w, g = b.x, b.weight, b.groups
-    n, c_in = xs.shape[:2]
-    in_sp, kernel = xs.shape[2:], w.shape[2:]
+    (n, c_in), in_sp = xs.shape[:2], xs.shape[2:]
+    cog, kernel = w.shape[1], w.shape[2:]
     out_sp = tuple(
         conv_transpose_output_size(*args) for args in zip(in_sp, kernel, s, p, a, d, strict=True)
     )
-    cig, cog = c_in // g, w.shape[1]
-    k, npix = math.prod(kernel), math.prod(in_sp)
-    if cog >= CHANNELS_LAST_FROM:
-        # Channels last: (G, N * pixels, C_in/G) @ (G, C_in/G, K * C_out/G); every
-        # block added below is then a run of whole pixels with contiguous channels.
-        xm = np.moveaxis(xs.reshape(n, g, cig, npix), 1, 0).swapaxes(2, 3).reshape(g, n * npix, cig)
-        wm = np.moveaxis(w.reshape(g, cig, cog, k), 3, 2).reshape(g, cig, k * cog)
-        cols = np.matmul(xm, wm).reshape(g, n, *in_sp, k, cog)
-        out = np.empty((n, *out_sp, g, cog), dtype=w.dtype)
-        _sum_phases(lambda t: cols[..., t, :], np.moveaxis(out, -2, 0), 2, in_sp, kernel, s, p, d)
+    reach = _tap_reach(in_sp, out_sp, kernel, s, p, d)
+    channels_last = cog >= CHANNELS_LAST_FROM
+    out = np.zeros((n, *out_sp, g, cog) if channels_last else (n, g, cog, *out_sp), dtype=w.dtype)
+    # The output seen as (G, N, *out_sp, C_out/G) or as (G, C_out/G, N, *out_sp)
+    dest = np.moveaxis(out, -2, 0) if channels_last else np.moveaxis(out, 0, 2)
+    before_n = (slice(None),) * (1 if channels_last else 2)
+    npix = math.prod(in_sp)
+    samples, tap_blocks = _chunks(
+        n, len(reach), g * cog * npix * w.itemsize, c_in * npix * w.itemsize, out.nbytes
+    )
+    # (G, C_in/G, taps, C_out/G), the taps that reach the output in reach's order
+    cig = c_in // g
+    w_taps = np.take(np.moveaxis(w.reshape(g, cig, cog, -1), 3, 2), [t for t, _, _ in reach], 2)
+    for ns in samples:
+        _add_products(xs[ns], w_taps, reach, tap_blocks, dest[(*before_n, ns)], channels_last)
+    if channels_last:
         out = np.moveaxis(out.reshape(n, *out_sp, g * cog), -1, 1)
-    else:
-        # Channels first: (G, C_out/G * K, C_in/G) @ (G, C_in/G, N * pixels).
-        xm = np.moveaxis(xs.reshape(n, g, cig, npix), 0, 2).reshape(g, cig, n * npix)
-        wm = np.swapaxes(w.reshape(g, cig, cog * k), 1, 2)
-        cols = np.matmul(wm, xm).reshape(g, cog, k, n, *in_sp)
-        out = np.empty((n, g, cog, *out_sp), dtype=w.dtype)
-        _sum_phases(lambda t: cols[:, :, t], np.moveaxis(out, 0, 2), 3, in_sp, kernel, s, p, d)
-        out = out.reshape(n, g * cog, *out_sp)
-    return b.restore(np.ascontiguousarray(out))
+    return b.restore(np.ascontiguousarray(out.reshape(n, g * cog, *out_sp)))
+
+
+def _add_products(
+    xs: npt.NDArray[Any],
+    w_taps: npt.NDArray[Any],
+    reach: list[tuple[int, tuple[slice, ...], tuple[slice, ...]]],
+    tap_blocks: list[slice],
+    into: npt.NDArray[Any],
+    channels_last: bool,
+) -> None:
+    """Add a chunk of samples' products to ``into``, one block of taps at a time.
+
+    Channels last, the matmul per group is (N * pixels, C_in/G) @ (C_in/G, T *
+    C_out/G), and each tap's block is a run of whole pixels with contiguous
+    channels; channels first, it is (T * C_out/G, C_in/G) @ (C_in/G, N * pixels).
+    """
+    g, cig, _, cog = w_taps.shape
+    n, _, *in_sp = xs.shape
+    xg = xs.reshape(n, g, cig, -1)
+    if channels_last:  # (G, N * pixels, C_in/G)
+        xm = np.moveaxis(xg, 1, 0).swapaxes(2, 3).reshape(g, -1, cig)
+    else:  # (G, C_in/G, N * pixels)
+        xm = np.moveaxis(xg, 0, 2).reshape(g, cig, -1)
+    lead = (slice(None),) * (2 if channels_last else 3)  # the axes before the spatial ones
+    for tb in tap_blocks:
+        wm = w_taps[:, :, tb].reshape(g, cig, -1)  # (G, C_in/G, T * C_out/G), a view
+        if channels_last:  # (G, N, *in_sp, T, C_out/G), then one (G, N, *in_sp, C_out/G) per tap
+            cols = np.moveaxis(np.matmul(xm, wm).reshape(g, n, *in_sp, -1, cog), -2, 0)
+        else:  # (G, T, C_out/G, N, *in_sp), then one (G, C_out/G, N, *in_sp) per tap
+            cols = np.matmul(wm.swapaxes(1, 2), xm).reshape(g, -1, cog, n, *in_sp)
+            cols = np.moveaxis(cols, 1, 0)
+        for (_, dst, src), products in zip(reach[tb], cols, strict=True):
+            into[(*lead, *dst)] += products[(*lead, *src)]
+        del cols, products  # before the next block's products are made
 
 
 CHANNELS_LAST_FROM = 64
 """Output channels per group from which the channels-last layout is faster."""
 
+COLUMN_BYTES = 16 * 2**20
+"""Most bytes of tap products made at once, unless the output is larger (then its size)."""
 
-def _sum_phases(
-    tap_block: Any,
-    out: npt.NDArray[Any],
-    axis: int,
+
+def _chunks(
+    n: int, n_taps: int, tap_bytes: int, x_bytes: int, out_bytes: int
+) -> tuple[list[slice], list[slice]]:
+    """Split the samples, then the taps, so that a chunk of products fits a memory budget.
+
+    The budget is the output's size or :data:`COLUMN_BYTES`, whichever is
+    larger. ``tap_bytes`` and ``x_bytes`` are one tap's products and the
+    input, per sample. Whole batches go first, then fewer taps at a time
+    (one long matmul is faster than many short ones), then fewer samples.
+    """
+    budget = max(out_bytes, COLUMN_BYTES)
+    samples = _runs(n, budget // max(tap_bytes, x_bytes))
+    largest = max((ns.stop - ns.start for ns in samples), default=1)
+    return samples, _runs(n_taps, budget // (largest * tap_bytes))
+
+
+def _runs(total: int, most: int) -> list[slice]:
+    """``range(total)`` as runs of nearly equal length, each at most ``most`` long (or 1)."""
+    parts = -(-total // max(most, 1))
+    return [slice(total * i // parts, total * (i + 1) // parts) for i in range(parts)]
+
+
+def _tap_reach(
     in_sp: tuple[int, ...],
+    out_sp: tuple[int, ...],
     kernel: tuple[int, ...],
     s: tuple[int, ...],
     p: tuple[int, ...],
     d: tuple[int, ...],
-) -> None:
-    """Fill ``out`` (spatial axes from ``axis``) phase by phase from the per-tap products.
+) -> list[tuple[int, tuple[slice, ...], tuple[slice, ...]]]:
+    """Where each kernel tap lands: ``(tap index, output slices, input slices)``.
 
-    Output ``o = i s + t d - p`` of phase ``r = o mod s`` sits at ``q = o div s
-    = i + (t d - p - r) / s`` in that phase's sub-grid, so tap ``t`` adds its
-    products, shifted by ``(t d - p - r) / s``, to the taps' shared sub-grid.
+    Input pixel ``i`` and tap ``t`` reach output ``o = i s + t d - p``. The
+    input pixels of one tap that land inside the output are one run, and
+    their outputs one strided slice. Taps that fall entirely in the cropped
+    padding are left out.
     """
-    nsp = len(in_sp)
-    lead = (slice(None),) * axis
-    all_taps = taps(kernel)
-    for r in np.ndindex(*s):
-        grid: tuple[Any, ...] = (*lead, *(slice(ri, None, si) for ri, si in zip(r, s, strict=True)))
-        dest = out[grid]
-        sub = dest.shape[axis : axis + nsp]
-        if 0 in sub:
-            continue
-        blocks = []
-        for t, tap in enumerate(all_taps):
-            shifts = [ti * di - pi - ri for ti, di, pi, ri in zip(tap, d, p, r, strict=True)]
-            if any(sh % si for sh, si in zip(shifts, s, strict=True)):
-                continue  # this tap lands on another phase
-            offs = [sh // si for sh, si in zip(shifts, s, strict=True)]
-            lo = [max(0, o) for o in offs]
-            hi = [min(q, ni + o) for q, ni, o in zip(sub, in_sp, offs, strict=True)]
-            if any(h <= low for low, h in zip(lo, hi, strict=True)):
-                continue  # it falls entirely in the cropped padding
-            dst = (*lead, *(slice(low, h) for low, h in zip(lo, hi, strict=True)))
-            src = (*lead, *(slice(low - o, h - o) for low, h, o in zip(lo, hi, offs, strict=True)))
-            blocks.append((t, dst, src))
-        if len(blocks) == 1:  # one tap: copy it in, no accumulator needed
-            t, dst, src = blocks[0]
-            if any(sl.start or sl.stop != q for sl, q in zip(dst[axis:], sub, strict=True)):
-                dest[...] = 0  # the tap does not cover the whole phase
-            dest[dst] = tap_block(t)[src]
-            continue
-        acc = np.zeros(dest.shape, dtype=out.dtype)  # no tap at all leaves zeros
-        for t, dst, src in blocks:
-            acc[dst] += tap_block(t)[src]
-        dest[...] = acc
+    reach = []
+    for index, tap in enumerate(taps(kernel)):
+        dst, src = [], []
+        for ni, qi, ti, si, pi, di in zip(in_sp, out_sp, tap, s, p, d, strict=True):
+            shift = ti * di - pi  # where input pixel 0 lands
+            lo = max(0, -(shift // si))  # first i with i s + shift >= 0
+            hi = min(ni, -((shift - qi) // si))  # first i with i s + shift >= q, or n
+            if hi <= lo:
+                break
+            dst.append(slice(lo * si + shift, (hi - 1) * si + shift + 1, si))
+            src.append(slice(lo, hi))
+        else:
+            reach.append((index, tuple(dst), tuple(src)))
+    return reach
 
 
 def conv_transpose2d(

@@ -1,0 +1,137 @@
+"""Memory and cost of the transposed convolution: a few outputs' worth of memory, any stride."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import transposed_conv as tc
+from transposed_conv import _transpose, reference
+
+MIB = 2**20
+
+
+def _peak_bytes(fn, *args, **kwargs):
+    """The result of ``fn`` and the most memory tracemalloc saw allocated while it ran."""
+    tracemalloc.start()
+    try:
+        result = fn(*args, **kwargs)
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(
+    ("x_shape", "c_out", "k", "stride", "padding"),
+    [
+        ((4, 32, 64, 64), 32, 7, 1, 3),  # 49 taps, each as large as the output
+        ((2, 128, 32, 32), 64, 8, 2, 3),  # 64 taps, each a quarter of the output
+    ],
+    ids=["7x7-stride-1-channels-first", "8x8-stride-2-channels-last"],
+)
+def test_peak_memory_is_a_few_outputs(x_shape, c_out, k, stride, padding):
+    """All taps' products at once would be 12 to 49 outputs; the peak stays under 4 + 20 MiB.
+
+    The 20 MiB allow for the chunk of products made at once (16 MiB when the
+    output is smaller) and the copied input and weight.
+    """
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal(x_shape).astype(np.float32)
+    w = rng.standard_normal((x_shape[1], c_out, k, k)).astype(np.float32)
+    y, peak = _peak_bytes(tc.conv_transpose2d, x, w, stride=stride, padding=padding)
+    assert y.dtype == np.float32
+    assert y.shape == (x_shape[0], c_out, x_shape[2] * stride, x_shape[3] * stride)
+    assert peak <= 4 * y.nbytes + 20 * MIB, f"peak {peak / y.nbytes:.1f} x the output"
+
+
+@pytest.mark.parametrize(
+    ("groups", "stride", "padding", "output_padding", "dilation"),
+    [(1, 1, 0, 0, 1), (2, 2, 1, 1, 1), (3, (3, 2), (2, 0), (1, 0), (1, 2)), (1, 2, 3, 0, 1)],
+    ids=["plain", "strided-grouped", "mixed-axes", "crop-past-kernel"],
+)
+@pytest.mark.parametrize("channels_last_from", [1, 10**9], ids=["channels-last", "channels-first"])
+def test_one_sample_and_one_tap_at_a_time_gives_the_loops_answer(
+    monkeypatch, channels_last_from, groups, stride, padding, output_padding, dilation
+):
+    """The smallest chunks (what a huge call gets) add up to the same exact result."""
+    monkeypatch.setattr(_transpose, "CHANNELS_LAST_FROM", channels_last_from)
+    monkeypatch.setattr(
+        _transpose,
+        "_chunks",
+        lambda n, n_taps, *_: (_transpose._runs(n, 1), _transpose._runs(n_taps, 1)),
+    )
+    rng = np.random.default_rng(5)
+    x = rng.integers(-5, 6, (3, 2 * groups, 5, 4))
+    w = rng.integers(-5, 6, (2 * groups, 3, 3, 2))
+    kw = {
+        "stride": stride,
+        "padding": padding,
+        "output_padding": output_padding,
+        "dilation": dilation,
+    }
+    got = tc.conv_transpose2d(x, w, groups=groups, **kw)
+    assert got.dtype == np.int64
+    np.testing.assert_array_equal(
+        got, tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw)
+    )
+    if isinstance(stride, int):
+        np.testing.assert_array_equal(
+            got, reference.conv_transpose2d(x, w, stride, padding, output_padding, dilation, groups)
+        )
+
+
+@given(
+    n=st.integers(0, 40),
+    n_taps=st.integers(0, 60),
+    tap_bytes=st.integers(1, 2 * MIB),
+    x_bytes=st.integers(1, 2 * MIB),
+    out_bytes=st.integers(1, 64 * MIB),
+)
+def test_chunks_cover_everything_once_within_the_budget(n, n_taps, tap_bytes, x_bytes, out_bytes):
+    samples, blocks = _transpose._chunks(n, n_taps, tap_bytes, x_bytes, out_bytes)
+    assert [i for ns in samples for i in range(n)[ns]] == list(range(n))
+    if n:
+        assert [t for tb in blocks for t in range(n_taps)[tb]] == list(range(n_taps))
+    budget = max(out_bytes, _transpose.COLUMN_BYTES)
+    for ns in samples:
+        m = ns.stop - ns.start
+        assert m == 1 or m * max(tap_bytes, x_bytes) <= budget
+        for tb in blocks:
+            assert tb.stop - tb.start == 1 or m * (tb.stop - tb.start) * tap_bytes <= budget
+    if n * max(tap_bytes, x_bytes) <= budget:
+        assert len(samples) == min(n, 1)  # the whole batch in one matmul
+
+
+def test_huge_stride_places_each_value_and_leaves_zeros():
+    """Stride 512, 1x1 kernel: the stride-1 result spread 512 pixels apart, zeros between."""
+    rng = np.random.default_rng(6)
+    x, w = rng.integers(-9, 10, (2, 3, 2, 2)), rng.integers(-9, 10, (3, 4, 1, 1))
+    y = tc.conv_transpose2d(x, w, stride=512)
+    assert y.shape == (2, 4, 513, 513)
+    np.testing.assert_array_equal(y[..., ::512, ::512], tc.conv_transpose2d(x, w))
+    assert np.count_nonzero(y) == np.count_nonzero(y[..., ::512, ::512])
+    np.testing.assert_array_equal(y, tc.conv_transpose_by_zero_insertion(x, w, stride=512))
+    np.testing.assert_array_equal(y, reference.conv_transpose2d(x, w, 512))
+
+
+def test_huge_strides_agree_across_the_routes():
+    """A 3x3 kernel at strides (512, 300) with padding and output_padding; a 1-D stride 1000."""
+    rng = np.random.default_rng(7)
+    x, w = rng.integers(-9, 10, (1, 2, 3, 2)), rng.integers(-9, 10, (2, 2, 3, 3))
+    kw = {"stride": (512, 300), "padding": (1, 2), "output_padding": (7, 0)}
+    y = tc.conv_transpose2d(x, w, **kw)
+    assert y.shape == (1, 2, 2 * 512 - 2 + 3 + 7, 300 - 4 + 3)
+    np.testing.assert_array_equal(y, tc.conv_transpose_by_zero_insertion(x, w, **kw))
+    np.testing.assert_array_equal(y, tc.conv_transpose_by_subpixel(x, w, **kw))
+    x1, w1 = rng.integers(-9, 10, 3), rng.integers(-9, 10, 2)
+    y1 = tc.conv_transpose1d(x1, w1, stride=1000, dilation=3)
+    np.testing.assert_array_equal(
+        y1, tc.conv_transpose_by_zero_insertion(x1, w1, stride=1000, dilation=3)
+    )
+    np.testing.assert_array_equal(
+        y1, reference.conv_transpose(x1[None], w1[None], 1000, 0, 0, 3)[0]
+    )
