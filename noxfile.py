@@ -197,6 +197,21 @@ def browser(session: nox.Session) -> None:
 
 
 @nox.session
+def explorer(session: nox.Session) -> None:
+    """The explorer's math module (docs/_static/explorer/tconv.mjs) against the package.
+
+    Writes random golden cases computed by transposed_conv to build/explorer/ and runs
+    ``node --test tests/js/`` on them (Node >= 18).
+    """
+    if shutil.which("node") is None:
+        session.error("node is missing: install Node.js >= 18 (Debian: apt-get install nodejs)")
+    session.install("-e", ".")
+    golden = Path("build") / "explorer" / "golden.json"
+    session.run("python", "tests/js/make_golden.py", str(golden), *session.posargs)
+    session.run("node", "--test", "tests/js/", env={"GOLDEN": str(golden.resolve())}, external=True)
+
+
+@nox.session
 def downloads(session: nox.Session) -> None:
     """Run every downloadable example (.py and .ipynb) with only the site's wheel and matplotlib."""
     wheels = sorted(HTML.glob("transposed_conv-*.whl"))
