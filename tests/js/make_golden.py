@@ -107,6 +107,7 @@ def golden(state: dict[str, Any]) -> dict[str, Any]:
         "paddedShape": list(padded.shape),
         "rotated": tc.flip_kernel(w).ravel().tolist(),
         "overlap": counts.ravel().tolist(),
+        "link": tc.explorer_link(x, w, **opts, page=""),
     }
     full = [
         (n - 1) * s + d * (kk - 1) + 1

@@ -111,6 +111,16 @@ test("the hash round-trips, fills missing values and keeps out-of-range numbers 
   assert.deepEqual(tc.parseHash("#s=two").s, [1, 1]);
 });
 
+test("the package's explorer_link writes the hash this module reads", () => {
+  const linked = valid.filter((c) => c.link);
+  assert.ok(linked.length >= 200, `${linked.length} linked`);
+  for (const c of linked) {
+    assert.equal("#" + tc.formatHash(c.state), c.link);
+    assert.deepEqual(tc.parseHash(c.link), c.state);
+  }
+  for (const c of valid.filter((c) => !c.link)) assert.ok(tc.validate(c.state), tc.formatHash(c.state));
+});
+
 test("values whose sums could exceed 2^53 are refused", () => {
   const state = tc.cloneState(tc.DEFAULT_2D);
   state.x[0] = 2 ** 40;
