@@ -39,6 +39,7 @@ function svgEl(tag, attrs = {}, text) {
 const grid2 = (shape) => (shape.length === 1 ? [1, shape[0]] : shape);
 const posOf = (r, c, dim) => (dim === 1 ? [c] : [r, c]);
 const label = (pos) => pos.join(", ");
+const idx = (pos) => pos.join(",");
 const same = (u, v) => u && v && u.length === v.length && u.every((x, ax) => x === v[ax]);
 
 // --- the page's skeleton, built once ---------------------------------------------------
@@ -114,7 +115,7 @@ function buildParams() {
     const code = { i: "", k: "kernel_size", s: "stride", p: "padding", a: "output_padding", d: "dilation" }[key];
     return el("tr", {}, el("th", { scope: "row" }, `${name} `, el("var", { text: sym }), code ? el("code", { text: ` ${code}` }) : null), ...cells);
   });
-  parts.params.replaceChildren(el("table", {}, el("caption", { text: `Each from ${""}the ranges shown by the fields; output padding must stay below the larger of stride and dilation.` }), el("thead", {}, head), el("tbody", {}, ...rows)));
+  parts.params.replaceChildren(el("table", {}, el("caption", { text: `Input size 1 to ${tc.RANGES.i[dim][1]}, kernel 1 to 5, stride 1 to 4, padding 0 to 4, output padding 0 to 3 (and below the larger of stride and dilation), dilation 1 to 3.` }), el("thead", {}, head), el("tbody", {}, ...rows)));
 }
 
 function buildEditors() {
@@ -131,7 +132,7 @@ function buildEditors() {
         const j = tc.ravel(pos, state[shapeKey]);
         tr.append(el("td", {}, el("input", {
           type: "number", step: 1, value: state[key][j], inputmode: "numeric",
-          "data-role": role, "data-index": label(pos), "data-value": state[key][j],
+          "data-role": role, "data-index": idx(pos), "data-value": state[key][j],
           "aria-label": `${key}[${label(pos)}]`,
           oninput: (e) => setValue(key, j, e.target),
         })));
@@ -411,7 +412,7 @@ function drawScatter() {
       text: partial[flat],
       small: stamp != null ? fmtAdd(stamp) : null,
       hl: same(opos, focus),
-      attrs: { "data-role": "output", "data-index": label(opos), "data-value": value, "data-pos": opos.join(",") },
+      attrs: { "data-role": "output", "data-index": idx(opos), "data-value": value, "data-pos": opos.join(",") },
     };
   }, size);
   // the output's frame inside the uncropped canvas
