@@ -104,6 +104,14 @@ def hash_of(st: dict[str, Any]) -> str:
     return "&".join([f"dim={st['dim']}"] + [f"{k}={','.join(map(str, st[k]))}" for k in keys])
 
 
+def from_hash(text: str) -> dict[str, Any]:
+    """The state an address fragment written by the explorer holds (every key present)."""
+    pairs = dict(part.split("=", 1) for part in text.lstrip("#").split("&"))
+    st: dict[str, Any] = {"dim": int(pairs.pop("dim"))}
+    st |= {key: [int(v) for v in value.split(",")] for key, value in pairs.items()}
+    return st
+
+
 def as_map(pairs: list[list[str]]) -> dict[str, int]:
     out: dict[str, int] = {}
     for index, value in pairs:
@@ -226,6 +234,25 @@ def keyboard(page: Page) -> list[str]:
     if not step.startswith("Stamp 1 of 4"):
         problems.append(f"keyboard: stepping shows {step!r}")
     problems += expect_state(page.evaluate(READ), st, "keyboard: values while stepping")
+    # the kernel grows by one row: new taps appear in the editor and the output follows
+    page.focus('input[data-control="k"][data-axis="0"]')
+    page.keyboard.press("ArrowUp")
+    got = page.evaluate(READ)
+    st = from_hash(got["hash"])
+    if st["k"] != [4, 3] or len(got["kernel"]) != 12:
+        problems.append(f"keyboard: kernel size 4 x 3 gives {st['k']} and {len(got['kernel'])} taps")
+    problems += expect_state(got, st, "keyboard: kernel 4 x 3")
+    # "Random" by keyboard, then 1-D by keyboard
+    page.focus("text=Random")
+    page.keyboard.press("Enter")
+    got = page.evaluate(READ)
+    problems += expect_state(got, from_hash(got["hash"]), "keyboard: random")
+    page.focus("#tce-dim")
+    page.keyboard.press("ArrowUp")
+    got = page.evaluate(READ)
+    if not got["hash"].startswith("#dim=1&"):
+        problems.append(f"keyboard: 1-D not chosen ({got['hash']})")
+    problems += expect_state(got, from_hash(got["hash"]), "keyboard: 1-D")
     return problems
 
 

@@ -95,7 +95,7 @@ function build() {
       view.state = state;
       view.focus = null;
       view.step = -1;
-      render(true);
+      render();
     }
   });
 }
@@ -172,7 +172,7 @@ function setParam(key, ax, text) {
   if (key === "i" && fits()) state.x = resize(view.state.x, view.state.i, state.i, "x");
   if (key === "k" && fits()) state.w = resize(view.state.w, view.state.k, state.k, "w");
   view.step = -1;
-  setState(state, key === "i" || key === "k");
+  setState(state);
 }
 
 function setValue(key, j, input) {
@@ -181,7 +181,7 @@ function setValue(key, j, input) {
   const state = tc.cloneState(view.state);
   state[key][j] = Number(text);
   input.dataset.value = String(state[key][j]);
-  setState(state, false);
+  setState(state);
 }
 
 function setDim(dim) {
@@ -201,13 +201,13 @@ function setDim(dim) {
   }
   view.focus = null;
   view.step = -1;
-  setState(state, true);
+  setState(state);
 }
 
-function setState(state, rebuild = true) {
+function setState(state) {
   view.state = state;
   history.replaceState(null, "", "#" + tc.formatHash(state));
-  render(rebuild);
+  render();
 }
 
 function randomState() {
@@ -226,7 +226,7 @@ function randomState() {
     if (!tc.validate(state)) {
       view.focus = null;
       view.step = -1;
-      setState(state, true);
+      setState(state);
       return;
     }
   }
@@ -266,15 +266,26 @@ function outputKeys(e) {
 
 // --- rendering --------------------------------------------------------------------------
 
-function render(rebuild) {
+function render() {
   const { state } = view;
-  if (rebuild || parts.dim.value !== String(state.dim)) {
+  if (parts.dim.value !== String(state.dim) || !parts.params.firstChild) {
     parts.dim.value = String(state.dim);
     buildParams();
-    buildEditors();
   } else {
     for (const input of parts.params.querySelectorAll("input")) {
       const v = String(state[input.dataset.control][Number(input.dataset.axis)]);
+      if (input.value !== v && document.activeElement !== input) input.value = v;
+    }
+  }
+  const shape = JSON.stringify([state.dim, state.i, state.k, inRange(state)]);
+  if (parts.editorShape !== shape) {
+    parts.editorShape = shape;
+    buildEditors();
+  } else {
+    for (const input of parts.editors.querySelectorAll("input")) {
+      const values = input.dataset.role === "input" ? state.x : state.w;
+      const v = String(values[tc.ravel(input.dataset.index.split(",").map(Number), input.dataset.role === "input" ? state.i : state.k)]);
+      input.dataset.value = v;
       if (input.value !== v && document.activeElement !== input) input.value = v;
     }
   }
@@ -313,6 +324,13 @@ function draw() {
   drawScatter();
   drawDirect();
   drawMatrix();
+}
+
+/** Put a freshly drawn figure in place, keeping the keyboard focus if the old one had it. */
+function swap(container, svg) {
+  const had = container.contains(document.activeElement);
+  container.replaceChildren(svg);
+  if (had) svg.focus({ preventScroll: true });
 }
 
 function svgFor(width, height, label) {
@@ -420,7 +438,7 @@ function drawScatter() {
   const [orows, ocols] = grid2(outShape);
   svg.append(svgEl("rect", { x: 4 + pc * size, y: topH + 24 + pr * size, width: ocols * size, height: orows * size, class: "tce-frame" }));
   hookOutputs(svg, g);
-  parts.scatter.replaceChildren(svg);
+  swap(parts.scatter, svg);
   if (view.step < 0) {
     parts.stepText.textContent = `All ${state.x.length} stamps added: each output cell holds its final sum. Press Next to add them one at a time.`;
   } else {
@@ -488,7 +506,7 @@ function drawDirect() {
     return { cls: "tce-output", text: final.values[tc.ravel(pos, outShape)], hl: same(pos, focus), attrs: { "data-pos": pos.join(",") } };
   });
   hookOutputs(svg, g);
-  parts.direct.replaceChildren(svg);
+  swap(parts.direct, svg);
   const pads = sz.map((q, ax) => {
     const side = (n) => (n >= 0 ? `pad ${n}` : `crop ${-n}`);
     return `${dim === 2 ? AXES[2][ax] + ": " : ""}${q.s - 1} zero${q.s === 2 ? "" : "s"} between values, ${side(q.before)} at the start (d(k − 1) − p = ${q.d}·${q.k - 1} − ${q.p}) and ${side(q.after)} at the end (plus a = ${q.a})`;
@@ -539,7 +557,7 @@ function drawMatrix() {
   });
   svg.append(g);
   hookOutputs(svg, g);
-  parts.matrix.replaceChildren(svg);
+  swap(parts.matrix, svg);
   parts.matrixText.textContent = (full
     ? `Cᵀ has one row per output value (${nOut}) and one column per input value (${nIn}); y = Cᵀx. `
     : `Cᵀ has ${nOut} rows and ${nIn} columns, too many to draw: this is the focused output's row. `) +
@@ -625,7 +643,7 @@ function buildFinder() {
 }
 
 build();
-render(true);
+render();
 document.getElementById("explorer-fallback")?.setAttribute("hidden", "");
 root.hidden = false;
 root.dataset.ready = "true";
