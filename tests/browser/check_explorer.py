@@ -171,7 +171,7 @@ def run_axe(page: Page, root: Path) -> list[str]:
         result = page.evaluate("() => axe.run(document.querySelector('#explorer'))")
     else:
         try:
-            from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415
+            from axe_playwright_python.sync_playwright import Axe
         except ImportError:
             return ["axe-core is not available (npm axe-core or axe-playwright-python)"]
         result = Axe().run(page, context="#explorer").response
@@ -240,7 +240,9 @@ def keyboard(page: Page) -> list[str]:
     got = page.evaluate(READ)
     st = from_hash(got["hash"])
     if st["k"] != [4, 3] or len(got["kernel"]) != 12:
-        problems.append(f"keyboard: kernel size 4 x 3 gives {st['k']} and {len(got['kernel'])} taps")
+        problems.append(
+            f"keyboard: kernel size 4 x 3 gives {st['k']} and {len(got['kernel'])} taps"
+        )
     problems += expect_state(got, st, "keyboard: kernel 4 x 3")
     # "Random" by keyboard, then 1-D by keyboard
     page.focus("text=Random")
@@ -324,7 +326,9 @@ def main() -> int:
         ctx.close()
         for mode in ("light", "dark"):
             for width in (1280, 390):
-                ctx = browser.new_context(color_scheme=mode, viewport={"width": width, "height": 900})
+                ctx = browser.new_context(
+                    color_scheme=mode, viewport={"width": width, "height": 900}
+                )
                 page = ctx.new_page()
                 watch(page, problems)
                 page.goto(url)
@@ -333,7 +337,9 @@ def main() -> int:
                 page.screenshot(path=shots / f"explorer-{width}-{mode}.png", full_page=True)
                 overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
                 if overflow > 0:
-                    problems.append(f"{width} px {mode}: the page scrolls sideways by {overflow} px")
+                    problems.append(
+                        f"{width} px {mode}: the page scrolls sideways by {overflow} px"
+                    )
                 ctx.close()
         problems += fallback(browser, root, base)
         browser.close()

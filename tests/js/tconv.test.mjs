@@ -139,3 +139,12 @@ test("the code shown names every setting", () => {
   assert.match(code.torch, /ConvTranspose2d\(1, 1, kernel_size=\(3, 4\), stride=\(2, 1\), padding=\(1, 0\), output_padding=\(1, 0\), dilation=1/);
   assert.match(code.torch, /\(1, 1, 3, 4\)/);
 });
+
+test("the explorer's scripts and styles weigh at most 100 KB together", async () => {
+  const { readdirSync, statSync } = await import("node:fs");
+  const dir = new URL("../../docs/_static/explorer/", import.meta.url);
+  const files = readdirSync(dir).filter((f) => /\.(mjs|js|css)$/.test(f));
+  assert.ok(files.includes("explorer.mjs") && files.includes("tconv.mjs") && files.includes("explorer.css"));
+  const total = files.reduce((acc, f) => acc + statSync(new URL(f, dir)).size, 0);
+  assert.ok(total <= 100_000, `${total} bytes`);
+});

@@ -513,7 +513,7 @@ function drawDirect() {
   });
   parts.directText.textContent =
     `Insert s − 1 zeros between the input values (grey), pad the edges (beige) and slide the kernel rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}. ` +
-    `Why rotated: x[q] sends w[t] to the output q·s + t·d − p, so an output takes the kernel's last tap from the earliest input under its window: the window reads the kernel backwards. ` +
+    `Why rotated: input x[q] sends tap w[t] to output q·s + t·d − p. Fix one output: the later the input, the earlier the tap that reaches it, so a window reading the inputs left to right (and top to bottom) meets the taps right to left (and bottom to top): the kernel rotated by 180°. ` +
     `The small labels show which tap of w each window cell meets.`;
 }
 
