@@ -14,7 +14,7 @@ const PARAMS = [
   ["d", "Dilation", "d"],
 ];
 
-const root = document.getElementById("explorer");
+const root = document.getElementById("tconv-explorer");
 const view = { state: tc.parseHash(location.hash), focus: null, step: -1, found: null };
 
 function el(tag, attrs = {}, ...children) {
@@ -87,7 +87,7 @@ function build() {
       el("div", { class: "tce-row" }, el("label", { for: "tce-dim", text: "Dimensions " }), parts.dim, random, reset),
       parts.params, parts.editors),
     parts.alert, parts.arith, parts.output,
-    el("section", { "aria-labelledby": "tce-h-code" }, el("h2", { id: "tce-h-code", text: "Code for these settings" }), parts.code),
+    parts.codeSection = el("section", { "aria-labelledby": "tce-h-code" }, el("h2", { id: "tce-h-code", text: "Code for these settings" }), parts.code),
     parts.finder);
   window.addEventListener("hashchange", () => {
     const state = tc.parseHash(location.hash);
@@ -291,7 +291,7 @@ function render() {
   }
   const why = tc.validate(state);
   for (const input of parts.params.querySelectorAll("input")) {
-    const bad = why && tc.NAMES[input.dataset.control] === why.param;
+    const bad = why && tc.NAMES[input.dataset.control] === why.param && (why.axis == null || why.axis === Number(input.dataset.axis));
     input.setAttribute("aria-invalid", bad ? "true" : "false");
   }
   if (why) {
@@ -300,6 +300,7 @@ function render() {
     if (why.param === "x" || why.param === "weight") parts.alert.textContent = `The explorer refuses these values: ${why.message}.`;
     parts.alert.hidden = false;
     parts.output.hidden = true;
+    parts.codeSection.hidden = true;
     parts.arith.replaceChildren();
     parts.code.replaceChildren();
     for (const v of [parts.scatter, parts.direct, parts.matrix]) v.replaceChildren();
@@ -308,6 +309,7 @@ function render() {
   parts.alert.textContent = "";
   parts.alert.hidden = true;
   parts.output.hidden = false;
+  parts.codeSection.hidden = false;
   const out = tc.sizes(state).map((z) => z.out);
   if (!view.focus || view.focus.some((v, ax) => v >= out[ax])) {
     view.focus = out.map((n) => Math.floor(n / 2));
@@ -586,7 +588,7 @@ function drawCode() {
   const code = tc.codeFor(view.state);
   parts.code.replaceChildren(...[["transposed_conv", code.package], ["PyTorch", code.torch]].map(([name, text]) => {
     const status = el("span", { class: "tce-copied", "aria-live": "polite" });
-    const pre = el("pre", {}, el("code", { text }));
+    const pre = el("pre", { tabindex: "0" }, el("code", { text }));
     const copy = el("button", { type: "button", text: `Copy the ${name} code`, onclick: () => copyText(text, pre, status) });
     return el("div", { class: "tce-codeblock" }, el("h3", { text: name }), pre, copy, status);
   }));

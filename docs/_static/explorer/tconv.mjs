@@ -171,16 +171,17 @@ export function sizes(state) {
   });
 }
 
-function reject(param, message) {
-  return { param, message };
+function reject(param, message, axis = null) {
+  return { param, message, axis };
 }
 
 /**
  * Why the package (and PyTorch) would refuse a state, or why the explorer does; null if
  * valid. Checks run in the package's order, so the parameter named is the one it names.
  * @param {object} state
- * @returns {{param: string, message: string}|null} param: the package's parameter name
- *   (stride, padding, output_padding, dilation, kernel_size, x, weight) or "input size".
+ * @returns {{param: string, message: string, axis: number|null}|null} param: the package's
+ *   parameter name (stride, padding, output_padding, dilation, kernel_size, x, weight) or
+ *   "input size"; axis: the offending axis when one is to blame.
  */
 export function validate(state) {
   const dim = state.dim;
@@ -200,12 +201,13 @@ export function validate(state) {
   if (state.d.some((v) => v < 1)) return reject("dilation", `dilation must be positive, got ${show(state.d)}`);
   for (let ax = 0; ax < dim; ax++) {
     const [a, s, d] = [state.a[ax], state.s[ax], state.d[ax]];
-    if (a < 0) return reject("output_padding", `output_padding must be non-negative, got ${a}`);
+    if (a < 0) return reject("output_padding", `output_padding must be non-negative, got ${a}`, ax);
     if (a >= Math.max(s, d)) {
       return reject(
         "output_padding",
         `output_padding must be smaller than either stride or dilation, got output_padding=${a}, stride=${s}, dilation=${d}` +
-          `: the extra ${a} row${a === 1 ? "" : "s"} at the end would lie beyond every length a convolution with stride ${s} maps to this input size`,
+          `: ${a} more output${a === 1 ? "" : "s"} at the end would give a length that no convolution with these settings maps back to this input size`,
+        ax,
       );
     }
   }
@@ -213,14 +215,14 @@ export function validate(state) {
     const [n, k, s, p, a, d] = AXIS_KEYS.map((key) => state[key][ax]);
     const size = outputSize(n, k, s, p, a, d);
     if (size < 1) {
-      return reject("padding", `empty output: padding=${p} crops all ${size + 2 * p} samples of the output`);
+      return reject("padding", `empty output: padding=${p} crops all ${size + 2 * p} samples of the output`, ax);
     }
   }
   for (const key of AXIS_KEYS) {
     const [lo, hi] = key === "i" ? RANGES.i[dim] : RANGES[key];
     const ax = state[key].findIndex((v) => v < lo || v > hi);
     if (ax >= 0) {
-      return reject(NAMES[key], `${NAMES[key]} must be between ${lo} and ${hi} in the explorer, got ${show(state[key])}`);
+      return reject(NAMES[key], `${NAMES[key]} must be between ${lo} and ${hi} in the explorer, got ${show(state[key])}`, ax);
     }
   }
   for (const [key, shape] of [["x", state.i], ["w", state.k]]) {
