@@ -266,6 +266,41 @@ def keyboard(page: Page) -> list[str]:
     return problems
 
 
+def finder_and_copy(page: Page) -> list[str]:
+    """The parameter finder lists what the package's size arithmetic allows; copy answers."""
+    problems = []
+    page.fill("#tce-find-n", "4")
+    page.fill("#tce-find-m", "8")
+    page.focus("#tce-find-m")
+    page.keyboard.press("Enter")
+    want = set()
+    for s in range(1, 5):
+        for k in range(1, 6):
+            for a in range(s):
+                for p in range(20):
+                    try:
+                        if tc.conv_transpose_output_size(4, k, s, p, a) == 8:
+                            want.add((k, s, p, a))
+                    except ValueError:
+                        continue
+    rows = page.eval_on_selector_all(
+        ".tce-found tbody tr", "rows => rows.map(r => Array.from(r.cells, c => c.textContent))"
+    )
+    got = {tuple(int(v) for v in row[:4]) for row in rows}
+    if got != want or len(rows) != len(want):
+        problems.append(f"finder 4 -> 8: {sorted(got)} != package {sorted(want)}")
+    page.click('.tce-found a[aria-label="Open k=4, s=2, p=1, a=0"]')
+    hash_now = page.evaluate("location.hash")
+    if not hash_now.startswith("#dim=1&i=4&k=4&s=2&p=1&a=0&d=1&"):
+        problems.append(f"finder: Open gives {hash_now}")
+    problems += expect_state(page.evaluate(READ), from_hash(hash_now), "finder: opened state")
+    page.click("text=Copy the PyTorch code")
+    status = page.inner_text(".tce-codeblock:nth-child(2) .tce-copied")
+    if "Copied" not in status and "Selected" not in status:
+        problems.append(f"copy: no confirmation ({status!r})")
+    return problems
+
+
 def fallback(browser: Any, root: Path, base: str) -> list[str]:
     """The build-time figure and the reason, without JavaScript and from file://."""
     problems = []
@@ -330,6 +365,7 @@ def main() -> int:
         page.goto(url + "#" + hash_of(walk))
         page.wait_for_selector("#tconv-explorer[data-ready]")
         problems += keyboard(page)
+        problems += finder_and_copy(page)
         ctx.close()
         for mode in ("light", "dark"):
             ctx = browser.new_context(color_scheme=mode)
