@@ -15,7 +15,7 @@ const PARAMS = [
 ];
 
 const root = document.getElementById("tconv-explorer");
-const view = { state: tc.parseHash(location.hash), focus: null, step: -1, found: null };
+const view = { state: tc.parseHash(location.hash), focus: null, step: -1 };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -483,7 +483,7 @@ function drawDirect() {
   const width = Math.max(pc * size, (kc + oc) * CELL + 40) + 8;
   const height = 20 + pr * size + 30 + Math.max(kr, or) * CELL + 8;
   const svg = svgFor(width, height, "The equivalent direct convolution: the zero-inserted, padded input, the rotated kernel and the output");
-  title(svg, 4, 14, `x with ${dim === 1 ? "" : ""}zeros inserted and padded (${z.shape.join(" × ")})`);
+  title(svg, 4, 14, `x with zeros inserted, then padded (${z.shape.join(" × ")})`);
   drawGrid(svg, 4, 20, pr, pc, (r, c) => {
     const cell = tc.ravel(posOf(r, c, dim), z.shape);
     const kind = z.kinds[cell];
