@@ -563,7 +563,7 @@ function drawMatrix() {
   parts.matrixText.textContent = (full
     ? `Cᵀ has one row per output value (${nOut}) and one column per input value (${nIn}); y = Cᵀx. `
     : `Cᵀ has ${nOut} rows and ${nIn} columns, too many to draw: this is the focused output's row. `) +
-    `Row y[${label(focus)}] holds the kernel weight each input sends to that output; C itself is the direct convolution's matrix from a ${outShape.join(" × ")} input.`;
+    `Row y[${label(focus)}] holds the kernel weight each input sends to that output; C itself is the matrix of the direct convolution from an input of size ${outShape.join(" × ")} down to ${view.state.i.join(" × ")}.`;
 }
 
 function drawArithmetic() {
