@@ -208,6 +208,24 @@ def browser(session: nox.Session) -> None:
         str(BUILD / "screenshots"),
         *session.posargs,
     )
+    session.install(".")  # the explorer's check compares its numbers with the package's
+    session.run("python", "tests/browser/check_explorer.py", str(HTML), str(BUILD / "screenshots"))
+
+
+@nox.session
+def explorer(session: nox.Session) -> None:
+    """The explorer's math module (docs/_static/explorer/tconv.mjs) against the package.
+
+    Writes random golden cases computed by transposed_conv to build/explorer/ and runs
+    ``node --test`` on tests/js/*.test.mjs with them (Node >= 18).
+    """
+    if shutil.which("node") is None:
+        session.error("node is missing: install Node.js >= 18 (Debian: apt-get install nodejs)")
+    session.install("-e", ".")
+    golden = Path("build") / "explorer" / "golden.json"
+    session.run("python", "tests/js/make_golden.py", str(golden), *session.posargs)
+    tests = sorted(str(p) for p in Path("tests/js").glob("*.test.mjs"))
+    session.run("node", "--test", *tests, env={"GOLDEN": str(golden.resolve())}, external=True)
 
 
 @nox.session

@@ -93,5 +93,5 @@ html_theme_options = {
     "footer_end": ["sphinx-version"],
     "secondary_sidebar_items": ["page-toc", "sg_download_links"],
 }
-html_sidebars = {"index": [], "references": [], "install": []}
+html_sidebars = {"index": [], "references": [], "install": [], "explorer": []}
 html_context = {"default_mode": "auto"}

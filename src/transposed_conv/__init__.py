@@ -7,6 +7,7 @@ from ._conventions import (
     keras_conv_transpose_params,
     tf_conv_transpose_padding,
 )
+from ._explorer import explorer_link
 from ._gradient import numerical_gradient
 from ._interpolate import bilinear_kernel, interpolate, interpolation_matrix
 from ._matrix import convolution_matrix
@@ -46,6 +47,7 @@ __all__ = [
     "conv_transpose_output_size",
     "convolution_matrix",
     "equalize_phase_sums",
+    "explorer_link",
     "fit_transposed_kernel",
     "flip_kernel",
     "insert_zeros",

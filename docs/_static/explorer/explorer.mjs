@@ -1,0 +1,651 @@
+// The explorer's page: controls, three linked SVG views, the parameter finder and the code.
+// All arithmetic comes from tconv.mjs; this module reads the state and draws it.
+import * as tc from "./tconv.mjs";
+
+const SVG = "http://www.w3.org/2000/svg";
+const CELL = 34;
+const AXES = { 1: ["length"], 2: ["rows", "columns"] };
+const PARAMS = [
+  ["i", "Input size", "i′"],
+  ["k", "Kernel size", "k"],
+  ["s", "Stride", "s"],
+  ["p", "Padding", "p"],
+  ["a", "Output padding", "a"],
+  ["d", "Dilation", "d"],
+];
+
+const root = document.getElementById("tconv-explorer");
+const view = { state: tc.parseHash(location.hash), focus: null, step: -1 };
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (value !== false && value != null) node.setAttribute(key, value === true ? "" : value);
+  }
+  node.append(...children.filter((c) => c != null));
+  return node;
+}
+
+function svgEl(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) if (value != null && value !== false) node.setAttribute(key, value);
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+/** Shape drawn as rows x columns (1-D as a single row). */
+const grid2 = (shape) => (shape.length === 1 ? [1, shape[0]] : shape);
+const posOf = (r, c, dim) => (dim === 1 ? [c] : [r, c]);
+const label = (pos) => pos.join(", ");
+const idx = (pos) => pos.join(",");
+const same = (u, v) => u && v && u.length === v.length && u.every((x, ax) => x === v[ax]);
+
+// --- the page's skeleton, built once ---------------------------------------------------
+
+const parts = {};
+
+function build() {
+  parts.dim = el("select", { id: "tce-dim", onchange: () => setDim(Number(parts.dim.value)) },
+    el("option", { value: "1", text: "1-D" }), el("option", { value: "2", text: "2-D" }));
+  parts.params = el("div", { class: "tce-params" });
+  parts.editors = el("div", { class: "tce-editors" });
+  parts.alert = el("div", { role: "alert", class: "tce-alert" });
+  parts.arith = el("div", { class: "tce-arith" });
+  parts.sum = el("p", { class: "tce-sum", "aria-live": "polite", id: "tce-sum" });
+  parts.stepText = el("p", { class: "tce-step-text" });
+  parts.prev = el("button", { type: "button", text: "◀ Prev", onclick: () => step(-1) });
+  parts.next = el("button", { type: "button", text: "Next ▶", onclick: () => step(1) });
+  parts.all = el("button", { type: "button", text: "All stamps", onclick: () => { view.step = -1; draw(); } });
+  const stepper = el("div", { class: "tce-stepper", role: "group", "aria-label": "Step through the input values (left and right arrow keys)", onkeydown: stepKeys },
+    parts.prev, parts.next, parts.all);
+  parts.scatter = el("div", { class: "tce-svg" });
+  parts.direct = el("div", { class: "tce-svg" });
+  parts.matrix = el("div", { class: "tce-svg" });
+  parts.matrixText = el("p", {});
+  parts.views = el("div", { class: "tce-views" },
+    el("section", { class: "tce-view", "aria-labelledby": "tce-h-scatter" },
+      el("h3", { id: "tce-h-scatter", text: "1. Scatter-add" }),
+      el("p", { text: "Each input value stamps the kernel, times that value, onto the output, s cells apart; where stamps overlap they add. The padding p crops the edges (faded cells); output padding a adds cells at the end." }),
+      stepper, parts.stepText, parts.scatter),
+    el("section", { class: "tce-view", "aria-labelledby": "tce-h-direct" },
+      el("h3", { id: "tce-h-direct", text: "2. The same, as a direct convolution" }),
+      parts.directText = el("p", {}),
+      parts.direct),
+    el("section", { class: "tce-view", "aria-labelledby": "tce-h-matrix" },
+      el("h3", { id: "tce-h-matrix", text: "3. The matrix Cᵀ" }),
+      parts.matrixText, parts.matrix));
+  parts.output = el("div", { class: "tce-output" }, parts.sum, parts.views);
+  parts.code = el("div", { class: "tce-code" });
+  parts.finder = buildFinder();
+  const random = el("button", { type: "button", text: "Random", onclick: randomState });
+  const reset = el("button", { type: "button", text: "The walk-through's example", onclick: () => setState(tc.cloneState(tc.DEFAULT_2D)) });
+  root.replaceChildren(
+    el("section", { class: "tce-settings", "aria-labelledby": "tce-h-settings" },
+      el("h2", { id: "tce-h-settings", text: "Settings" }),
+      el("div", { class: "tce-row" }, el("label", { for: "tce-dim", text: "Dimensions " }), parts.dim, random, reset),
+      parts.params, parts.editors),
+    parts.alert, parts.arith, parts.output,
+    parts.codeSection = el("section", { "aria-labelledby": "tce-h-code" }, el("h2", { id: "tce-h-code", text: "Code for these settings" }), parts.code),
+    parts.finder);
+  window.addEventListener("hashchange", () => {
+    const state = tc.parseHash(location.hash);
+    if (tc.formatHash(state) !== tc.formatHash(view.state)) {
+      view.state = state;
+      view.focus = null;
+      view.step = -1;
+      render();
+    }
+  });
+}
+
+function buildParams() {
+  const { dim } = view.state;
+  const axes = AXES[dim];
+  const head = el("tr", {}, el("th", { scope: "col", text: "Setting" }), ...axes.map((a) => el("th", { scope: "col", text: a })));
+  const rows = PARAMS.map(([key, name, sym]) => {
+    const [lo, hi] = key === "i" ? tc.RANGES.i[dim] : tc.RANGES[key];
+    const cells = axes.map((axis, ax) =>
+      el("td", {}, el("input", {
+        type: "number", min: lo, max: hi, step: 1, value: view.state[key][ax], inputmode: "numeric",
+        "data-control": key, "data-axis": ax, "aria-label": `${name} ${sym}${dim === 2 ? `, ${axis}` : ""}`,
+        oninput: (e) => setParam(key, ax, e.target.value),
+      })));
+    const code = { i: "", k: "kernel_size", s: "stride", p: "padding", a: "output_padding", d: "dilation" }[key];
+    return el("tr", {}, el("th", { scope: "row" }, `${name} `, el("var", { text: sym }), code ? el("code", { text: ` ${code}` }) : null), ...cells);
+  });
+  parts.params.replaceChildren(el("table", {}, el("caption", { text: `Input size 1 to ${tc.RANGES.i[dim][1]}, kernel 1 to 5, stride 1 to 4, padding 0 to 4, output padding 0 to 3 (and below the larger of stride and dilation), dilation 1 to 3.` }), el("thead", {}, head), el("tbody", {}, ...rows)));
+}
+
+function buildEditors() {
+  const { state } = view;
+  parts.editors.replaceChildren();
+  if (!inRange(state)) return;
+  for (const [key, role, name, shapeKey] of [["x", "input", "Input x", "i"], ["w", "kernel", "Kernel w", "k"]]) {
+    const [rows, cols] = grid2(state[shapeKey]);
+    const table = el("table", { class: `tce-editor tce-${role}` }, el("caption", { text: `${name} (${state[shapeKey].join(" × ")})` }));
+    for (let r = 0; r < rows; r++) {
+      const tr = el("tr");
+      for (let c = 0; c < cols; c++) {
+        const pos = posOf(r, c, state.dim);
+        const j = tc.ravel(pos, state[shapeKey]);
+        tr.append(el("td", {}, el("input", {
+          type: "number", step: 1, value: state[key][j], inputmode: "numeric",
+          "data-role": role, "data-index": idx(pos), "data-value": state[key][j],
+          "aria-label": `${key}[${label(pos)}]`,
+          oninput: (e) => setValue(key, j, e.target),
+        })));
+      }
+      table.append(tr);
+    }
+    parts.editors.append(table);
+  }
+}
+
+function shapeOk(state) {
+  return ["i", "k"].every((key) => {
+    const [lo, hi] = key === "i" ? tc.RANGES.i[state.dim] : tc.RANGES[key];
+    return state[key].length === state.dim && state[key].every((v) => Number.isSafeInteger(v) && v >= lo && v <= hi);
+  });
+}
+
+function inRange(state) {
+  return shapeOk(state) && state.x.length === tc.prod(state.i) && state.w.length === tc.prod(state.k);
+}
+
+// --- state changes ----------------------------------------------------------------------
+
+function resize(values, from, to, which) {
+  const fill = tc.defaultValues(tc.prod(to), which);
+  return fill.map((v, j) => {
+    const pos = tc.unravel(j, to);
+    return pos.every((q, ax) => q < from[ax]) && values.length === tc.prod(from) ? values[tc.ravel(pos, from)] : v;
+  });
+}
+
+function setParam(key, ax, text) {
+  if (!/^-?\d+$/.test(String(text).trim())) return; // half-typed: wait
+  const state = tc.cloneState(view.state);
+  state[key][ax] = Number(text);
+  const fits = () => shapeOk(state);
+  if (key === "i" && fits()) state.x = resize(view.state.x, view.state.i, state.i, "x");
+  if (key === "k" && fits()) state.w = resize(view.state.w, view.state.k, state.k, "w");
+  view.step = -1;
+  setState(state);
+}
+
+function setValue(key, j, input) {
+  const text = input.value.trim();
+  if (!/^-?\d+$/.test(text)) return;
+  const state = tc.cloneState(view.state);
+  state[key][j] = Number(text);
+  input.dataset.value = String(state[key][j]);
+  setState(state);
+}
+
+function setDim(dim) {
+  const s = view.state;
+  if (dim === s.dim) return;
+  const last = (v) => [v[v.length - 1]];
+  const state = { dim };
+  for (const key of ["k", "s", "p", "a", "d"]) state[key] = dim === 1 ? last(s[key]) : [s[key][0], s[key][0]];
+  if (dim === 1) {
+    state.i = last(s.i);
+    state.x = s.x.slice(0, state.i[0]); // the first row
+    state.w = s.w.slice(0, state.k[0]);
+  } else {
+    state.i = [Math.min(s.i[0], 8), Math.min(s.i[0], 8)];
+    state.x = resize(s.x, [1, s.x.length], state.i, "x");
+    state.w = resize(s.w, [1, s.w.length], state.k, "w");
+  }
+  view.focus = null;
+  view.step = -1;
+  setState(state);
+}
+
+function setState(state) {
+  view.state = state;
+  history.replaceState(null, "", "#" + tc.formatHash(state));
+  render();
+}
+
+function randomState() {
+  const r = (lo, hi) => lo + Math.floor(Math.random() * (hi - lo + 1));
+  const dim = view.state.dim;
+  for (;;) {
+    const axis = () => {
+      const s = r(1, 3), d = Math.random() < 0.8 ? 1 : r(2, 3), k = r(1, 4);
+      return { i: r(1, dim === 1 ? 8 : 4), k, s, d, p: r(0, Math.max(0, Math.floor((k - 1) * d / 2))), a: r(0, Math.max(s, d) - 1) };
+    };
+    const axes = Array.from({ length: dim }, axis);
+    const state = { dim };
+    for (const key of ["i", "k", "s", "p", "a", "d"]) state[key] = axes.map((a) => a[key]);
+    state.x = Array.from({ length: tc.prod(state.i) }, () => r(-3, 9));
+    state.w = Array.from({ length: tc.prod(state.k) }, () => r(-2, 5));
+    if (!tc.validate(state)) {
+      view.focus = null;
+      view.step = -1;
+      setState(state);
+      return;
+    }
+  }
+}
+
+function step(delta) {
+  const n = view.state.x.length;
+  view.step = view.step < 0 ? (delta > 0 ? 0 : n - 1) : view.step + delta;
+  if (view.step >= n || view.step < 0) view.step = -1;
+  draw();
+}
+
+function stepKeys(e) {
+  if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+    e.preventDefault();
+    step(e.key === "ArrowRight" ? 1 : -1);
+  }
+}
+
+function setFocus(pos, announce = true) {
+  view.focus = pos;
+  draw();
+  if (announce) parts.sum.textContent = tc.sumText(view.state, pos);
+}
+
+function outputKeys(e) {
+  const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [0, -99], End: [0, 99] };
+  const move = moves[e.key];
+  if (!move || !view.focus) return;
+  e.preventDefault();
+  const shape = grid2(tc.sizes(view.state).map((z) => z.out));
+  const [r, c] = view.state.dim === 1 ? [0, view.focus[0]] : view.focus;
+  const nr = Math.min(shape[0] - 1, Math.max(0, r + move[0]));
+  const nc = Math.min(shape[1] - 1, Math.max(0, c + move[1]));
+  setFocus(posOf(nr, nc, view.state.dim));
+}
+
+// --- rendering --------------------------------------------------------------------------
+
+function render() {
+  const { state } = view;
+  if (parts.dim.value !== String(state.dim) || !parts.params.firstChild) {
+    parts.dim.value = String(state.dim);
+    buildParams();
+  } else {
+    for (const input of parts.params.querySelectorAll("input")) {
+      const v = String(state[input.dataset.control][Number(input.dataset.axis)]);
+      if (input.value !== v && document.activeElement !== input) input.value = v;
+    }
+  }
+  const shape = JSON.stringify([state.dim, state.i, state.k, inRange(state)]);
+  if (parts.editorShape !== shape) {
+    parts.editorShape = shape;
+    buildEditors();
+  } else {
+    for (const input of parts.editors.querySelectorAll("input")) {
+      const values = input.dataset.role === "input" ? state.x : state.w;
+      const v = String(values[tc.ravel(input.dataset.index.split(",").map(Number), input.dataset.role === "input" ? state.i : state.k)]);
+      input.dataset.value = v;
+      if (input.value !== v && document.activeElement !== input) input.value = v;
+    }
+  }
+  const why = tc.validate(state);
+  for (const input of parts.params.querySelectorAll("input")) {
+    const bad = why && tc.NAMES[input.dataset.control] === why.param && (why.axis == null || why.axis === Number(input.dataset.axis));
+    input.setAttribute("aria-invalid", bad ? "true" : "false");
+  }
+  if (why) {
+    parts.alert.textContent = `PyTorch and transposed_conv refuse these settings: ${why.message}.`;
+    if (why.message.includes("in the explorer")) parts.alert.textContent = `The explorer cannot show these settings: ${why.message}.`;
+    if (why.param === "x" || why.param === "weight") parts.alert.textContent = `The explorer refuses these values: ${why.message}.`;
+    parts.alert.hidden = false;
+    parts.output.hidden = true;
+    parts.codeSection.hidden = true;
+    parts.arith.replaceChildren();
+    parts.code.replaceChildren();
+    for (const v of [parts.scatter, parts.direct, parts.matrix]) v.replaceChildren();
+    return;
+  }
+  parts.alert.textContent = "";
+  parts.alert.hidden = true;
+  parts.output.hidden = false;
+  parts.codeSection.hidden = false;
+  const out = tc.sizes(state).map((z) => z.out);
+  if (!view.focus || view.focus.some((v, ax) => v >= out[ax])) {
+    view.focus = out.map((n) => Math.floor(n / 2));
+  }
+  if (view.step >= state.x.length) view.step = -1;
+  parts.sum.textContent = tc.sumText(state, view.focus);
+  drawArithmetic();
+  drawCode();
+  draw();
+}
+
+function draw() {
+  if (tc.validate(view.state)) return;
+  drawScatter();
+  drawDirect();
+  drawMatrix();
+}
+
+/** Put a freshly drawn figure in place, keeping the keyboard focus if the old one had it. */
+function swap(container, svg) {
+  const had = container.contains(document.activeElement);
+  container.replaceChildren(svg);
+  if (had) svg.focus({ preventScroll: true });
+}
+
+function svgFor(width, height, label) {
+  return svgEl("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "group", "aria-label": label, class: "tce-figure" });
+}
+
+/** A grid of cells: cell(r, c) returns {cls, text, small, attrs} or null for no cell. */
+function drawGrid(svg, x0, y0, rows, cols, cell, size = CELL) {
+  const g = svgEl("g");
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const spec = cell(r, c);
+      if (!spec) continue;
+      const x = x0 + c * size, y = y0 + r * size;
+      const cg = svgEl("g", { class: `tce-cell ${spec.cls || ""}`, ...(spec.attrs || {}) });
+      cg.append(svgEl("rect", { x, y, width: size, height: size, class: "tce-box" }));
+      if (spec.hl) {
+        cg.append(svgEl("rect", { x: x + 1.5, y: y + 1.5, width: size - 3, height: size - 3, class: "tce-hl-outer" }));
+        cg.append(svgEl("rect", { x: x + 3.5, y: y + 3.5, width: size - 7, height: size - 7, class: "tce-hl-inner" }));
+      }
+      if (spec.text != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2 + (spec.small ? -2 : 0), class: "tce-num", "font-size": fontSize(spec.text, size) }, spec.text));
+      if (spec.small != null) cg.append(svgEl("text", { x: x + size - 3, y: y + size - 4, class: "tce-small" }, spec.small));
+      g.append(cg);
+    }
+  }
+  svg.append(g);
+  return g;
+}
+
+function fontSize(text, size) {
+  const n = String(text).length;
+  return Math.min(size * 0.42, (size * 1.5) / Math.max(n, 1));
+}
+
+function title(svg, x, y, text) {
+  svg.append(svgEl("text", { x, y, class: "tce-title" }, text));
+}
+
+function reachOf(state, o) {
+  const taps = tc.tapsOf(state, o);
+  return { taps, xs: new Set(taps.map((t) => t.x)), ws: new Set(taps.map((t) => t.w)) };
+}
+
+function drawScatter() {
+  const { state, focus } = view;
+  const dim = state.dim;
+  const sz = tc.sizes(state);
+  const reach = reachOf(state, focus);
+  const [xr, xc] = grid2(state.i), [kr, kc] = grid2(state.k);
+  const canvas = grid2(sz.map((z) => z.canvas));
+  const outShape = sz.map((z) => z.out);
+  const final = tc.conv(state);
+  // partial sums of the stamps 0..step over the canvas (uncropped coordinates)
+  const upto = view.step < 0 ? state.x.length - 1 : view.step;
+  const canvasShape = sz.map((z) => z.canvas);
+  const partial = new Array(tc.prod(canvasShape)).fill(0);
+  const current = new Map();
+  for (let j = 0; j <= upto; j++) {
+    const q = tc.unravel(j, state.i);
+    for (let t = 0; t < state.w.length; t++) {
+      const tp = tc.unravel(t, state.k);
+      const pos = q.map((qq, ax) => qq * state.s[ax] + tp[ax] * state.d[ax]);
+      const flat = tc.ravel(pos, canvasShape);
+      partial[flat] += state.x[j] * state.w[t];
+      if (j === view.step) current.set(flat, state.x[j] * state.w[t]);
+    }
+  }
+  const size = Math.max(18, Math.min(CELL, Math.floor(560 / Math.max(canvas[1], 1))));
+  const gap = 24;
+  const topW = (xc + kc) * CELL + gap * 2;
+  const width = Math.max(topW, canvas[1] * size) + 8;
+  const topH = Math.max(xr, kr) * CELL + 24;
+  const height = topH + 28 + canvas[0] * size + 8;
+  const svg = svgFor(width, height, "Scatter-add: input x, kernel w, and the output y with its cropped border");
+  title(svg, 4, 14, "x");
+  drawGrid(svg, 4, 20, xr, xc, (r, c) => {
+    const j = tc.ravel(posOf(r, c, dim), state.i);
+    return { cls: "tce-input" + (j === view.step ? " tce-current" : ""), text: state.x[j], hl: reach.xs.has(j) };
+  });
+  const kx = 4 + xc * CELL + gap;
+  title(svg, kx, 14, "w");
+  drawGrid(svg, kx, 20, kr, kc, (r, c) => {
+    const t = tc.ravel(posOf(r, c, dim), state.k);
+    return { cls: "tce-kernel", text: state.w[t], hl: reach.ws.has(t) };
+  });
+  title(svg, 4, topH + 18, view.step < 0 ? "y: all stamps added" : `y after ${upto + 1} of ${state.x.length} stamps`);
+  const g = drawGrid(svg, 4, topH + 24, canvas[0], canvas[1], (r, c) => {
+    const cpos = posOf(r, c, dim);
+    const flat = tc.ravel(cpos, canvasShape);
+    const opos = cpos.map((v, ax) => v - state.p[ax]);
+    const inside = opos.every((v, ax) => v >= 0 && v < outShape[ax]);
+    const stamp = current.get(flat);
+    if (!inside) return { cls: "tce-cropped" + (stamp != null ? " tce-stamp" : ""), text: partial[flat], small: stamp != null ? fmtAdd(stamp) : null };
+    const value = final.values[tc.ravel(opos, outShape)];
+    return {
+      cls: "tce-output" + (stamp != null ? " tce-stamp" : ""),
+      text: partial[flat],
+      small: stamp != null ? fmtAdd(stamp) : null,
+      hl: same(opos, focus),
+      attrs: { "data-role": "output", "data-index": idx(opos), "data-value": value, "data-pos": opos.join(",") },
+    };
+  }, size);
+  // the output's frame inside the uncropped canvas
+  const [pr, pc] = dim === 1 ? [0, state.p[0]] : state.p;
+  const [orows, ocols] = grid2(outShape);
+  svg.append(svgEl("rect", { x: 4 + pc * size, y: topH + 24 + pr * size, width: ocols * size, height: orows * size, class: "tce-frame" }));
+  hookOutputs(svg, g);
+  swap(parts.scatter, svg);
+  if (view.step < 0) {
+    parts.stepText.textContent = `All ${state.x.length} stamps added: each output cell holds its final sum. Press Next to add them one at a time.`;
+  } else {
+    const q = tc.unravel(view.step, state.i);
+    parts.stepText.textContent = `Stamp ${view.step + 1} of ${state.x.length}: x[${label(q)}] = ${state.x[view.step]} adds ${state.x[view.step]} × w (small numbers) at ${dim === 1 ? "position" : "row, column"} ${label(q.map((v, ax) => v * state.s[ax] - state.p[ax]))} of the output; the big numbers are the sums so far.`;
+  }
+}
+
+const fmtAdd = (v) => (v < 0 ? `−${-v}` : `+${v}`);
+
+function hookOutputs(svg, g) {
+  svg.setAttribute("tabindex", "0");
+  svg.setAttribute("aria-describedby", "tce-sum");
+  svg.addEventListener("keydown", outputKeys);
+  const pick = (e) => {
+    const cell = e.target.closest("[data-pos]");
+    if (cell && g.contains(cell)) {
+      const pos = cell.dataset.pos.split(",").map(Number);
+      if (!same(pos, view.focus)) setFocus(pos);
+    }
+  };
+  svg.addEventListener("pointerover", pick);
+  svg.addEventListener("click", pick);
+}
+
+function drawDirect() {
+  const { state, focus } = view;
+  const dim = state.dim;
+  const sz = tc.sizes(state);
+  const z = tc.zeroInserted(state);
+  const rot = tc.rotatedKernel(state);
+  const win = tc.windowOf(state, focus);
+  const winCells = new Map(win.map((w) => [w.cell, w.tap]));
+  const used = new Set(win.filter((w) => z.kinds[w.cell] === "input").map((w) => w.tap));
+  const [pr, pc] = grid2(z.shape), [kr, kc] = grid2(state.k);
+  const outShape = sz.map((q) => q.out);
+  const [or, oc] = grid2(outShape);
+  const size = Math.max(16, Math.min(CELL, Math.floor(560 / Math.max(pc, 1))));
+  const final = tc.conv(state);
+  const width = Math.max(pc * size, (kc + oc) * CELL + 40) + 8;
+  const height = 20 + pr * size + 30 + Math.max(kr, or) * CELL + 8;
+  const svg = svgFor(width, height, "The equivalent direct convolution: the zero-inserted, padded input, the rotated kernel and the output");
+  title(svg, 4, 14, `x with zeros inserted, then padded (${z.shape.join(" × ")})`);
+  drawGrid(svg, 4, 20, pr, pc, (r, c) => {
+    const cell = tc.ravel(posOf(r, c, dim), z.shape);
+    const kind = z.kinds[cell];
+    const tap = winCells.get(cell);
+    return {
+      cls: `tce-${kind === "input" ? "input" : kind}${tap != null ? " tce-window" : ""}`,
+      text: z.values[cell],
+      small: tap != null ? `w${label(tc.unravel(rot.length - 1 - tap, state.k))}` : null,
+      hl: tap != null && kind === "input",
+    };
+  }, size);
+  const y2 = 20 + pr * size + 30;
+  title(svg, 4, y2 - 8, "w rotated 180°");
+  drawGrid(svg, 4, y2, kr, kc, (r, c) => {
+    const t = tc.ravel(posOf(r, c, dim), state.k);
+    return { cls: "tce-kernel", text: rot[t], hl: used.has(t) };
+  });
+  const ox = 4 + kc * CELL + 40;
+  title(svg, ox, y2 - 8, "y");
+  const g = drawGrid(svg, ox, y2, or, oc, (r, c) => {
+    const pos = posOf(r, c, dim);
+    return { cls: "tce-output", text: final.values[tc.ravel(pos, outShape)], hl: same(pos, focus), attrs: { "data-pos": pos.join(",") } };
+  });
+  hookOutputs(svg, g);
+  swap(parts.direct, svg);
+  const pads = sz.map((q, ax) => {
+    const side = (n) => (n >= 0 ? `pad ${n}` : `crop ${-n}`);
+    return `${dim === 2 ? AXES[2][ax] + ": " : ""}${q.s - 1} zero${q.s === 2 ? "" : "s"} between values, ${side(q.before)} at the start (d(k − 1) − p = ${q.d}·${q.k - 1} − ${q.p}) and ${side(q.after)} at the end (plus a = ${q.a})`;
+  });
+  parts.directText.textContent =
+    `Insert s − 1 zeros between the input values (grey), pad the edges (beige) and slide the kernel rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}. ` +
+    `Why rotated: input x[q] sends tap w[t] to output q·s + t·d − p. Fix one output: the later the input, the earlier the tap that reaches it, so a window reading the inputs left to right (and top to bottom) meets the taps right to left (and bottom to top): the kernel rotated by 180°. ` +
+    `The small labels show which tap of w each window cell meets.`;
+}
+
+function drawMatrix() {
+  const { state, focus } = view;
+  const dim = state.dim;
+  const outShape = tc.sizes(state).map((q) => q.out);
+  const nOut = tc.prod(outShape), nIn = state.x.length;
+  const focusRow = tc.ravel(focus, outShape);
+  const full = nOut * nIn <= 400 && nIn <= 16;
+  const rows = full ? Array.from({ length: nOut }, (_, r) => r) : [focusRow];
+  const labelW = dim === 1 ? 48 : 64;
+  const size = 30;
+  const width = labelW + nIn * size + 8;
+  const height = 24 + rows.length * size + 8;
+  const svg = svgFor(width, height, full ? "The matrix C transposed" : "The focused output's row of C transposed");
+  const reach = reachOf(state, focus);
+  for (let j = 0; j < nIn; j++) {
+    svg.append(svgEl("text", { x: labelW + j * size + size / 2, y: 14, class: "tce-label", "font-size": dim === 1 ? 10 : 9 }, `x${dim === 1 ? j : label(tc.unravel(j, state.i)).replace(", ", ",")}`));
+  }
+  const g = svgEl("g");
+  rows.forEach((r, n) => {
+    const pos = tc.unravel(r, outShape);
+    const row = tc.matrixRow(state, pos);
+    const y = 20 + n * size;
+    const rg = svgEl("g", { "data-pos": pos.join(","), class: r === focusRow ? "tce-row-focus" : "" });
+    rg.append(svgEl("text", { x: labelW - 4, y: y + size / 2, class: "tce-label tce-rowlabel" }, `y[${label(pos)}]`));
+    row.forEach((v, j) => {
+      const x = labelW + j * size;
+      const cg = svgEl("g", { class: `tce-cell ${v !== 0 ? "tce-matrix" : "tce-zero-m"}` });
+      cg.append(svgEl("rect", { x, y, width: size, height: size, class: "tce-box" }));
+      if (r === focusRow && reach.xs.has(j)) {
+        cg.append(svgEl("rect", { x: x + 1.5, y: y + 1.5, width: size - 3, height: size - 3, class: "tce-hl-outer" }));
+        cg.append(svgEl("rect", { x: x + 3.5, y: y + 3.5, width: size - 7, height: size - 7, class: "tce-hl-inner" }));
+      }
+      cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2, class: "tce-num", "font-size": fontSize(v, size) }, v));
+      rg.append(cg);
+    });
+    if (r === focusRow) rg.append(svgEl("rect", { x: labelW, y, width: nIn * size, height: size, class: "tce-frame" }));
+    g.append(rg);
+  });
+  svg.append(g);
+  hookOutputs(svg, g);
+  swap(parts.matrix, svg);
+  parts.matrixText.textContent = (full
+    ? `Cᵀ has one row per output value (${nOut}) and one column per input value (${nIn}); y = Cᵀx. `
+    : `Cᵀ has ${nOut} rows and ${nIn} columns, too many to draw: this is the focused output's row. `) +
+    `Row y[${label(focus)}] holds the kernel weight each input sends to that output; C itself is the matrix of the direct convolution from an input of size ${outShape.join(" × ")} down to ${view.state.i.join(" × ")}.`;
+}
+
+function drawArithmetic() {
+  const { state } = view;
+  const sz = tc.sizes(state);
+  const items = sz.map((z, ax) => {
+    const name = state.dim === 2 ? `${AXES[2][ax]}: ` : "";
+    const formula = `o′ = (i′ − 1)s − 2p + d(k − 1) + a + 1 = (${z.n} − 1)·${z.s} − 2·${z.p} + ${z.d}·(${z.k} − 1) + ${z.a} + 1 = ${z.out}`;
+    let why;
+    if (z.convInputs.length > 1) {
+      why = `A convolution with the same k, s, p and d maps each of the lengths ${z.convInputs.join(", ")} to ${z.n}: the sizes alone cannot say which one to return, so output padding a (0 to ${z.s - 1}) picks it; a = ${z.a} gives ${z.out}.`;
+    } else {
+      why = `A convolution with the same k, s, p and d maps length ${z.convInputs[0]} back to ${z.n}: with stride ${z.s} only that length does, so output padding has nothing to choose${z.a ? ` (a = ${z.a} is allowed here only because the dilation is larger than the stride)` : ""}.`;
+      if (z.a && !z.convInputs.includes(z.out)) why = `A convolution with the same k, s, p and d maps length ${z.convInputs.join(", ")} to ${z.n}; output padding a = ${z.a} (allowed since the dilation ${z.d} exceeds the stride ${z.s}) adds ${z.a} more.`;
+    }
+    return el("li", {}, el("strong", { text: name }), el("span", { class: "tce-formula", text: formula }), el("br"), why);
+  });
+  parts.arith.replaceChildren(el("h2", { text: "The size arithmetic" }), el("ul", {}, ...items));
+}
+
+function drawCode() {
+  const code = tc.codeFor(view.state);
+  parts.code.replaceChildren(...[["transposed_conv", code.package], ["PyTorch", code.torch]].map(([name, text]) => {
+    const status = el("span", { class: "tce-copied", "aria-live": "polite" });
+    const pre = el("pre", { tabindex: "0" }, el("code", { text }));
+    const copy = el("button", { type: "button", text: `Copy the ${name} code`, onclick: () => copyText(text, pre, status) });
+    return el("div", { class: "tce-codeblock" }, el("h3", { text: name }), pre, copy, status);
+  }));
+}
+
+async function copyText(text, pre, status) {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = " Copied.";
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(pre);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    status.textContent = " Selected: press Ctrl+C (⌘C) to copy.";
+  }
+}
+
+function buildFinder() {
+  const n = el("input", { type: "number", id: "tce-find-n", min: 1, max: 16, value: 4, inputmode: "numeric" });
+  const m = el("input", { type: "number", id: "tce-find-m", min: 1, max: 128, value: 8, inputmode: "numeric" });
+  const result = el("div", { class: "tce-found" });
+  const run = (e) => {
+    e.preventDefault();
+    const [ni, mi] = [Number(n.value), Number(m.value)];
+    if (!Number.isInteger(ni) || !Number.isInteger(mi) || ni < 1 || mi < 1 || ni > 16 || mi > 128) {
+      result.replaceChildren(el("p", { role: "alert", text: "Input length must be 1 to 16 and output length 1 to 128, whole numbers." }));
+      return;
+    }
+    const found = tc.findParameters(ni, mi);
+    if (!found.length) {
+      result.replaceChildren(el("p", { text: `No kernel up to 5 and stride up to 4 takes length ${ni} to ${mi}.` }));
+      return;
+    }
+    const head = el("tr", {}, ...["kernel k", "stride s", "padding p", "output padding a", "taps per output phase", "checkerboard risk", ""].map((t) => el("th", { scope: "col", text: t })));
+    const rows = found.map((f) => {
+      const state = { dim: 1, i: [ni], k: [f.k], s: [f.s], p: [f.p], a: [f.a], d: [1], x: tc.defaultValues(ni, "x"), w: new Array(f.k).fill(1) };
+      const open = tc.validate(state) ? el("span", { text: "outside the explorer's ranges" })
+        : el("a", { href: "#" + tc.formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}` });
+      return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v) => el("td", { text: String(v) })),
+        el("td", { text: f.even ? "none: every phase gets the same taps" : "yes: uneven taps" }), el("td", {}, open));
+    });
+    result.replaceChildren(
+      el("p", { text: `${found.length} settings take length ${ni} to ${mi} with dilation 1. A kernel whose size the stride divides gives every output phase the same number of taps away from the border; the others risk a checkerboard.` }),
+      el("div", { class: "tce-scroll", tabindex: "0", role: "region", "aria-label": "Settings found" }, el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))));
+  };
+  const form = el("form", { class: "tce-row", onsubmit: run },
+    el("label", { for: "tce-find-n", text: "Input length i′ " }), n,
+    el("label", { for: "tce-find-m", text: "Wanted output length o′ " }), m,
+    el("button", { type: "submit", text: "Find parameters" }));
+  return el("section", { "aria-labelledby": "tce-h-find" }, el("h2", { id: "tce-h-find", text: "Find parameters" }),
+    el("p", { text: "Which kernel size, stride, padding and output padding take one length to another? Every answer with kernel up to 5, stride up to 4 and dilation 1 (1-D; use it per axis in 2-D)." }),
+    form, result);
+}
+
+build();
+render();
+document.getElementById("explorer-fallback")?.setAttribute("hidden", "");
+root.hidden = false;
+root.dataset.ready = "true";

@@ -1,0 +1,96 @@
+"""Links to the site's explorer page, with a given case filled in."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from ._arithmetic import conv_transpose_output_size
+from ._validation import as_tuple, numeric_array
+
+RANGES = {"k": (1, 5), "s": (1, 4), "p": (0, 4), "a": (0, 3), "d": (1, 3)}
+"""The explorer's ranges per setting (docs/_static/explorer/tconv.mjs, ``RANGES``)."""
+INPUT_RANGE = {1: (1, 16), 2: (1, 8)}
+"""The explorer's input sizes per axis, for 1-D and 2-D inputs."""
+MAX_EXACT = 2**53 - 1
+"""Largest integer the explorer's JavaScript holds exactly."""
+
+
+def explorer_link(
+    x: Any,
+    weight: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+    page: str = "explorer.html",
+) -> str | None:
+    """The explorer's address for one transposed convolution, or None if it cannot show it.
+
+    The explorer (``explorer.html`` at the site's root) reads its state from the address's
+    fragment: ``#dim=2&i=H,W&k=KH,KW&s=SH,SW&p=PH,PW&a=AH,AW&d=DH,DW&x=...&w=...``, the
+    values row-major.
+
+    Parameters
+    ----------
+    x : (L,) or (H, W) array_like
+        Input, integer values (an integer dtype, or floats that are whole numbers).
+    weight : (k,) or (kH, kW) array_like
+        Kernel, with as many axes as ``x``.
+    stride, padding, output_padding, dilation : int or tuple of ints
+        As in :func:`conv_transpose2d`.
+    page : str, default "explorer.html"
+        The explorer's address relative to the linking page, e.g.
+        ``"../../explorer.html"`` from a gallery example.
+
+    Returns
+    -------
+    str or None
+        ``page`` followed by the fragment; None when the case is outside the explorer's
+        ranges (input sizes up to 16 in 1-D and 8 in 2-D, kernel up to 5, stride up to 4,
+        padding up to 4, output padding up to 3, dilation up to 3), not whole numbers,
+        too large to add up exactly in JavaScript, or refused by
+        :func:`conv_transpose_output_size`.
+
+    Examples
+    --------
+    >>> explorer_link([[1, 3], [2, 3]], [[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    'explorer.html#dim=2&i=2,2&k=3,3&s=1,1&p=0,0&a=0,0&d=1,1&x=1,3,2,3&w=2,3,2,1,4,2,3,4,1'
+    >>> explorer_link([1, 10], [1, 2, 3], stride=2, page="../../explorer.html")
+    '../../explorer.html#dim=1&i=2&k=3&s=2&p=0&a=0&d=1&x=1,10&w=1,2,3'
+    >>> explorer_link([0.5, 1.0], [1, 2, 3]) is None  # not whole numbers
+    True
+    """
+    xs, w = numeric_array(x, "x"), numeric_array(weight, "weight")
+    dim = xs.ndim
+    if dim not in (1, 2) or w.ndim != dim:
+        return None
+    if not all(np.array_equal(a, np.round(a)) for a in (xs, w) if a.dtype.kind == "f"):
+        return None
+    settings = {
+        "i": xs.shape,
+        "k": w.shape,
+        "s": as_tuple(stride, "stride", dim),
+        "p": as_tuple(padding, "padding", dim),
+        "a": as_tuple(output_padding, "output_padding", dim),
+        "d": as_tuple(dilation, "dilation", dim),
+    }
+    ranges = {"i": INPUT_RANGE[dim], **RANGES}
+    for key, (lo, hi) in ranges.items():
+        if not all(lo <= v <= hi for v in settings[key]):
+            return None
+    for n, k, s, p, a, d in zip(*settings.values(), strict=True):
+        try:
+            conv_transpose_output_size(n, k, s, p, a, d)
+        except ValueError:
+            return None
+    xi, wi = [int(v) for v in xs.ravel()], [int(v) for v in w.ravel()]
+    if max(map(abs, xi)) * max(map(abs, wi)) * math.prod(w.shape) > MAX_EXACT:
+        return None
+    parts = [f"dim={dim}"]
+    parts += [f"{key}={','.join(map(str, values))}" for key, values in settings.items()]
+    parts += [f"x={','.join(map(str, xi))}", f"w={','.join(map(str, wi))}"]
+    return f"{page}#{'&'.join(parts)}"
