@@ -32,6 +32,10 @@ VIDEO_DIR = Path(__file__).parents[1] / "_build" / "videos"
 def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[str, Any]) -> str:
     """Save each open animation's figure as a WebM and a poster PNG; return the HTML."""
     rcParams["animation.ffmpeg_path"] = imageio_ffmpeg.get_ffmpeg_exe()
+    # static figures (saved next, by the matplotlib scraper) lose their blank margins;
+    # an animation's frames and poster keep the figure's size (its video's size)
+    rcParams["savefig.bbox"] = "tight"
+    rcParams["savefig.pad_inches"] = 0.05
     # compare figures, not numbers: pyplot reuses the number of a closed figure
     open_figures = [plt.figure(n) for n in plt.get_fignums()]
     animations = [
@@ -54,7 +58,7 @@ def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[st
             extra_args=["-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "38", "-row-mt", "1"],
         )
         anim.save(video, writer=writer, dpi=100)
-        fig.savefig(poster, dpi=100)  # the last frame: poster and thumbnail
+        fig.savefig(poster, dpi=100, bbox_inches=None)  # the last frame: poster, thumbnail
         shutil.copy(poster, VIDEO_DIR / poster.name)
         width, height = (fig.get_size_inches() * 100).astype(int)
         title = html.escape(fig.get_suptitle() or "Animation", quote=True)

@@ -21,7 +21,7 @@ from ._animations import animate_scatter, animate_sliding
 from ._convolution import show_convolution, show_zero_insertion
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
 from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
-from ._style import fit_title, format_value, shape_title
+from ._style import fit_title, format_value, role_cmap, shape_title
 
 ROLES = _style.ROLES
 """Colour map of each role: the same role has the same colour on every page."""
@@ -31,12 +31,24 @@ PAD_COLOR = _style.PAD_COLOR
 """Fill of padding zeros (hatched ``..``)."""
 HIGHLIGHT_COLOR = _style.HIGHLIGHT_COLOR
 """Edge of highlight boxes."""
+ROLE_COLORS = _style.ROLE_COLORS
+"""The swatch of each role and cell style in the colour key (:func:`show_color_key`)."""
+CELL_STYLES = _style.CELL_STYLES
+"""Fill, hatch and hatch colour of padding, inserted zeros and cropped cells."""
+SIGNED_CMAP = _style.SIGNED_CMAP
+"""Diverging colour map of signed data (gradients, differences), centred on 0."""
 MAX_WIDTH = _style.MAX_WIDTH
-"""Widest figure, in inches (matplotlib's gallery guide)."""
+"""Widest figure, in inches: 650 px at the site's 100 dpi, the width of the text column."""
+MIN_FONTSIZE = _style.MIN_FONTSIZE
+"""Smallest cell text, in points; bigger matrices show a colour bar instead of values."""
 
 __all__ = [
+    "CELL_STYLES",
     "MAX_WIDTH",
+    "MIN_FONTSIZE",
     "ROLES",
+    "ROLE_COLORS",
+    "SIGNED_CMAP",
     "Panel",
     "animate_scatter",
     "animate_sliding",
@@ -44,6 +56,7 @@ __all__ = [
     "format_value",
     "framed_panel",
     "highlight",
+    "role_cmap",
     "sample_photo",
     "shape_title",
     "show_convolution",

@@ -7,25 +7,28 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .._transpose import insert_zeros, pad_or_crop
 from ._style import (
+    CELL_STYLES,
     HIGHLIGHT_COLOR,
     MAX_WIDTH,
-    PAD_COLOR,
-    ROLES,
-    ZERO_COLOR,
+    MIN_FONTSIZE,
+    SIGNED_CMAP,
     _as_2d,
     _axes_inches,
     _plt,
     _wrap,
     fit_title,
     format_value,
+    role_cmap,
     shape_title,
 )
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.colors import Normalize
     from matplotlib.figure import Figure
 
 
@@ -41,8 +44,10 @@ class Panel:
         Name of the array; its shape is appended.
     role : str
         A key of :data:`ROLES`.
-    inserted, padded : array_like of bool, optional
-        Cells that are inserted zeros or padding, drawn hatched in grey/cream.
+    inserted, padded, cropped : array_like of bool, optional
+        Cells that are inserted zeros, padding, or cropped away (they hold
+        values that the result drops), each drawn in its style of
+        :data:`CELL_STYLES`.
     """
 
     data: Any
@@ -50,6 +55,41 @@ class Panel:
     role: str = "input"
     inserted: Any = None
     padded: Any = None
+    cropped: Any = None
+
+
+def _masks(arr: npt.NDArray[Any], **masks: Any) -> dict[str, npt.NDArray[np.bool_]]:
+    """The given boolean masks, broadcast to ``arr``'s shape (missing ones all False)."""
+    return {
+        name: np.broadcast_to(_as_2d(m).astype(bool), arr.shape)
+        if m is not None
+        else np.zeros(arr.shape, dtype=bool)
+        for name, m in masks.items()
+    }
+
+
+def _data_range(arr: npt.NDArray[Any], hidden: npt.NDArray[np.bool_]) -> tuple[float, float]:
+    """Smallest and largest value of the cells drawn in the colour map."""
+    plain = arr[~hidden]
+    return (float(plain.min()), float(plain.max())) if plain.size else (0.0, 1.0)
+
+
+def _norm(lo: float, hi: float) -> Normalize:
+    """Sequential from ``lo`` to ``hi``, or, when ``lo < 0 < hi``, symmetric about 0."""
+    from matplotlib.colors import Normalize
+
+    if lo < 0 < hi:
+        m = max(-lo, hi)
+        return Normalize(vmin=-m, vmax=m)
+    return Normalize(vmin=lo, vmax=hi if hi > lo else lo + 1)
+
+
+def _fit_fontsize(ax: Axes, shape: tuple[int, int], texts: list[str]) -> float:
+    """The cell text size that fills about 70 % of a cell, at most 11 pt."""
+    w_in, h_in = _axes_inches(ax)
+    cell_pt = 72 * min(w_in / shape[1], h_in / shape[0])
+    longest = max((len(t) for t in texts), default=1)
+    return float(min(11.0, 0.7 * cell_pt / max(1.0, 0.6 * longest), 0.55 * cell_pt))
 
 
 def show_matrix(
@@ -58,12 +98,15 @@ def show_matrix(
     ax: Axes | None = None,
     title: str = "",
     role: str = "input",
-    values: bool = True,
+    values: bool | None = None,
     inserted: Any = None,
     padded: Any = None,
+    cropped: Any = None,
+    blank: Any = None,
     fontsize: float | None = None,
     vmin: float | None = None,
     vmax: float | None = None,
+    colorbar: bool | None = None,
 ) -> Axes:
     """Draw a matrix as coloured cells with its values written in them.
 
@@ -76,17 +119,25 @@ def show_matrix(
     title : str
         Name of the array; the shape is appended (``"Input (4, 4)"``).
     role : str, default 'input'
-        One of :data:`ROLES`: sets the colour map.
-    values : bool, default True
-        Write each value in its cell.
-    inserted, padded : array_like of bool, optional
-        Masks of inserted zeros and of padding, drawn as hatched grey and
-        cream cells instead of the colour map.
+        One of :data:`ROLES`: sets the colour map of non-negative data.
+    values : bool, optional
+        Write each value in its cell. By default, when the text fits at
+        :data:`MIN_FONTSIZE` or more; otherwise a colour bar gives the values.
+    inserted, padded, cropped : array_like of bool, optional
+        Masks of inserted zeros, padding, and cropped cells, drawn in their
+        styles of :data:`CELL_STYLES` instead of the colour map. Cropped cells
+        keep their values, written in grey.
+    blank : array_like of bool, optional
+        Cells not computed yet (in an animation): drawn empty, no value.
     fontsize : float, optional
-        Size of the cell text; by default it fits the cells.
+        Size of the cell text; by default it fits the cells, at least
+        :data:`MIN_FONTSIZE`.
     vmin, vmax : float, optional
         Ends of the colour scale; by default the data's own range (pass them
-        to keep colours comparable across the frames of an animation).
+        to share a scale between panels or frames).
+    colorbar : bool, optional
+        Draw a colour bar. By default, when the values are not written or the
+        data are signed.
 
     Returns
     -------
@@ -94,9 +145,10 @@ def show_matrix(
 
     Notes
     -----
-    The colour runs from the smallest to the largest value of ``data`` (the
-    seed notebook fixed it to 0..1, so every cell looked the same). Text is
-    white on dark cells and black on light ones.
+    Non-negative data use the role's single-hue map (:func:`role_cmap`), from
+    the smallest value (a visible tint) to the largest. Data with negative
+    and positive values use a diverging map centred on 0 (:data:`SIGNED_CMAP`)
+    and a colour bar. Text is white on dark cells and black on light ones.
 
     Examples
     --------
@@ -105,76 +157,84 @@ def show_matrix(
     'Input (2, 2)'
     >>> [t.get_text() for t in ax.texts]
     ['6', '3', '2', '5']
+    >>> show_matrix([[-1, 2]]).images[0].get_cmap().name
+    'RdBu_r'
     """
     plt = _plt()
-    from matplotlib.colors import Normalize
     from matplotlib.patches import Rectangle
 
-    if role not in ROLES:
-        msg = f"role must be one of {sorted(ROLES)}, got {role!r}"
-        raise ValueError(msg)
+    cmap = role_cmap(role)  # checks the role
     arr = _as_2d(data)
     if ax is None:
         _, ax = plt.subplots(
-            figsize=(min(MAX_WIDTH, 1 + 0.45 * arr.shape[1]), 1 + 0.45 * arr.shape[0])
+            figsize=(min(MAX_WIDTH, 1 + 0.5 * arr.shape[1]), 1 + 0.5 * arr.shape[0]),
+            layout="constrained",
         )
     rows, cols = arr.shape
-    special = np.zeros(arr.shape, dtype=bool)
-    masks = []
-    for mask, color, hatch in ((inserted, ZERO_COLOR, "//"), (padded, PAD_COLOR, "..")):
-        if mask is not None:
-            m = np.broadcast_to(_as_2d(mask).astype(bool), arr.shape)
-            special |= m
-            masks.append((m, color, hatch))
-    plain = arr[~special] if special.any() else arr.ravel()
-    lo, hi = (float(plain.min()), float(plain.max())) if plain.size else (0.0, 1.0)
+    masks = _masks(arr, padding=padded, **{"inserted zeros": inserted, "cropped": cropped})
+    empty = _masks(arr, blank=blank)["blank"]
+    special = masks["padding"] | masks["inserted zeros"] | masks["cropped"] | empty
+    lo, hi = _data_range(arr, special)
     lo, hi = (lo if vmin is None else vmin), (hi if vmax is None else vmax)
-    norm = Normalize(vmin=lo, vmax=hi if hi > lo else lo + 1)
-    cmap = plt.get_cmap(ROLES[role])
+    norm = _norm(lo, hi)
+    signed = lo < 0 < hi
+    if signed:
+        cmap = plt.get_cmap(SIGNED_CMAP)
     shown = np.ma.masked_array(arr.astype(float), mask=special)
-    ax.imshow(shown, cmap=cmap, norm=norm, aspect="equal", interpolation="nearest")
-    for m, color, hatch in masks:
+    image = ax.imshow(shown, cmap=cmap, norm=norm, aspect="equal", interpolation="nearest")
+    for name, m in masks.items():
+        style = CELL_STYLES[name]
         for r, c in zip(*np.nonzero(m), strict=True):
             ax.add_patch(
                 Rectangle(
                     (c - 0.5, r - 0.5),
                     1,
                     1,
-                    facecolor=color,
-                    hatch=hatch,
-                    edgecolor="#b0b0b0",
+                    facecolor=style["facecolor"],
+                    hatch=style["hatch"],
+                    edgecolor=style["edgecolor"],
                     lw=0,
                 )
             )
+    texts = [format_value(v) for v in arr.ravel()]
+    fit = _fit_fontsize(ax, (rows, cols), texts) if fontsize is None else fontsize
+    if values is None:
+        values = fit >= MIN_FONTSIZE
     if values:
-        texts = [format_value(v) for v in arr.ravel()]
-        if fontsize is None:
-            # a cell is min(width/cols, height/rows) inches; fill about 70 % of it
-            w_in, h_in = _axes_inches(ax)
-            cell_pt = 72 * min(w_in / cols, h_in / rows)
-            longest = max(len(t) for t in texts)
-            fontsize = min(11.0, 0.7 * cell_pt / max(1.0, 0.6 * longest), 0.55 * cell_pt)
+        size = max(fit, MIN_FONTSIZE)
         for ((r, c), v), text in zip(np.ndenumerate(arr), texts, strict=True):
-            dark = not special[r, c] and norm(float(v)) > 0.6
-            ax.text(
-                c,
-                r,
-                text,
-                ha="center",
-                va="center",
-                fontsize=fontsize,
-                color="white" if dark else "black",
-            )
-    ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=7)
-    ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=7)
+            if empty[r, c]:
+                continue
+            if masks["cropped"][r, c]:
+                color = "#444444"
+            elif special[r, c]:
+                color = "black"
+            else:
+                level = float(norm(float(v)))
+                dark = level > 0.6 or (signed and level < 0.25)
+                color = "white" if dark else "black"
+            ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color)
+    ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=8)
+    ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=8)
     ax.set_xticks(np.arange(-0.5, cols), minor=True)
     ax.set_yticks(np.arange(-0.5, rows), minor=True)
     ax.grid(which="minor", color="white", linewidth=1)
     ax.tick_params(which="both", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
+    if colorbar if colorbar is not None else (signed or not values):
+        _colorbar(image, [ax])
     fit_title(ax, shape_title(title, np.asarray(data)) if title else "")
     return ax
+
+
+def _colorbar(image: Any, axes: list[Axes]) -> Any:
+    """A slim colour bar beside ``axes`` for ``image``'s scale, ticks at 9 pt."""
+    fig = axes[0].figure
+    bar = fig.colorbar(image, ax=axes, fraction=0.06, pad=0.03, shrink=0.9, aspect=15)
+    bar.ax.tick_params(labelsize=MIN_FONTSIZE)
+    bar.outline.set_visible(False)
+    return bar
 
 
 def highlight(
@@ -183,23 +243,31 @@ def highlight(
     cols: Any,
     *,
     color: str = HIGHLIGHT_COLOR,
+    linestyle: str = "-",
     label: str | None = None,
 ) -> Any:
     """Draw a box around a block of cells drawn by :func:`show_matrix`.
+
+    The box is a thick dark line with a thin white line inside it, so it
+    stands out on light and dark cells of every colour, also to readers with
+    colour blindness; tell two boxes apart by ``linestyle``, not by colour.
 
     Parameters
     ----------
     ax : matplotlib Axes
     rows, cols : slice or (start, stop) pair
         The block, half-open like Python slices; an int is one row/column.
-    color : str
-        Edge colour.
+    color : str, default :data:`HIGHLIGHT_COLOR`
+        Colour of the outer line.
+    linestyle : str, default '-'
+        Line style of the outer line (``"--"`` for a second box).
     label : str, optional
         Legend label of the box.
 
     Returns
     -------
     matplotlib.patches.Rectangle
+        The outer line.
 
     Examples
     --------
@@ -217,11 +285,24 @@ def highlight(
         r1 - r0,
         fill=False,
         edgecolor=color,
-        linewidth=3,
+        linewidth=4,
+        linestyle=linestyle,
         label=label,
         zorder=5,
     )
     ax.add_patch(box)
+    ax.add_patch(
+        Rectangle(
+            (c0 - 0.5, r0 - 0.5),
+            c1 - c0,
+            r1 - r0,
+            fill=False,
+            edgecolor="white",
+            linewidth=1.2,
+            linestyle=linestyle,
+            zorder=6,
+        )
+    )
     return box
 
 
@@ -241,6 +322,18 @@ def _span(value: Any, name: str) -> tuple[int, int]:
     return int(start), int(stop)
 
 
+def _shared_scales(panels: Sequence[Panel]) -> list[tuple[float, float]]:
+    """One colour scale per role: the range of all the role's panels together."""
+    ranges: dict[str, tuple[float, float]] = {}
+    for p in panels:
+        arr = _as_2d(p.data)
+        m = _masks(arr, a=p.inserted, b=p.padded, c=p.cropped)
+        lo, hi = _data_range(arr, m["a"] | m["b"] | m["c"])
+        old = ranges.get(p.role, (lo, hi))
+        ranges[p.role] = (min(old[0], lo), max(old[1], hi))
+    return [ranges[p.role] for p in panels]
+
+
 def show_panels(
     panels: Sequence[Panel],
     *,
@@ -248,6 +341,7 @@ def show_panels(
     operators: Sequence[str] | None = None,
     ncols: int | None = None,
     width: float | None = None,
+    share_norm: bool = True,
 ) -> tuple[Figure, list[Axes]]:
     """Draw arrays side by side, optionally with operators between them.
 
@@ -264,7 +358,13 @@ def show_panels(
     ncols : int, optional
         Panels per row; by default all panels share one row.
     width : float, optional
-        Figure width in inches, at most :data:`MAX_WIDTH` (the default).
+        Figure width in inches, at most :data:`MAX_WIDTH`; by default as wide
+        as the panels need, at most :data:`MAX_WIDTH`.
+    share_norm : bool, default True
+        Panels of the same role share one colour scale, so equal colours mean
+        equal values across the figure (pass False to scale each panel to its
+        own data). A shared scale that needs a colour bar gets one, beside the
+        role's last panel.
 
     Returns
     -------
@@ -301,14 +401,17 @@ def show_panels(
     rows = -(-len(panels) // cols)
     shapes = [_as_2d(p.data).shape for p in panels]
     op_w = 0.9 if operators else 0.0
-    col_w = [max(s[1] for s in shapes[c::cols]) for c in range(cols)]
+    # at least two cells wide, so a narrow panel still has room for its title
+    col_w = [max(2, *(s[1] for s in shapes[c::cols])) for c in range(cols)]
     ratios: list[float] = []
     for c, w in enumerate(col_w):
         ratios += [w] if c == 0 or not operators else [op_w, w]
-    fig_w = min(MAX_WIDTH, width or MAX_WIDTH)
+    natural = 0.55 * sum(ratios) + 1.0 * cols
+    fig_w = min(MAX_WIDTH, width or max(4.0, natural))
     cell = min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
     row_h = [max(s[0] for s in shapes[r * cols : (r + 1) * cols]) for r in range(rows)]
-    fig_h = sum(cell * h + 0.9 for h in row_h) + 0.5
+    suptitle = _wrap(title, fig_w, 11)
+    fig_h = sum(cell * h + 0.8 for h in row_h) + 0.2 + 0.2 * (suptitle.count("\n") + 1)
     fig, grid = plt.subplots(
         rows,
         len(ratios),
@@ -319,8 +422,26 @@ def show_panels(
     )
     step = 2 if operators else 1
     axes = [grid[k // cols, (k % cols) * step] for k in range(len(panels))]
-    for ax, p in zip(axes, panels, strict=True):
-        show_matrix(p.data, ax=ax, title=p.title, role=p.role, inserted=p.inserted, padded=p.padded)
+    scales = _shared_scales(panels) if share_norm else [(None, None)] * len(panels)
+    last_of_role = {p.role: k for k, p in enumerate(panels)}
+    for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
+        show_matrix(
+            p.data,
+            ax=ax,
+            title=p.title,
+            role=p.role,
+            inserted=p.inserted,
+            padded=p.padded,
+            cropped=p.cropped,
+            vmin=lo,
+            vmax=hi,
+            colorbar=None if not share_norm else False,
+        )
+        if share_norm and last_of_role[p.role] == k:
+            group = [a for a, q in zip(axes, panels, strict=True) if q.role == p.role]
+            needs = [len(a.texts) == 0 or a.images[0].norm.vmin < 0 for a in group]
+            if any(needs):
+                _colorbar(ax.images[0], [ax])
     for k in range(len(panels), rows * cols):
         grid[k // cols, (k % cols) * step].set_axis_off()
     for c, op in enumerate(operators or []):
@@ -328,7 +449,7 @@ def show_panels(
         ax.set_axis_off()
         size = 26 if len(op) == 1 else 12  # a lone symbol must read as large as a word
         ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
-    fig.suptitle(_wrap(title, fig_w, 11), fontsize=11)
+    fig.suptitle(suptitle, fontsize=11)
     return fig, axes
 
 

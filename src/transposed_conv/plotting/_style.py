@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
@@ -22,14 +23,48 @@ ROLES: dict[str, str] = {
 }
 """Colour map of each role: the same role has the same colour on every page."""
 
-ZERO_COLOR = "#e8e8e8"
+ROLE_COLORS: dict[str, str] = {
+    "input": "#6aaed6",  # Blues at 0.5
+    "kernel": "#fda762",  # Oranges at 0.4
+    "output": "#228a44",  # Greens at 0.75 (darker than the kernel: they differ in lightness)
+    "matrix": "#61409b",  # Purples at 0.8 (darker than the input, for the same reason)
+    "padding": "#f2e3a6",
+    "inserted zeros": "#c8c8c8",
+    "cropped": "#ffffff",
+}
+"""The swatch of each role in the colour key (:func:`show_color_key`).
+
+Blue and purple, orange and green meet under colour blindness, so the
+pairs differ in lightness too; the tests check every pair under
+deuteranopia and protanopia.
+"""
+
+CELL_STYLES: dict[str, dict[str, str]] = {
+    "padding": {"facecolor": ROLE_COLORS["padding"], "hatch": "..", "edgecolor": "#7a6a2e"},
+    "inserted zeros": {
+        "facecolor": ROLE_COLORS["inserted zeros"],
+        "hatch": "//",
+        "edgecolor": "#5a5a5a",
+    },
+    "cropped": {"facecolor": ROLE_COLORS["cropped"], "hatch": "xx", "edgecolor": "#9a9a9a"},
+}
+"""Fill, hatch and hatch colour of cells that are not the data: padding zeros,
+inserted zeros, and cropped cells (which hold values that are cut away)."""
+
+ZERO_COLOR = ROLE_COLORS["inserted zeros"]
 """Fill of inserted zeros (hatched ``//``)."""
-PAD_COLOR = "#f6f0d8"
+PAD_COLOR = ROLE_COLORS["padding"]
 """Fill of padding zeros (hatched ``..``)."""
-HIGHLIGHT_COLOR = "#d62728"
-"""Edge of highlight boxes."""
-MAX_WIDTH = 7.2
-"""Widest figure, in inches (matplotlib's gallery guide)."""
+HIGHLIGHT_COLOR = "black"
+"""Edge of highlight boxes: black with a white inner line, visible on every role's colour."""
+SIGNED_CMAP = "RdBu_r"
+"""Diverging map of signed data (gradients, differences), centred on 0."""
+TINT = 0.15
+"""Where the single-hue maps start: the smallest value is a visible tint, not white."""
+MAX_WIDTH = 6.5
+"""Widest figure, in inches: at the 100 dpi the site saves at, the 656 px text column."""
+MIN_FONTSIZE = 9.0
+"""Smallest cell text, in points; matrices too big for it show a colour bar instead."""
 
 
 def _plt() -> Any:
@@ -79,26 +114,88 @@ def fit_title(ax: Axes, text: str, fontsize: float = 10) -> str:
 
 
 def _wrap(text: str, width_in: float, fontsize: float) -> str:
-    """Wrap ``text`` to ``width_in`` inches, never inside a parenthesised shape."""
+    """Wrap ``text`` to ``width_in`` inches.
+
+    Never inside a parenthesised shape or a bracketed slice (``kernel[0::2, 0::2]``), and
+    never leaving one word alone on the last line: the lines are balanced instead.
+    """
     chars = max(8, int(width_in * 72 / (0.55 * fontsize)))
-    if len(text) <= chars:
+    if len(text) <= chars or "\n" in text:
         return text
-    glued = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", "\u00a0"), text)
-    return "\n".join(textwrap.wrap(glued, chars)).replace("\u00a0", " ")
+    glued = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: m.group(0).replace(" ", "\u00a0"), text)
+
+    def wrap(width: int) -> list[str]:
+        return textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False)
+
+    lines = wrap(chars)
+    longest = max(len(line) for line in lines)
+    # the narrowest width that needs no more lines: balanced lines, no lone last word
+    for narrower in range(chars - 1, 7, -1):
+        candidate = wrap(narrower)
+        if len(candidate) > len(lines) or max(len(line) for line in candidate) > longest:
+            break
+        lines = candidate
+    return "\n".join(lines).replace("\u00a0", " ")
 
 
 def format_value(value: Any) -> str:
-    """Text for one cell: integers plainly, other floats with up to 2 decimals.
+    """Text for one cell: two significant digits, exact where a short form is exact.
+
+    Integers are written plainly; a value that is a fraction with a denominator
+    up to 64 and has no exact two-digit decimal is written as that fraction (the
+    bilinear kernel's 0.0625, 0.1875 and 0.5625 read 1/16, 3/16 and 9/16 and still
+    add up to 1 on the page); values of 10 or more are rounded to integers;
+    others keep two significant digits.
 
     Examples
     --------
-    >>> format_value(94), format_value(2.0), format_value(0.1875), format_value(-0.5)
-    ('94', '2', '0.19', '-0.5')
+    >>> format_value(94), format_value(2.0), format_value(0.25), format_value(-0.5)
+    ('94', '2', '0.25', '-0.5')
+    >>> format_value(0.1875), format_value(-0.0625), format_value(-0.1634), format_value(74.6)
+    ('3/16', '-1/16', '-0.16', '75')
     """
     v = float(value)
     if v.is_integer():
         return f"{int(v)}"
-    return f"{v:.2f}".rstrip("0")
+    if abs(v) >= 10:
+        return f"{round(v)}"
+    short = f"{v:.2g}"
+    if "e" not in short and float(short) == v:
+        return short
+    exact = Fraction(v).limit_denominator(64)
+    if float(exact) == v:
+        return f"{exact.numerator}/{exact.denominator}"
+    short = f"{v:.2g}"
+    return short if "e" not in short else f"{v:.2f}"
+
+
+def role_cmap(role: str) -> Any:
+    """The colour map of ``role``, starting at a visible tint instead of white.
+
+    Parameters
+    ----------
+    role : str
+        A key of :data:`ROLES`.
+
+    Returns
+    -------
+    matplotlib.colors.Colormap
+        Named after the map it is cut from (``"Greens"``).
+
+    Examples
+    --------
+    >>> cmap = role_cmap("output")
+    >>> cmap.name, cmap(0.0) != (1.0, 1.0, 1.0, 1.0)
+    ('Greens', True)
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import ListedColormap
+
+    if role not in ROLES:
+        msg = f"role must be one of {sorted(ROLES)}, got {role!r}"
+        raise ValueError(msg)
+    base = colormaps[ROLES[role]]
+    return ListedColormap(base(np.linspace(TINT, 1.0, 256)), name=ROLES[role])
 
 
 def shape_title(title: str, data: Any) -> str:
