@@ -135,6 +135,12 @@ def _wrap(text: str, width_in: float, fontsize: float) -> str:
         if len(candidate) > len(lines) or max(len(line) for line in candidate) > longest:
             break
         lines = candidate
+    # a long last word can still stand alone: move words down to join it
+    while len(lines) > 1 and " " not in lines[-1] and " " in lines[-2]:
+        head, moved = lines[-2].rsplit(" ", 1)
+        if len(moved) + 1 + len(lines[-1]) > max(chars * 5 // 4, longest):  # may overhang a little
+            break
+        lines[-2:] = [head, f"{moved} {lines[-1]}"]
     return "\n".join(lines).replace("\u00a0", " ")
 
 
