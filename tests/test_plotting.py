@@ -482,3 +482,30 @@ def test_roles_and_highlight_stay_distinguishable_under_colour_blindness(cvd):
     # the highlight's outer line is the one that shows on every role's cells
     box = plotting.highlight(plotting.show_matrix([[1]]), 0, 0)
     assert mpl.colors.to_rgb(box.get_edgecolor()) == colours["highlight"]
+
+
+def test_colour_key_names_every_role_in_its_figure_colours():
+    fig = plotting.show_color_key()
+    legend = fig.legends[0]
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels == [
+        "input",
+        "kernel",
+        "output",
+        "matrix",
+        "padding",
+        "inserted zeros",
+        "cropped cells",
+    ]
+    assert min(t.get_fontsize() for t in legend.get_texts()) >= plotting.MIN_FONTSIZE
+    assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
+    patches = legend.get_patches()
+    for patch, name in zip(patches, plotting.ROLE_COLORS, strict=True):
+        assert mpl.colors.to_hex(patch.get_facecolor()) == plotting.ROLE_COLORS[name]
+    hatches = [p.get_hatch() for p in patches[4:]]
+    assert hatches == [s["hatch"] for s in plotting.CELL_STYLES.values()]
+    # the role swatches are colours the figures use: each map passes through its swatch
+    for role in ("input", "kernel", "output", "matrix"):
+        cmap = mpl.colormaps[plotting.ROLES[role]]
+        levels = [mpl.colors.to_hex(cmap(v)) for v in np.linspace(0, 1, 256)]
+        assert plotting.ROLE_COLORS[role] in levels
