@@ -48,6 +48,8 @@ class Panel:
         Cells that are inserted zeros, padding, or cropped away (they hold
         values that the result drops), each drawn in its style of
         :data:`CELL_STYLES`.
+    blank : array_like of bool, optional
+        Cells drawn empty: no colour, no value (e.g. where a stamp does not reach).
     """
 
     data: Any
@@ -56,6 +58,7 @@ class Panel:
     inserted: Any = None
     padded: Any = None
     cropped: Any = None
+    blank: Any = None
 
 
 def _masks(arr: npt.NDArray[Any], **masks: Any) -> dict[str, npt.NDArray[np.bool_]]:
@@ -196,6 +199,10 @@ def show_matrix(
                     lw=0,
                 )
             )
+    for r, c in zip(*np.nonzero(empty), strict=True):  # outlined, so the grid's size shows
+        ax.add_patch(
+            Rectangle((c - 0.45, r - 0.45), 0.9, 0.9, fill=False, edgecolor="#c8c8c8", lw=0.8)
+        )
     texts = [format_value(v) for v in arr.ravel()]
     fit = _fit_fontsize(ax, (rows, cols), texts) if fontsize is None else fontsize
     if values is None:
@@ -327,8 +334,8 @@ def _shared_scales(panels: Sequence[Panel]) -> list[tuple[float, float]]:
     ranges: dict[str, tuple[float, float]] = {}
     for p in panels:
         arr = _as_2d(p.data)
-        m = _masks(arr, a=p.inserted, b=p.padded, c=p.cropped)
-        lo, hi = _data_range(arr, m["a"] | m["b"] | m["c"])
+        m = _masks(arr, a=p.inserted, b=p.padded, c=p.cropped, d=p.blank)
+        lo, hi = _data_range(arr, m["a"] | m["b"] | m["c"] | m["d"])
         old = ranges.get(p.role, (lo, hi))
         ranges[p.role] = (min(old[0], lo), max(old[1], hi))
     return [ranges[p.role] for p in panels]
@@ -433,6 +440,7 @@ def show_panels(
             inserted=p.inserted,
             padded=p.padded,
             cropped=p.cropped,
+            blank=p.blank,
             vmin=lo,
             vmax=hi,
             colorbar=None if not share_norm else False,
