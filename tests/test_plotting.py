@@ -509,3 +509,17 @@ def test_colour_key_names_every_role_in_its_figure_colours():
         cmap = mpl.colormaps[plotting.ROLES[role]]
         levels = [mpl.colors.to_hex(cmap(v)) for v in np.linspace(0, 1, 256)]
         assert plotting.ROLE_COLORS[role] in levels
+
+
+def test_line_series_keep_their_own_x_and_differ_in_style():
+    ax = plotting.show_lines(
+        {"short": ([0.0, 0.25], [1.0, 2.0]), "long": [1.0, 2.0, 3.0]},
+        x=[0.0, 0.25, 0.5],
+        title="Two series",
+        xlabel="f",
+        ylabel="|FFT|",
+    )
+    short, long = ax.get_lines()
+    assert list(short.get_xdata()) == [0.0, 0.25]  # nothing drawn past its last sample
+    assert short.get_linestyle() != long.get_linestyle()
+    assert short.get_linewidth() > long.get_linewidth()  # the first stays visible under others

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from ._style import MAX_WIDTH, _as_2d, _plt, _wrap, fit_title, shape_title
+from ._style import (
+    MAX_WIDTH,
+    MIN_FONTSIZE,
+    SIGNED_CMAP,
+    _as_2d,
+    _plt,
+    _wrap,
+    fit_title,
+    shape_title,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -17,6 +26,9 @@ if TYPE_CHECKING:
 def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str = "gray") -> Axes:
     """Draw a photograph-sized array without cell values, grey scale by default.
 
+    An image with negative and positive values (a difference) is drawn on the
+    diverging map :data:`SIGNED_CMAP` centred on 0, with a colour bar.
+
     Parameters
     ----------
     image : (H, W) array_like
@@ -24,6 +36,7 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     title : str
         Name; the shape is appended.
     cmap : str, default 'gray'
+        The map of images that are not signed.
 
     Returns
     -------
@@ -38,7 +51,14 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     arr = _as_2d(image)
     if ax is None:
         _, ax = plt.subplots(figsize=(3, 3), layout="constrained")
-    ax.imshow(arr, cmap=cmap, interpolation="nearest")
+    lo, hi = float(arr.min()), float(arr.max())
+    if lo < 0 < hi:
+        m = max(-lo, hi)
+        shown = ax.imshow(arr, cmap=SIGNED_CMAP, vmin=-m, vmax=m, interpolation="nearest")
+        bar = ax.figure.colorbar(shown, ax=ax, fraction=0.05, pad=0.03, shrink=0.9)
+        bar.ax.tick_params(labelsize=MIN_FONTSIZE)
+    else:
+        ax.imshow(arr, cmap=cmap, interpolation="nearest")
     ax.set_axis_off()
     fit_title(ax, shape_title(title, arr) if title else "")
     return ax
@@ -65,7 +85,7 @@ def show_images(
     cmap : str, default 'gray'
     same_scale : bool, default False
         One grey scale for all images (to compare brightness), instead of each
-        image's own range.
+        image's own range; a signed image (a difference) keeps its own scale.
     width : float
         Figure width in inches, at most :data:`MAX_WIDTH`.
 
@@ -96,11 +116,12 @@ def show_images(
         layout="constrained",
     )
     axes = list(grid.flat)
-    lo = min(float(a.min()) for a in arrays.values())
-    hi = max(float(a.max()) for a in arrays.values())
+    unsigned = [a for a in arrays.values() if not a.min() < 0 < a.max()] or [np.zeros(1)]
+    lo = min(float(a.min()) for a in unsigned)
+    hi = max(float(a.max()) for a in unsigned)
     for ax, (name, arr) in zip(axes, arrays.items(), strict=False):
         show_image(arr, ax=ax, title=name, cmap=cmap)
-        if same_scale:
+        if same_scale and not arr.min() < 0 < arr.max():  # a difference keeps its own scale
             ax.images[0].set_clim(lo, hi)
     for ax in axes[len(arrays) :]:
         ax.set_axis_off()
@@ -120,9 +141,14 @@ def show_lines(
 ) -> Axes:
     """Plot named 1-D series against a shared x, with a legend and labelled axes.
 
+    Each series gets its own line style as well as its colour (solid, dashed,
+    dotted, dash-dot; the first drawn widest), so a curve under another stays
+    visible and the lines are told apart without colour vision.
+
     Parameters
     ----------
-    series : dict of str to (n,) array_like
+    series : dict of str to (n,) array_like or to an (x, y) pair
+        A pair gives a series its own x (no values are invented where it has none).
     title : str
         The title (the figure's alt text when the figure has one axes).
     xlabel, ylabel : str
@@ -144,17 +170,22 @@ def show_lines(
     plt = _plt()
     if ax is None:
         _, ax = plt.subplots(figsize=(MAX_WIDTH, 3.2), layout="constrained")
-    for name, values in series.items():
-        ys = np.asarray(values, dtype=float)
-        xs = np.arange(len(ys)) if x is None else np.asarray(x)
-        ax.plot(xs, ys, label=name, linewidth=1.8)
+    styles = ["-", "--", ":", "-."]
+    for k, (name, values) in enumerate(series.items()):
+        if isinstance(values, tuple) and len(values) == 2:
+            xs, ys = np.asarray(values[0]), np.asarray(values[1], dtype=float)
+        else:
+            ys = np.asarray(values, dtype=float)
+            xs = np.arange(len(ys)) if x is None else np.asarray(x)
+        ax.plot(xs, ys, label=name, linewidth=3.2 if k == 0 else 2.0, linestyle=styles[k % 4])
     if logy:
         ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel(xlabel, fontsize=10)
+    ax.set_ylabel(ylabel, fontsize=10)
+    ax.tick_params(labelsize=9)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=8)
-    ax.figure.suptitle(title, fontsize=11)
+    ax.legend(fontsize=9)
+    ax.figure.suptitle(_wrap(title, MAX_WIDTH, 11), fontsize=11)
     return ax
 
 
@@ -243,7 +274,7 @@ def sample_photo(size: int = 512) -> npt.NDArray[np.float64]:
 
 
 def show_spectra(images: dict[str, Any], *, title: str) -> tuple[Figure, list[Axes]]:
-    """Draw the power spectra of named images side by side (see :func:`show_spectrum`).
+    """Draw the power spectra of named images side by side, on one scale with a colour bar.
 
     Parameters
     ----------
@@ -258,8 +289,8 @@ def show_spectra(images: dict[str, Any], *, title: str) -> tuple[Figure, list[Ax
     Examples
     --------
     >>> fig, axes = show_spectra({"flat": np.ones((4, 4)), "noise": np.eye(4)}, title="Two spectra")
-    >>> len(axes)
-    2
+    >>> len(axes), axes[0].images[0].get_clim() == axes[1].images[0].get_clim()
+    (2, True)
     """
     plt = _plt()
     fig, grid = plt.subplots(
@@ -272,5 +303,13 @@ def show_spectra(images: dict[str, Any], *, title: str) -> tuple[Figure, list[Ax
     axes = list(grid[0])
     for ax, (name, img) in zip(axes, images.items(), strict=True):
         show_spectrum(img, ax=ax, title=name)
+    # one scale for all: equal colours are equal powers, read on the one colour bar
+    lo = min(float(ax.images[0].get_array().min()) for ax in axes)
+    hi = max(float(ax.images[0].get_array().max()) for ax in axes)
+    for ax in axes:
+        ax.images[0].set_clim(lo, hi)
+    bar = fig.colorbar(axes[-1].images[0], ax=axes, fraction=0.04, pad=0.02, shrink=0.85)
+    bar.set_label("log10 power", fontsize=MIN_FONTSIZE)
+    bar.ax.tick_params(labelsize=MIN_FONTSIZE)
     fig.suptitle(_wrap(title, MAX_WIDTH, 11), fontsize=11)
     return fig, axes
