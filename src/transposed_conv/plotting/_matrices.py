@@ -306,7 +306,6 @@ def highlight(
             fill=False,
             edgecolor="white",
             linewidth=1.2,
-            linestyle=linestyle,
             zorder=6,
         )
     )
