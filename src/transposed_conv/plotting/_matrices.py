@@ -90,7 +90,12 @@ def _norm(lo: float, hi: float) -> Normalize:
 def _fit_fontsize(ax: Axes, shape: tuple[int, int], texts: list[str]) -> float:
     """The cell text size that fills about 70 % of a cell, at most 11 pt."""
     w_in, h_in = _axes_inches(ax)
-    cell_pt = 72 * min(w_in / shape[1], h_in / shape[0])
+    return _fontsize_for(min(w_in / shape[1], h_in / shape[0]), texts)
+
+
+def _fontsize_for(cell_in: float, texts: list[str]) -> float:
+    """The text size that fills about 70 % of a ``cell_in``-inch cell, at most 11 pt."""
+    cell_pt = 72 * cell_in
     longest = max((len(t) for t in texts), default=1)
     return float(min(11.0, 0.7 * cell_pt / max(1.0, 0.6 * longest), 0.55 * cell_pt))
 
@@ -235,10 +240,14 @@ def show_matrix(
     return ax
 
 
-def _colorbar(image: Any, axes: list[Axes]) -> Any:
-    """A slim colour bar beside ``axes`` for ``image``'s scale, ticks at 9 pt."""
+def _colorbar(image: Any, axes: list[Axes], shrink: float = 0.9) -> Any:
+    """A slim colour bar beside ``axes`` for ``image``'s scale, ticks at 9 pt.
+
+    ``shrink`` is the bar's share of the axes' height: less for a matrix
+    lower than its row of panels, so the bar is no taller than the matrix.
+    """
     fig = axes[0].figure
-    bar = fig.colorbar(image, ax=axes, fraction=0.06, pad=0.03, shrink=0.9, aspect=15)
+    bar = fig.colorbar(image, ax=axes, fraction=0.06, pad=0.03, shrink=shrink, aspect=15 * shrink)
     bar.ax.tick_params(labelsize=MIN_FONTSIZE)
     bar.outline.set_visible(False)
     return bar
@@ -431,8 +440,10 @@ def show_panels(
     scales = _shared_scales(panels) if share_norm else [(None, None)] * len(panels)
     last_of_role = {p.role: k for k, p in enumerate(panels)}
     for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
+        texts = [format_value(v) for v in np.ravel(p.data)]
         show_matrix(
             p.data,
+            fontsize=_fontsize_for(cell, texts),
             ax=ax,
             title=p.title,
             role=p.role,
@@ -448,7 +459,8 @@ def show_panels(
             group = [a for a, q in zip(axes, panels, strict=True) if q.role == p.role]
             needs = [len(a.texts) == 0 or a.images[0].norm.vmin < 0 for a in group]
             if any(needs):
-                _colorbar(ax.images[0], [ax])
+                height = shapes[k][0] + 0.5, row_h[k // cols] + 2
+                _colorbar(ax.images[0], [ax], shrink=max(0.3, min(0.9, height[0] / height[1])))
     for k in range(len(panels), rows * cols):
         grid[k // cols, (k % cols) * step].set_axis_off()
     for c, op in enumerate(operators or []):
