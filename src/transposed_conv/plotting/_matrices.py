@@ -223,7 +223,7 @@ def show_matrix(
                 color = "black"
             else:
                 level = float(norm(float(v)))
-                dark = level > 0.6 or (signed and level < 0.25)
+                dark = (level > 0.8 or level < 0.2) if signed else level > 0.6
                 color = "white" if dark else "black"
             ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color)
     ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=8)
