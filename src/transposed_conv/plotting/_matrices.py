@@ -461,6 +461,10 @@ def show_panels(
             if any(needs):
                 height = shapes[k][0] + 0.5, row_h[k // cols] + 2
                 _colorbar(ax.images[0], [ax], shrink=max(0.3, min(0.9, height[0] / height[1])))
+    # room for titles that wrapped: 10 pt lines, about 0.17 in each
+    lines = [ax.get_title().count("\n") for ax in axes]
+    extra = sum(max(lines[r * cols : (r + 1) * cols]) for r in range(rows))
+    fig.set_size_inches(fig_w, fig_h + 0.17 * extra)
     for k in range(len(panels), rows * cols):
         grid[k // cols, (k % cols) * step].set_axis_off()
     for c, op in enumerate(operators or []):
