@@ -83,6 +83,7 @@ def animate_scatter(
     stamp_hi = float(max(q.max() for q in scaled))
     positions = list(np.ndindex(*xs.shape))
     kh, kw = stamp_kernel.shape
+    where = "the uncropped output" if any(p) else "output"
     steps = []
     for n, (i, j) in enumerate(positions):
         r, c = i * s[0], j * s[1]
@@ -90,7 +91,7 @@ def animate_scatter(
         v = format_value(xs[i, j])
         steps.append(
             f"x[{i}, {j}] = {v} stamps {v} x kernel onto rows {r}-{r + kh - 1}, "
-            f"columns {c}-{c + kw - 1}; output[{cr}, {cc}] is now {format_value(frames[n][cr, cc])}."
+            f"columns {c}-{c + kw - 1}; {where}[{cr}, {cc}] is now {format_value(frames[n][cr, cc])}."
         )
     fh, fw = final.shape
     crop = (
