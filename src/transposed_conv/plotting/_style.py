@@ -147,11 +147,12 @@ def _wrap(text: str, width_in: float, fontsize: float) -> str:
 def format_value(value: Any) -> str:
     """Text for one cell: two significant digits, exact where a short form is exact.
 
-    Integers are written plainly; a value that is a fraction with a denominator
-    up to 64 and has no exact two-digit decimal is written as that fraction (the
-    bilinear kernel's 0.0625, 0.1875 and 0.5625 read 1/16, 3/16 and 9/16 and still
-    add up to 1 on the page); values of 10 or more are rounded to integers;
-    others keep two significant digits.
+    Integers are written plainly and values of 10 or more rounded to integers.
+    A value that an exact decimal of up to four characters writes (1.25) gets
+    it; a value below 1 that is a fraction with a denominator up to 64 is written
+    as that fraction (the bilinear kernel's 0.0625, 0.1875 and 0.5625 read 1/16,
+    3/16 and 9/16, and still add up to 1 on the page); others keep two
+    significant digits.
 
     Examples
     --------
@@ -159,17 +160,20 @@ def format_value(value: Any) -> str:
     ('94', '2', '0.25', '-0.5')
     >>> format_value(0.1875), format_value(-0.0625), format_value(-0.1634), format_value(74.6)
     ('3/16', '-1/16', '-0.16', '75')
+    >>> format_value(1.25), format_value(1.5625)
+    ('1.25', '1.6')
     """
     v = float(value)
     if v.is_integer():
         return f"{int(v)}"
     if abs(v) >= 10:
         return f"{round(v)}"
-    short = f"{v:.2g}"
-    if "e" not in short and float(short) == v:
-        return short
+    for digits in (2, 3):
+        text = f"{v:.{digits}g}"
+        if "e" not in text and float(text) == v and len(text.lstrip("-")) <= 4:
+            return text
     exact = Fraction(v).limit_denominator(64)
-    if float(exact) == v:
+    if abs(v) < 1 and float(exact) == v:
         return f"{exact.numerator}/{exact.denominator}"
     short = f"{v:.2g}"
     return short if "e" not in short else f"{v:.2f}"
