@@ -31,7 +31,7 @@ ZERO_COLOR = _style.ZERO_COLOR
 PAD_COLOR = _style.PAD_COLOR
 """Fill of padding zeros (hatched ``..``)."""
 HIGHLIGHT_COLOR = _style.HIGHLIGHT_COLOR
-"""Edge of highlight boxes."""
+"""Outer line of highlight boxes: black, with a white line inside, visible on every colour."""
 ROLE_COLORS = _style.ROLE_COLORS
 """The swatch of each role and cell style in the colour key (:func:`show_color_key`)."""
 CELL_STYLES = _style.CELL_STYLES
@@ -45,6 +45,7 @@ MIN_FONTSIZE = _style.MIN_FONTSIZE
 
 __all__ = [
     "CELL_STYLES",
+    "HIGHLIGHT_COLOR",
     "MAX_WIDTH",
     "MIN_FONTSIZE",
     "ROLES",
