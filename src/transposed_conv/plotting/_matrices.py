@@ -426,12 +426,21 @@ def show_panels(
     op_w = 0.9 if operators else 0.0
     # at least two cells wide, so a narrow panel still has room for its title
     col_w = [max(2, *(s[1] for s in shapes[c::cols])) for c in range(cols)]
-    ratios: list[float] = []
-    for c, w in enumerate(col_w):
-        ratios += [w] if c == 0 or not operators else [op_w, w]
-    natural = 0.55 * sum(ratios) + 1.0 * cols
-    fig_w = min(MAX_WIDTH, width or max(4.0, natural))
-    cell = min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
+
+    def layout(col_w: list[float]) -> tuple[list[float], float, float]:
+        ratios: list[float] = []
+        for c, w in enumerate(col_w):
+            ratios += [w] if c == 0 or not operators else [op_w, w]
+        natural = 0.55 * sum(ratios) + 1.0 * cols
+        fig_w = min(MAX_WIDTH, width or max(4.0, natural))
+        return ratios, fig_w, min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
+
+    ratios, fig_w, cell = layout(col_w)
+    # widen columns whose titles would take more than two lines (10 pt, ~0.076 in a character)
+    titles = [len(shape_title(p.title, _as_2d(p.data))) for p in panels]
+    need = [max(titles[c::cols]) * 0.076 / 2 / cell for c in range(cols)]
+    if any(n > w for n, w in zip(need, col_w, strict=True)):
+        ratios, fig_w, cell = layout([max(n, w) for n, w in zip(need, col_w, strict=True)])
     row_h = [max(s[0] for s in shapes[r * cols : (r + 1) * cols]) for r in range(rows)]
     suptitle = _wrap(title, fig_w, 11)
     fig_h = sum(cell * h + 0.8 for h in row_h) + 0.2 + 0.2 * (suptitle.count("\n") + 1)
@@ -463,6 +472,9 @@ def show_panels(
             vmax=hi,
             colorbar=None if not share_norm else False,
         )
+        # wrap the title to the column's real width (the axes' size before layout is smaller)
+        column_in = ratios[(k % cols) * step] * cell + 0.6
+        ax.set_title(_wrap(ax.get_title().replace("\n", " "), column_in, 10), fontsize=10)
         if share_norm and last_of_role[p.role] == k:
             group = [a for a, q in zip(axes, panels, strict=True) if q.role == p.role]
             needs = [len(a.texts) == 0 or a.images[0].norm.vmin < 0 for a in group]
