@@ -25,6 +25,7 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "mathml",  # docs/_ext/mathml.py: math as MathML at build time, nothing loaded at run time
     "a11y",  # docs/_ext/a11y.py: names for the theme's sidebar toggles
+    "color_key",  # docs/_ext/color_key.py: the colour key image the gallery sections show
 ]
 html_math_renderer = "mathml"
 

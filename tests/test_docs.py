@@ -20,11 +20,5 @@ def test_public_name_is_on_the_api_page(name):
 
 def test_plotting_helpers_are_on_the_api_page():
     plotting = pytest.importorskip("transposed_conv.plotting")
-    public = [
-        n
-        for n in dir(plotting)
-        if not n.startswith("_")
-        and getattr(getattr(plotting, n), "__module__", "") == plotting.__name__
-    ]
-    assert public
-    assert set(public) <= DOCUMENTED
+    assert plotting.__all__
+    assert set(plotting.__all__) <= DOCUMENTED

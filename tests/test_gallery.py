@@ -147,6 +147,6 @@ def test_script_runs_and_reproduces_the_seed(script, monkeypatch, capsys):
     for fig in figures:
         title = fig.get_suptitle() or " ".join(ax.get_title() for ax in fig.axes)
         assert len(title) > 10, "the figure's title is its alt text on the site"
-        assert fig.get_size_inches()[0] <= 7.2 + 1e-9
+        assert fig.get_size_inches()[0] <= 6.5 + 1e-9  # shown 1:1 in the 656 px column
     assert capsys.readouterr().out, "every page prints the numbers it shows"
     assert CHECKS[script.stem](namespace)

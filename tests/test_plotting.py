@@ -222,3 +222,304 @@ def test_sliding_animation_ends_with_the_convolution():
     np.testing.assert_array_equal(products, x[1:4, 1:4] * k)  # the last window
     out = np.array([float(t.get_text()) for t in axes[2].texts]).reshape(2, 2)
     np.testing.assert_array_equal(out, tc.conv2d(x, k))
+
+
+# --- the figure rules of the site (issue "Figures that read right") ---------------------------
+
+
+def _cell_texts(fig):
+    """Text drawn in matrix cells: texts of axes that show an image."""
+    return [t for ax in fig.axes if ax.images for t in ax.texts]
+
+
+def test_panels_of_one_role_share_a_scale_unless_told_not_to():
+    panels = [
+        plotting.Panel([[1, 2], [3, 4]], "1 x kernel", "kernel"),
+        plotting.Panel([[3, 6], [9, 12]], "3 x kernel", "kernel"),
+        plotting.Panel([[5]], "Input"),
+    ]
+    _, axes = plotting.show_panels(panels, title="Two stamps")
+    norms = [(ax.images[0].norm.vmin, ax.images[0].norm.vmax) for ax in axes]
+    assert norms[0] == norms[1] == (1, 12)
+    assert axes[0].images[0].to_rgba(3) == axes[1].images[0].to_rgba(3)  # same value, same colour
+    _, own = plotting.show_panels(panels, title="Two stamps", share_norm=False)
+    assert [ax.images[0].norm.vmax for ax in own[:2]] == [4, 12]
+
+
+def test_signed_data_get_a_diverging_map_centred_on_zero_and_a_colour_bar():
+    ax = plotting.show_matrix([[-0.16, 0.5], [0.25, -1]])
+    image = ax.images[0]
+    assert image.get_cmap().name == plotting.SIGNED_CMAP
+    assert image.norm.vmin == -image.norm.vmax == -1
+    assert len(ax.figure.axes) == 2  # the colour bar's axes
+    fig, axes = plotting.show_panels(
+        [
+            plotting.Panel([[-1, 2]], "Group 0 kernel", "kernel"),
+            plotting.Panel([[3, -4]], "Group 1 kernel", "kernel"),
+        ],
+        title="Random kernels",
+    )
+    assert {ax.images[0].get_cmap().name for ax in axes} == {plotting.SIGNED_CMAP}
+    assert {(ax.images[0].norm.vmin, ax.images[0].norm.vmax) for ax in axes} == {(-4, 4)}
+    assert len(fig.axes) == 3  # one colour bar for the shared scale
+    # non-negative data keep the role's map and need no colour bar when values are written
+    ax = plotting.show_matrix([[0, 2]], role="output")
+    assert ax.images[0].get_cmap().name == "Greens"
+    assert len(ax.figure.axes) == 1
+
+
+@pytest.mark.parametrize("role", ["input", "kernel", "output", "matrix"])
+def test_single_hue_maps_start_at_a_visible_tint(role):
+    colorspacious = pytest.importorskip("colorspacious")
+    lightest = np.array(plotting.role_cmap(role)(0.0)[:3])
+    white = colorspacious.cspace_convert([1.0, 1.0, 1.0], "sRGB1", "CAM02-UCS")
+    tint = colorspacious.cspace_convert(lightest, "sRGB1", "CAM02-UCS")
+    assert np.linalg.norm(tint - white) > 5  # not a white cell that reads as empty
+    assert plotting.show_matrix([[0, 1]], role=role).images[0].to_rgba(0) != (1, 1, 1, 1)
+
+
+def _helper_figures():
+    """Each helper at its default size, on the walk-through's numbers and on big arrays."""
+    x = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+    k = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    bilinear = np.outer([1, 3, 3, 1], [1, 3, 3, 1]) / 64
+    rng = np.random.default_rng(0)
+    yield "show_matrix", plotting.show_matrix(x, title="Input").figure
+    yield "show_matrix floats", plotting.show_matrix(bilinear, title="Bilinear").figure
+    yield "show_matrix 16x16", plotting.show_matrix(rng.random((16, 16)), title="Big").figure
+    yield "show_matrix 12x12", plotting.show_matrix(np.arange(144).reshape(12, 12)).figure
+    yield (
+        "show_panels",
+        plotting.show_panels(
+            [
+                plotting.Panel(x, "Input"),
+                plotting.Panel(k, "Kernel", "kernel"),
+                plotting.Panel(rng.normal(size=(4, 16)), "Gradient", "matrix"),
+            ],
+            title="Three panels",
+        )[0],
+    )
+    yield (
+        "show_convolution",
+        plotting.show_convolution(x, k, padding=1, title="Padding keeps the size")[0],
+    )
+    yield (
+        "show_zero_insertion",
+        plotting.show_zero_insertion(
+            [[1, 3], [2, 3]], k, stride=2, padding=1, dilation=2, title="All at once"
+        )[0],
+    )
+    for name, anim in [
+        ("animate_scatter", plotting.animate_scatter([[1, 3], [2, 3]], k, stride=2, padding=1)),
+        ("animate_sliding", plotting.animate_sliding(x, k, padding=1)),
+    ]:
+        anim._init_draw()
+        for n in range(len(anim.steps)):
+            anim._func(n)
+            yield f"{name} frame {n}", anim._fig
+
+
+@pytest.fixture(scope="module")
+def helper_figures():
+    figures = list(_helper_figures())
+    yield figures
+    plt.close("all")
+
+
+def test_figures_fit_the_text_column(helper_figures):
+    for name, fig in helper_figures:
+        assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH == 6.5, name
+
+
+def test_no_cell_text_under_9_pt(helper_figures):
+    for name, fig in helper_figures:
+        sizes = [t.get_fontsize() for t in _cell_texts(fig)]
+        assert min(sizes, default=9) >= plotting.MIN_FONTSIZE == 9, name
+
+
+def test_matrices_too_big_for_9_pt_show_a_colour_bar_instead_of_values():
+    ax = plotting.show_matrix(np.random.default_rng(0).random((16, 16)), title="Big")
+    assert not ax.texts
+    assert len(ax.figure.axes) == 2
+    small = plotting.show_matrix(np.arange(4).reshape(2, 2))
+    assert len(small.texts) == 4
+    assert len(small.figure.axes) == 1
+
+
+def test_bilinear_kernel_values_read_exactly_and_add_up_to_one():
+    from fractions import Fraction
+
+    bilinear = np.outer([1, 3, 3, 1], [1, 3, 3, 1]) / 64  # 2-D: 1/64 .. 9/64
+    texts = [plotting.format_value(v) for v in bilinear.ravel()]
+    assert sum(Fraction(t) for t in texts) == 1
+    one_d = np.outer([1, 3], [1, 3]) / 16
+    assert [plotting.format_value(v) for v in one_d.ravel()] == ["1/16", "3/16", "3/16", "9/16"]
+    assert plotting.format_value(-0.16347) == "-0.16"  # two significant digits otherwise
+    assert plotting.format_value(74.6) == "75"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dilation 2 spreads the kernel: its phases kernel[0::2, 0::2] and kernel[1::2, 1::2]",
+        "A 2x2 input up-sampled to 4x4 by nearest, bilinear, bicubic and a transposed convolution",
+        "Transposed convolution: one input value reaches nine output values",
+    ],
+)
+@pytest.mark.parametrize("width", [2.0, 3.0, 4.5])
+def test_titles_wrap_without_a_lone_word_or_a_split_slice(text, width):
+    _, ax = plt.subplots(figsize=(width, 2))
+    lines = plotting.fit_title(ax, text).split("\n")
+    assert " ".join(lines) == text
+    if len(lines) > 1:
+        assert len(lines[-1].split()) >= 2
+    assert all(line.count("[") == line.count("]") for line in lines)
+
+
+def test_animation_titles_and_panels_stay_put_between_frames():
+    k = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    anim = plotting.animate_scatter(np.array([[1, 12], [2, 3]]), k, stride=2, padding=1)
+    fig = anim._fig
+    anim._init_draw()
+    layouts = set()
+    for n in range(len(anim.steps)):
+        anim._func(n)
+        fig.canvas.draw()
+        layouts.add(tuple(tuple(ax.get_position().bounds) for ax in fig.axes))
+        assert [ax.get_title().count("\n") for ax in fig.axes[::2]] == [0, 0, 0]
+    assert len(layouts) == 1
+    # the bottom of the frame stays empty for the browser's playback bar
+    lowest = min(ax.get_tightbbox().y0 for ax in fig.axes) / fig.dpi
+    assert lowest >= 0.4
+
+
+def test_cells_not_yet_computed_are_blank():
+    x = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+    k = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    anim = plotting.animate_sliding(x, k)
+    anim._init_draw()
+    anim._func(0)
+    out_ax = [ax for ax in anim._fig.axes if ax.images][2]
+    assert [t.get_text() for t in out_ax.texts] == ["94"]
+    scatter = plotting.animate_scatter([[1, 3], [2, 3]], k, stride=2)
+    scatter._init_draw()
+    scatter._func(0)
+    out_ax = [ax for ax in scatter._fig.axes if ax.images][2]
+    assert len(out_ax.texts) == 9  # only the first stamp's cells have values
+    scatter._func(len(scatter.steps) - 1)
+    assert len(out_ax.texts) == 25
+
+
+def test_animation_steps_tell_the_frames_in_words():
+    import transposed_conv as tc
+
+    x, k = np.array([[1, 3], [2, 3]]), np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    anim = plotting.animate_scatter(x, k)
+    anim._init_draw()
+    assert len(anim.steps) == len(list(anim.new_frame_seq())) == 5
+    so_far = tc.conv_transpose2d(np.array([[1, 3], [0, 0]]), k)  # after x[0, 0] and x[0, 1]
+    assert anim.steps[1] == (
+        "x[0, 1] = 3 stamps 3 x kernel onto rows 0-2, columns 1-3; "
+        f"output[1, 2] is now {so_far[1, 2]}."
+    )
+    assert anim.steps[-1].startswith("All 4 stamps are added.")
+    sliding = plotting.animate_sliding(np.arange(16).reshape(4, 4), k)
+    sliding._init_draw()
+    assert sliding.steps[0] == (
+        "The window on rows 0-2, columns 0-2 of the input, times the kernel, sums to "
+        f"{tc.conv2d(np.arange(16).reshape(4, 4), k)[0, 0]}: output[0, 0] = "
+        f"{tc.conv2d(np.arange(16).reshape(4, 4), k)[0, 0]}."
+    )
+
+
+def test_dilated_stamps_hatch_inserted_zeros_and_cropped_cells_have_their_own_style():
+    k = np.array([[2, 3], [1, 4]])
+    anim = plotting.animate_scatter([[1, 2]], k, dilation=2, padding=1)
+    anim._init_draw()
+    anim._func(0)
+    stamp_ax, out_ax = [ax for ax in anim._fig.axes if ax.images][1:]
+    assert {p.get_hatch() for p in stamp_ax.patches if p.get_fill()} == {"//"}
+    cropped = {p.get_hatch() for p in out_ax.patches if p.get_fill()}
+    assert cropped == {plotting.CELL_STYLES["cropped"]["hatch"]}
+    styles = {tuple(s.values()) for s in plotting.CELL_STYLES.values()}
+    assert len(styles) == 3
+
+
+# Colour-vision deficiency: every role's swatch, the cell styles and the highlight must stay
+# apart when simulated for deuteranopia and protanopia (colorspacious, severity 100).
+# The threshold is a CAM02-UCS distance of 12. A distance of about 1 is a just-noticeable
+# difference between large patches side by side; the roles are small cells in separate panels,
+# seen at a glance, so we ask for an order of magnitude more. Distances of 10 or more are the
+# usual floor for categorical palettes meant to be told apart at a glance (e.g. the minimum
+# perceptual distance Colorgorical and Glasbey-style palette builders enforce); 12 leaves a margin.
+MIN_DELTA_E = 12
+
+
+@pytest.mark.parametrize("cvd", ["deuteranomaly", "protanomaly"])
+def test_roles_and_highlight_stay_distinguishable_under_colour_blindness(cvd):
+    colorspacious = pytest.importorskip("colorspacious")
+    colours = {name: mpl.colors.to_rgb(c) for name, c in plotting.ROLE_COLORS.items()}
+    colours["highlight"] = mpl.colors.to_rgb(plotting.HIGHLIGHT_COLOR)
+    assert set(colours) == {
+        "input",
+        "kernel",
+        "output",
+        "matrix",
+        "padding",
+        "inserted zeros",
+        "cropped",
+        "highlight",
+    }
+    space = {"name": "sRGB1+CVD", "cvd_type": cvd, "severity": 100}
+    seen = {
+        name: colorspacious.cspace_convert(
+            np.clip(colorspacious.cspace_convert(rgb, space, "sRGB1"), 0, 1), "sRGB1", "CAM02-UCS"
+        )
+        for name, rgb in colours.items()
+    }
+    for a, b in itertools.combinations(seen, 2):
+        assert np.linalg.norm(seen[a] - seen[b]) >= MIN_DELTA_E, (a, b)
+    # the highlight's outer line is the one that shows on every role's cells
+    box = plotting.highlight(plotting.show_matrix([[1]]), 0, 0)
+    assert mpl.colors.to_rgb(box.get_edgecolor()) == colours["highlight"]
+
+
+def test_colour_key_names_every_role_in_its_figure_colours():
+    fig = plotting.show_color_key()
+    legend = fig.legends[0]
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert labels == [
+        "input",
+        "kernel",
+        "output",
+        "matrix",
+        "padding",
+        "inserted zeros",
+        "cropped cells",
+    ]
+    assert min(t.get_fontsize() for t in legend.get_texts()) >= plotting.MIN_FONTSIZE
+    assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
+    patches = legend.get_patches()
+    for patch, name in zip(patches, plotting.ROLE_COLORS, strict=True):
+        assert mpl.colors.to_hex(patch.get_facecolor()) == plotting.ROLE_COLORS[name]
+    hatches = [p.get_hatch() for p in patches[4:]]
+    assert hatches == [s["hatch"] for s in plotting.CELL_STYLES.values()]
+    # the role swatches are colours the figures use: each map passes through its swatch
+    for role in ("input", "kernel", "output", "matrix"):
+        cmap = mpl.colormaps[plotting.ROLES[role]]
+        levels = [mpl.colors.to_hex(cmap(v)) for v in np.linspace(0, 1, 256)]
+        assert plotting.ROLE_COLORS[role] in levels
+
+
+def test_line_series_keep_their_own_x_and_differ_in_style():
+    ax = plotting.show_lines(
+        {"short": ([0.0, 0.25], [1.0, 2.0]), "long": [1.0, 2.0, 3.0]},
+        x=[0.0, 0.25, 0.5],
+        title="Two series",
+        xlabel="f",
+        ylabel="|FFT|",
+    )
+    short, long = ax.get_lines()
+    assert list(short.get_xdata()) == [0.0, 0.25]  # nothing drawn past its last sample
+    assert short.get_linestyle() != long.get_linestyle()
+    assert short.get_linewidth() > long.get_linewidth()  # the first stays visible under others

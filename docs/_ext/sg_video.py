@@ -9,6 +9,12 @@ hosts, the browser's own labelled controls, no autoplay (nothing moves until the
 reader asks), the figure title as its accessible name, and the last frame as
 its poster and the example's thumbnail.
 
+Every video has a text twin. The plotting helpers keep one sentence per frame on
+the animation (``anim.steps``); from them the scraper writes a WebVTT file, linked
+as the video's ``<track kind="captions">`` with each cue timed to its frame (the
+videos are silent, so captions are what a browser shows), and a transcript, a
+collapsed ``<details>`` under the video for screen readers and for skimming.
+
 Videos are written to ``docs/_build/videos``, which ``html_static_path`` copies
 into ``_static``.
 """
@@ -32,6 +38,10 @@ VIDEO_DIR = Path(__file__).parents[1] / "_build" / "videos"
 def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[str, Any]) -> str:
     """Save each open animation's figure as a WebM and a poster PNG; return the HTML."""
     rcParams["animation.ffmpeg_path"] = imageio_ffmpeg.get_ffmpeg_exe()
+    # static figures (saved next, by the matplotlib scraper) lose their blank margins;
+    # an animation's frames and poster keep the figure's size (its video's size)
+    rcParams["savefig.bbox"] = "tight"
+    rcParams["savefig.pad_inches"] = 0.05
     # compare figures, not numbers: pyplot reuses the number of a closed figure
     open_figures = [plt.figure(n) for n in plt.get_fignums()]
     animations = [
@@ -54,10 +64,14 @@ def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[st
             extra_args=["-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "38", "-row-mt", "1"],
         )
         anim.save(video, writer=writer, dpi=100)
-        fig.savefig(poster, dpi=100)  # the last frame: poster and thumbnail
+        fig.savefig(poster, dpi=100, bbox_inches=None)  # the last frame: poster, thumbnail
         shutil.copy(poster, VIDEO_DIR / poster.name)
         width, height = (fig.get_size_inches() * 100).astype(int)
         title = html.escape(fig.get_suptitle() or "Animation", quote=True)
+        steps = list(getattr(anim, "steps", None) or [fig.get_suptitle() or "Animation"])
+        captions = video.with_suffix(".vtt")
+        captions.write_text(webvtt(steps, getattr(anim, "_interval", 1000)), encoding="utf-8")
+        items = "\n".join(f"          <li>{html.escape(step)}</li>" for step in steps)
         plt.close(fig)
         parts.append(
             f"""
@@ -67,12 +81,50 @@ def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[st
       <video controls preload="none" playsinline width="{width}" height="{height}"
              poster="{up}_static/{poster.name}" aria-label="{title}">
         <source src="{up}_static/{video.name}" type="video/webm">
+        <track kind="captions" src="{up}_static/{captions.name}" srclang="en" label="Steps">
       </video>
       <figcaption>Animation: {title}. Press play to step through it.</figcaption>
+      <details class="sg-transcript">
+        <summary>Transcript: the animation's {len(steps)} steps in words</summary>
+        <ol>
+{items}
+        </ol>
+      </details>
     </figure>
 """
         )
     return "".join(parts)
+
+
+def _timestamp(ms: int) -> str:
+    seconds, ms = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{ms:03d}"
+
+
+def webvtt(steps: list[str], interval: int) -> str:
+    """A WebVTT file with one cue per frame: step ``n`` shows while frame ``n`` does.
+
+    >>> print(webvtt(["x[0, 0] = 1 stamps 1 x kernel", "All 1 stamps are added."], 1000))
+    WEBVTT
+    <BLANKLINE>
+    1
+    00:00:00.000 --> 00:00:01.000
+    x[0, 0] = 1 stamps 1 x kernel
+    <BLANKLINE>
+    2
+    00:00:01.000 --> 00:00:02.000
+    All 1 stamps are added.
+    <BLANKLINE>
+    """
+    cues = [
+        f"{n + 1}\n{_timestamp(n * interval)} --> {_timestamp((n + 1) * interval)}\n"
+        # a cue ends at a blank line and may not contain "-->"
+        f"{' '.join(step.replace('-->', '→').split())}\n"
+        for n, step in enumerate(steps)
+    ]
+    return "WEBVTT\n\n" + "\n".join(cues)
 
 
 def _get_sg_image_scraper() -> Any:

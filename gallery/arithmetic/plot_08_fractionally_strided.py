@@ -32,10 +32,14 @@ plt.show()
 print(C.T[:5])
 taps = (C.T != 0).sum(axis=1, keepdims=True)
 assert np.array_equal(taps.reshape(5, 5), tc.overlap_counts((2, 2), 3, stride=2))
+assert set(np.unique(taps)) == {1, 2, 4}
 show_panels(
-    [Panel(C.T, "C.T", "matrix"), Panel(taps, "Taps per output", "output")],
-    title="C.T (25x4): each output pixel's weights, and how many kernel taps reach it",
-    width=4.5,
+    [
+        Panel(C.T[:5], "C.T, rows 0-4", "matrix"),
+        Panel(taps.reshape(5, 5), "Taps per output", "output"),
+    ],
+    title="The first five rows of C.T (output row 0), and how many kernel taps reach each "
+    "output pixel: 1, 2 or 4",
 )
 plt.show()
 

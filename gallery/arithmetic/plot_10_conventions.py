@@ -52,9 +52,10 @@ fig, axes = show_panels(
         Panel(tf_same, "TF SAME", "output"),
         Panel(torch, "PyTorch p=1, a=1", "output"),
     ],
-    title="TF SAME keeps the top-left 8x8 of the 9x9 result (blue), PyTorch the bottom-right (red)",
+    title="TF SAME keeps the top-left 8x8 of the 9x9 result (dashed box), "
+    "PyTorch the bottom-right 8x8 (solid box)",
 )
-highlight(axes[0], (0, 8), (0, 8), color="#1f77b4")
+highlight(axes[0], (0, 8), (0, 8), linestyle="--")
 highlight(axes[0], (1, 9), (1, 9))
 plt.show()
 

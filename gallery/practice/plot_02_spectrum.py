@@ -26,7 +26,7 @@ assert np.allclose(np.abs(np.fft.fft(stretched)), np.tile(np.abs(np.fft.fft(sign
 freqs = np.fft.rfftfreq(128)
 show_lines(
     {
-        "signal (64 samples, stretched axis)": np.interp(freqs, np.fft.rfftfreq(64) / 2, spec),
+        "signal (64 samples, stretched axis)": (np.fft.rfftfreq(64) / 2, spec),
         "zeros inserted (128 samples)": spec_up,
     },
     x=freqs,
@@ -82,3 +82,4 @@ show_spectra(
 plt.show()
 
 # sphinx_gallery_thumbnail_number = 4
+# sphinx_gallery_multi_image = "single"

@@ -10,12 +10,13 @@ checkerboard in their gradients even when no transposed convolution appears in t
 # %%
 # A stride-2 convolution with a 3x3 kernel, and the gradient of the sum of its outputs with
 # respect to the input: each input pixel counts how many windows (weighted by the kernel)
-# it falls in. With all-ones weights that count is 1, 2 or 4.
+# it falls in. With all-ones weights that count is 1, 2 or 4: the taps-per-pixel map of
+# :ref:`sphx_glr_gallery_practice_plot_01_checkerboard.py`, here in the gradient.
 import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
+from transposed_conv.plotting import sample_photo, show_images
 
 ones = np.ones((3, 3))
 x = np.zeros((9, 9))
@@ -23,12 +24,7 @@ upstream = np.ones(tc.conv2d(x, ones, stride=2, padding=1).shape)  # d(sum)/d(ou
 grad = tc.numerical_gradient(lambda v: float(tc.conv2d(v, ones, stride=2, padding=1).sum()), x)
 assert np.allclose(grad, tc.conv_transpose2d(upstream, ones, stride=2, padding=1))
 print(grad.round(6))
-show_panels(
-    [Panel(grad.round(2), "d(sum of outputs) / d(input)", "output")],
-    title="The input gradient of a stride-2, 3x3 convolution: 1, 2 or 4 per pixel",
-    width=4.5,
-)
-plt.show()
+assert set(np.unique(grad.round(6))) == {1, 2, 4}
 
 # %%
 # On a real image with a random kernel, the gradient of a simple loss (the outputs' squared
@@ -52,4 +48,3 @@ show_images(
 )
 plt.show()
 
-# sphinx_gallery_thumbnail_number = 2

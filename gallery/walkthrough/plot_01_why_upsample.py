@@ -22,6 +22,7 @@ ups["transposed"] = tc.conv_transpose2d(small, tc.bilinear_kernel(2), stride=2, 
 show_panels(
     [Panel(small, "Input")] + [Panel(v, k.capitalize(), "output") for k, v in ups.items()],
     title="A 2x2 input up-sampled to 4x4 by nearest, bilinear, bicubic and a transposed convolution",
+    ncols=3,
 )
 plt.show()
 

@@ -50,14 +50,6 @@ anim = animate_sliding(
 plt.show()
 
 # %%
-# Each output value is connected to exactly nine inputs, always in the same pattern. This
-# positional connectivity is what the transposed convolution will run backwards.
-fig, axes = show_panels(
-    [Panel(inputs, f"Input → output[{r}, {c}]") for r, c in np.ndindex(2, 2)],
-    title="The four 3x3 windows of the input, one per output value",
-    ncols=2,
-    width=5.5,
-)
-for ax, (r, c) in zip(axes, np.ndindex(2, 2), strict=True):
-    highlight(ax, (r, r + 3), (c, c + 3))
-plt.show()
+# As the animation shows, each output value is connected to exactly nine inputs, always in the
+# same pattern. This positional connectivity is what the transposed convolution will run
+# backwards.

@@ -35,8 +35,9 @@ plt.show()
 # ``x2``; the next two steps compute its 4x4 result.
 x2 = np.array([[1, 3], [2, 3]])
 result = tc.conv_transpose2d(x2, kernel)
+stamp = tc.scatter_stamps(x2, kernel)[0]  # x2[0, 0] = 1 times the kernel, in the 4x4 grid
 fig, axes = show_panels(
-    [Panel(x2, "Input"), Panel(result, "Output", "output")],
+    [Panel(x2, "Input"), Panel(stamp, "1 x kernel", "kernel", blank=stamp == 0)],
     title="Transposed convolution: one input value reaches nine output values",
     operators=["→"],
     width=5,

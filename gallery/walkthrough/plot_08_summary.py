@@ -25,10 +25,12 @@ routes = {
     "Zero-padded, rotated kernel": tc.conv_transpose_by_zero_insertion(x2, kernel),
 }
 print({name: np.array_equal(r, routes["C.T @ x2"]) for name, r in routes.items()})
+assert all(np.array_equal(r, routes["C.T @ x2"]) for r in routes.values())
 show_panels(
-    [Panel(r, name, "output") for name, r in routes.items()],
-    title="Three routes to the transposed convolution give the same 4x4 matrix",
-    operators=["=", "="],
+    [Panel(routes["C.T @ x2"], "C.T @ x2 = scatter-add = zero-padded", "output")],
+    title="The matrix route, the scatter-add and the zero-padded convolution with the rotated "
+    "kernel all give this 4x4 matrix",
+    width=4.5,
 )
 plt.show()
 

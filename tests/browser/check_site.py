@@ -67,6 +67,43 @@ PAGE_BUDGET = 1_500_000
 the files served. About 0.95 MB of it is the theme's own CSS, scripts and icon font."""
 
 
+VIDEO_TEXT = """async () => Promise.all(Array.from(document.querySelectorAll("video")).map(
+  async (video) => {
+    const track = video.querySelector('track[kind="captions"]');
+    const details = video.closest("figure")?.querySelector("details");
+    const out = {src: video.querySelector("source")?.getAttribute("src"),
+                 track: track?.getAttribute("src") ?? null, cues: 0,
+                 transcript: details ? details.querySelectorAll("li").length : 0};
+    if (!track) return out;
+    track.track.mode = "hidden";  // makes the browser fetch and parse the file
+    if (track.readyState < 2) await new Promise(done => {
+      track.addEventListener("load", done); track.addEventListener("error", done);
+      setTimeout(done, 5000);
+    });
+    out.cues = track.readyState === 2 ? track.track.cues.length : -1;
+    return out;
+  }))"""
+
+
+def check_video_text(page: Page, url: str, root: Path) -> list[str]:
+    """Every video has captions that parse as WebVTT and a transcript, one line per cue."""
+    problems = []
+    for video in page.evaluate(VIDEO_TEXT):
+        name = video["src"]
+        if video["track"] is None:
+            problems.append(f'video without <track kind="captions">: {name}')
+            continue
+        vtt = (root / urlsplit(url).path.lstrip("/")).parent / video["track"]
+        text = vtt.resolve().read_text(encoding="utf-8") if vtt.resolve().is_file() else ""
+        if not text.startswith("WEBVTT") or video["cues"] < 1:
+            problems.append(f"captions of {name} do not parse as WebVTT: {video['track']}")
+        if video["transcript"] != max(video["cues"], 1):
+            problems.append(
+                f"transcript of {name} has {video['transcript']} steps, captions {video['cues']}"
+            )
+    return problems
+
+
 def check_page(page: Page, url: str, axe: Axe, root: Path, weights: dict[str, int]) -> list[str]:
     problems: list[str] = []
     served: set[Path] = set()
@@ -105,6 +142,7 @@ def check_page(page: Page, url: str, axe: Axe, root: Path, weights: dict[str, in
         return problems
     for src in page.evaluate(WAIT_FOR_IMAGES):
         problems.append(f"image did not load: {src}")
+    problems += check_video_text(page, url, root)
     page.wait_for_load_state("networkidle")
     loading[0] = False
     weight = sum(p.stat().st_size for p in served)

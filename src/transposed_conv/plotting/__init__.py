@@ -1,0 +1,74 @@
+"""Drawing helpers for every figure on the site.
+
+Matplotlib is imported only when a function here is called (install the
+``plot`` extra: ``pip install "transposed-conv[plot]"``), so the numerical
+package never needs it.
+
+Every figure follows the same rules: each array is drawn in the colour of its
+role (:data:`ROLES`), its values written in the cells, the colour scaled to
+its own data, its shape in its title, and the figure titled with a sentence
+that says what it shows (sphinx-gallery turns it into the image's alt text).
+
+The helpers live in modules by what they draw (matrices and panels,
+convolution figures, animations, images and spectra); every public name is
+importable from here.
+"""
+
+from __future__ import annotations
+
+from . import _style
+from ._animations import animate_scatter, animate_sliding
+from ._convolution import show_convolution, show_zero_insertion
+from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
+from ._key import show_color_key
+from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
+from ._style import fit_title, format_value, role_cmap, shape_title
+
+ROLES = _style.ROLES
+"""Colour map of each role: the same role has the same colour on every page."""
+ZERO_COLOR = _style.ZERO_COLOR
+"""Fill of inserted zeros (hatched ``//``)."""
+PAD_COLOR = _style.PAD_COLOR
+"""Fill of padding zeros (hatched ``..``)."""
+HIGHLIGHT_COLOR = _style.HIGHLIGHT_COLOR
+"""Outer line of highlight boxes: black, with a white line inside, visible on every colour."""
+ROLE_COLORS = _style.ROLE_COLORS
+"""The swatch of each role and cell style in the colour key (:func:`show_color_key`)."""
+CELL_STYLES = _style.CELL_STYLES
+"""Fill, hatch and hatch colour of padding, inserted zeros and cropped cells."""
+SIGNED_CMAP = _style.SIGNED_CMAP
+"""Diverging colour map of signed data (gradients, differences), centred on 0."""
+MAX_WIDTH = _style.MAX_WIDTH
+"""Widest figure, in inches: 650 px at the site's 100 dpi, the width of the text column."""
+MIN_FONTSIZE = _style.MIN_FONTSIZE
+"""Smallest cell text, in points; bigger matrices show a colour bar instead of values."""
+
+__all__ = [
+    "CELL_STYLES",
+    "HIGHLIGHT_COLOR",
+    "MAX_WIDTH",
+    "MIN_FONTSIZE",
+    "ROLES",
+    "ROLE_COLORS",
+    "SIGNED_CMAP",
+    "Panel",
+    "animate_scatter",
+    "animate_sliding",
+    "fit_title",
+    "format_value",
+    "framed_panel",
+    "highlight",
+    "role_cmap",
+    "sample_photo",
+    "shape_title",
+    "show_color_key",
+    "show_convolution",
+    "show_image",
+    "show_images",
+    "show_lines",
+    "show_matrix",
+    "show_panels",
+    "show_spectra",
+    "show_spectrum",
+    "show_zero_insertion",
+]

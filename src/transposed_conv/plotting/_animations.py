@@ -1,0 +1,287 @@
+"""Animations: the scatter of stamps and the sliding window, frame by frame."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .._conv import conv2d
+from .._transpose import conv_transpose2d, insert_zeros, pad_or_crop, scatter_stamps
+from .._validation import as_tuple
+from ._convolution import _input_panel
+from ._matrices import Panel, highlight, show_matrix, show_panels
+from ._style import format_value
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+
+def animate_scatter(
+    x: Any,
+    kernel: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    output_padding: Any = 0,
+    dilation: Any = 1,
+    title: str = "Each input value stamps a scaled copy of the kernel",
+    interval: int = 1000,
+) -> Any:
+    """Animate a 2-D transposed convolution one input value at a time.
+
+    Each frame highlights one input value, shows the kernel (dilated, if so)
+    scaled by it, and adds that stamp to the full output. Cells that
+    ``padding`` crops away are hatched; the last frame boxes the output that
+    remains, equal to :func:`~transposed_conv.conv_transpose2d`.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+    kernel : (kH, kW) array_like
+    stride, padding, output_padding, dilation : int or pair of ints
+        As in :func:`~transposed_conv.conv_transpose2d`.
+    title : str
+        The figure title (the animation's accessible name on the site).
+    interval : int, default 1000
+        Milliseconds per frame.
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+        With ``H * W + 1`` frames.
+
+    Examples
+    --------
+    >>> anim = animate_scatter([[1, 2]], [[1, 1]], stride=2)
+    >>> anim._fig.get_suptitle()
+    'Each input value stamps a scaled copy of the kernel'
+    >>> "<img" in anim.to_jshtml(default_mode="once")  # renders all three frames
+    True
+    """
+    xs, k = np.asarray(x), np.asarray(kernel)
+    d = as_tuple(dilation, "dilation", 2)
+    s = as_tuple(stride, "stride", 2)
+    p = as_tuple(padding, "padding", 2)
+    a = as_tuple(output_padding, "output_padding", 2)
+    final = conv_transpose2d(xs, k, stride=s, padding=p, output_padding=a, dilation=d)
+    stamp_kernel = insert_zeros(k, d)
+    gaps = insert_zeros(np.ones(k.shape, dtype=np.int64), d) == 0  # the dilation's zeros
+    # running sums of the stamps, with room for output_padding past the uncropped end
+    room = [(0, ai) for ai in a]
+    stamps = pad_or_crop(scatter_stamps(xs, k, stride=s, dilation=d), room)
+    frames = np.cumsum(stamps, axis=0)
+    ones = np.ones(k.shape, dtype=np.int64)
+    footprints = pad_or_crop(scatter_stamps(np.ones_like(xs), ones, stride=s, dilation=d), room)
+    reached = np.cumsum(footprints, axis=0) > 0  # cells some stamp has written to so far
+    grid = frames.shape[1:]
+    cropped = np.ones(grid, dtype=bool)
+    cropped[p[0] : grid[0] - p[0], p[1] : grid[1] - p[1]] = False
+    lo, hi = float(frames[reached].min()), float(frames[reached].max())
+    scaled = [v * stamp_kernel[~gaps] for v in xs.ravel()]
+    stamp_lo = float(min(q.min() for q in scaled))
+    stamp_hi = float(max(q.max() for q in scaled))
+    positions = list(np.ndindex(*xs.shape))
+    kh, kw = stamp_kernel.shape
+    where = "the uncropped output" if any(p) else "output"
+    steps = []
+    for n, (i, j) in enumerate(positions):
+        r, c = i * s[0], j * s[1]
+        cr, cc = r + (kh - 1) // 2, c + (kw - 1) // 2
+        v = format_value(xs[i, j])
+        steps.append(
+            f"x[{i}, {j}] = {v} stamps {v} x kernel onto rows {r}-{r + kh - 1}, "
+            f"columns {c}-{c + kw - 1}; {where}[{cr}, {cc}] is now {format_value(frames[n][cr, cc])}."
+        )
+    fh, fw = final.shape
+    crop = (
+        f" Cropping padding = {p[0]} row(s) and {p[1]} column(s) from each side"
+        if any(p)
+        else " Nothing is cropped"
+    )
+    steps.append(
+        f"All {len(positions)} stamps are added.{crop}: the boxed {fh} x {fw} block, "
+        f"rows {p[0]}-{p[0] + fh - 1} and columns {p[1]}-{p[1] + fw - 1}, is the output."
+    )
+
+    def draw(n: int, axes: list[Axes]) -> None:
+        show_matrix(xs, ax=axes[0], title="Input", colorbar=False)
+        last = n == len(positions)  # the extra frame: the whole sum and the crop
+        total = frames[-1] if last else frames[n]
+        if last:
+            show_matrix(
+                stamp_kernel,
+                ax=axes[1],
+                title="Kernel",
+                role="kernel",
+                inserted=gaps,
+                colorbar=False,
+            )
+        else:
+            (i, j), value = positions[n], xs[positions[n]]
+            highlight(axes[0], i, j)
+            show_matrix(
+                value * stamp_kernel,
+                ax=axes[1],
+                title=f"{format_value(value)} x kernel",
+                role="kernel",
+                inserted=gaps,
+                vmin=stamp_lo,
+                vmax=stamp_hi,
+                colorbar=False,
+            )
+        show_matrix(
+            total,
+            ax=axes[2],
+            title="Output, before the crop" if any(p) else "Output",
+            role="output",
+            cropped=cropped,
+            blank=None if last else ~reached[n],
+            vmin=lo,
+            vmax=hi,
+            colorbar=False,
+        )
+        if last:
+            highlight(axes[2], (p[0], p[0] + final.shape[0]), (p[1], p[1] + final.shape[1]))
+        else:
+            r, c = positions[n][0] * s[0], positions[n][1] * s[1]
+            highlight(axes[2], (r, r + stamp_kernel.shape[0]), (c, c + stamp_kernel.shape[1]))
+
+    panels = [
+        Panel(xs, "Input"),
+        Panel(stamp_kernel, "Value x kernel", "kernel", inserted=gaps),
+        Panel(frames[-1], "Output, before the crop", "output", cropped=cropped),
+    ]
+    return _animate(panels, title, ["→", "+="], steps, interval, draw)
+
+
+BAR_ROOM = 0.45
+"""Inches left blank under an animation's frame for the browser's playback bar."""
+
+
+def _animate(
+    panels: list[Panel],
+    title: str,
+    operators: list[str],
+    steps: list[str],
+    interval: int,
+    draw: Any,
+) -> Any:
+    """Lay out ``panels`` once, then redraw them for each frame with ``draw(n, axes)``.
+
+    The layout is computed once and frozen, so titles and panels stay in
+    place from frame to frame; ``steps`` (one sentence per frame, the text
+    twin of the frames) is kept on the animation as ``anim.steps``.
+    """
+    from matplotlib.animation import FuncAnimation
+
+    fig, axes = show_panels(panels, title=title, operators=operators, share_norm=False)
+    w, h = fig.get_size_inches()
+    fig.set_size_inches(w, h + BAR_ROOM)
+    engine: Any = fig.get_layout_engine()  # constrained, from show_panels
+    engine.set(rect=(0, BAR_ROOM / (h + BAR_ROOM), 1, 1 - BAR_ROOM / (h + BAR_ROOM)))
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+
+    def frame(n: int) -> list[Any]:
+        for ax in axes:
+            ax.clear()
+        draw(n, axes)
+        return []
+
+    anim: Any = FuncAnimation(fig, frame, frames=len(steps), interval=interval, repeat=False)
+    anim.steps = steps
+    return anim
+
+
+def animate_sliding(
+    x: Any,
+    kernel: Any,
+    *,
+    stride: Any = 1,
+    padding: Any = 0,
+    title: str = "The kernel slides over the input; each window gives one output value",
+    interval: int = 1000,
+) -> Any:
+    """Animate a 2-D convolution one window position at a time.
+
+    Each frame boxes one window of the (padded) input, shows the products of
+    its values with the kernel's, and writes their sum into the output.
+
+    Parameters
+    ----------
+    x : (H, W) array_like
+    kernel : (kH, kW) array_like
+    stride, padding : int or pair of ints
+        As in :func:`~transposed_conv.conv2d`.
+    title : str
+        The figure title (the animation's accessible name on the site).
+    interval : int, default 1000
+        Milliseconds per frame.
+
+    Returns
+    -------
+    matplotlib.animation.FuncAnimation
+        One frame per output value.
+
+    Examples
+    --------
+    >>> anim = animate_sliding(np.arange(9).reshape(3, 3), np.ones((2, 2)))
+    >>> "<img" in anim.to_jshtml(default_mode="once")
+    True
+    """
+    xs, k = np.asarray(x), np.asarray(kernel)
+    s = as_tuple(stride, "stride", 2)
+    p = as_tuple(padding, "padding", 2)
+    out = conv2d(xs, k, stride=s, padding=p)
+    framed = _input_panel(xs, p)
+    positions = list(np.ndindex(*out.shape))
+    windows = [
+        (slice(r * s[0], r * s[0] + k.shape[0]), slice(c * s[1], c * s[1] + k.shape[1]))
+        for r, c in positions
+    ]
+    products = [framed.data[w] * k for w in windows]  # what each window's sum adds up
+    lo, hi = float(out.min()), float(out.max())
+    p_lo, p_hi = float(min(q.min() for q in products)), float(max(q.max() for q in products))
+    order = np.arange(out.size).reshape(out.shape)  # the frame at which each value appears
+
+    where = "padded input" if any(p) else "input"
+    steps = [
+        f"The window on rows {w[0].start}-{w[0].stop - 1}, columns {w[1].start}-{w[1].stop - 1} "
+        f"of the {where}, times the kernel, sums to {format_value(out[r, c])}: "
+        f"output[{r}, {c}] = {format_value(out[r, c])}."
+        for (r, c), w in zip(positions, windows, strict=True)
+    ]
+
+    def draw(n: int, axes: list[Axes]) -> None:
+        show_matrix(
+            framed.data, ax=axes[0], title=framed.title, padded=framed.padded, colorbar=False
+        )
+        highlight(axes[0], *windows[n])
+        show_matrix(
+            products[n],
+            ax=axes[1],
+            title="Window x kernel",
+            role="kernel",
+            vmin=p_lo,
+            vmax=p_hi,
+            colorbar=False,
+        )
+        show_matrix(
+            out,
+            ax=axes[2],
+            title="Output",
+            role="output",
+            blank=order > n,
+            vmin=lo,
+            vmax=hi,
+            colorbar=False,
+        )
+        highlight(axes[2], *positions[n])
+
+    panels = [
+        framed,
+        Panel(products[0], "Window x kernel", "kernel"),
+        Panel(out, "Output", "output"),
+    ]
+    return _animate(panels, title, ["→", "sum →"], steps, interval, draw)

@@ -1,0 +1,219 @@
+"""What every figure shares: role colours, sizes, titles and cell text."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, cast
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+ROLES: dict[str, str] = {
+    "input": "Blues",
+    "kernel": "Oranges",
+    "output": "Greens",
+    "matrix": "Purples",
+    "neutral": "Greys",
+}
+"""Colour map of each role: the same role has the same colour on every page."""
+
+ROLE_COLORS: dict[str, str] = {
+    "input": "#6aaed6",  # Blues at 0.5
+    "kernel": "#fda762",  # Oranges at 0.4
+    "output": "#228a44",  # Greens at 0.75 (darker than the kernel: they differ in lightness)
+    "matrix": "#61409b",  # Purples at 0.8 (darker than the input, for the same reason)
+    "padding": "#f2e3a6",
+    "inserted zeros": "#c8c8c8",
+    "cropped": "#ffffff",
+}
+"""The swatch of each role in the colour key (:func:`show_color_key`).
+
+Blue and purple, orange and green meet under colour blindness, so the
+pairs differ in lightness too; the tests check every pair under
+deuteranopia and protanopia.
+"""
+
+CELL_STYLES: dict[str, dict[str, str]] = {
+    "padding": {"facecolor": ROLE_COLORS["padding"], "hatch": "..", "edgecolor": "#7a6a2e"},
+    "inserted zeros": {
+        "facecolor": ROLE_COLORS["inserted zeros"],
+        "hatch": "//",
+        "edgecolor": "#5a5a5a",
+    },
+    "cropped": {"facecolor": ROLE_COLORS["cropped"], "hatch": "xx", "edgecolor": "#9a9a9a"},
+}
+"""Fill, hatch and hatch colour of cells that are not the data: padding zeros,
+inserted zeros, and cropped cells (which hold values that are cut away)."""
+
+ZERO_COLOR = ROLE_COLORS["inserted zeros"]
+"""Fill of inserted zeros (hatched ``//``)."""
+PAD_COLOR = ROLE_COLORS["padding"]
+"""Fill of padding zeros (hatched ``..``)."""
+HIGHLIGHT_COLOR = "black"
+"""Edge of highlight boxes: black with a white inner line, visible on every role's colour."""
+SIGNED_CMAP = "RdBu_r"
+"""Diverging map of signed data (gradients, differences), centred on 0."""
+TINT = 0.15
+"""Where the single-hue maps start: the smallest value is a visible tint, not white."""
+MAX_WIDTH = 6.5
+"""Widest figure, in inches: at the 100 dpi the site saves at, the 656 px text column."""
+MIN_FONTSIZE = 9.0
+"""Smallest cell text, in points; matrices too big for it show a colour bar instead."""
+
+
+def _plt() -> Any:
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _as_2d(data: Any) -> npt.NDArray[Any]:
+    arr = np.asarray(data)
+    if arr.ndim == 1:
+        arr = arr[None, :]
+    if arr.ndim != 2:
+        msg = f"data must be 1-D or 2-D, got shape {arr.shape}"
+        raise ValueError(msg)
+    if arr.dtype.kind not in "biuf":
+        msg = f"data must be numeric, got dtype {arr.dtype}"
+        raise TypeError(msg)
+    return arr
+
+
+def _axes_inches(ax: Axes) -> tuple[float, float]:
+    """Approximate size of ``ax`` in inches (before any layout engine runs)."""
+    fig_w, fig_h = cast("Figure", ax.figure).get_size_inches()
+    pos = ax.get_position()
+    return fig_w * pos.width, fig_h * pos.height
+
+
+def fit_title(ax: Axes, text: str, fontsize: float = 10) -> str:
+    """Set ``text`` as the title of ``ax``, wrapped to the axes' width.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    text : str
+    fontsize : float, default 10
+
+    Returns
+    -------
+    str
+        The title as set, with line breaks where it had to wrap.
+    """
+    width_in, _ = _axes_inches(ax)
+    wrapped = _wrap(text, width_in, fontsize)
+    ax.set_title(wrapped, fontsize=fontsize)
+    return wrapped
+
+
+def _wrap(text: str, width_in: float, fontsize: float) -> str:
+    """Wrap ``text`` to ``width_in`` inches.
+
+    Never inside a parenthesised shape or a bracketed slice (``kernel[0::2, 0::2]``), and
+    never leaving one word alone on the last line: the lines are balanced instead.
+    """
+    chars = max(8, int(width_in * 72 / (0.55 * fontsize)))
+    if len(text) <= chars or "\n" in text:
+        return text
+    glued = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: m.group(0).replace(" ", "\u00a0"), text)
+
+    def wrap(width: int) -> list[str]:
+        return textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False)
+
+    lines = wrap(chars)
+    longest = max(len(line) for line in lines)
+    # the narrowest width that needs no more lines: balanced lines, no lone last word
+    for narrower in range(chars - 1, 7, -1):
+        candidate = wrap(narrower)
+        if len(candidate) > len(lines) or max(len(line) for line in candidate) > longest:
+            break
+        lines = candidate
+    # a long last word can still stand alone: move words down to join it
+    while len(lines) > 1 and " " not in lines[-1] and " " in lines[-2]:
+        head, moved = lines[-2].rsplit(" ", 1)
+        if len(moved) + 1 + len(lines[-1]) > max(chars * 5 // 4, longest):  # may overhang a little
+            break
+        lines[-2:] = [head, f"{moved} {lines[-1]}"]
+    return "\n".join(lines).replace("\u00a0", " ")
+
+
+def format_value(value: Any) -> str:
+    """Text for one cell: two significant digits, exact where a short form is exact.
+
+    Integers are written plainly and values of 10 or more rounded to integers.
+    A value that an exact decimal of up to four characters writes (1.25) gets
+    it; a value below 1 that is a fraction with a denominator up to 64 is written
+    as that fraction (the bilinear kernel's 0.0625, 0.1875 and 0.5625 read 1/16,
+    3/16 and 9/16, and still add up to 1 on the page); others keep two
+    significant digits.
+
+    Examples
+    --------
+    >>> format_value(94), format_value(2.0), format_value(0.25), format_value(-0.5)
+    ('94', '2', '0.25', '-0.5')
+    >>> format_value(0.1875), format_value(-0.0625), format_value(-0.1634), format_value(74.6)
+    ('3/16', '-1/16', '-0.16', '75')
+    >>> format_value(1.25), format_value(1.5625)
+    ('1.25', '1.6')
+    """
+    v = float(value)
+    if v.is_integer():
+        return f"{int(v)}"
+    if abs(v) >= 10:
+        return f"{round(v)}"
+    for digits in (2, 3):
+        text = f"{v:.{digits}g}"
+        if "e" not in text and float(text) == v and len(text.lstrip("-")) <= 4:
+            return text
+    exact = Fraction(v).limit_denominator(64)
+    if abs(v) < 1 and float(exact) == v:
+        return f"{exact.numerator}/{exact.denominator}"
+    short = f"{v:.2g}"
+    return short if "e" not in short else f"{v:.2f}"
+
+
+def role_cmap(role: str) -> Any:
+    """The colour map of ``role``, starting at a visible tint instead of white.
+
+    Parameters
+    ----------
+    role : str
+        A key of :data:`ROLES`.
+
+    Returns
+    -------
+    matplotlib.colors.Colormap
+        Named after the map it is cut from (``"Greens"``).
+
+    Examples
+    --------
+    >>> cmap = role_cmap("output")
+    >>> cmap.name, cmap(0.0) != (1.0, 1.0, 1.0, 1.0)
+    ('Greens', True)
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import ListedColormap
+
+    if role not in ROLES:
+        msg = f"role must be one of {sorted(ROLES)}, got {role!r}"
+        raise ValueError(msg)
+    base = colormaps[ROLES[role]]
+    return ListedColormap(base(np.linspace(TINT, 1.0, 256)), name=ROLES[role])
+
+
+def shape_title(title: str, data: Any) -> str:
+    """``title`` followed by the array's shape.
+
+    Examples
+    --------
+    >>> shape_title("Input", np.zeros((4, 4)))
+    'Input (4, 4)'
+    """
+    return f"{title} {tuple(int(n) for n in np.shape(data))}"
