@@ -31,9 +31,12 @@ plt.show()
 # %%
 # Going backward, one value of a 2x2 matrix is associated with nine positions of a 4x4 one:
 # the same connections, read in the other direction. Which values go where is set by the
-# kernel, whose weights a network can learn. The 2x2 matrix below is the walk-through's
-# ``x2``; the next two steps compute its 4x4 result.
+# kernel, whose weights a network can learn. The 2x2 matrix below, ``x2``, is an arbitrary
+# 2x2 input (the notebook's choice). It is *not* the convolution's output [[94, 74], [82, 75]]:
+# a transposed convolution takes any 2x2 array, and the next two steps compute the 4x4 result
+# for this one.
 x2 = np.array([[1, 3], [2, 3]])
+assert not np.array_equal(x2, output)
 result = tc.conv_transpose2d(x2, kernel)
 fig, axes = show_panels(
     [Panel(x2, "Input"), Panel(result, "Output", "output")],
