@@ -106,6 +106,14 @@ ARITHMETIC = {
     ),
     "plot_11_subpixel": lambda ns: ns["full"].shape == (8, 8),
     "plot_12_gradient": lambda ns: np.allclose(ns["numeric"], ns["analytic"], atol=1e-8),
+    "plot_14_exactly_s_times": lambda ns: (
+        ns["rows"][2, 4] == (1, 0, "equal", "equal")
+        and ns["rows"][2, 3] == (1, 1, "uneven", "shifted by one")
+        and ns["rows"][3, 6] == (2, 1, "equal", "shifted by one")
+    ),
+    "plot_13_no_overlap": lambda ns: (
+        eq(ns["shuffled"], ns["out"]) and eq(ns["tiled"], np.tile([[1, 2], [3, 4]], (3, 3)))
+    ),
 }
 CHECKS.update(ARITHMETIC)
 
