@@ -10,8 +10,9 @@ keeps those blocks right:
 - The block uses the script's own variables (``x``, ``kernel``, ...) and
   assigns its result to ``y_torch`` or ``y_keras``.
 - It ends with a comment line ``# y_torch equals NAME`` (or ``y_keras``), where
-  ``NAME`` is the script's variable holding the package's result for the same
-  call; a learner reads it as "this is the array computed above".
+  ``NAME`` is the script's variable (or a Python expression over its variables)
+  holding the package's result for the same call; a learner reads it as "this
+  is the array computed above".
 
 Each script runs headless (``MPLBACKEND=Agg``, ``plt.show`` a no-op), then its
 blocks run in order in the script's namespace, as a learner pastes them after
@@ -40,7 +41,7 @@ import matplotlib.pyplot as plt
 
 GALLERY = Path(__file__).parents[2] / "gallery"
 SCRIPTS = sorted(GALLERY.rglob("plot_*.py"))
-EQUALS = re.compile(r"^#\s*(y_torch|y_keras) equals (\w+)\s*$", re.MULTILINE)
+EQUALS = re.compile(r"^#\s*(y_torch|y_keras) equals (\S.*?)\s*$", re.MULTILINE)
 
 pytestmark = pytest.mark.filterwarnings("ignore")
 
@@ -99,7 +100,7 @@ def test_blocks_equal_the_package(script, monkeypatch):
         namespace.pop(name, None)
         exec(compile(block, f"{script.name}[block {n}]", "exec"), namespace)  # noqa: S102
         got = np.asarray(namespace[name], dtype=float)
-        want = np.asarray(namespace[expected], dtype=float)
+        want = np.asarray(eval(expected, namespace), dtype=float)
         assert got.shape == want.shape, f"block {n}"
         scale = max(1.0, float(np.abs(want).max()))
         np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5 * scale, err_msg=f"block {n}")
