@@ -7,6 +7,9 @@ product readable, so each number later on can be checked by hand.
 """
 
 # %%
+# The numbers
+# -----------
+#
 # The input holds values from 2 to 8, the kernel values from 1 to 4. Colours run from the
 # smallest to the largest value of each matrix, so a darker cell is a larger number.
 import matplotlib.pyplot as plt
@@ -27,6 +30,9 @@ show_panels(
 plt.show()
 
 # %%
+# As an image
+# -----------
+#
 # An image is such a matrix too. Scaled to an 8-bit grey level (0 black, 255 white), the same
 # input is a tiny picture: the convolution that follows treats both the same way.
 grey = inputs * (255 // inputs.max())
