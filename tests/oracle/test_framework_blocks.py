@@ -104,3 +104,28 @@ def test_blocks_equal_the_package(script, monkeypatch):
         assert got.shape == want.shape, f"block {n}"
         scale = max(1.0, float(np.abs(want).max()))
         np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5 * scale, err_msg=f"block {n}")
+
+
+def test_keras_rows_of_the_conventions_page(monkeypatch):
+    """Every Keras row of the conventions page's table is what Keras computes."""
+    keras = pytest.importorskip("keras")
+    monkeypatch.setattr(plt, "show", lambda *_args, **_kwargs: None)
+    try:
+        ns = runpy.run_path(str(GALLERY / "arithmetic" / "plot_10_conventions.py"))
+    finally:
+        plt.close("all")
+    calls = {
+        "Keras padding='same'": ("same", None),
+        "Keras padding='valid'": ("valid", None),
+        "Keras 'same', output_padding=1": ("same", 1),
+        "Keras 'same', output_padding=0": ("same", 0),
+    }
+    rows = dict(ns["rows"])
+    for name, (padding, a) in calls.items():
+        layer = keras.layers.Conv2DTranspose(
+            1, ns["k"], strides=ns["s"], padding=padding, output_padding=a, use_bias=False
+        )
+        layer.build((1, ns["n"], ns["n"], 1))
+        layer.set_weights([ns["kernel"][:, :, None, None].astype("float32")])
+        got = keras.ops.convert_to_numpy(layer(ns["x"][None, :, :, None].astype("float32")))
+        np.testing.assert_allclose(got[0, :, :, 0], ns["result"](*rows[name]), err_msg=name)
