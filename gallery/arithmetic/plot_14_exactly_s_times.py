@@ -21,7 +21,8 @@ kernel size decide whether the layer risks a checkerboard.
 # The table lists the smallest padding for each k, for s = 2 and s = 3, each checked on inputs
 # of 5 to 9, with:
 #
-# - the checkerboard risk: the kernel taps each output phase receives away from the border
+# - the checkerboard risk: the number of kernel taps each output phase (the output pixels with
+#   the same position modulo s) receives away from the border
 #   (:func:`~transposed_conv.overlap_counts`); "equal" when every phase receives the same
 #   number (k a multiple of s), "uneven" otherwise;
 # - the PyTorch arguments;
