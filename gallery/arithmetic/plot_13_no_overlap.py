@@ -41,7 +41,7 @@ four = tc.conv2d(x[None], kernel.reshape(4, 1, 1, 1))  # (4, 3, 3): one channel 
 shuffled = tc.pixel_shuffle(four, 2)[0]
 assert np.array_equal(shuffled, out)
 show_panels(
-    [Panel(four[ch], f"Channel {ch}: x × kernel{divmod(ch, 2)}", "output") for ch in range(4)]
+    [Panel(four[ch], f"Channel {ch}: x × {kernel.flat[ch]}", "output") for ch in range(4)]
     + [Panel(shuffled, "Pixel shuffle", "output")],
     title="Four 1x1-convolution channels, shuffled into 2x2 blocks, are the layer's output",
     ncols=5,
@@ -71,7 +71,7 @@ assert np.isclose(energy["kernel [[1, 2], [3, 4]]"], 1.0)
 assert energy["flat kernel"] < 1e-12
 show_panels(
     [
-        Panel(tiled, "Constant input, kernel [[1, 2], [3, 4]]", "output"),
+        Panel(tiled, "Kernel [[1, 2], [3, 4]]", "output"),
         Panel(flat_out, "Flat kernel", "output"),
     ],
     title="A constant input: the kernel tiled (a period-2 pattern), flat only for a flat kernel",
