@@ -51,7 +51,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(venv_backend="virtualenv", python="3.11")
 def oracle(session: nox.Session) -> None:
     """Cross-check every function against PyTorch (CPU, float64), valid and invalid calls."""
-    session.install(TORCH, "-e", ".", "pytest>=8.1", "hypothesis>=6.100")
+    session.install(TORCH, "keras", "-e", ".[plot]", "pytest>=8.1", "hypothesis>=6.100")
     session.run(
         "pytest",
         "tests/oracle",

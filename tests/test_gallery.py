@@ -83,7 +83,7 @@ CHECKS = {
 
 ARITHMETIC = {
     "plot_01_one_dimension": lambda ns: (
-        eq(ns["out"], [9, 11]) and eq(ns["back"], [10, 20, 30, 40, 20])
+        eq(ns["out"], [17, 21]) and eq(ns["back"], [10, 20, 50, 40, 60])
     ),
     "plot_02_no_padding_unit_strides": lambda ns: (
         ns["out"].shape == (2, 2) and ns["direct"].shape == (4, 4)
@@ -98,9 +98,22 @@ ARITHMETIC = {
     "plot_07_crop_instead_of_pad": lambda ns: ns["pad"] == [(-1, -1), (-1, -1)],
     "plot_08_fractionally_strided": lambda ns: ns["C"].shape == (4, 25),
     "plot_09_channels_and_groups": lambda ns: ns["flipped"].shape == (2, 2, 2, 2),
-    "plot_10_conventions": lambda ns: [r[1] for r in ns["rows"]][2] == (0, 0, 1),
+    "plot_10_conventions": lambda ns: (
+        dict(ns["rows"])["TF output_shape=8, SAME"] == (0, 0, 1)
+        and dict(ns["rows"])["Keras 'same', output_padding=1"] == (0, 0, 1)
+        and ns["verdicts"]["Keras 'same', output_padding=1"] == "shifted by one"
+        and ns["verdicts"]["Keras 'same', output_padding=0"] == "equal"
+    ),
     "plot_11_subpixel": lambda ns: ns["full"].shape == (8, 8),
     "plot_12_gradient": lambda ns: np.allclose(ns["numeric"], ns["analytic"], atol=1e-8),
+    "plot_14_exactly_s_times": lambda ns: (
+        ns["rows"][2, 4] == (1, 0, "equal", "equal")
+        and ns["rows"][2, 3] == (1, 1, "uneven", "shifted by one")
+        and ns["rows"][3, 6] == (2, 1, "equal", "shifted by one")
+    ),
+    "plot_13_no_overlap": lambda ns: (
+        eq(ns["shuffled"], ns["out"]) and eq(ns["tiled"], np.tile([[1, 2], [3, 4]], (3, 3)))
+    ),
 }
 CHECKS.update(ARITHMETIC)
 

@@ -7,6 +7,9 @@ idea on five numbers, before the 2-D cases.
 """
 
 # %%
+# A strided convolution
+# ---------------------
+#
 # A kernel of 3 slides over a signal of 5 with stride 2: it fits
 # :math:`\lfloor (5 - 3) / 2 \rfloor + 1 = 2` times.
 import matplotlib.pyplot as plt
@@ -16,7 +19,7 @@ import transposed_conv as tc
 from transposed_conv.plotting import Panel, framed_panel, show_panels
 
 signal = np.array([3, 1, 4, 1, 5])
-kernel = np.array([1, 2, 1])
+kernel = np.array([1, 2, 3])  # not symmetric, so its reversal shows
 out = tc.conv1d(signal, kernel, stride=2)
 assert out.shape == (tc.conv_output_size(5, 3, stride=2),) == (2,)
 print(out)
@@ -28,6 +31,9 @@ show_panels(
 plt.show()
 
 # %%
+# Its matrix
+# ----------
+#
 # As a matrix, each row is the kernel, shifted by the stride: C is 2x5.
 C = tc.convolution_matrix((5,), kernel, stride=2)
 print(C)
@@ -38,6 +44,9 @@ show_panels(
 plt.show()
 
 # %%
+# The transposed convolution
+# --------------------------
+#
 # The transposed convolution multiplies by C.T: two numbers become five. Each input value
 # stamps the kernel, the stamps two samples apart, overlapping in one sample.
 y = np.array([10, 20])
@@ -58,12 +67,32 @@ show_panels(
 plt.show()
 
 # %%
-# The same five numbers from a direct convolution: insert a zero between the two inputs, pad
-# with k - 1 = 2 zeros on each side, and slide the reversed kernel (here it is symmetric, so
-# reversing changes nothing; the 2-D pages use a kernel where it does).
+# Why the kernel is reversed
+# --------------------------
+#
+# The transposed convolution scatters: input sample i adds :math:`x[i]\,w[m]` to output sample
+# :math:`i s + m` for every tap m. Read per output sample n, the taps that reach it are
+# :math:`m = n - i s`, so
+#
+# .. math:: \mathrm{out}[n] = \sum_i x[i]\, w[n - i s] ,
+#
+# a true convolution in the signal-processing sense: as the input index i runs up, the kernel
+# index runs *down*. The frameworks' "convolution" (the ∗ of these pages) slides the kernel
+# without reversing it, so to compute the same numbers with it, the kernel must be reversed; in
+# 2-D, along both axes: rotated 180 degrees. Every 2-D page draws that rotated kernel.
+by_formula = [
+    sum(y[i] * kernel[n - 2 * i] for i in range(2) if 0 <= n - 2 * i < 3) for n in range(5)
+]
+assert np.array_equal(by_formula, back)
+assert np.array_equal(np.convolve(tc.insert_zeros(y, 2), kernel), back)  # numpy's flips
+
+# %%
+# So the same five numbers come from a direct convolution: insert a zero between the two
+# inputs, pad with k - 1 = 2 zeros on each side, and slide the reversed kernel, [3, 2, 1].
 framed = framed_panel(y, "Zeros inserted, padded", stride=2, pad_width=tc.transpose_padding((3,)))
 direct = tc.conv1d(framed.data, tc.flip_kernel(kernel))
 assert np.array_equal(direct, back)
+assert not np.array_equal(tc.conv1d(framed.data, kernel), back)  # unreversed: wrong
 show_panels(
     [
         framed,
@@ -74,3 +103,28 @@ show_panels(
     operators=["∗", "="],
 )
 plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# The same three calls with ``torch.nn.functional`` on the page's ``signal``, ``kernel`` and
+# ``y``. Arrays carry a batch and a channel axis, ``(N, C, L)``; the weight is
+# ``(C_out, C_in, k)`` for the convolution and ``(C_in, C_out, k)`` for the transposed one.
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3])
+#    y_torch = F.conv1d(torch.tensor(signal, dtype=torch.float64)[None, None], weight, stride=2)
+#    y_torch = y_torch[0, 0]
+#    # y_torch equals out
+#
+# .. code-block:: python
+#
+#    y_torch = F.conv_transpose1d(torch.tensor(y, dtype=torch.float64)[None, None], weight, stride=2)
+#    y_torch = y_torch[0, 0]
+#    # y_torch equals back

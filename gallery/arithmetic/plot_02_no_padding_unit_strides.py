@@ -7,7 +7,10 @@ Its transpose is the walk-through's case: every input value stamps the whole ker
 """
 
 # %%
-# Direct: input 4, kernel 3, stride 1, padding 0 gives :math:`o = 4 - 3 + 1 = 2`.
+# The convolution
+# ---------------
+#
+# Input 4, kernel 3, stride 1, padding 0 gives :math:`o = 4 - 3 + 1 = 2`.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -15,7 +18,7 @@ import transposed_conv as tc
 from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
 
 x = np.arange(1, 17).reshape(4, 4)
-kernel = np.array([[1, 0, 2], [0, 1, 0], [1, 0, 1]])
+kernel = np.array([[1, 0, 2], [0, 1, 0], [3, 0, 1]])  # no symmetry: its rotation shows
 fig, axes, out = show_convolution(
     x, kernel, title="Input 4, kernel 3, stride 1, no padding: output 2"
 )
@@ -23,21 +26,53 @@ assert out.shape == (tc.conv_output_size(4, 3),) * 2 == (2, 2)
 plt.show()
 
 # %%
-# Transposed: the 2x2 output goes back to 4x4, :math:`i' = (2 - 1) + 3 = 4`. Each of its four
-# values stamps the kernel; where the stamps overlap, they add.
-y = np.array([[1, 2], [3, 4]])
+# The transposed convolution
+# --------------------------
+#
+# The transposed convolution with the same kernel takes the convolution's 2x2 output back to
+# 4x4. In Dumoulin & Visin's notation its input has size :math:`i' = 2` and its output
+# :math:`o' = (i' - 1) + k = (2 - 1) + 3 = 4`. Each of its four values stamps the kernel; where
+# the stamps overlap, they add. (It gives back the shape, not the input's values.)
+y = out
 anim = animate_scatter(y, kernel, title="Transposed, stride 1: each value stamps the kernel")
 plt.show()
 
 # %%
-# The same result as a direct convolution: pad the 2x2 input with :math:`k - 1 = 2` zeros on
-# every side (full padding) and slide the kernel rotated 180 degrees.
+# The same result as a direct convolution
+# ---------------------------------------
+#
+# Pad the 2x2 input with :math:`k - 1 = 2` zeros on every side (full padding) and slide the
+# kernel rotated 180 degrees.
 fig, axes, direct = show_zero_insertion(
     y, kernel, title="The transposed convolution as a convolution over a 6x6 padded input"
 )
 assert np.array_equal(direct, tc.conv_transpose2d(y, kernel))
 assert direct.shape == (tc.conv_transpose_output_size(2, 3),) * 2 == (4, 4)
+assert not np.array_equal(direct, x)
 print(direct)
 plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# The same two calls with ``torch.nn.functional``, on the page's ``x``, ``kernel`` and ``y``.
+# A convolution's weight has the shape ``(C_out, C_in / groups, kH, kW)``, a transposed
+# convolution's ``(C_in, C_out / groups, kH, kW)``; with one channel both are ``(1, 1, 3, 3)``.
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+#    y_torch = F.conv2d(torch.tensor(x, dtype=torch.float64)[None, None], weight)[0, 0]
+#    # y_torch equals out
+#
+# .. code-block:: python
+#
+#    y_torch = F.conv_transpose2d(torch.tensor(y, dtype=torch.float64)[None, None], weight)[0, 0]
+#    # y_torch equals direct
 
 # sphinx_gallery_thumbnail_number = 2

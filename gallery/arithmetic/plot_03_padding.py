@@ -7,7 +7,10 @@ Zero padding lets the kernel hang over the edge. Three amounts have names: arbit
 """
 
 # %%
-# Arbitrary padding: input 5, kernel 4, padding 2 gives :math:`o = 5 + 4 - 4 + 1 = 6`.
+# Arbitrary padding
+# -----------------
+#
+# Input 5, kernel 4, padding 2 gives :math:`o = 5 + 4 - 4 + 1 = 6`.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -15,7 +18,7 @@ import transposed_conv as tc
 from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
 
 x = np.arange(1, 26).reshape(5, 5)
-k4 = np.array([[1, 0, 0, 1], [0, 1, 1, 0], [0, 1, 1, 0], [1, 0, 0, 1]])
+k4 = np.array([[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]])  # not symmetric
 fig, axes, out = show_convolution(
     x, k4, padding=2, title="Arbitrary padding: input 5, kernel 4, padding 2, output 6"
 )
@@ -23,9 +26,9 @@ assert out.shape == (tc.conv_output_size(5, 4, padding=2),) * 2 == (6, 6)
 plt.show()
 
 # %%
-# Its transpose maps 6 back to 5: the equivalent direct convolution pads by
+# Its transpose takes the 6x6 output back to 5x5: the equivalent direct convolution pads by
 # :math:`k - 1 - p = 1`, since the transposed convolution crops the padding it added.
-y6 = np.eye(6, dtype=int)
+y6 = out
 fig, axes, back = show_zero_insertion(
     y6, k4, padding=2, title="Transposed: 6 back to 5, as a convolution padded by k - 1 - p = 1"
 )
@@ -34,8 +37,11 @@ assert back.shape == (5, 5)
 plt.show()
 
 # %%
-# Half ("same") padding: for an odd kernel, :math:`p = \lfloor k / 2 \rfloor` keeps the size.
-k3 = np.array([[0, 1, 0], [1, 2, 1], [0, 1, 0]])
+# Half ("same") padding
+# ---------------------
+#
+# For an odd kernel, :math:`p = \lfloor k / 2 \rfloor` keeps the size.
+k3 = np.array([[0, 1, 0], [1, 2, 3], [0, 1, 0]])  # its rotation has the 3 on the left
 fig, axes, same = show_convolution(
     x, k3, padding=1, title="Half padding: input 5, kernel 3, padding 1, output 5"
 )
@@ -45,8 +51,8 @@ assert np.array_equal(same, tc.conv2d(x, k3, padding="same"))
 plt.show()
 
 # %%
-# The transpose of a half-padded convolution is half-padded too: size stays size. On a 3x3
-# input, step through the stamps; padding 1 crops the hatched border of the full 5x5 result.
+# The transpose of a half-padded convolution is half-padded too: size stays size. Here it is
+# the transpose of the same convolution on a 3x3 input (3x3 to 3x3); step through the stamps: padding 1 crops the hatched border of the full 5x5 result.
 y3 = np.array([[1, 0, 2], [0, 3, 0], [1, 0, 1]])
 anim = animate_scatter(
     y3, k3, padding=1, title="Transposed half padding: the stamps' border is cropped, 3 stays 3"
@@ -55,7 +61,10 @@ assert tc.conv_transpose2d(y3, k3, padding=1).shape == (3, 3)
 plt.show()
 
 # %%
-# Full padding: :math:`p = k - 1` lets every partial overlap count, so the output grows:
+# Full padding
+# ------------
+#
+# :math:`p = k - 1` lets every partial overlap count, so the output grows:
 # :math:`o = 5 + 2 \cdot 2 - 3 + 1 = 7`.
 fig, axes, full = show_convolution(
     x, k3, padding=2, title="Full padding: input 5, kernel 3, padding 2, output 7"
@@ -64,9 +73,9 @@ assert full.shape == (7, 7)
 plt.show()
 
 # %%
-# Its transpose shrinks 7 back to 5 and needs no padding at all (:math:`k - 1 - p = 0`): it
-# is a plain valid convolution with the rotated kernel.
-y7 = np.arange(49).reshape(7, 7) % 4
+# Its transpose shrinks the 7x7 output back to 5x5 and needs no padding at all
+# (:math:`k - 1 - p = 0`): it is a plain valid convolution with the rotated kernel.
+y7 = full
 fig, axes, back7 = show_zero_insertion(
     y7, k3, padding=2, title="Transposed full padding: 7 back to 5 with no padding at all"
 )
@@ -76,3 +85,27 @@ assert tc.transpose_padding(3, padding=2) == [(0, 0), (0, 0)]
 plt.show()
 
 # sphinx_gallery_thumbnail_number = 4
+
+# %%
+# In PyTorch
+# ----------
+#
+# The half-padded convolution and the transpose of the full-padded one, with
+# ``torch.nn.functional`` (PyTorch also accepts ``padding="same"`` for the convolution):
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(k3, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+#    y_torch = F.conv2d(torch.tensor(x, dtype=torch.float64)[None, None], weight, padding=1)
+#    y_torch = y_torch[0, 0]
+#    # y_torch equals same
+#
+# .. code-block:: python
+#
+#    y7_t = torch.tensor(y7, dtype=torch.float64)[None, None]
+#    y_torch = F.conv_transpose2d(y7_t, weight, padding=2)[0, 0]
+#    # y_torch equals back7

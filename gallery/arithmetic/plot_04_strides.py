@@ -7,7 +7,10 @@ undoes the shrinking by spreading its input out: stride - 1 zeros between neighb
 """
 
 # %%
-# No padding: input 5, kernel 3, stride 2 gives :math:`o = \lfloor (5 - 3) / 2 \rfloor + 1 = 2`.
+# Stride 2, no padding
+# --------------------
+#
+# Input 5, kernel 3, stride 2 gives :math:`o = \lfloor (5 - 3) / 2 \rfloor + 1 = 2`.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -23,15 +26,22 @@ assert out.shape == (tc.conv_output_size(5, 3, stride=2),) * 2 == (2, 2)
 plt.show()
 
 # %%
-# Transposed, stride 2: the stamps land two cells apart, so they overlap in one row and one
-# column. :math:`i' = (2 - 1) \cdot 2 + 3 = 5`.
-y = np.array([[1, 2], [3, 4]])
+# Its transpose: the stamps land two cells apart
+# ----------------------------------------------
+#
+# The transposed convolution takes the 2x2 output back to 5x5: its input has size
+# :math:`i' = 2`, its output :math:`o' = (i' - 1) \cdot 2 + 3 = 5`. The stamps land two cells
+# apart, so they overlap in one row and one column.
+y = out
 anim = animate_scatter(
     y, kernel, stride=2, title="Transposed, stride 2: stamps two cells apart, overlapping once"
 )
 plt.show()
 
 # %%
+# The stretched input
+# -------------------
+#
 # As a direct convolution: one zero between the input values (hatched grey), then
 # :math:`k - 1 = 2` zeros of padding (hatched cream). The kernel always moves one step at a
 # time; it is the *input* that was stretched, which is why this is also called a
@@ -47,7 +57,10 @@ assert direct.shape == (5, 5)
 plt.show()
 
 # %%
-# With padding: input 5, kernel 3, stride 2, padding 1 gives
+# Stride 2 with padding
+# ---------------------
+#
+# Input 5, kernel 3, stride 2, padding 1 gives
 # :math:`o = \lfloor (5 + 2 - 3) / 2 \rfloor + 1 = 3`.
 fig, axes, out_p = show_convolution(
     x, kernel, stride=2, padding=1, title="Input 5, kernel 3, stride 2, padding 1: output 3"
@@ -56,8 +69,9 @@ assert out_p.shape == (3, 3)
 plt.show()
 
 # %%
-# Its transpose: zeros inserted, then padded by :math:`k - 1 - p = 1`: 3 goes back to 5.
-y3 = np.array([[1, 0, 2], [0, 1, 0], [2, 0, 1]])
+# Its transpose: zeros inserted, then padded by :math:`k - 1 - p = 1`: the 3x3 output goes back
+# to 5x5.
+y3 = out_p
 fig, axes, back = show_zero_insertion(
     y3,
     kernel,
@@ -71,3 +85,27 @@ print(back)
 plt.show()
 
 # sphinx_gallery_thumbnail_number = 3
+
+# %%
+# In PyTorch
+# ----------
+#
+# The strided convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
+# ``kernel``, ``out_p`` and ``y3``:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+#    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+#    y_torch = F.conv2d(x_t, weight, stride=2, padding=1)[0, 0]
+#    # y_torch equals out_p
+#
+# .. code-block:: python
+#
+#    y3_t = torch.tensor(y3, dtype=torch.float64)[None, None]
+#    y_torch = F.conv_transpose2d(y3_t, weight, stride=2, padding=1)[0, 0]
+#    # y_torch equals back

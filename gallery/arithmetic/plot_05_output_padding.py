@@ -8,6 +8,9 @@ Going back, the transposed convolution cannot know which one it came from;
 """
 
 # %%
+# Two inputs, one output size
+# ---------------------------
+#
 # Two convolutions, input 5 and input 6, kernel 3, stride 2, padding 1: both outputs are 3x3.
 import matplotlib.pyplot as plt
 import numpy as np
@@ -15,13 +18,16 @@ import numpy as np
 import transposed_conv as tc
 from transposed_conv.plotting import Panel, animate_scatter, show_panels, show_zero_insertion
 
-kernel = np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]])
+kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])  # its 180-degree rotation differs
 for n in (5, 6):
     size = tc.conv_output_size(n, 3, stride=2, padding=1)
     print(f"input {n}: output {size}, floor(({n} + 2 - 3) / 2) + 1 = {(n + 2 - 3) // 2 + 1}")
     assert size == 3
 
 # %%
+# Choosing the way back
+# ---------------------
+#
 # The transposed convolution of a 3x3 input gives 5x5 by default. ``output_padding=1`` adds one
 # row and one column at the bottom and right: 6x6, the other input size. The recovering value
 # is :math:`(i + 2p - k) \bmod s`, which :func:`~transposed_conv.output_padding_for` computes.
@@ -42,6 +48,9 @@ show_panels(
 plt.show()
 
 # %%
+# Where the extra row comes from
+# ------------------------------
+#
 # Step through the stamps: with ``output_padding=1`` the crop keeps one more row and column
 # at the bottom and right of the 7x7 full result.
 anim = animate_scatter(
@@ -70,9 +79,65 @@ assert tc.transpose_padding(3, padding=1, output_padding=1) == [(1, 2), (1, 2)]
 plt.show()
 
 # %%
-# The value must be smaller than the stride (or the dilation): larger values would reach sizes
-# no convolution maps to 3, so they are refused, as PyTorch refuses them.
+# Why the value is bounded
+# ------------------------
+#
+# ``output_padding`` exists so that a transposed convolution can be the *gradient* of a strided
+# convolution for every input size (see :doc:`plot_12_gradient`): the convolution from 6x6 to
+# 3x3 needs a 6x6 gradient, and only ``output_padding=1`` gives that shape. Its values are the
+# gradient's: for any x and g, :math:`\langle \mathrm{conv}(x), g \rangle =
+# \langle x, \mathrm{conv\_transpose}(g) \rangle`.
+rng = np.random.default_rng(0)
+x6, g = rng.integers(-3, 4, (6, 6)), rng.integers(-3, 4, (3, 3))
+conv6 = tc.conv2d(x6, kernel, stride=2, padding=1)
+grad6 = tc.conv_transpose2d(g, kernel, stride=2, padding=1, output_padding=1)
+assert np.vdot(conv6, g) == np.vdot(x6, grad6)
+
+# %%
+# PyTorch accepts :math:`0 \le a < \max(s, d)`, and each clause has its own reason.
+#
+# - :math:`a < s`: the convolution's floor drops at most :math:`s - 1` samples, so
+#   :math:`a = 0, \dots, s - 1` reach every input size that maps to this output, and no
+#   other. :math:`a = s` would give 7x7 here, and the convolution maps 7 to 4, not 3: PyTorch
+#   refuses it, and so does this package.
+# - :math:`a < d`: PyTorch also accepts values up to the dilation when :math:`d > s`, but the
+#   sizes they give are not ones the matching convolution maps back. Kernel 3, stride 1,
+#   dilation 2, ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4; kernel 3,
+#   stride 2, dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.
+assert tc.conv_output_size((3 - 1) * 2 - 2 * 1 + 3 + 2, 3, 2, 1) == 4  # o' = 7 with a = 2
+for k_, s_, d_, a_, size in [(3, 1, 2, 1, 8), (3, 2, 3, 2, 13)]:
+    assert tc.conv_transpose_output_size(3, k_, s_, 0, a_, d_) == size
+    assert tc.conv_output_size(size, k_, s_, 0, d_) == 4
 try:
     tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=2)
 except ValueError as error:
     print(error)
+
+# %%
+# What the extra rows hold: ``output_padding`` first gives back rows that the padding cropped
+# from the end of the full result, which hold stamp values; only past the full result does it
+# add zeros. So of the a extra rows, the first :math:`\min(a, p)` hold stamp values and the
+# rest are zeros. In 1-D, kernel [1, 2, 3], stride 3, padding 1, ``output_padding=2``:
+y1, k1 = np.array([1, 2]), np.array([1, 2, 3])
+full1 = tc.conv_transpose1d(y1, k1, stride=3)
+with_a = tc.conv_transpose1d(y1, k1, stride=3, padding=1, output_padding=2)
+print(full1, with_a)
+assert np.array_equal(with_a, [2, 3, 2, 4, 6, 0])  # 6 is the full result's last value, 0 is new
+
+# %%
+# In PyTorch
+# ----------
+#
+# The page's transposed convolution to 6x6 as a PyTorch layer. Its weight has the shape
+# ``(C_in, C_out / groups, kH, kW)``.
+#
+# .. code-block:: python
+#
+#    import torch
+#
+#    layer = torch.nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1, bias=False)
+#    print(layer.weight.shape)  # torch.Size([1, 1, 3, 3])
+#    with torch.no_grad():
+#        layer.weight.copy_(torch.tensor(kernel)[None, None])
+#        y_torch = layer(torch.tensor(y, dtype=torch.float32)[None, None])[0, 0]
+#    # y_torch equals six

@@ -7,6 +7,9 @@ weights. The transposed convolution spreads its stamps the same way.
 """
 
 # %%
+# A dilated convolution
+# ---------------------
+#
 # Input 7, kernel 3, dilation 2: the kernel spans 5 cells, so
 # :math:`o = 7 - 2 \cdot (3 - 1) - 1 + 1 = 3`. The gaps of the kernel are drawn as inserted zeros.
 import matplotlib.pyplot as plt
@@ -16,7 +19,7 @@ import transposed_conv as tc
 from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
 
 x = np.arange(49).reshape(7, 7) % 10
-kernel = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+kernel = np.array([[1, 0, 2], [0, 3, 0], [0, 0, 1]])  # its 180-degree rotation differs
 fig, axes, out = show_convolution(
     x, kernel, dilation=2, title="Input 7, kernel 3, dilation 2: the kernel spans 5 cells, output 3"
 )
@@ -24,16 +27,23 @@ assert out.shape == (tc.conv_output_size(7, 3, dilation=2),) * 2 == (3, 3)
 plt.show()
 
 # %%
-# Transposed with dilation 2: each value stamps the dilated kernel;
-# :math:`i' = (3 - 1) + 2 \cdot (3 - 1) + 1 = 7`.
-y = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+# Its transpose
+# -------------
+#
+# The transposed convolution with dilation 2 takes the 3x3 output back to 7x7: each value
+# stamps the dilated kernel. Its input has size :math:`i' = 3`, its output
+# :math:`o' = (i' - 1) + 2 \cdot (3 - 1) + 1 = 7`.
+y = out
 anim = animate_scatter(
     y, kernel, dilation=2, title="Transposed, dilation 2: each value stamps the spread-out kernel"
 )
 plt.show()
 
 # %%
-# As a direct convolution, the dilation stays a dilation (the same d), and the padding is
+# As a direct convolution
+# -----------------------
+#
+# The dilation stays a dilation (the same d), and the padding is
 # :math:`d(k - 1) - p = 4` on each side.
 fig, axes, direct = show_zero_insertion(
     y,
@@ -48,3 +58,24 @@ print(direct)
 plt.show()
 
 # sphinx_gallery_thumbnail_number = 2
+
+# %%
+# In PyTorch
+# ----------
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+#    y_torch = F.conv2d(torch.tensor(x, dtype=torch.float64)[None, None], weight, dilation=2)
+#    y_torch = y_torch[0, 0]
+#    # y_torch equals out
+#
+# .. code-block:: python
+#
+#    y_t = torch.tensor(y, dtype=torch.float64)[None, None]
+#    y_torch = F.conv_transpose2d(y_t, weight, dilation=2)[0, 0]
+#    # y_torch equals direct

@@ -8,7 +8,10 @@ input must be cropped instead.
 """
 
 # %%
-# Direct: input 6, kernel 2, stride 2, padding 2 (more than the kernel's reach of 1):
+# Padding beyond the kernel's reach
+# ---------------------------------
+#
+# Input 6, kernel 2, stride 2, padding 2 (more than the kernel's reach of 1):
 # :math:`o = \lfloor (6 + 4 - 2) / 2 \rfloor + 1 = 5`. Rows and columns of pure padding end up
 # in the output.
 import matplotlib.pyplot as plt
@@ -31,10 +34,14 @@ print(out)
 plt.show()
 
 # %%
-# Transposed, on a 4x4 input: the stamps cover 8x8 before the crop; padding 2 removes two rows
-# and columns on each side, more than any stamp's overhang, so the outer input values never
-# reach the 4x4 result.
-y = np.arange(1, 17).reshape(4, 4)
+# Its transpose
+# -------------
+#
+# The transposed convolution takes the 5x5 output back to 6x6. The stamps cover 10x10 before
+# the crop; padding 2 removes two rows and columns on each side, as much as a whole stamp, so
+# the outer ring of input values (the ones that came from pure padding) never reaches the
+# 6x6 result.
+y = out
 anim = animate_scatter(
     y,
     kernel,
@@ -46,6 +53,9 @@ anim = animate_scatter(
 plt.show()
 
 # %%
+# Cropping instead of padding
+# ---------------------------
+#
 # The equivalent direct convolution: :math:`d(k - 1) - p = 1 - 2 = -1`, so one row and column
 # of the zero-inserted input are cropped from each side before the rotated kernel slides.
 pad = tc.transpose_padding(2, padding=2)
@@ -59,5 +69,22 @@ fig, axes, direct = show_zero_insertion(
 )
 assert pad == [(-1, -1), (-1, -1)]
 assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, stride=2, padding=2))
-assert direct.shape == (tc.conv_transpose_output_size(4, 2, stride=2, padding=2),) * 2 == (4, 4)
+assert direct.shape == (tc.conv_transpose_output_size(5, 2, stride=2, padding=2),) * 2 == (6, 6)
+ring = np.pad(np.zeros((3, 3), int), 1, constant_values=1)  # the outer input ring only
+assert not tc.conv_transpose2d(ring, kernel, stride=2, padding=2).any()
 plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 2, 2])
+#    y_t = torch.tensor(y, dtype=torch.float64)[None, None]
+#    y_torch = F.conv_transpose2d(y_t, weight, stride=2, padding=2)[0, 0]
+#    # y_torch equals direct

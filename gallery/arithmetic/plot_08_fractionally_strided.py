@@ -7,6 +7,9 @@ Draw the convolution matrix of a stride-2 convolution and its transpose, and the
 """
 
 # %%
+# The matrix C
+# ------------
+#
 # Input 5x5, kernel 3x3, stride 2: four window positions, so C is 4x25. Each row is the
 # kernel on the 5x5 grid, and consecutive rows jump two columns (one stride).
 import matplotlib.pyplot as plt
@@ -25,6 +28,9 @@ show_panels(
 plt.show()
 
 # %%
+# Reading C.T by rows
+# -------------------
+#
 # C.T is 25x4. Read it by rows: each *output* pixel of the transposed convolution is a
 # combination of the four inputs, with the kernel's weights in its row. Neighbouring output
 # pixels use different kernel taps, and half of them can reach fewer inputs: as the output
@@ -44,6 +50,9 @@ show_panels(
 plt.show()
 
 # %%
+# Three ways, one result
+# ----------------------
+#
 # The transposed convolution is multiplication by C.T; the stride-1 convolution over the
 # zero-inserted input computes the same thing with a kernel that moves one cell at a time
 # over a stretched input.
@@ -55,3 +64,20 @@ assert np.array_equal(
     (C.T @ y).reshape(5, 5), tc.conv_transpose_by_zero_insertion(y.reshape(2, 2), kernel, stride=2)
 )
 print((C.T @ y).reshape(5, 5))
+
+# %%
+# In PyTorch
+# ----------
+#
+# PyTorch computes the multiplication by C.T without building C:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
+#    y_t = torch.tensor(y.reshape(2, 2), dtype=torch.float64)[None, None]
+#    y_torch = F.conv_transpose2d(y_t, weight, stride=2)[0, 0]
+#    # y_torch equals (C.T @ y).reshape(5, 5)

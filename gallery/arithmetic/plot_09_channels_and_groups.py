@@ -8,6 +8,9 @@ output channel that are connected. Groups cut most of the pairs.
 """
 
 # %%
+# Channels
+# --------
+#
 # Two input channels, three output channels, groups=1: six kernels. Output channel ``o`` is the
 # sum over input channels ``c`` of the 2-D transposed convolution of ``x[c]`` with ``weight[c, o]``.
 import matplotlib.pyplot as plt
@@ -38,6 +41,9 @@ show_panels(
 plt.show()
 
 # %%
+# Groups
+# ------
+#
 # With groups=2, four input channels split into two groups of two, and each group makes its own
 # output channels: weight ``(4, 1, 2, 2)`` means ``C_out / groups = 1`` output channel per group,
 # two in all. Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only.
@@ -58,9 +64,31 @@ show_panels(
 plt.show()
 
 # %%
+# The direct convolution's weight
+# -------------------------------
+#
 # The direct convolution with the same groups uses the weight the other way round,
 # ``(C_out, C_in / groups, kH, kW)``; the equivalent convolution of the transposed one swaps
 # input and output channels *within* each group, and rotates every kernel.
 flipped = tc.flip_kernel(w4, groups=2)
 print(w4.shape, "->", flipped.shape)
 assert np.array_equal(tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4)
+
+# %%
+# In PyTorch
+# ----------
+#
+# The grouped transposed convolution as a PyTorch layer: ``ConvTranspose2d(4, 2, 2, stride=2,
+# groups=2)`` holds a weight of shape ``(C_in, C_out / groups, kH, kW) = (4, 1, 2, 2)``, the
+# page's ``w4``:
+#
+# .. code-block:: python
+#
+#    import torch
+#
+#    layer = torch.nn.ConvTranspose2d(4, 2, 2, stride=2, groups=2, bias=False)
+#    print(layer.weight.shape)  # torch.Size([4, 1, 2, 2])
+#    with torch.no_grad():
+#        layer.weight.copy_(torch.tensor(w4))
+#        y_torch = layer(torch.tensor(x4, dtype=torch.float32)[None])[0]
+#    # y_torch equals out4

@@ -8,9 +8,20 @@ Keras gives ``padding`` and, optionally, ``output_padding``.
 """
 
 # %%
+# One call, three vocabularies
+# ----------------------------
+#
 # Each row is one framework's call on a 4x4 input with a 3x3 kernel, stride 2, translated into
 # this package's (PyTorch's) ``padding`` and ``output_padding``, plus how many rows/columns to
 # drop at the end when the framework pads one side more than the other.
+#
+# Keras computes the output *length* first: ``n s`` for ``'same'`` and ``n s + max(k - s, 0)``
+# for ``'valid'`` without ``output_padding``, and :math:`(n - 1) s + k - 2 \lfloor k/2 \rfloor + a`
+# (``'same'``) or :math:`(n - 1) s + k + a` (``'valid'``) with it. It then crops the full result
+# to that length as TensorFlow does, keeping the top-left when the crop is odd. So
+# ``output_padding`` sets the size only; it does not make Keras pad like PyTorch. The last column
+# says, for each call, whether its values equal PyTorch's call of the same size (symmetric
+# ``padding``, ``output_padding`` at the end) or are that result shifted by one pixel.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -18,39 +29,81 @@ import transposed_conv as tc
 from transposed_conv.plotting import Panel, highlight, show_panels
 
 n, k, s = 4, 3, 2
+
+
+def keras_length(padding, a=None):
+    """The output length Keras computes (keras.src.utils.conv_utils.deconv_output_length)."""
+    if a is None:
+        return n * s if padding == "same" else n * s + max(k - s, 0)
+    return (n - 1) * s + k - 2 * (k // 2) * (padding == "same") + a
+
+
+def keras(padding, a=None):
+    return tc.tf_conv_transpose_padding(keras_length(padding, a), n, k, s, padding.upper())
+
+
 rows = [
     ("PyTorch padding=1, output_padding=1", (1, 1, 0)),
+    ("PyTorch padding=1", (1, 0, 0)),
     ("PyTorch padding=0", (0, 0, 0)),
     ("TF output_shape=8, SAME", tc.tf_conv_transpose_padding(8, n, k, s, "SAME")),
+    ("TF output_shape=7, SAME", tc.tf_conv_transpose_padding(7, n, k, s, "SAME")),
     ("TF output_shape=9, VALID", tc.tf_conv_transpose_padding(9, n, k, s, "VALID")),
     ("TF output_shape=10, VALID", tc.tf_conv_transpose_padding(10, n, k, s, "VALID")),
-    ("Keras padding='same'", tc.keras_conv_transpose_params(k, s, "same", input_size=n)),
-    ("Keras padding='valid'", tc.keras_conv_transpose_params(k, s, "valid", input_size=n)),
-    ("Keras 'same', output_padding=1", tc.keras_conv_transpose_params(k, s, "same", 1)),
+    ("Keras padding='same'", keras("same")),
+    ("Keras padding='valid'", keras("valid")),
+    ("Keras 'same', output_padding=1", keras("same", 1)),
+    ("Keras 'same', output_padding=0", keras("same", 0)),
 ]
-print(f"{'call':<34}{'padding':>8}{'output_padding':>16}{'crop end':>10}{'size':>6}")
+x = np.arange(1, 17).reshape(4, 4)
+kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])  # asymmetric: a shift cannot hide
+full = tc.conv_transpose2d(x, kernel, stride=2)
+L = full.shape[0]
+
+
+def result(p, a, crop):
+    out = tc.conv_transpose2d(x, kernel, stride=2, padding=p, output_padding=a)
+    return tc.pad_or_crop(out, [(0, -crop)] * 2)
+
+
+def versus_pytorch(p, a, crop):
+    """'equal' or 'shifted by one' against PyTorch's call of the same size."""
+    size = L - 2 * p + a - crop
+    p_torch = -(-(L - size) // 2)  # PyTorch: size = L - 2p + a with 0 <= a < s
+    torch_like = result(p_torch, 2 * p_torch - (L - size), 0)
+    if np.array_equal(result(p, a, crop), torch_like):
+        return "equal"
+    assert np.array_equal(result(p, a, crop)[1:, 1:], torch_like[:-1, :-1])
+    return "shifted by one"
+
+
+verdicts = {name: versus_pytorch(*row) for name, row in rows}
+print(f"{'call':<34}{'padding':>8}{'output_padding':>16}{'crop end':>10}{'size':>6}  vs PyTorch")
 for name, (p, a, crop) in rows:
     size = tc.conv_transpose_output_size(n, k, s, p, a) - crop
-    print(f"{name:<34}{p:>8}{a:>16}{crop:>10}{size:>6}")
+    print(f"{name:<34}{p:>8}{a:>16}{crop:>10}{size:>6}  {verdicts[name]}")
+assert dict(rows)["Keras 'same', output_padding=1"] == (0, 0, 1)  # not PyTorch's (1, 1, 0)
+assert verdicts["Keras 'same', output_padding=1"] == "shifted by one"
+assert verdicts["Keras padding='same'"] == "shifted by one"
+assert verdicts["Keras padding='valid'"] == verdicts["Keras 'same', output_padding=0"] == "equal"
 
 # %%
-# TensorFlow's SAME (and Keras' ``'same'``, with or without ``output_padding=1``) asks for an
-# 8x8 output from the 9x9 full result, and pads the forward convolution by one zero in total, at
-# the end.
-# PyTorch pads symmetrically, so ``padding=1, output_padding=1`` also gives 8x8, but drops the
-# *first* row and column where TensorFlow drops the *last*: a one-pixel shift.
-x = np.arange(1, 17).reshape(4, 4)
-kernel = np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]])
-full = tc.conv_transpose2d(x, kernel, stride=2)
+# The one-pixel shift
+# -------------------
+#
+# TensorFlow's SAME (and Keras' ``'same'``, with ``output_padding=1`` or without it) asks for
+# an 8x8 output from the 9x9 full result, and pads the forward convolution by one zero in
+# total, at the end. PyTorch pads symmetrically, so ``padding=1, output_padding=1`` also gives
+# 8x8, but drops the *first* row and column where TensorFlow drops the *last*.
 tf_same = tc.conv_transpose2d_tf(x, kernel, (8, 8), stride=2, padding="SAME")
-torch = tc.conv_transpose2d(x, kernel, stride=2, padding=1, output_padding=1)
+pytorch_out = tc.conv_transpose2d(x, kernel, stride=2, padding=1, output_padding=1)
 assert np.array_equal(tf_same, full[:8, :8])
-assert np.array_equal(torch, full[1:, 1:])
+assert np.array_equal(pytorch_out, full[1:, 1:])
 fig, axes = show_panels(
     [
         Panel(full, "Full result", "output"),
         Panel(tf_same, "TF SAME", "output"),
-        Panel(torch, "PyTorch p=1, a=1", "output"),
+        Panel(pytorch_out, "PyTorch p=1, a=1", "output"),
     ],
     title="TF SAME keeps the top-left 8x8 of the 9x9 result (dashed box), "
     "PyTorch the bottom-right 8x8 (solid box)",
@@ -66,3 +119,42 @@ assert np.array_equal(
     tf_same, tc.pad_or_crop(tc.conv_transpose2d(x, kernel, stride=2), [(0, -1), (0, -1)])
 )
 print(tf_same)
+
+# %%
+# The same calls in PyTorch and Keras
+# -----------------------------------
+#
+# PyTorch's layer holds its weight as ``(C_in, C_out / groups, kH, kW)`` and works on
+# ``(N, C, H, W)`` arrays; Keras holds its kernel as ``(kH, kW, C_out, C_in)`` and works on
+# channels-last ``(N, H, W, C)`` arrays. Neither flips the kernel. With the page's ``x`` and
+# ``kernel``:
+#
+# .. code-block:: python
+#
+#    import torch
+#
+#    layer = torch.nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1, bias=False)
+#    print(layer.weight.shape)  # torch.Size([1, 1, 3, 3])
+#    with torch.no_grad():
+#        layer.weight.copy_(torch.tensor(kernel)[None, None])
+#        y_torch = layer(torch.tensor(x, dtype=torch.float32)[None, None])[0, 0].numpy()
+#    # y_torch equals pytorch_out
+#
+# Keras' ``'same'`` with ``output_padding=1`` gives TensorFlow's SAME values, not PyTorch's:
+#
+# .. code-block:: python
+#
+#    import os
+#
+#    os.environ["KERAS_BACKEND"] = "torch"  # before the first import of keras
+#    import keras
+#
+#    layer = keras.layers.Conv2DTranspose(
+#        1, 3, strides=2, padding="same", output_padding=1, use_bias=False
+#    )
+#    layer.build((1, 4, 4, 1))
+#    print(layer.kernel.shape)  # (3, 3, 1, 1)
+#    layer.set_weights([kernel[:, :, None, None].astype("float32")])
+#    y_keras = keras.ops.convert_to_numpy(layer(x[None, :, :, None].astype("float32")))
+#    y_keras = y_keras[0, :, :, 0]
+#    # y_keras equals tf_same

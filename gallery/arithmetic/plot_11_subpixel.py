@@ -8,6 +8,9 @@ kernel taps. Interleaving channels into space this way is called a pixel shuffle
 """
 
 # %%
+# Four phase kernels
+# ------------------
+#
 # A 4x4 kernel with stride 2 splits into four 2x2 phase kernels: the taps at even and odd rows
 # and columns. Each lands on one phase of the output.
 import matplotlib.pyplot as plt
@@ -30,6 +33,9 @@ show_panels(
 plt.show()
 
 # %%
+# Four small transposed convolutions
+# ----------------------------------
+#
 # Each phase kernel runs a stride-1 transposed convolution over the small input, with no zeros
 # inserted: four 4x4 results from a 3x3 input.
 x = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
@@ -42,6 +48,9 @@ show_panels(
 plt.show()
 
 # %%
+# Interleaved
+# -----------
+#
 # Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8. No
 # multiplication by an inserted zero was made, which is why the package's fast path adds each
 # kernel tap's products straight into its phase, a strided slice of the output.
@@ -59,3 +68,82 @@ show_panels(
     width=4,
 )
 plt.show()
+
+# %%
+# One convolution, then a pixel shuffle (ESPCN)
+# ---------------------------------------------
+#
+# A stride-1 transposed convolution is a convolution with the rotated kernel over the input
+# padded by :math:`k - 1`. So the four phases are *one* ordinary convolution from 1 channel to
+# :math:`s^2 = 4`, channel :math:`2r + c` holding phase (r, c)'s kernel rotated 180 degrees,
+# followed by a pixel shuffle. This is the sub-pixel convolution of Shi et al. (2016, ESPCN),
+# which works on the small input throughout; it equals the transposed convolution.
+espcn_weight = np.stack([tc.flip_kernel(sub) for row in subs for sub in row])[:, None]
+espcn = tc.pixel_shuffle(tc.conv2d(np.pad(x, 1)[None], espcn_weight), 2)[0]
+print(espcn_weight.shape, espcn.shape)  # (C_out, C_in, 2, 2) and (8, 8)
+assert np.array_equal(espcn, full)
+
+# %%
+# When k is not a multiple of s
+# -----------------------------
+#
+# A 3x3 kernel with stride 2 splits into phase kernels of 2x2, 2x1, 1x2 and 1x1 taps: the
+# phases receive 4, 2, 2 and 1 taps, the uneven overlap behind checkerboards. Padded with a
+# zero row and column to 4x4 it fits the ESPCN form above, and gives the same values plus one
+# row and column at the end.
+k3 = np.arange(1, 10).reshape(3, 3)
+print([[sub.shape for sub in row] for row in tc.subpixel_kernels(k3, 2)])
+k3_padded = np.pad(k3, ((0, 1), (0, 1)))
+assert np.array_equal(
+    tc.conv_transpose2d(x, k3_padded, stride=2)[:7, :7], tc.conv_transpose2d(x, k3, stride=2)
+)
+assert [np.count_nonzero(sub) for row in tc.subpixel_kernels(k3_padded, 2) for sub in row] == [
+    4,
+    2,
+    2,
+    1,
+]
+
+# %%
+# ICNR: starting free of checkerboards
+# ------------------------------------
+#
+# Aitken et al. (2017) initialise the sub-pixel convolution with the *same* kernel in all
+# :math:`s^2` channels (ICNR). Then the four phases are equal, the pixel shuffle repeats each
+# value in a 2x2 block, and the layer starts as a convolution followed by nearest-neighbour
+# up-sampling: no checkerboard, whatever the kernel. As a transposed convolution, its kernel's
+# phase sums are equal.
+w0 = np.array([[1, 2], [3, 4]])
+icnr = tc.pixel_shuffle(tc.conv2d(np.pad(x, 1)[None], np.stack([w0] * 4)[:, None]), 2)[0]
+assert np.array_equal(icnr, np.kron(tc.conv2d(np.pad(x, 1), w0), np.ones((2, 2), dtype=int)))
+kernel_icnr = np.kron(tc.flip_kernel(w0), np.ones((2, 2), dtype=int))
+assert np.array_equal(tc.conv_transpose2d(x, kernel_icnr, stride=2), icnr)
+print(kernel_icnr, tc.phase_sums(kernel_icnr, 2), sep="\n")
+assert np.ptp(tc.phase_sums(kernel_icnr, 2)) == 0
+
+# %%
+# In PyTorch
+# ----------
+#
+# The transposed convolution and its ESPCN form, on the page's ``x``, ``kernel`` and
+# ``espcn_weight``:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 4, 4]): (C_in, C_out / groups, kH, kW)
+#    y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
+#    # y_torch equals full
+#
+# .. code-block:: python
+#
+#    conv = torch.nn.Conv2d(1, 4, 2, padding=1, bias=False)  # 1 channel to s * s = 4
+#    print(conv.weight.shape)  # torch.Size([4, 1, 2, 2]): (C_out, C_in / groups, kH, kW)
+#    with torch.no_grad():
+#        conv.weight.copy_(torch.tensor(espcn_weight))
+#        y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
+#    # y_torch equals espcn

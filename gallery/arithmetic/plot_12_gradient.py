@@ -8,6 +8,9 @@ frameworks implement one with the other.
 """
 
 # %%
+# The claim
+# ---------
+#
 # Take a small convolution and a fixed "upstream gradient" ``g`` shaped like its output. The
 # scalar :math:`L(x) = \langle \mathrm{conv}(x), g \rangle` has gradient
 # :math:`\partial L / \partial x = C^\top g`, the transposed convolution of ``g``.
@@ -28,6 +31,9 @@ def loss(v):
 
 
 # %%
+# Checked by finite differences
+# -----------------------------
+#
 # Nudge each input value by :math:`\pm 10^{-6}` and measure how L changes (finite
 # differences), then compare with the transposed convolution.
 numeric = tc.numerical_gradient(loss, x)
@@ -43,3 +49,27 @@ show_panels(
     title="The gradient of a stride-2 convolution equals the transposed convolution of g",
 )
 plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# PyTorch's autograd gives the same gradient, and ``conv_transpose2d`` of ``g`` computes it
+# directly:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    x_t = torch.tensor(x).requires_grad_()
+#    weight = torch.tensor(kernel)[None, None]
+#    loss_t = (F.conv2d(x_t[None, None], weight, stride=2)[0, 0] * torch.tensor(g)).sum()
+#    loss_t.backward()
+#    y_torch = x_t.grad
+#    # y_torch equals analytic
+#
+# .. code-block:: python
+#
+#    y_torch = F.conv_transpose2d(torch.tensor(g)[None, None], weight, stride=2)[0, 0]
+#    # y_torch equals analytic

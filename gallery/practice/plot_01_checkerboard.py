@@ -8,8 +8,11 @@ unevenness repeats with the stride, and shows as a checkerboard.
 """
 
 # %%
+# Uneven overlap in 1-D
+# ---------------------
+#
 # In 1-D, kernel 3 with stride 2: every other output pixel is hit twice. Kernel 4 with stride 2
-# (padding 1) hits every pixel twice.
+# (padding 1) hits every pixel twice except the two end pixels, which get one tap each.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -19,6 +22,8 @@ from transposed_conv.plotting import Panel, sample_photo, show_images, show_pane
 uneven = tc.overlap_counts(8, 3, stride=2)
 even = tc.overlap_counts(8, 4, stride=2, padding=1)
 print(uneven, even, sep="\n")
+assert set(even[1:-1].tolist()) == {2}
+assert even[0] == even[-1] == 1  # the two end pixels get one tap each
 show_panels(
     [
         Panel(uneven, "Kernel 3, stride 2", "output"),
@@ -30,6 +35,9 @@ show_panels(
 plt.show()
 
 # %%
+# In 2-D
+# ------
+#
 # In 2-D the two axes multiply: 1, 2 and 4 taps, a checkerboard of overlap.
 counts = tc.overlap_counts((6, 6), 3, stride=2)
 assert np.array_equal(
@@ -44,6 +52,9 @@ show_panels(
 plt.show()
 
 # %%
+# Stacked layers
+# --------------
+#
 # Stacked, as in a decoder, the layers compound it: the count map of three stride-2 layers
 # with 3x3 kernels (padding 1, output padding 1) repeats every 8 pixels and ranges widely.
 stack = np.ones((4, 4), dtype=int)
@@ -60,6 +71,9 @@ show_panels(
 plt.show()
 
 # %%
+# On images
+# ---------
+#
 # The same stack with random positive (untrained) kernels, applied to a photograph down-sampled
 # 8x and to a flat grey image. The flat image shows the pattern alone; on the photograph it is
 # laid over the picture, here a face, shown first up-sampled by bilinear interpolation.
@@ -86,5 +100,26 @@ show_images(
     ncols=3,
 )
 plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# The count map of the stacked layers is what three PyTorch layers with all-one weights make of
+# an all-one input:
+#
+# .. code-block:: python
+#
+#    import torch
+#
+#    layer = torch.nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1, bias=False)
+#    print(layer.weight.shape)  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
+#    with torch.no_grad():
+#        layer.weight.fill_(1.0)
+#        y_torch = torch.ones(1, 1, 4, 4)
+#        for _ in range(3):
+#            y_torch = layer(y_torch)
+#    y_torch = y_torch[0, 0]
+#    # y_torch equals stack
 
 # sphinx_gallery_thumbnail_number = 4

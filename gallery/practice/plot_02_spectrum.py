@@ -8,6 +8,9 @@ the stride's frequency is the checkerboard.
 """
 
 # %%
+# Inserting zeros copies the spectrum
+# -----------------------------------
+#
 # A smooth 1-D signal of 64 samples, and the same signal with one zero inserted after each
 # sample (128 samples). The spectrum of the stretched signal is the original spectrum twice:
 # a mirror copy now sits around the new Nyquist frequency, 1/2 cycle per sample.
@@ -37,6 +40,9 @@ show_lines(
 plt.show()
 
 # %%
+# The kernel filters the copies
+# -----------------------------
+#
 # The transposed convolution filters the stretched signal with its kernel. The bilinear kernel
 # [0.5, 1, 0.5] has a zero at 1/2 cycle per sample and removes the copy's peak there; a random
 # kernel does not.
@@ -54,6 +60,9 @@ show_lines(
 plt.show()
 
 # %%
+# In 2-D
+# ------
+#
 # In 2-D, on a photograph up-sampled 4x, the same holds along both axes. The spectra show the
 # leftovers as bright points at multiples of 1/4 cycle per pixel for the random kernel, and
 # (almost) nothing there for the bilinear one. The share of energy at those frequencies
@@ -80,6 +89,23 @@ show_spectra(
     title="Power spectra: the random kernel leaves peaks at multiples of 1/4 cycle per pixel",
 )
 plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# The random-kernel up-sampling in PyTorch, on the page's ``small`` and ``random_kernel``:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(random_kernel / random_kernel.sum() * 16)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 8, 8]): (C_in, C_out / groups, kH, kW)
+#    small_t = torch.tensor(small)[None, None]
+#    y_torch = F.conv_transpose2d(small_t, weight, stride=4, padding=2)[0, 0]
+#    # y_torch equals outs["Random kernel"]
 
 # sphinx_gallery_thumbnail_number = 4
 # sphinx_gallery_multi_image = "single"

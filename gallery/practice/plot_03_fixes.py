@@ -8,6 +8,9 @@ enough: what must be equal is the total weight each output phase receives.
 """
 
 # %%
+# Four up-samplings
+# -----------------
+#
 # Four ways to up-sample the same photograph 2x with random positive 3x3 or 4x4 kernels, and
 # the measured artifact: the share of the image's varying energy at the stride's frequencies.
 import matplotlib.pyplot as plt
@@ -51,6 +54,9 @@ show_images(
 plt.show()
 
 # %%
+# Why kernel 4 still checkerboards
+# --------------------------------
+#
 # Why kernel 4 still checkerboards: each output phase gets four taps, but their totals
 # differ. On a constant input the output is exactly these totals, repeated.
 print(sums)
@@ -65,3 +71,21 @@ show_panels(
     title="Equal tap counts, unequal phase sums: a constant input comes out as a checkerboard",
 )
 plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# The resize-convolution fix in PyTorch: nearest-neighbour up-sampling, then a stride-1
+# convolution with padding 1 (weight ``(C_out, C_in / groups, kH, kW)``):
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(k3 / k3.sum())[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+#    big = F.interpolate(torch.tensor(small)[None, None], scale_factor=2, mode="nearest")
+#    y_torch = F.conv2d(big, weight, padding=1)[0, 0]
+#    # y_torch equals outs["Resize (nearest) + conv 3"]

@@ -8,6 +8,9 @@ trained on the left half of the image and scored on the right half.
 """
 
 # %%
+# The gradient
+# ------------
+#
 # The gradient of the mean squared error with respect to the kernel: output pixel
 # :math:`y[is + u - p, js + v - p]` receives :math:`x[i, j]\,w[u, v]`, so
 # :math:`\partial L / \partial w[u, v] = \sum_{i,j} x[i, j]\, g[is + u - p, js + v - p]`,
@@ -29,6 +32,9 @@ print(f"largest difference: {np.abs(analytic - numeric).max():.1e}")
 assert np.allclose(analytic, numeric, atol=1e-7)
 
 # %%
+# Training
+# --------
+#
 # The data: the 512x512 photograph (in [0, 1]) and its 2x box average, 256x256. A 6x6 kernel
 # with stride 2 and padding 2 maps 256 back to 512. Training uses the left halves; the kernel
 # starts at zero and follows the gradient (with Nesterov momentum) for 300 steps.
@@ -48,11 +54,32 @@ show_lines(
 plt.show()
 
 # %%
-# The learned kernel next to the bilinear one: a similar bump, with small negative lobes that
-# sharpen, like the bicubic kernel's.
-bilinear6 = np.pad(
-    tc.bilinear_kernel(2), 1
-)  # same size and padding: equal to bilinear_kernel(2) with padding 1
+# What was learned
+# ----------------
+#
+# The learned kernel next to the bilinear one. It is not a bilinear tent: its centre 2x2 taps
+# are close to 1.0, against 0.56 for the bilinear kernel, so it is nearer the nearest-neighbour
+# box (ones on the centre 2x2, zeros elsewhere), with small positive taps around the centre and
+# negative lobes, down to about -0.19, on the outer ring, which sharpen, as the bicubic kernel's
+# do.
+bilinear6 = np.pad(tc.bilinear_kernel(2), 1)  # same size and padding as the learned kernel
+box6 = np.pad(np.ones((2, 2)), 2)  # nearest neighbour with stride 2, padding 2
+print(kernel.round(2))
+print("centre:", kernel[2:4, 2:4].round(2).tolist(), "bilinear centre:", bilinear6[2, 2])
+assert np.all(np.abs(kernel[2:4, 2:4] - 1) < 0.1)
+assert bilinear6[2, 2] == 0.5625
+assert np.linalg.norm(kernel - box6) < np.linalg.norm(kernel - bilinear6)
+assert -0.25 < kernel.min() < -0.1
+
+# %%
+# Like the bilinear kernel, it gives each of the four output phases (pixels with the same row
+# and column parity) nearly the same total weight, so a flat input stays flat: training found,
+# by itself, the equal-overlap condition that rules out checkerboards (the Distill article's
+# point, proved here by the numbers).
+learned_sums = tc.phase_sums(kernel, 2, padding=2)
+print(learned_sums.round(4))
+assert np.ptp(learned_sums) < 0.01
+assert np.allclose(learned_sums, 1.0, atol=0.01)
 show_panels(
     [
         Panel(kernel.round(2), "Learned kernel", "kernel"),
@@ -63,19 +90,40 @@ show_panels(
 plt.show()
 
 # %%
+# Scored on unseen pixels
+# -----------------------
+#
 # Scored on the right half, which training never saw (PSNR in dB, higher is better, the 8-pixel
 # border left out so that edge handling does not decide the ranking):
 test_low, test_high = low[:, 128:], high[:, 256:]
+learned_up = tc.conv_transpose2d(test_low, kernel, stride=2, padding=2)
 candidates = {
     "nearest": tc.interpolate(test_low, 2, "nearest"),
     "bilinear": tc.interpolate(test_low, 2, "bilinear"),
     "bicubic": tc.interpolate(test_low, 2, "bicubic"),
     "transposed, bilinear kernel": tc.conv_transpose2d(test_low, bilinear6, stride=2, padding=2),
-    "transposed, learned kernel": tc.conv_transpose2d(test_low, kernel, stride=2, padding=2),
+    "transposed, learned kernel": learned_up,
 }
 table = {name: tc.psnr(est[8:-8, 8:-8], test_high[8:-8, 8:-8]) for name, est in candidates.items()}
 for name, value in table.items():
     print(f"{name:<30}{value:7.2f}")
 assert table["transposed, learned kernel"] > table["bicubic"] > table["bilinear"] > table["nearest"]
+
+# %%
+# In PyTorch
+# ----------
+#
+# The learned kernel in a PyTorch layer reproduces the page's up-sampled right half:
+#
+# .. code-block:: python
+#
+#    import torch
+#
+#    layer = torch.nn.ConvTranspose2d(1, 1, 6, stride=2, padding=2, bias=False)
+#    print(layer.weight.shape)  # torch.Size([1, 1, 6, 6])
+#    with torch.no_grad():
+#        layer.weight.copy_(torch.tensor(kernel)[None, None])
+#        y_torch = layer(torch.tensor(test_low, dtype=torch.float32)[None, None])[0, 0]
+#    # y_torch equals learned_up
 
 # sphinx_gallery_thumbnail_number = 2

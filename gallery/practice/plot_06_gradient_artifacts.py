@@ -8,6 +8,9 @@ checkerboard in their gradients even when no transposed convolution appears in t
 """
 
 # %%
+# Counting windows
+# ----------------
+#
 # A stride-2 convolution with a 3x3 kernel, and the gradient of the sum of its outputs with
 # respect to the input: each input pixel counts how many windows (weighted by the kernel)
 # it falls in. With all-ones weights that count is 1, 2 or 4: the taps-per-pixel map of
@@ -27,6 +30,9 @@ print(grad.round(6))
 assert set(np.unique(grad.round(6))) == {1, 2, 4}
 
 # %%
+# On a photograph
+# ---------------
+#
 # On a real image with a random kernel, the gradient of a simple loss (the outputs' squared
 # sum) shows the pattern over the picture. A kernel of 4 with padding 1 and equal phase sums
 # (here: all ones) gives an even gradient instead.
@@ -48,3 +54,19 @@ show_images(
 )
 plt.show()
 
+# %%
+# In PyTorch
+# ----------
+#
+# PyTorch's autograd computes the same input gradient: the backward pass of ``conv2d`` is a
+# transposed convolution.
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    x_t = torch.tensor(x)[None, None].requires_grad_()
+#    F.conv2d(x_t, torch.tensor(ones)[None, None], stride=2, padding=1).sum().backward()
+#    y_torch = x_t.grad[0, 0]
+#    # y_torch equals grad

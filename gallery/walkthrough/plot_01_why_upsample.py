@@ -7,6 +7,9 @@ a transposed convolution does it with a kernel that the network learns.
 """
 
 # %%
+# Four ways to 4x4
+# ----------------
+#
 # Take the 2x2 matrix that the walk-through up-samples later and make it 4x4 four ways:
 # three interpolations with PyTorch's conventions, and a stride-2 transposed convolution
 # with the kernel that reproduces bilinear interpolation away from the border.
@@ -27,11 +30,17 @@ show_panels(
 plt.show()
 
 # %%
+# The border
+# ----------
+#
 # On a 2x2 input the border is everything, so the transposed convolution's edge rows differ
 # from bilinear interpolation (it does not clamp at the edge). The kernel itself is a tent:
 print(tc.bilinear_kernel(2))
 
 # %%
+# On a photograph
+# ---------------
+#
 # On a photograph the difference shows. Grace Hopper's portrait, which ships with
 # matplotlib, is averaged down to 64x64 grey pixels, then up-sampled 4x. A transposed
 # convolution with the bilinear kernel matches bilinear interpolation; one with a random
@@ -59,5 +68,28 @@ crops = {
 }
 show_images(crops, title="The top middle of a 64x64 photograph up-sampled 4x six ways")
 plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# PyTorch's interpolation and the transposed convolution with the bilinear kernel, on the
+# page's ``small``:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    small_t = torch.tensor(small)[None, None]
+#    y_torch = F.interpolate(small_t, scale_factor=2, mode="bilinear", align_corners=False)[0, 0]
+#    # y_torch equals ups["bilinear"]
+#
+# .. code-block:: python
+#
+#    weight = torch.tensor(tc.bilinear_kernel(2))[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 4, 4]): (C_in, C_out / groups, kH, kW)
+#    y_torch = F.conv_transpose2d(small_t, weight, stride=2, padding=1)[0, 0]
+#    # y_torch equals ups["transposed"]
 
 # sphinx_gallery_thumbnail_number = 2

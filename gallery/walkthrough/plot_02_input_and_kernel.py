@@ -7,7 +7,10 @@ product readable, so each number later on can be checked by hand.
 """
 
 # %%
-# The input holds values from 1 to 8, the kernel values from 1 to 4. Colours run from the
+# The numbers
+# -----------
+#
+# The input holds values from 2 to 8, the kernel values from 1 to 4. Colours run from the
 # smallest to the largest value of each matrix, so a darker cell is a larger number.
 import matplotlib.pyplot as plt
 import numpy as np
@@ -17,6 +20,7 @@ from transposed_conv.plotting import Panel, show_images, show_panels
 inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
 print(inputs, kernel, sep="\n")
+assert (inputs.min(), inputs.max(), kernel.min(), kernel.max()) == (2, 8, 1, 4)
 
 show_panels(
     [Panel(inputs, "Input", "input"), Panel(kernel, "Kernel", "kernel")],
@@ -26,6 +30,9 @@ show_panels(
 plt.show()
 
 # %%
+# As an image
+# -----------
+#
 # An image is such a matrix too. Scaled to an 8-bit grey level (0 black, 255 white), the same
 # input is a tiny picture: the convolution that follows treats both the same way.
 grey = inputs * (255 // inputs.max())

@@ -7,6 +7,9 @@ overlapping values by the nine weights and adds the products up into one output 
 """
 
 # %%
+# The output's size
+# -----------------
+#
 # Sliding a 3x3 kernel over a 4x4 input with stride 1 and no padding fits
 # :math:`\lfloor (4 + 2 \cdot 0 - 3) / 1 \rfloor + 1 = 2` positions per axis: the output is 2x2.
 import matplotlib.pyplot as plt
@@ -24,6 +27,9 @@ print(f"output size per axis: {size}")
 print(output)
 
 # %%
+# The first window
+# ----------------
+#
 # The first output value comes from the top-left 3x3 window of the input (∗ in the figures
 # is the convolution as deep-learning frameworks compute it: slide, multiply, sum, with no flip):
 # :math:`6 \cdot 2 + 3 \cdot 3 + 2 \cdot 2 + 2 \cdot 1 + 5 \cdot 4 + 2 \cdot 2 + 7 \cdot 3 + 5 \cdot 4 + 2 \cdot 1 = 94`.
@@ -43,6 +49,9 @@ highlight(axes[2], 0, 0)
 plt.show()
 
 # %%
+# All four windows
+# ----------------
+#
 # Step through all four windows: the products of each window with the kernel, and their sum.
 anim = animate_sliding(
     inputs, kernel, title="The 3x3 kernel slides over the 4x4 input: four windows, four sums"
@@ -50,6 +59,27 @@ anim = animate_sliding(
 plt.show()
 
 # %%
+# Connectivity
+# ------------
+#
 # As the animation shows, each output value is connected to exactly nine inputs, always in the
 # same pattern. This positional connectivity is what the transposed convolution will run
 # backwards.
+
+# %%
+# In PyTorch
+# ----------
+#
+# PyTorch computes the same 2x2 output with ``torch.nn.functional.conv2d``. Its arrays carry a
+# batch and a channel axis, ``(N, C, H, W)``, and a convolution's weight has the shape
+# ``(C_out, C_in / groups, kH, kW)``:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+#    y_torch = F.conv2d(torch.tensor(inputs, dtype=torch.float64)[None, None], weight)[0, 0]
+#    # y_torch equals output

@@ -7,6 +7,9 @@ associating one value with nine: that is the transposed convolution.
 """
 
 # %%
+# Nine to one
+# -----------
+#
 # In the convolution, the nine values of the top-left window make output[0, 0] = 94. This is a
 # many-to-one relation, and it has a fixed shape: the kernel's.
 import matplotlib.pyplot as plt
@@ -29,11 +32,17 @@ highlight(axes[1], 0, 0)
 plt.show()
 
 # %%
+# One to nine
+# -----------
+#
 # Going backward, one value of a 2x2 matrix is associated with nine positions of a 4x4 one:
 # the same connections, read in the other direction. Which values go where is set by the
-# kernel, whose weights a network can learn. The 2x2 matrix below is the walk-through's
-# ``x2``; the next two steps compute its 4x4 result.
+# kernel, whose weights a network can learn. The 2x2 matrix below, ``x2``, is an arbitrary
+# 2x2 input (the notebook's choice). It is *not* the convolution's output [[94, 74], [82, 75]]:
+# a transposed convolution takes any 2x2 array, and the next two steps compute the 4x4 result
+# for this one.
 x2 = np.array([[1, 3], [2, 3]])
+assert not np.array_equal(x2, output)
 result = tc.conv_transpose2d(x2, kernel)
 stamp = tc.scatter_stamps(x2, kernel)[0]  # x2[0, 0] = 1 times the kernel, in the 4x4 grid
 fig, axes = show_panels(
@@ -46,5 +55,22 @@ highlight(axes[0], 0, 0)
 highlight(axes[1], (0, 3), (0, 3))
 plt.show()
 print(result)
+
+# %%
+# In PyTorch
+# ----------
+#
+# In PyTorch the transposed convolution is ``torch.nn.functional.conv_transpose2d`` (or the layer
+# ``torch.nn.ConvTranspose2d``); its weight has the shape ``(C_in, C_out / groups, kH, kW)``:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+#    y_torch = F.conv_transpose2d(torch.tensor(x2, dtype=torch.float64)[None, None], weight)[0, 0]
+#    # y_torch equals result
 
 # sphinx_gallery_thumbnail_number = 2

@@ -7,6 +7,9 @@ the kernel laid on a zero image at one window position, flattened.
 """
 
 # %%
+# The matrix
+# ----------
+#
 # For a 4x4 input and a 3x3 kernel there are 4 window positions and 16 input values, so C is
 # 4x16. Each row holds the nine weights, with a zero wherever the window does not reach; the
 # rows are the same pattern shifted by one column, and by four (one input row) between output rows.
@@ -29,6 +32,9 @@ for start in (0, 4, 8):
 plt.show()
 
 # %%
+# Multiplying
+# -----------
+#
 # Flatten the input into a column vector x of 16 values. Multiplying C by x computes all four
 # windows at once: 4x16 times 16x1 gives 4x1.
 x = inputs.reshape(16, 1)
@@ -42,6 +48,25 @@ show_panels(
 plt.show()
 
 # %%
+# The same output
+# ---------------
+#
 # Reshaped to 2x2, it is the convolution's output, value for value.
 print(y.reshape(2, 2))
 print(np.array_equal(y.reshape(2, 2), tc.conv2d(inputs, kernel)))
+
+# %%
+# In PyTorch
+# ----------
+#
+# The convolution that C computes, in PyTorch:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_out, C_in / groups, kH, kW)
+#    y_torch = F.conv2d(torch.tensor(inputs, dtype=torch.float64)[None, None], weight)[0, 0]
+#    # y_torch equals y.reshape(2, 2)

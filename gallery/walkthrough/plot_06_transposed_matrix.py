@@ -7,6 +7,9 @@ transposed convolution, and the reason for its name.
 """
 
 # %%
+# Multiplying by C.T
+# ------------------
+#
 # Each column of C.T is a row of C: the kernel, flattened onto the 4x4 grid at one window
 # position. Multiplying by a 4-vector adds those columns, each scaled by one value.
 import matplotlib.pyplot as plt
@@ -29,6 +32,9 @@ show_panels(
 plt.show()
 
 # %%
+# Back on the grid
+# ----------------
+#
 # Reshaped to 4x4, the first input value's nine connections are the top-left 3x3 block: the
 # same positions that made output[0, 0] in the convolution.
 out4 = out.reshape(4, 4)
@@ -44,6 +50,9 @@ highlight(axes[1], (0, 3), (0, 3))
 plt.show()
 
 # %%
+# Scatter-add
+# -----------
+#
 # The same result without any matrix: each input value stamps a copy of the kernel, scaled by
 # that value, at its own position, and the four stamps add up (the "scatter-add" view).
 stamps = tc.scatter_stamps(x2.reshape(2, 2), kernel)  # one 4x4 stamp per input value
@@ -61,5 +70,22 @@ print(
     np.array_equal(total, out4),
     np.array_equal(total, tc.conv_transpose2d(x2.reshape(2, 2), kernel)),
 )
+
+# %%
+# In PyTorch
+# ----------
+#
+# The transposed convolution that C.T computes, in PyTorch:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
+#    x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]
+#    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
+#    # y_torch equals out4
 
 # sphinx_gallery_thumbnail_number = 3

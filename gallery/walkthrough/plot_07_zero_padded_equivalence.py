@@ -7,6 +7,9 @@ with zeros and slide the kernel over it. It works only with the kernel rotated 1
 """
 
 # %%
+# Pad, rotate, slide
+# ------------------
+#
 # Pad the 2x2 ``x2`` with k - 1 = 2 zeros on every side: 6x6. A 3x3 window fits 4x4 times.
 import matplotlib.pyplot as plt
 import numpy as np
@@ -30,6 +33,9 @@ highlight(axes[2], 0, 0)
 plt.show()
 
 # %%
+# Only with the rotation
+# ----------------------
+#
 # It equals C.T @ x2 from the previous step exactly. With the kernel as it is, the same sliding
 # gives a different answer:
 transposed = tc.conv_transpose2d(x2, kernel)
@@ -47,6 +53,9 @@ show_panels(
 plt.show()
 
 # %%
+# Why
+# ---
+#
 # Why: in the transposed convolution, x2[0, 0] = 1 sends kernel[0, 0] = 2 to output[0, 0].
 # In the padded convolution, output[0, 0] is the window whose only non-zero value, x2[0, 0],
 # sits at the window's bottom-right corner, so it meets the kernel's bottom-right tap. For
@@ -54,5 +63,28 @@ plt.show()
 # axis is not enough.
 for axis in (0, 1):
     print(axis, np.array_equal(tc.conv2d(padded, np.flip(kernel, axis=axis)), transposed))
+
+# %%
+# In PyTorch
+# ----------
+#
+# The zero-padded route in PyTorch: pad by 2, rotate the kernel with ``torch.flip`` on both
+# spatial axes, and convolve; it equals ``conv_transpose2d`` with the kernel as it is:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    x2_t = torch.tensor(x2, dtype=torch.float64)[None, None]
+#    padded_t = F.pad(x2_t, (2, 2, 2, 2))  # (left, right, top, bottom)
+#    y_torch = F.conv2d(padded_t, torch.flip(weight, dims=(2, 3)))[0, 0]
+#    # y_torch equals result
+#
+# .. code-block:: python
+#
+#    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
+#    # y_torch equals transposed
 
 # sphinx_gallery_thumbnail_number = 2

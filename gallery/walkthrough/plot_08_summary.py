@@ -7,6 +7,9 @@ and its weights are learnable. The zero-padded route is the easiest to draw and 
 """
 
 # %%
+# Three routes, one result
+# ------------------------
+#
 # The matrix route, the scatter-add route and the zero-padded convolution with the rotated
 # kernel, computed here and compared.
 import matplotlib.pyplot as plt
@@ -35,6 +38,9 @@ show_panels(
 plt.show()
 
 # %%
+# Not an inverse
+# --------------
+#
 # The transpose is not the inverse. Convolving the input and transposing back does not return
 # the input; the pseudo-inverse of C gives the least-norm input with the same convolution,
 # which is not the input either: four numbers cannot pin down sixteen.
@@ -53,6 +59,9 @@ show_panels(
 plt.show()
 
 # %%
+# Learnable, and wasteful when drawn with zeros
+# ---------------------------------------------
+#
 # The weights are learnable: the transposed convolution is linear in its kernel, so a network
 # trains it like any other layer (the practice section fits one by gradient descent).
 #
@@ -63,3 +72,38 @@ for stride in (1, 2):
     print(
         f"stride {stride}: {wasted} of {total} multiplications meet a zero ({wasted / total:.0%})"
     )
+
+# %%
+# Next: stride 2
+# --------------
+#
+# The walk-through used stride 1, where the transposed convolution only adds a border of
+# :math:`k - 1`. Decoders use stride 2 to double the size: the stamps then land two pixels apart
+# and the zero-padded route inserts a zero between the input values. The
+# :ref:`strides page <sphx_glr_gallery_arithmetic_plot_04_strides.py>` draws that case, and
+# :ref:`"make the output exactly s times larger" <sphx_glr_gallery_arithmetic_plot_14_exactly_s_times.py>`
+# picks the kernel size, padding and ``output_padding`` that double the size exactly. The
+# walk-through's kernel with stride 2 maps the 2x2 ``x2`` to 5x5:
+strided = tc.conv_transpose2d(x2, kernel, stride=2)
+assert np.array_equal(
+    strided, (tc.convolution_matrix((5, 5), kernel, stride=2).T @ x2.ravel()).reshape(5, 5)
+)
+print(strided)
+
+# %%
+# In PyTorch
+# ----------
+#
+# The walk-through's transposed convolution as a PyTorch layer (its weight has the shape
+# ``(C_in, C_out / groups, kH, kW)``):
+#
+# .. code-block:: python
+#
+#    import torch
+#
+#    layer = torch.nn.ConvTranspose2d(1, 1, 3, bias=False)
+#    print(layer.weight.shape)  # torch.Size([1, 1, 3, 3])
+#    with torch.no_grad():
+#        layer.weight.copy_(torch.tensor(kernel)[None, None])
+#        y_torch = layer(torch.tensor(x2, dtype=torch.float32)[None, None])[0, 0]
+#    # y_torch equals routes["Scatter-add"]

@@ -93,7 +93,9 @@ def conv_transpose_by_subpixel(
     Each phase kernel of :func:`subpixel_kernels` runs a stride-1 transposed
     convolution over the *small* input; the ``s x s`` results are the output's
     phases, so :func:`pixel_shuffle` interleaves them. Then ``padding`` is
-    cropped and ``output_padding`` zeros appended, as in :func:`conv_transpose2d`.
+    cropped, ``output_padding`` less at the end, as in :func:`conv_transpose2d`:
+    of the ``output_padding`` extra rows, the first ``min(output_padding, padding)``
+    hold stamp values and only the rest are zeros.
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-"""The readable loops: the seed notebook's code, corrected, kept as the oracle.
+"""The readable loops: the walk-through notebook's code, corrected, kept as the oracle.
 
 These functions loop over every pixel, so they are slow; they are the
 definitions the fast, vectorised functions of :mod:`transposed_conv` are
@@ -44,8 +44,8 @@ def convolve(
 ) -> npt.NDArray[Any]:
     """Slide the kernel over ``x`` and sum the products at each position.
 
-    The seed's ``convolve``, with its ``cols`` computed from the columns (the
-    seed used the rows, wrong for non-square inputs), plus stride, padding
+    The notebook's ``convolve``, with its ``cols`` computed from the columns (the
+    notebook used the rows, wrong for non-square inputs), plus stride, padding
     and dilation. Like every deep-learning framework, it does not flip the
     kernel (cross-correlation).
 
@@ -85,11 +85,11 @@ def convolve(
 def convolution_matrix(
     input_shape: tuple[int, int], kernel: Any, stride: int = 1, padding: int = 0, dilation: int = 1
 ) -> npt.NDArray[Any]:
-    """Build ``C`` one output position at a time, as the seed does.
+    """Build ``C`` one output position at a time, as the notebook does.
 
     Each row is the kernel laid onto a zero image at the window's position,
-    then flattened; taps that fall on padding are dropped. The seed lost the
-    inner ``for c`` loop in its text dump; here it is.
+    then flattened; taps that fall on padding are dropped. The copy of the
+    notebook this site started from lost the inner ``for c`` loop; here it is.
 
     Parameters
     ----------

@@ -1,0 +1,104 @@
+r"""
+Kernel 2, stride 2: no overlap
+==============================
+
+When the kernel is exactly as large as the stride, the stamps of a transposed convolution sit
+side by side and never overlap. This common decoder layer is the easiest one to picture.
+"""
+
+# %%
+# The stamps tile
+# ---------------
+#
+# Each of the 3x3 input values stamps the 2x2 kernel into its own 2x2 block of the 6x6 output,
+# :math:`o' = (3 - 1) \cdot 2 + 2 = 6`: every output pixel receives exactly one kernel tap.
+import matplotlib.pyplot as plt
+import numpy as np
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, animate_scatter, show_panels
+
+x = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+kernel = np.array([[1, 2], [3, 4]])
+out = tc.conv_transpose2d(x, kernel, stride=2)
+assert out.shape == (6, 6)
+assert np.array_equal(tc.overlap_counts((3, 3), 2, stride=2), np.ones((6, 6)))
+for r, c in np.ndindex(3, 3):
+    assert np.array_equal(out[2 * r : 2 * r + 2, 2 * c : 2 * c + 2], x[r, c] * kernel)
+print(out)
+anim = animate_scatter(x, kernel, stride=2, title="Kernel 2, stride 2: the stamps tile, no overlap")
+plt.show()
+
+# %%
+# A 1x1 convolution and a pixel shuffle
+# -------------------------------------
+#
+# Output pixel (2r + u, 2c + v) is ``x[r, c] * kernel[u, v]``. So the layer is a 1x1
+# convolution from one channel to four, channel ``2u + v`` with the single weight
+# ``kernel[u, v]``, followed by a pixel shuffle that moves the four channels into each 2x2
+# block.
+four = tc.conv2d(x[None], kernel.reshape(4, 1, 1, 1))  # (4, 3, 3): one channel per tap
+shuffled = tc.pixel_shuffle(four, 2)[0]
+assert np.array_equal(shuffled, out)
+show_panels(
+    [Panel(four[ch], f"Channel {ch}: x × {kernel.flat[ch]}", "output") for ch in range(4)]
+    + [Panel(shuffled, "Pixel shuffle", "output")],
+    title="Four 1x1-convolution channels, shuffled into 2x2 blocks, are the layer's output",
+    ncols=5,
+)
+plt.show()
+
+# %%
+# No overlap is not no pattern
+# ----------------------------
+#
+# A constant input gives the kernel tiled: a pattern that repeats every 2 pixels, unless all
+# four taps are equal. The overlap is even (one tap everywhere), but the taps themselves differ
+# from phase to phase. Only a flat kernel, nearest-neighbour up-sampling times a constant,
+# leaves a flat image flat. :func:`~transposed_conv.stride_frequency_energy` measures the share
+# of an image's variation that repeats every 2 pixels: all of it (1.0) for the tiled kernel,
+# none for the flat one.
+flat_in = np.ones((3, 3), dtype=int)
+tiled = tc.conv_transpose2d(flat_in, kernel, stride=2)
+assert np.array_equal(tiled, np.tile(kernel, (3, 3)))
+flat_out = tc.conv_transpose2d(flat_in, np.ones((2, 2), dtype=int), stride=2)
+energy = {
+    "kernel [[1, 2], [3, 4]]": tc.stride_frequency_energy(tiled.astype(float), 2),
+    "flat kernel": tc.stride_frequency_energy(flat_out.astype(float), 2),
+}
+print(energy)
+assert np.isclose(energy["kernel [[1, 2], [3, 4]]"], 1.0)
+assert energy["flat kernel"] < 1e-12
+show_panels(
+    [
+        Panel(tiled, "Kernel [[1, 2], [3, 4]]", "output"),
+        Panel(flat_out, "Flat kernel", "output"),
+    ],
+    title="A constant input: the kernel tiled (a period-2 pattern), flat only for a flat kernel",
+)
+plt.show()
+
+# %%
+# In PyTorch
+# ----------
+#
+# The layer, and the same numbers as a 1x1 convolution followed by ``pixel_shuffle``:
+#
+# .. code-block:: python
+#
+#    import torch
+#    import torch.nn.functional as F
+#
+#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+#    print(weight.shape)  # torch.Size([1, 1, 2, 2]): (C_in, C_out / groups, kH, kW)
+#    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+#    y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
+#    # y_torch equals out
+#
+# .. code-block:: python
+#
+#    weight_1x1 = weight.reshape(4, 1, 1, 1)  # (C_out, C_in, 1, 1): channel 2u + v
+#    y_torch = F.pixel_shuffle(F.conv2d(x_t, weight_1x1), 2)[0, 0]
+#    # y_torch equals shuffled
+
+# sphinx_gallery_thumbnail_number = 1
