@@ -11,7 +11,15 @@ from ._arithmetic import conv_transpose_output_size
 from ._conv import conv2d
 from ._interpolate import interpolate
 from ._transpose import conv_transpose2d, pad_or_crop
-from ._validation import as_int, as_tuple, ints, numeric_array
+from ._validation import (
+    MAX_LIST,
+    as_int,
+    as_tuple,
+    bounded_int,
+    check_elements,
+    ints,
+    numeric_array,
+)
 
 
 def _image(x: Any, name: str = "image") -> npt.NDArray[np.float64]:
@@ -104,8 +112,8 @@ def stride_frequency_energy(image: Any, stride: int) -> float:
     0.0
     """
     img = _image(image)
-    s = as_int(stride, "stride")
-    if s < 1 or img.shape[0] % s or img.shape[1] % s:
+    s = bounded_int(stride, "stride", 1)
+    if img.shape[0] % s or img.shape[1] % s:
         msg = f"image shape {img.shape} must be a multiple of stride={s!r}"
         raise ValueError(msg)
     power = np.abs(np.fft.fft2(img - img.mean())) ** 2
@@ -180,6 +188,7 @@ def conv_transpose2d_weight_grad(
     """
     xs, g = _image(x, "x"), _image(grad_output, "grad_output")
     kh, kw = ints(kernel_shape, "kernel_shape", 2, 1)
+    check_elements((kh, kw), "the kernel's gradient", f"kernel_shape={kernel_shape!r}")
     s = ints(stride, "stride", 2, 1)
     p = ints(padding, "padding", 2, 0)
     a = as_tuple(output_padding, "output_padding", 2)
@@ -187,7 +196,11 @@ def conv_transpose2d_weight_grad(
         conv_transpose_output_size(*args) for args in zip(xs.shape, (kh, kw), s, p, a, strict=True)
     )
     if g.shape != expected:
-        msg = f"grad_output must have the output's shape {expected}, got {g.shape}"
+        msg = (
+            f"grad_output must have the output's shape {expected} (x shape {xs.shape}, "
+            f"kernel_shape={kernel_shape!r}, stride={stride!r}, padding={padding!r}, "
+            f"output_padding={output_padding!r}), got {g.shape}"
+        )
         raise ValueError(msg)
     # undo the crop: padding p before, p - output_padding after gives the uncropped output
     full = pad_or_crop(g, [(pi, pi - ai) for pi, ai in zip(p, a, strict=True)])
@@ -243,17 +256,29 @@ def fit_transposed_kernel(
     (True, True)
     """
     xs, t = _image(x, "x"), _image(target, "target")
-    n_steps = as_int(steps, "steps")
-    w = np.zeros(kernel_shape) if init is None else np.array(init, dtype=np.float64)
-    if w.shape != tuple(kernel_shape):
-        msg = f"init must have shape {tuple(kernel_shape)}, got {w.shape}"
+    n_steps = bounded_int(steps, "steps", 0)
+    if n_steps >= MAX_LIST:
+        msg = (
+            f"steps must be less than {MAX_LIST} (2**20): the losses are a list of steps + 1 "
+            f"floats, got {steps!r}"
+        )
+        raise ValueError(msg)
+    shape = ints(kernel_shape, "kernel_shape", 2, 1)
+    check_elements(shape, "fit_transposed_kernel: the kernel", f"kernel_shape={kernel_shape!r}")
+    w = np.zeros(shape) if init is None else numeric_array(init, "init").astype(np.float64)
+    if w.shape != shape:
+        msg = f"init must have shape {shape}, the kernel_shape, got {w.shape}"
         raise ValueError(msg)
 
     def forward(kernel: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         return conv_transpose2d(xs, kernel, stride=stride, padding=padding)
 
     if forward(w).shape != t.shape:
-        msg = f"target must have the output's shape {forward(w).shape}, got {t.shape}"
+        msg = (
+            f"target must have the output's shape {forward(w).shape} (x shape {xs.shape}, "
+            f"kernel_shape={kernel_shape!r}, stride={stride!r}, padding={padding!r}), "
+            f"got {t.shape}"
+        )
         raise ValueError(msg)
 
     def gradient(kernel: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
