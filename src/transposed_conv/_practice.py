@@ -17,6 +17,7 @@ from ._validation import (
     as_tuple,
     bounded_int,
     check_elements,
+    factor_int,
     ints,
     numeric_array,
 )
@@ -147,7 +148,8 @@ def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") 
     array([[1., 1.],
            [1., 1.]])
     """
-    return conv2d(interpolate(_image(x, "x"), factor, mode), weight, padding="same")
+    f = factor_int(factor, "factor")
+    return conv2d(interpolate(_image(x, "x"), f, mode), weight, padding="same")
 
 
 def conv_transpose2d_weight_grad(
