@@ -245,7 +245,7 @@ def test_tf_padding_is_never_negative_nor_output_padding_beyond_stride(padding):
 def test_convention_errors():
     with pytest.raises(ValueError, match="padding must be 'SAME' or 'VALID'"):
         tc.tf_conv_transpose_padding(8, 4, 3, 2, "same")
-    with pytest.raises(ValueError, match="output_shape 9 does not map to input size 4"):
+    with pytest.raises(ValueError, match="output_size=9 does not map to input_size=4"):
         tc.tf_conv_transpose_padding(9, 4, 3, 2, "SAME")
     with pytest.raises(ValueError, match="padding must be 'same' or 'valid'"):
         tc.keras_conv_transpose_params(3, 2, "full")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from ._validation import as_int, bounded_int
 
 
-def _checked(n: int, k: int, stride: int, padding: int, dilation: int) -> tuple[int, ...]:
+def _checked(
+    n: int, k: int, stride: int, padding: int, dilation: int, n_name: str = "n"
+) -> tuple[int, ...]:
     return (
-        bounded_int(n, "n", 1),
+        bounded_int(n, n_name, 1),
         bounded_int(k, "k", 1),
         bounded_int(stride, "stride", 1),
         bounded_int(padding, "padding", 0),
@@ -54,11 +56,15 @@ def conv_output_size(n: int, k: int, stride: int = 1, padding: int = 0, dilation
     3
     """
     n, k, s, p, d = _checked(n, k, stride, padding, dilation)
+    return _conv_size(n, k, s, p, d, "n")
+
+
+def _conv_size(n: int, k: int, s: int, p: int, d: int, n_name: str) -> int:
     span = n + 2 * p - d * (k - 1) - 1
     if span < 0:
         msg = (
-            f"empty output: the dilated kernel ({d * (k - 1) + 1} samples) is longer "
-            f"than the padded input (n={n}, padding={p})"
+            f"empty output: the dilated kernel (k={k}, dilation={d}: {d * (k - 1) + 1} "
+            f"samples) is longer than the padded input ({n_name}={n}, padding={p})"
         )
         raise ValueError(msg)
     return span // s + 1
@@ -156,6 +162,6 @@ def output_padding_for(
     >>> output_padding_for(6, 3, stride=2, padding=1)  # 6 -> 3 -> 5 without it
     1
     """
-    n, k, s, p, d = _checked(input_size, k, stride, padding, dilation)
-    conv_output_size(n, k, s, p, d)  # raises on an empty output
+    n, k, s, p, d = _checked(input_size, k, stride, padding, dilation, "input_size")
+    _conv_size(n, k, s, p, d, "input_size")  # raises on an empty output
     return (n + 2 * p - d * (k - 1) - 1) % s

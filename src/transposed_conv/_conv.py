@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from ._arithmetic import conv_output_size
 from ._layout import batched, taps
-from ._validation import ints
+from ._validation import check_elements, ints
 
 
 def _resolve_padding(
@@ -53,6 +53,8 @@ def conv_nd(
     kernel = b.weight.shape[2:]
     pads = _resolve_padding(padding, nsp, kernel, s, d)
     xp = b.x
+    padded = [n + lo + hi for n, (lo, hi) in zip(xp.shape[2:], pads, strict=True)]
+    check_elements((*xp.shape[:2], *padded), f"{name}: the padded input", f"padding={padding!r}")
     if any(any(p) for p in pads):
         xp = np.pad(xp, [(0, 0), (0, 0), *pads])
     # "same" may pad asymmetrically; then size the padded input with no extra padding.

@@ -8,7 +8,7 @@ import numpy.typing as npt
 
 from ._arithmetic import check_output_padding
 from ._transpose import conv_transpose2d, pad_or_crop
-from ._validation import as_int, bounded_int, numeric_array
+from ._validation import as_int, bounded_int, check_elements, choice, ints, numeric_array
 
 
 def tf_conv_transpose_padding(
@@ -60,6 +60,7 @@ def tf_conv_transpose_padding(
     """
     n, o = bounded_int(output_size, "output_size", 1), bounded_int(input_size, "input_size", 1)
     k, s = bounded_int(k, "k", 1), bounded_int(stride, "stride", 1)
+    choice(padding, "padding", ("SAME", "VALID"))
     if padding == "SAME":
         expected = -(-n // s)
         total = (o - 1) * s + k - n  # negative when k < s: the output needs extra samples
@@ -72,7 +73,11 @@ def tf_conv_transpose_padding(
         msg = f"padding must be 'SAME' or 'VALID', got {padding!r}"
         raise ValueError(msg)
     if o != expected or result[1] < 0:
-        msg = f"output_shape {n} does not map to input size {o} with k={k}, stride={s}, {padding}"
+        msg = (
+            f"output_size={n} does not map to input_size={o} with k={k}, stride={s}, "
+            f"padding={padding!r}: TensorFlow's conv2d maps output_size to input_size "
+            f"{expected}"
+        )
         raise ValueError(msg)
     return result
 
@@ -112,10 +117,19 @@ def conv_transpose2d_tf(
     if arr.ndim < 2 or w.ndim < 2:
         msg = f"x and weight need two spatial axes, got shapes {arr.shape} and {w.shape}"
         raise ValueError(msg)
-    args = [
-        tf_conv_transpose_padding(n, o, k, stride, padding)
-        for n, o, k in zip(output_shape, arr.shape[-2:], w.shape[-2:], strict=True)
-    ]
+    shape = ints(output_shape, "output_shape", 2, 1)
+    try:
+        args = [
+            tf_conv_transpose_padding(n, o, k, stride, padding)
+            for n, o, k in zip(shape, arr.shape[-2:], w.shape[-2:], strict=True)
+        ]
+    except ValueError as err:
+        if "does not map" not in str(err):
+            raise
+        msg = (
+            f"output_shape={output_shape!r} does not fit x's spatial shape {arr.shape[-2:]}: {err}"
+        )
+        raise ValueError(msg) from None
     out = conv_transpose2d(
         arr,
         w,
@@ -187,9 +201,7 @@ def keras_conv_transpose_params(
     (2, 0, 0)
     """
     k, s = bounded_int(k, "k", 1), bounded_int(stride, "stride", 1)
-    if padding not in ("same", "valid"):
-        msg = f"padding must be 'same' or 'valid', got {padding!r}"
-        raise ValueError(msg)
+    choice(padding, "padding", ("same", "valid"))
     if output_padding is not None:
         a = as_int(output_padding, "output_padding")
         check_output_padding(a, s, 1)  # Keras's rule too: 0 <= output_padding < stride
@@ -206,4 +218,5 @@ def keras_conv_transpose_params(
         raise ValueError(msg)
     n_in = bounded_int(input_size, "input_size", 1)
     size = n_in * s if padding == "same" else n_in * s + max(k - s, 0)
+    check_elements((size,), "the output", f"input_size={input_size!r}, stride={stride!r}")
     return tf_conv_transpose_padding(size, n_in, k, s, padding.upper())

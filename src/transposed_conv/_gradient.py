@@ -42,8 +42,15 @@ def numerical_gradient(
     >>> numerical_gradient(lambda v: float((v**2).sum()), np.array([1.0, -2.0])).round(6)
     array([ 2., -4.])
     """
-    if not eps > 0:
-        msg = f"eps must be positive, got {eps!r}"
+    anything: Any = fn  # checked, whatever the annotation promises
+    if not callable(anything):
+        msg = f"fn must be a callable fn(x) -> float, got {fn!r}"
+        raise TypeError(msg)
+    if isinstance(eps, bool) or not isinstance(eps, int | float | np.integer | np.floating):
+        msg = f"eps must be a positive real number, got {eps!r}"
+        raise TypeError(msg)
+    if not 0 < eps < np.inf:
+        msg = f"eps must be positive and finite, got {eps!r}"
         raise ValueError(msg)
     point = numeric_array(x, "x").astype(np.float64)
     grad = np.zeros_like(point)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._validation import bounded_int, factor_int, numeric_array
+from ._validation import bounded_int, check_elements, choice, factor_int, numeric_array
 
 MODES = ("nearest", "bilinear", "bicubic")
 CUBIC_A = -0.75
@@ -71,9 +71,8 @@ def interpolation_matrix(
     """
     n = bounded_int(n, "n", 1)
     f = factor_int(scale_factor, "scale_factor")
-    if mode not in MODES:
-        msg = f"mode must be one of {MODES}, got {mode!r}"
-        raise ValueError(msg)
+    choice(mode, "mode", MODES)
+    check_elements((n * f, n), "interpolation_matrix", f"n={n}, scale_factor={f}")
     j = np.arange(n * f)
     mat = np.zeros((n * f, n))
     if mode == "nearest":
@@ -368,7 +367,8 @@ def bilinear_kernel(factor: int) -> npt.NDArray[np.float64]:
     >>> bilinear_kernel(3).shape
     (5, 5)
     """
-    f = factor_int(factor, "scale_factor")
+    f = factor_int(factor, "factor")
+    check_elements((2 * f, 2 * f), "bilinear_kernel", f"factor={f}")
     size = 2 * f - f % 2
     centre = (size - 1) / 2
     tent = 1.0 - np.abs(np.arange(size) - centre) / f

@@ -8,9 +8,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._arithmetic import conv_output_size
+from ._arithmetic import _conv_size
 from ._layout import taps
-from ._validation import as_int, check_int64_range, compute_dtype, ints, numeric_array
+from ._validation import as_int, check_int64_range, compute_dtype, ints, is_sequence, numeric_array
 
 MAX_BYTES = 2**27
 """Default memory bound of :func:`convolution_matrix` (128 MiB)."""
@@ -79,7 +79,7 @@ def convolution_matrix(
     array([94, 74, 82, 75])
     """
     w = numeric_array(weight, "weight")
-    if not isinstance(input_shape, tuple | list):
+    if not is_sequence(input_shape):
         msg = f"input_shape must be a tuple of ints, got {input_shape!r}"
         raise TypeError(msg)
     shape = tuple(as_int(n, "input_shape") for n in input_shape)
@@ -100,20 +100,25 @@ def convolution_matrix(
     if any(n < 1 for n in shape) or any(n < 1 for n in w.shape):
         msg = f"input_shape {shape} and weight shape {w.shape} must have no empty axis"
         raise ValueError(msg)
+    ints(shape, "input_shape", len(shape), 1)  # at most 2**30 each
     s = ints(stride, "stride", nsp, 1)
     p = ints(padding, "padding", nsp, 0)
     d = ints(dilation, "dilation", nsp, 1)
+    limit = as_int(max_bytes, "max_bytes")
     c_out, c_in, kernel = w.shape[0], shape[0], w.shape[2:]
     in_sp = shape[1:]
-    out_sp = tuple(conv_output_size(*args) for args in zip(in_sp, kernel, s, p, d, strict=True))
+    out_sp = tuple(
+        _conv_size(*args, "input_shape's size") for args in zip(in_sp, kernel, s, p, d, strict=True)
+    )
     check_int64_range(w, "weight")  # entries are the weight's values, cast to int64
     dtype = compute_dtype(w)
     rows, cols = c_out * math.prod(out_sp), c_in * math.prod(in_sp)
     nbytes = rows * cols * dtype.itemsize
-    if nbytes > as_int(max_bytes, "max_bytes"):
+    if nbytes > limit:
         msg = (
             f"convolution matrix of shape ({rows}, {cols}) would take {nbytes} bytes, "
-            f"over max_bytes={max_bytes}"
+            f"over max_bytes={max_bytes} (input_shape={input_shape!r}, stride={stride!r}, "
+            f"padding={padding!r}, dilation={dilation!r})"
         )
         raise ValueError(msg)
     mat = np.zeros((c_out, math.prod(out_sp), c_in, math.prod(in_sp)), dtype=dtype)

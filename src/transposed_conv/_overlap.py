@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._transpose import conv_transpose_nd
-from ._validation import check_int64_result, ints, numeric_array
+from ._validation import check_elements, check_int64_result, ints, is_sequence, numeric_array
 
 
 def overlap_counts(
@@ -47,13 +47,15 @@ def overlap_counts(
     >>> overlap_counts(4, 4, stride=2, padding=1)  # 4 divisible by 2: even
     array([1, 2, 2, 2, 2, 2, 2, 1])
     """
-    shape = input_shape if isinstance(input_shape, tuple | list) else (input_shape,)
+    shape = input_shape if is_sequence(input_shape) else (input_shape,)
     nsp = len(shape)
     if nsp not in (1, 2):
         msg = f"input_shape must have 1 or 2 entries, got {input_shape!r}"
         raise ValueError(msg)
     sizes = ints(shape, "input_shape", nsp, 1)
     kernel = ints(kernel_size, "kernel_size", nsp, 1)
+    check_elements(sizes, "overlap_counts: the all-ones input", f"input_shape={input_shape!r}")
+    check_elements(kernel, "overlap_counts: the all-ones kernel", f"kernel_size={kernel_size!r}")
     ones = np.ones(sizes, dtype=np.int64)
     return conv_transpose_nd(
         ones,
@@ -118,6 +120,8 @@ def _tap_phases(
     s = ints(stride, "stride", nsp, 1)
     p = ints(padding, "padding", nsp, 0)
     d = ints(dilation, "dilation", nsp, 1)
+    check_elements(s, "the phase sums (one per phase)", f"stride={stride!r}")
+    # every factor is at most 2**30: (t d - p) stays well inside int64
     phases = np.ix_(
         *((np.arange(k) * di - pi) % si for k, si, pi, di in zip(w.shape, s, p, d, strict=True))
     )
@@ -159,6 +163,16 @@ def equalize_phase_sums(
     """
     w, s, phases = _tap_phases(weight, stride, padding, dilation)
     sums = phase_sums(w, s, padding=padding, dilation=dilation).astype(np.float64)
+    reached = np.zeros(s, dtype=bool)
+    reached[phases] = True
+    if not reached.all():
+        msg = (
+            f"no tap reaches {int((~reached).sum())} of the {reached.size} output phases "
+            f"(weight shape {w.shape}, stride={stride!r}, padding={padding!r}, "
+            f"dilation={dilation!r}): they stay zero whatever the taps are; equalizing needs "
+            f"at least one tap per phase, e.g. a kernel at least as long as the stride"
+        )
+        raise ValueError(msg)
     if np.any(sums == 0):
         msg = f"a phase's taps sum to zero (phase sums {sums.tolist()}); it cannot be rescaled"
         raise ValueError(msg)

@@ -11,7 +11,15 @@ from ._arithmetic import conv_transpose_output_size
 from ._conv import conv2d
 from ._interpolate import interpolate
 from ._transpose import conv_transpose2d, pad_or_crop
-from ._validation import as_int, as_tuple, bounded_int, ints, numeric_array
+from ._validation import (
+    as_int,
+    as_tuple,
+    bounded_int,
+    check_elements,
+    factor_int,
+    ints,
+    numeric_array,
+)
 
 
 def _image(x: Any, name: str = "image") -> npt.NDArray[np.float64]:
@@ -125,8 +133,8 @@ def stride_frequency_energy(image: Any, stride: int) -> float:
     0.0
     """
     img = _image(image)
-    s = as_int(stride, "stride")
-    if s < 1 or img.shape[0] % s or img.shape[1] % s:
+    s = bounded_int(stride, "stride", 1)
+    if img.shape[0] % s or img.shape[1] % s:
         msg = f"image shape {img.shape} must be a multiple of stride={s!r}"
         raise ValueError(msg)
     power = np.abs(np.fft.fft2(img - img.mean())) ** 2
@@ -160,7 +168,8 @@ def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") 
     array([[1., 1.],
            [1., 1.]])
     """
-    return conv2d(interpolate(_image(x, "x"), factor, mode), weight, padding="same")
+    f = factor_int(factor, "factor")
+    return conv2d(interpolate(_image(x, "x"), f, mode), weight, padding="same")
 
 
 def conv_transpose2d_weight_grad(
@@ -201,6 +210,7 @@ def conv_transpose2d_weight_grad(
     """
     xs, g = _image(x, "x"), _image(grad_output, "grad_output")
     kh, kw = ints(kernel_shape, "kernel_shape", 2, 1)
+    check_elements((kh, kw), "the kernel's gradient", f"kernel_shape={kernel_shape!r}")
     s = ints(stride, "stride", 2, 1)
     p = ints(padding, "padding", 2, 0)
     a = as_tuple(output_padding, "output_padding", 2)
@@ -208,7 +218,11 @@ def conv_transpose2d_weight_grad(
         conv_transpose_output_size(*args) for args in zip(xs.shape, (kh, kw), s, p, a, strict=True)
     )
     if g.shape != expected:
-        msg = f"grad_output must have the output's shape {expected}, got {g.shape}"
+        msg = (
+            f"grad_output must have the output's shape {expected} (x shape {xs.shape}, "
+            f"kernel_shape={kernel_shape!r}, stride={stride!r}, padding={padding!r}, "
+            f"output_padding={output_padding!r}), got {g.shape}"
+        )
         raise ValueError(msg)
     # undo the crop: padding p before, p - output_padding after gives the uncropped output
     full = pad_or_crop(g, [(pi, pi - ai) for pi, ai in zip(p, a, strict=True)])
@@ -283,16 +297,22 @@ def fit_transposed_kernel(
     if not xs.any():
         msg = "x must not be all zeros: every kernel then gives the same (zero) output"
         raise ValueError(msg)
-    w = np.zeros(kernel_shape) if init is None else np.array(init, dtype=np.float64)
-    if w.shape != tuple(kernel_shape):
-        msg = f"init must have shape {tuple(kernel_shape)}, got {w.shape}"
+    shape = ints(kernel_shape, "kernel_shape", 2, 1)
+    check_elements(shape, "fit_transposed_kernel: the kernel", f"kernel_shape={kernel_shape!r}")
+    w = np.zeros(shape) if init is None else numeric_array(init, "init").astype(np.float64)
+    if w.shape != shape:
+        msg = f"init must have shape {shape}, the kernel_shape, got {w.shape}"
         raise ValueError(msg)
 
     def forward(kernel: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         return conv_transpose2d(xs, kernel, stride=stride, padding=padding)
 
     if forward(w).shape != t.shape:
-        msg = f"target must have the output's shape {forward(w).shape}, got {t.shape}"
+        msg = (
+            f"target must have the output's shape {forward(w).shape} (x shape {xs.shape}, "
+            f"kernel_shape={kernel_shape!r}, stride={stride!r}, padding={padding!r}), "
+            f"got {t.shape}"
+        )
         raise ValueError(msg)
 
     def gradient(kernel: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

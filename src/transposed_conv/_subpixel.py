@@ -10,7 +10,7 @@ import numpy.typing as npt
 from ._arithmetic import conv_transpose_output_size
 from ._layout import batched
 from ._transpose import _params, conv_transpose_nd, pad_or_crop
-from ._validation import factor_int, numeric_array
+from ._validation import MAX_LIST, check_elements, factor_int, numeric_array
 
 
 def pixel_shuffle(x: Any, factor: int) -> npt.NDArray[Any]:
@@ -43,7 +43,7 @@ def pixel_shuffle(x: Any, factor: int) -> npt.NDArray[Any]:
     arr = numeric_array(x, "x")
     f = factor_int(factor, "factor")
     if arr.ndim < 3 or arr.shape[-3] % (f * f):
-        msg = f"x must be (..., C * {f * f}, H, W), got shape {arr.shape}"
+        msg = f"x must be (..., C * {f * f}, H, W) for factor={f}, got shape {arr.shape}"
         raise ValueError(msg)
     *lead, c, h, w = arr.shape
     blocks = arr.reshape(*lead, c // (f * f), f, f, h, w)
@@ -75,7 +75,18 @@ def subpixel_kernels(weight: Any, stride: Any) -> list[list[npt.NDArray[Any]]]:
     [[(2, 2), (2, 1)], [(1, 2), (1, 1)]]
     """
     w = numeric_array(weight, "weight")
+    if w.ndim not in (2, 4):
+        msg = (
+            f"weight must be 2-D (kH, kW) or 4-D (C_in, C_out/groups, kH, kW), got shape {w.shape}"
+        )
+        raise ValueError(msg)
     s = _params(2, stride, 0, 0, 1)[0]
+    if s[0] * s[1] > MAX_LIST:
+        msg = (
+            f"stride={stride!r} makes {s[0] * s[1]} phase kernels, more than the {MAX_LIST} "
+            f"(2**20) a list returned here may hold"
+        )
+        raise ValueError(msg)
     return [[w[..., r :: s[0], c :: s[1]] for c in range(s[1])] for r in range(s[0])]
 
 
@@ -125,7 +136,9 @@ def conv_transpose_by_subpixel(
     # every phase padded to the longest, (h + ceil(k / s) - 1) per axis
     ph, pw = h + -(-kh // s[0]) - 1, w + -(-kw // s[1]) - 1
     c_out = b.weight.shape[1] * b.groups
-    phases = np.zeros((n, c_out, s[0], s[1], ph, pw), dtype=b.weight.dtype)
+    shape = (n, c_out, s[0], s[1], ph, pw)
+    check_elements(shape, "conv_transpose_by_subpixel: the phases", f"stride={stride!r}")
+    phases = np.zeros(shape, dtype=b.weight.dtype)
     # Phase kernels past the kernel's size are empty: those phases stay zero.
     for r in range(min(s[0], kh)):
         for c in range(min(s[1], kw)):

@@ -10,14 +10,23 @@ import numpy.typing as npt
 
 from ._arithmetic import check_output_padding, conv_transpose_output_size
 from ._conv import conv_nd
-from ._layout import batched, taps
-from ._validation import as_tuple, bounded_int, ints, numeric_array
+from ._layout import Batched, batched, taps
+from ._validation import as_tuple, bounded_int, check_elements, ints, is_sequence, numeric_array
 
 
 def _params(
     nsp: int, stride: Any, padding: Any, output_padding: Any, dilation: Any
 ) -> tuple[tuple[int, ...], ...]:
     s = ints(stride, "stride", nsp, 1)
+    if isinstance(padding, str):
+        msg = (
+            f"padding must be an int or a sequence of {nsp} ints, got {padding!r}: "
+            f"padding modes such as 'same' and 'valid' have no meaning for a transposed "
+            f"convolution, whose output size is (i - 1) s - 2 padding + d (k - 1) + "
+            f"output_padding + 1 (see output_padding_for, or conv_transpose2d_tf for "
+            f"TensorFlow's 'SAME')"
+        )
+        raise TypeError(msg)
     p = ints(padding, "padding", nsp, 0)
     a = as_tuple(output_padding, "output_padding", nsp)
     d = ints(dilation, "dilation", nsp, 1)
@@ -56,9 +65,7 @@ def conv_transpose_nd(
     xs, w, g = b.x, b.weight, b.groups
     (n, c_in), in_sp = xs.shape[:2], xs.shape[2:]
     cog, kernel = w.shape[1], w.shape[2:]
-    out_sp = tuple(
-        conv_transpose_output_size(*args) for args in zip(in_sp, kernel, s, p, a, d, strict=True)
-    )
+    out_sp = _output_size(b, s, p, a, d, name)
     reach = _tap_reach(in_sp, out_sp, kernel, s, p, d)
     channels_last = cog >= CHANNELS_LAST_FROM
     out = np.zeros((n, *out_sp, g, cog) if channels_last else (n, g, cog, *out_sp), dtype=w.dtype)
@@ -111,6 +118,24 @@ def _add_products(
         for (_, dst, src), products in zip(reach[tb], cols, strict=True):
             into[(*lead, *dst)] += products[(*lead, *src)]
         del cols, products  # before the next block's products are made
+
+
+def _output_size(
+    b: Batched,
+    s: tuple[int, ...],
+    p: tuple[int, ...],
+    a: tuple[int, ...],
+    d: tuple[int, ...],
+    name: str,
+) -> tuple[int, ...]:
+    """The transposed convolution's spatial output size, refused before allocation when huge."""
+    out_sp = tuple(
+        conv_transpose_output_size(*args)
+        for args in zip(b.x.shape[2:], b.weight.shape[2:], s, p, a, d, strict=True)
+    )
+    shape = (b.x.shape[0], b.weight.shape[1] * b.groups, *out_sp)
+    check_elements(shape, f"{name}: the output", f"stride={s}, padding={p}, dilation={d}")
+    return out_sp
 
 
 CHANNELS_LAST_FROM = 64
@@ -342,10 +367,12 @@ def insert_zeros(x: Any, stride: Any, *, spatial_dims: int | None = None) -> npt
     nsp = _spatial_dims(arr, spatial_dims)
     s = ints(stride, "stride", nsp, 1)
     sp = arr.shape[arr.ndim - nsp :]
-    out = np.zeros(
-        (*arr.shape[: arr.ndim - nsp], *((n - 1) * si + 1 for n, si in zip(sp, s, strict=True))),
-        dtype=arr.dtype,
-    )
+    if 0 in sp:
+        msg = f"x must have at least one value on each of its {nsp} spatial axes, got shape {arr.shape}"
+        raise ValueError(msg)
+    shape = (*arr.shape[: arr.ndim - nsp], *((n - 1) * si + 1 for n, si in zip(sp, s, strict=True)))
+    check_elements(shape, "insert_zeros: the result", f"stride={stride!r}")
+    out = np.zeros(shape, dtype=arr.dtype)
     every_stride: tuple[Any, ...] = (..., *(slice(None, None, si) for si in s))
     out[every_stride] = arr
     return out
@@ -378,7 +405,7 @@ def transpose_padding(
     >>> transpose_padding(3, padding=3)  # p > d(k - 1): crop instead
     [(-1, -1), (-1, -1)]
     """
-    ks = kernel_size if isinstance(kernel_size, tuple | list) else (kernel_size, kernel_size)
+    ks = kernel_size if is_sequence(kernel_size) else (kernel_size, kernel_size)
     nsp = len(ks)
     k = ints(ks, "kernel_size", nsp, 1)
     p = ints(padding, "padding", nsp, 0)
@@ -424,6 +451,9 @@ def pad_or_crop(x: Any, pad_width: Any) -> npt.NDArray[Any]:
            [0, 0, 0]])
     """
     arr = numeric_array(x, "x")
+    if not is_sequence(pad_width):
+        msg = f"pad_width must be a sequence of (before, after) pairs of ints, got {pad_width!r}"
+        raise TypeError(msg)
     if (
         isinstance(pad_width, tuple | list)
         and len(pad_width) == 2
@@ -436,6 +466,10 @@ def pad_or_crop(x: Any, pad_width: Any) -> npt.NDArray[Any]:
         msg = f"pad_width has {nsp} pairs but x has only {arr.ndim} axes"
         raise ValueError(msg)
     lead = arr.ndim - nsp
+    grown = [
+        n + max(lo, 0) + max(hi, 0) for n, (lo, hi) in zip(arr.shape[lead:], pairs, strict=True)
+    ]
+    check_elements((*arr.shape[:lead], *grown), "pad_or_crop: the padded x", f"pad_width={pairs}")
     # Pad first, then crop: a crop on one side may eat into padding on the other.
     arr = np.pad(arr, [(0, 0)] * lead + [(max(lo, 0), max(hi, 0)) for lo, hi in pairs])
     crops = []
@@ -551,8 +585,7 @@ def conv_transpose_by_zero_insertion(
     b = batched(x, w, nsp, groups, transposed=True, name=name)
     s, p, a, d = _params(nsp, stride, padding, output_padding, dilation)
     kernel = b.weight.shape[2:]
-    for args in zip(b.x.shape[2:], kernel, s, p, a, d, strict=True):
-        conv_transpose_output_size(*args)  # raises on an empty output
+    _output_size(b, s, p, a, d, name)  # raises on an empty or too large output
     spread = insert_zeros(b.x, s, spatial_dims=nsp)
     framed = pad_or_crop(spread, transpose_padding(kernel, p, a, d))
     flipped = flip_kernel(b.weight, b.groups)
@@ -600,6 +633,7 @@ def scatter_stamps(x: Any, weight: Any, *, stride: Any = 1, dilation: Any = 1) -
     if xs.ndim not in (1, 2) or w.ndim != xs.ndim:
         msg = f"x and weight must both be 1-D or both 2-D, got shapes {xs.shape} and {w.shape}"
         raise ValueError(msg)
+    check_elements((xs.size, xs.size), "scatter_stamps: the one-hot inputs", f"x.size={xs.size}")
     one_hot = (np.eye(xs.size, dtype=xs.dtype) * xs.ravel()[:, None]).reshape(xs.size, 1, *xs.shape)
     name = "scatter_stamps"
     return conv_transpose_nd(one_hot, w[None, None], xs.ndim, stride, 0, 0, dilation, 1, name)[:, 0]

@@ -2,21 +2,38 @@
 
 Each check raises ``ValueError`` or ``TypeError`` with a message that names the
 parameter and the offending value, so a wrong call never surfaces as an
-``IndexError`` or a silently wrong array.
+``IndexError``, an ``OverflowError`` or a silently wrong array.
 """
 
 from __future__ import annotations
 
+import math
 import operator
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+MAX_ELEMENTS = 2**30
+"""The most elements any array the package builds may have, and so the largest
+size-like parameter (a stride, padding, dilation, kernel size or factor): no
+result along one axis can be longer. 2**30 float64 values take 8 GiB."""
+
+MAX_LIST = 2**20
+"""The most items a list the package returns may hold (phase kernels, losses)."""
+
+_TOO_BIG = f"at most {MAX_ELEMENTS} (2**30), the most elements a result here may have"
+
 
 def as_int(value: Any, name: str) -> int:
-    """Return ``value`` as a Python int, rejecting bools, floats and strings."""
-    if isinstance(value, bool | np.bool_):
+    """Return ``value`` as a Python int, rejecting bools, floats and strings.
+
+    A 0-d integer array counts as the integer it holds, as ``operator.index``
+    has it; a 0-d float or bool array is refused like a float or a bool.
+    """
+    kind = value.dtype.kind if isinstance(value, np.ndarray | np.generic) else ""
+    if isinstance(value, bool) or kind == "b":
         msg = f"{name} must be an int, got {value!r}"
         raise TypeError(msg)
     try:
@@ -26,9 +43,16 @@ def as_int(value: Any, name: str) -> int:
         raise TypeError(msg) from None
 
 
+def is_sequence(value: Any) -> bool:
+    """A list, tuple or other sequence, or an array with at least one axis (not a string)."""
+    if isinstance(value, np.ndarray):
+        return value.ndim > 0
+    return isinstance(value, Sequence) and not isinstance(value, str | bytes)
+
+
 def as_tuple(value: Any, name: str, n: int) -> tuple[int, ...]:
     """Normalise an int or a length-``n`` sequence of ints to an ``n``-tuple."""
-    if isinstance(value, tuple | list | np.ndarray):
+    if is_sequence(value):
         items = list(value)
         if len(items) != n:
             msg = f"{name} must be an int or a sequence of {n} ints, got {value!r}"
@@ -41,31 +65,60 @@ def _bound(minimum: int) -> str:
     return "positive" if minimum == 1 else f"at least {minimum}" if minimum else "non-negative"
 
 
-def bounded_int(value: Any, name: str, minimum: int) -> int:
-    """An int that is at least ``minimum`` (1: positive, 0: non-negative)."""
-    v = as_int(value, name)
-    if v < minimum:
+def _check_range(values: tuple[int, ...], value: Any, name: str, minimum: int) -> None:
+    if any(v < minimum for v in values):
         msg = f"{name} must be {_bound(minimum)}, got {value!r}"
         raise ValueError(msg)
+    if any(v > MAX_ELEMENTS for v in values):
+        msg = f"{name} must be {_TOO_BIG}, got {value!r}"
+        raise ValueError(msg)
+
+
+def bounded_int(value: Any, name: str, minimum: int) -> int:
+    """An int that is at least ``minimum`` (1: positive, 0: non-negative), at most 2**30."""
+    v = as_int(value, name)
+    _check_range((v,), value, name, minimum)
     return v
 
 
 def factor_int(value: Any, name: str) -> int:
-    """A positive integer scale factor."""
+    """A positive integer scale factor, at most 2**30."""
     v = as_int(value, name)
     if v < 1:
         msg = f"{name} must be a positive int, got {value!r}"
         raise ValueError(msg)
+    _check_range((v,), value, name, 1)
     return v
 
 
 def ints(value: Any, name: str, n: int, minimum: int) -> tuple[int, ...]:
     """An int or length-``n`` sequence of ints, each at least ``minimum``, as an ``n``-tuple."""
     values = as_tuple(value, name, n)
-    if any(v < minimum for v in values):
-        msg = f"{name} must be {_bound(minimum)}, got {value!r}"
-        raise ValueError(msg)
+    _check_range(values, value, name, minimum)
     return values
+
+
+def check_elements(shape: Sequence[int], what: str, because: str) -> None:
+    """Refuse to build an array of ``shape`` with more than :data:`MAX_ELEMENTS` elements.
+
+    ``because`` names the parameters that set the shape, for the message.
+    """
+    count = math.prod(shape)
+    if count > MAX_ELEMENTS:
+        msg = (
+            f"{what} would have shape {tuple(shape)}, {count} elements, more than the "
+            f"{MAX_ELEMENTS} (2**30) a result here may have; {because}"
+        )
+        raise ValueError(msg)
+
+
+def choice(value: Any, name: str, choices: Sequence[str]) -> str:
+    """One of the strings ``choices``; anything else, arrays included, is refused by name."""
+    if not isinstance(value, str) or value not in choices:
+        accepted = " or ".join(map(repr, choices)) if len(choices) == 2 else f"one of {choices}"
+        msg = f"{name} must be {accepted}, got {value!r}"
+        raise ValueError(msg)
+    return value
 
 
 def numeric_array(a: Any, name: str) -> npt.NDArray[Any]:
@@ -73,7 +126,11 @@ def numeric_array(a: Any, name: str) -> npt.NDArray[Any]:
 
     Bool, complex, object and string data are refused with a ``TypeError``.
     """
-    arr = np.asarray(a)
+    try:
+        arr = np.asarray(a)
+    except ValueError:  # ragged nested sequences
+        msg = f"{name} must be a rectangular array of numbers, got the ragged {a!r}"
+        raise ValueError(msg) from None
     if arr.dtype.kind not in "iuf":
         msg = f"{name} must hold real integers or floats, got dtype {arr.dtype}"
         raise TypeError(msg)
