@@ -63,12 +63,18 @@ def explorer_link(
     '../../explorer.html#dim=1&i=2&k=3&s=2&p=0&a=0&d=1&x=1,10&w=1,2,3'
     >>> explorer_link([0.5, 1.0], [1, 2, 3]) is None  # not whole numbers
     True
+    >>> explorer_link([np.inf, 1.0], [1, 2, 3]) is None  # not finite
+    True
     """
+    if not isinstance(page, str):
+        msg = f"page must be a str, the explorer's address, got {page!r}"
+        raise TypeError(msg)
     xs, w = numeric_array(x, "x"), numeric_array(weight, "weight")
     dim = xs.ndim
     if dim not in (1, 2) or w.ndim != dim:
         return None
-    if not all(np.array_equal(a, np.round(a)) for a in (xs, w) if a.dtype.kind == "f"):
+    whole = (np.isfinite(a).all() and np.array_equal(a, np.round(a)) for a in (xs, w))
+    if not all(whole):
         return None
     settings = {
         "i": xs.shape,

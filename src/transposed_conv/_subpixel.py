@@ -139,12 +139,13 @@ def conv_transpose_by_subpixel(
     shape = (n, c_out, s[0], s[1], ph, pw)
     check_elements(shape, "conv_transpose_by_subpixel: the phases", f"stride={stride!r}")
     phases = np.zeros(shape, dtype=b.weight.dtype)
-    # Phase kernels past the kernel's size are empty: those phases stay zero.
-    for r in range(min(s[0], kh)):
-        for c in range(min(s[1], kw)):
-            sub = b.weight[..., r :: s[0], c :: s[1]]  # subpixel_kernels(weight, s)[r][c]
-            out = conv_transpose_nd(b.x, sub, 2, 1, 0, 0, 1, b.groups, "conv_transpose_by_subpixel")
-            phases[:, :, r, c, : out.shape[2], : out.shape[3]] = out
+    for r, row in enumerate(subpixel_kernels(b.weight, s)):
+        for c, sub in enumerate(row):
+            if sub.size:  # phase kernels past the kernel's size are empty: those phases stay 0
+                out = conv_transpose_nd(
+                    b.x, sub, 2, 1, 0, 0, 1, b.groups, "conv_transpose_by_subpixel"
+                )
+                phases[:, :, r, c, : out.shape[2], : out.shape[3]] = out
     if s[0] == s[1]:
         interleaved = pixel_shuffle(phases.reshape(n, c_out * s[0] * s[1], ph, pw), s[0])
     else:  # pixel_shuffle is square; interleave by axes
