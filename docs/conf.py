@@ -92,7 +92,7 @@ html_theme = "pydata_sphinx_theme"
 html_title = project
 VIDEOS = HERE / "_build" / "videos"  # written by docs/_ext/sg_video.py
 VIDEOS.mkdir(parents=True, exist_ok=True)
-html_static_path = ["_static", str(VIDEOS)]
+html_static_path = ["_static", "_build/videos"]  # relative: no absolute path in the build
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False

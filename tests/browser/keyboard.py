@@ -1,7 +1,8 @@
 """Keyboard check: Tab through a page from top to bottom.
 
 Every visible control (link, button, field, summary, video) must be reached,
-focus must always be visible (an outline or a shadow on the focused element),
+focus must always be visible (an outline or a shadow on the focused element, on
+its ``::before``/``::after``, or on a child: where the theme draws its rings),
 and Tab must leave the page after the last control: nothing traps it.
 """
 
@@ -21,14 +22,19 @@ MARK_CONTROLS = """() => {
 FOCUSED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
-  const style = getComputedStyle(el);
-  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
-  const shadow = style.boxShadow !== "none";
-  const box = el.getBoundingClientRect();
+  // a ring on the element, on its ::before/::after (sphinx-design's cards) or on a child
+  // (the theme's sidebar toggles draw it on the chevron inside the summary)
+  const drawn = s => (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0)
+    || s.boxShadow !== "none";
+  const sized = e => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+  const visible = (drawn(getComputedStyle(el)) && sized(el))
+    || ["::before", "::after"].some(p => drawn(getComputedStyle(el, p)))
+    || Array.from(el.children).some(c => drawn(getComputedStyle(c)) && sized(c));
   return {
     index: el.getAttribute("data-kbd"),
-    name: el.tagName.toLowerCase() + " " + (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40),
-    visible: (outline || shadow) && box.width > 0 && box.height > 0,
+    name: el.tagName.toLowerCase() + " "
+      + (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40),
+    visible,
   };
 }"""
 
