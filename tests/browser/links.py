@@ -5,7 +5,8 @@ Every internal ``a href``, ``img src``/``srcset``, ``video src``/``poster``,
 name a file of the built site, and every ``#fragment`` an id on its target
 page (the explorer's state fragments, such as ``#dim=2``, aside). No page may
 show a ``{{`` or ``}}`` left over from a template or a MyST substitution, and
-every page has a meta description. Every object documented on the API pages
+every page has a meta description. Pages with equations link the math font
+(built when ``npm ci`` could run; the browser check needs npm anyway). Every object documented on the API pages
 (``api/*.html``) keeps its id on ``api.html``, where it was before the split, so
 old links land on a link to its new place.
 """
@@ -38,12 +39,17 @@ class _Page(HTMLParser):
         self.refs: list[tuple[str, str]] = []
         self.text: list[str] = []
         self.description = ""
+        self.has_math = False
+        self.css = ""
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v for k, v in attrs if v is not None}
         if "id" in values:
             self.ids.add(values["id"])
+        self.has_math = self.has_math or tag == "math"
+        if tag == "link" and values.get("rel") == "stylesheet":
+            self.css += " " + values.get("href", "").split("?")[0]
         if tag == "meta" and values.get("name") == "description":
             self.description = values.get("content", "").strip()
         if tag == "a" and "name" in values:
@@ -91,6 +97,8 @@ def check_links(root: Path, pages: list[str]) -> dict[str, list[str]]:
         problems: list[str] = []
         if not page.description:
             problems.append("no meta description")
+        if page.has_math and "_static/math/math-font.css" not in page.css:
+            problems.append("equations without the math font: was the site built after npm ci?")
         text = "".join(page.text)
         for brace in ("{{", "}}"):
             if brace in text:
