@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import nox
@@ -113,10 +114,10 @@ HTML = BUILD / "html"
 GENERATED = [
     HTML,
     BUILD / "doctrees",
-    BUILD / "wheel",
+    BUILD / "dist",
+    DOCS / "api" / "backreferences",
     BUILD / "videos",
     DOCS / "gallery",
-    DOCS / "api",
     DOCS / "jupyter_execute",
     BUILD / ".jupyter_cache",
 ]
@@ -126,13 +127,38 @@ def _install_docs(session: nox.Session) -> None:
     session.install("-e", ".[plot]", *nox.project.dependency_groups(PYPROJECT, "docs"))
 
 
-def _build_wheel(session: nox.Session) -> None:
-    """The package's wheel, which the site offers for download (html_extra_path)."""
+def _build_dist(session: nox.Session) -> None:
+    """The package's wheel and sdist, which the install page offers for download."""
+    out = str(BUILD / "dist")
     if session.venv_backend == "uv":
-        session.run("uv", "build", "--wheel", "--out-dir", str(BUILD / "wheel"), external=True)
+        session.run("uv", "build", "--out-dir", out, external=True)
     else:
         session.install("build")
-        session.run("python", "-m", "build", "--wheel", "--outdir", str(BUILD / "wheel"))
+        session.run("python", "-m", "build", "--outdir", out)
+
+
+def _npm_tools(session: nox.Session, *, required: bool) -> bool:
+    """Install package-lock.json's tools (axe-core, Lighthouse, the math font) with ``npm ci``.
+
+    Skipped when node_modules already matches the lockfile. Without npm, or without the
+    npm registry, a session that needs the tools fails; ``docs`` logs it and goes on.
+    """
+    installed = Path("node_modules/.package-lock.json")
+    lock = Path("package-lock.json")
+    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return True
+    why = "npm is not installed"
+    if shutil.which("npm"):
+        try:
+            session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+        except nox.command.CommandFailed:
+            why = "`npm ci` failed"
+        else:
+            return True
+    if required:
+        session.error(f"{why}: this session needs Node.js 18.20+ and npm")
+    session.warn(f"{why}: the site is built without the math font (readers' fonts instead)")
+    return False
 
 
 @nox.session
@@ -147,7 +173,8 @@ def docs(session: nox.Session) -> None:
     if not keep:
         for path in GENERATED:
             shutil.rmtree(path, ignore_errors=True)
-    _build_wheel(session)
+    _build_dist(session)
+    _npm_tools(session, required=False)
     session.run(
         "sphinx-build",
         "-b",
@@ -155,6 +182,8 @@ def docs(session: nox.Session) -> None:
         "-W",
         "--keep-going",
         "-n",
+        "-d",  # the pickled doctrees stay out of the published folder
+        str(BUILD / "doctrees"),
         str(DOCS),
         str(HTML),
         # The notebooks' kernels must keep Jupyter's inline backend to show figures.
@@ -169,7 +198,7 @@ def serve(session: nox.Session) -> None:
     _install_docs(session)
     if session.interactive:
         session.install("sphinx-autobuild")
-        _build_wheel(session)
+        _build_dist(session)
         session.run(
             "sphinx-autobuild",
             str(DOCS),
@@ -197,9 +226,10 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def browser(session: nox.Session) -> None:
-    """Open every page of the built site in headless Chromium: loads, console, hosts, axe."""
+    """Every page of the built site in headless Chromium: links, axe, phones, keyboard."""
     if not (HTML / "index.html").exists():
         session.error("No site yet: run `nox -s docs` first.")
+    _npm_tools(session, required=True)
     session.install(*nox.project.dependency_groups(PYPROJECT, "browser"))
     session.run(
         "python",
@@ -231,7 +261,7 @@ def explorer(session: nox.Session) -> None:
 @nox.session
 def downloads(session: nox.Session) -> None:
     """Run every downloadable example (.py and .ipynb) with only the site's wheel and matplotlib."""
-    wheels = sorted(HTML.glob("transposed_conv-*.whl"))
+    wheels = sorted(HTML.glob("_downloads/*/transposed_conv-*.whl"))
     if not wheels:
         session.error("No wheel in the site: run `nox -s docs` first.")
     # the wheel's version rarely changes between builds: always replace the installed copy
@@ -243,3 +273,39 @@ def downloads(session: nox.Session) -> None:
         "matplotlib",
     )
     session.run("python", "tests/downloads/run_examples.py", str(HTML), env={"MPLBACKEND": "Agg"})
+
+
+@nox.session(venv_backend="none")
+def lighthouse(session: nox.Session) -> None:
+    """Lighthouse's mobile scores for four pages, served gzipped (a benchmark, not a gate)."""
+    if not (HTML / "index.html").exists():
+        session.error("No site yet: run `nox -s docs` first.")
+    _npm_tools(session, required=True)
+    session.run(
+        "python3",
+        "tests/lighthouse/run_lighthouse.py",
+        str(HTML),
+        str(BUILD / "lighthouse"),
+        external=True,
+    )
+
+
+@nox.session(venv_backend="none")
+def reproducible(session: nox.Session) -> None:
+    """Build the committed site twice, from two clones in differently named folders; compare.
+
+    Pages, images, videos, fonts and downloads must be byte-identical; zip archives may
+    differ in their members' timestamps only.
+    """
+    started = time.monotonic()
+    tmp = Path(session.create_tmp()).resolve()
+    builds = []
+    for folder in ("first-clone", "second-build-elsewhere"):
+        clone = tmp / folder
+        shutil.rmtree(clone, ignore_errors=True)
+        session.run("git", "clone", "--quiet", "--no-local", ".", str(clone), external=True)
+        with session.chdir(clone):
+            session.run("nox", "-s", "docs", external=True)
+        builds.append(str(clone / HTML))
+    session.run("python3", "tests/reproducible/compare_builds.py", *builds, external=True)
+    session.log(f"two builds compared in {time.monotonic() - started:.0f} s")

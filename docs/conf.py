@@ -26,7 +26,12 @@ extensions = [
     "mathml",  # docs/_ext/mathml.py: math as MathML at build time, nothing loaded at run time
     "a11y",  # docs/_ext/a11y.py: names for the theme's sidebar toggles
     "color_key",  # docs/_ext/color_key.py: the colour key image the gallery sections show
+    "api_pages",  # docs/_ext/api_pages.py: folded mini-galleries, the overview's links
+    "sg_tidy",  # docs/_ext/sg_tidy.py: no "go to the end" note, no running times
+    "math_font",  # docs/_ext/math_font.py: Noto Sans Math, cut to the equations' glyphs
+    "meta_description",  # docs/_ext/meta_description.py: from each page's first paragraph
 ]
+templates_path = ["_templates"]  # the theme's search button, with a matching name
 html_math_renderer = "mathml"
 
 exclude_patterns = [
@@ -47,7 +52,14 @@ numpydoc_show_class_members = False
 numpydoc_xref_param_type = False
 
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "substitution"]
-myst_substitutions = {"wheel": f"transposed_conv-{release}-py3-none-any.whl"}
+# The wheel and sdist that `nox -s docs` builds into _build/dist, offered for download
+DIST = {
+    "wheel": f"transposed_conv-{release}-py3-none-any.whl",
+    "sdist": f"transposed_conv-{release}.tar.gz",
+}
+myst_substitutions = DIST | {
+    f"{kind}_link": f"{{download}}`{name} <_build/dist/{name}>`" for kind, name in DIST.items()
+}
 nb_execution_mode = "cache"
 nb_execution_raise_on_error = True
 nb_execution_timeout = 120
@@ -81,10 +93,9 @@ html_theme = "pydata_sphinx_theme"
 html_title = project
 VIDEOS = HERE / "_build" / "videos"  # written by docs/_ext/sg_video.py
 VIDEOS.mkdir(parents=True, exist_ok=True)
-html_static_path = ["_static", str(VIDEOS)]
+html_static_path = ["_static", "_build/videos"]  # relative: no absolute path in the build
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
-html_extra_path = ["_build/wheel"]  # the package's wheel, built by `nox -s docs`
 html_show_sourcelink = False
 html_theme_options = {
     "navbar_align": "left",
@@ -94,5 +105,9 @@ html_theme_options = {
     "footer_end": ["sphinx-version"],
     "secondary_sidebar_items": ["page-toc", "sg_download_links"],
 }
-html_sidebars = {"index": [], "references": [], "install": [], "explorer": []}
+# pages without sub-pages get no (empty) left sidebar
+html_sidebars = {
+    page: []
+    for page in ("index", "introduction", "arithmetic", "install", "references", "explorer")
+}
 html_context = {"default_mode": "auto"}

@@ -61,7 +61,11 @@ def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[st
         writer = FFMpegWriter(
             fps=fps,
             codec="libvpx-vp9",
-            extra_args=["-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "38", "-row-mt", "1"],
+            extra_args=[
+                *["-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "38", "-row-mt", "1"],
+                # the same bytes on every build: no encoder tags, random ids or dates
+                *["-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1"],
+            ],
         )
         anim.save(video, writer=writer, dpi=100)
         fig.savefig(poster, dpi=100, bbox_inches=None)  # the last frame: poster, thumbnail

@@ -1,0 +1,105 @@
+"""The API reference as a short overview plus one page per topic.
+
+Why: on one page the reference was 56,000 px tall, and each function's
+mini-gallery of examples read as part of the next function. This module adds
+
+``.. examples:: NAME``
+    sphinx-gallery's mini-gallery for ``NAME``, under a heading and folded in
+    a ``<details>`` element; nothing at all when no example uses ``NAME``.
+
+``.. api-names:: DOCNAME``
+    on the overview, one link per object documented on the page ``DOCNAME``,
+    in page order. Each link carries the object's id (``transposed_conv.conv2d``),
+    so links written when everything was on ``api.html`` still land on the
+    name and lead on to its new page.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+
+class examples_of(nodes.General, nodes.Element):
+    """A folded mini-gallery; written as ``<details>`` by the HTML writer."""
+
+
+def _visit_examples(self: Any, node: examples_of) -> None:
+    name = html.escape(node["name"])
+    self.body.append(
+        '<details class="api-examples">'
+        f'<summary><h3 class="api-examples-title">Examples using <code>{name}</code></h3>'
+        "</summary>\n"
+    )
+
+
+def _depart_examples(self: Any, _node: examples_of) -> None:
+    self.body.append("</details>\n")
+
+
+class ExamplesDirective(SphinxDirective):
+    """``.. examples:: transposed_conv.conv2d``: the folded mini-gallery of one object."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Parse sphinx-gallery's ``minigallery`` and wrap what it gives."""
+        full = self.arguments[0]
+        holder = examples_of(name=full.rsplit(".", 1)[-1])
+        self.state.nested_parse(
+            StringList([f".. minigallery:: {full}"], self.get_source_info()[0]),
+            self.content_offset,
+            holder,
+        )
+        return [holder] if holder.children else []
+
+
+class api_names(nodes.General, nodes.Element):
+    """Placeholder for the links to one API page's objects, filled once all pages are read."""
+
+
+class ApiNamesDirective(SphinxDirective):
+    """``.. api-names:: api/core``: links to every object documented on that page."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        """Record the target page; it must be read before its objects are known."""
+        return [api_names(target=self.arguments[0])]
+
+
+def _fill_names(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    builder = app.builder
+    for holder in list(doctree.findall(api_names)):
+        target = holder["target"]
+        paragraph = nodes.paragraph(classes=["api-names"])
+        signatures = [
+            sig
+            for sig in app.env.get_doctree(target).findall(addnodes.desc_signature)
+            if sig["ids"]
+        ]
+        for i, sig in enumerate(signatures):
+            full = sig["ids"][0]
+            uri = builder.get_relative_uri(docname, target) + "#" + full
+            link = nodes.reference("", "", internal=True, refuri=uri, ids=[full])
+            link += nodes.literal(text=full.rsplit(".", 1)[-1])
+            if i:
+                paragraph += nodes.Text(", ")
+            paragraph += link
+        holder.replace_self(paragraph)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register both directives and the node that becomes ``<details>``."""
+    app.add_node(examples_of, html=(_visit_examples, _depart_examples))
+    app.add_node(api_names)
+    app.add_directive("examples", ExamplesDirective)
+    app.add_directive("api-names", ApiNamesDirective)
+    app.connect("doctree-resolved", _fill_names)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
