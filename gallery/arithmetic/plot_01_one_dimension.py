@@ -74,3 +74,5 @@ show_panels(
     operators=["∗", "="],
 )
 plt.show()
+
+# sphinx_gallery_thumbnail_number = 2

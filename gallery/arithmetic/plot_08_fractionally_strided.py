@@ -55,3 +55,5 @@ assert np.array_equal(
     (C.T @ y).reshape(5, 5), tc.conv_transpose_by_zero_insertion(y.reshape(2, 2), kernel, stride=2)
 )
 print((C.T @ y).reshape(5, 5))
+
+# sphinx_gallery_thumbnail_number = 2

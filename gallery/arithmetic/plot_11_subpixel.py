@@ -59,3 +59,5 @@ show_panels(
     width=4,
 )
 plt.show()
+
+# sphinx_gallery_thumbnail_number = 3

@@ -47,4 +47,3 @@ show_images(
     ncols=2,
 )
 plt.show()
-

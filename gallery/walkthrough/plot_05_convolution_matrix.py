@@ -45,3 +45,5 @@ plt.show()
 # Reshaped to 2x2, it is the convolution's output, value for value.
 print(y.reshape(2, 2))
 print(np.array_equal(y.reshape(2, 2), tc.conv2d(inputs, kernel)))
+
+# sphinx_gallery_thumbnail_number = 2

@@ -62,4 +62,4 @@ print(
     np.array_equal(total, tc.conv_transpose2d(x2.reshape(2, 2), kernel)),
 )
 
-# sphinx_gallery_thumbnail_number = 3
+# sphinx_gallery_thumbnail_number = 2
