@@ -390,7 +390,7 @@ def test_animation_titles_and_panels_stay_put_between_frames():
     assert len(layouts) == 1
     # the bottom of the frame stays empty for the browser's playback bar
     lowest = min(ax.get_tightbbox().y0 for ax in fig.axes) / fig.dpi
-    assert lowest >= 0.4
+    assert lowest >= 0.7  # Chromium's controls cover about 70 px of a 650 px wide video
 
 
 def test_cells_not_yet_computed_are_blank():

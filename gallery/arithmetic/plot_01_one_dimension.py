@@ -128,3 +128,5 @@ plt.show()
 #    y_torch = F.conv_transpose1d(torch.tensor(y, dtype=torch.float64)[None, None], weight, stride=2)
 #    y_torch = y_torch[0, 0]
 #    # y_torch equals back
+
+# sphinx_gallery_thumbnail_number = 2

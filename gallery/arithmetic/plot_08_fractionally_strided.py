@@ -81,3 +81,5 @@ print((C.T @ y).reshape(5, 5))
 #    y_t = torch.tensor(y.reshape(2, 2), dtype=torch.float64)[None, None]
 #    y_torch = F.conv_transpose2d(y_t, weight, stride=2)[0, 0]
 #    # y_torch equals (C.T @ y).reshape(5, 5)
+
+# sphinx_gallery_thumbnail_number = 2

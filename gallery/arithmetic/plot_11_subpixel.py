@@ -147,3 +147,5 @@ assert np.ptp(tc.phase_sums(kernel_icnr, 2)) == 0
 #        conv.weight.copy_(torch.tensor(espcn_weight))
 #        y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
 #    # y_torch equals espcn
+
+# sphinx_gallery_thumbnail_number = 3

@@ -70,3 +70,5 @@ print(np.array_equal(y.reshape(2, 2), tc.conv2d(inputs, kernel)))
 #    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_out, C_in / groups, kH, kW)
 #    y_torch = F.conv2d(torch.tensor(inputs, dtype=torch.float64)[None, None], weight)[0, 0]
 #    # y_torch equals y.reshape(2, 2)
+
+# sphinx_gallery_thumbnail_number = 2

@@ -88,4 +88,4 @@ print(
 #    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
 #    # y_torch equals out4
 
-# sphinx_gallery_thumbnail_number = 3
+# sphinx_gallery_thumbnail_number = 2

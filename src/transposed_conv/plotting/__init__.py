@@ -5,9 +5,16 @@ Matplotlib is imported only when a function here is called (install the
 package never needs it.
 
 Every figure follows the same rules: each array is drawn in the colour of its
-role (:data:`ROLES`), its values written in the cells, the colour scaled to
-its own data, its shape in its title, and the figure titled with a sentence
-that says what it shows (sphinx-gallery turns it into the image's alt text).
+role (:data:`ROLES`, named by :func:`show_color_key`), from a visible tint for
+its smallest value; panels of one role in one figure share one scale; signed
+data use a diverging map centred on 0 (:data:`SIGNED_CMAP`); values are written
+in the cells at :data:`MIN_FONTSIZE` or more, or a colour bar gives them;
+padding, inserted zeros and cropped cells have styles of their own
+(:data:`CELL_STYLES`); highlights are black with a white inner line; figures
+are at most :data:`MAX_WIDTH` wide; each array's shape is in its title, and
+the figure is titled with a sentence that says what it shows (sphinx-gallery
+turns it into the image's alt text). Animations carry one sentence per frame
+(``anim.steps``), which the site turns into captions and a transcript.
 
 The helpers live in modules by what they draw (matrices and panels,
 convolution figures, animations, images and spectra); every public name is

@@ -155,7 +155,7 @@ def animate_scatter(
     return _animate(panels, title, ["→", "+="], steps, interval, draw)
 
 
-BAR_ROOM = 0.45
+BAR_ROOM = 0.75
 """Inches left blank under an animation's frame for the browser's playback bar."""
 
 
