@@ -99,10 +99,10 @@ ARITHMETIC = {
     "plot_08_fractionally_strided": lambda ns: ns["C"].shape == (4, 25),
     "plot_09_channels_and_groups": lambda ns: ns["flipped"].shape == (2, 2, 2, 2),
     "plot_10_conventions": lambda ns: (
-        dict(ns["rows"])["TF output_shape=8, SAME"] == (0, 0, 1)
-        and dict(ns["rows"])["Keras 'same', output_padding=1"] == (0, 0, 1)
-        and ns["verdicts"]["Keras 'same', output_padding=1"] == "shifted by one"
-        and ns["verdicts"]["Keras 'same', output_padding=0"] == "equal"
+        dict(ns["rows"])["TF shape 8, SAME"] == (0, 0, 1)
+        and dict(ns["rows"])["Keras 'same', a=1"] == (0, 0, 1)
+        and ns["verdicts"]["Keras 'same', a=1"] == "shifted by one"
+        and ns["verdicts"]["Keras 'same', a=0"] == "equal"
     ),
     "plot_11_subpixel": lambda ns: ns["full"].shape == (8, 8),
     "plot_12_gradient": lambda ns: np.allclose(ns["numeric"], ns["analytic"], atol=1e-8),

@@ -12,8 +12,9 @@ Keras gives ``padding`` and, optionally, ``output_padding``.
 # ----------------------------
 #
 # Each row is one framework's call on a 4x4 input with a 3x3 kernel, stride 2, translated into
-# this package's (PyTorch's) ``padding`` and ``output_padding``, plus how many rows/columns to
-# drop at the end when the framework pads one side more than the other.
+# this package's (PyTorch's) ``padding`` p and ``output_padding`` a, plus how many rows/columns
+# to drop at the end (crop) when the framework pads one side more than the other. "TF shape 8"
+# is TensorFlow's ``output_shape`` of 8x8.
 #
 # Keras computes the output *length* first: ``n s`` for ``'same'`` and ``n s + max(k - s, 0)``
 # for ``'valid'`` without ``output_padding``, and :math:`(n - 1) s + k - 2 \lfloor k/2 \rfloor + a`
@@ -43,17 +44,17 @@ def keras(padding, a=None):
 
 
 rows = [
-    ("PyTorch padding=1, output_padding=1", (1, 1, 0)),
-    ("PyTorch padding=1", (1, 0, 0)),
-    ("PyTorch padding=0", (0, 0, 0)),
-    ("TF output_shape=8, SAME", tc.tf_conv_transpose_padding(8, n, k, s, "SAME")),
-    ("TF output_shape=7, SAME", tc.tf_conv_transpose_padding(7, n, k, s, "SAME")),
-    ("TF output_shape=9, VALID", tc.tf_conv_transpose_padding(9, n, k, s, "VALID")),
-    ("TF output_shape=10, VALID", tc.tf_conv_transpose_padding(10, n, k, s, "VALID")),
-    ("Keras padding='same'", keras("same")),
-    ("Keras padding='valid'", keras("valid")),
-    ("Keras 'same', output_padding=1", keras("same", 1)),
-    ("Keras 'same', output_padding=0", keras("same", 0)),
+    ("PyTorch p=1, a=1", (1, 1, 0)),
+    ("PyTorch p=1", (1, 0, 0)),
+    ("PyTorch p=0", (0, 0, 0)),
+    ("TF shape 8, SAME", tc.tf_conv_transpose_padding(8, n, k, s, "SAME")),
+    ("TF shape 7, SAME", tc.tf_conv_transpose_padding(7, n, k, s, "SAME")),
+    ("TF shape 9, VALID", tc.tf_conv_transpose_padding(9, n, k, s, "VALID")),
+    ("TF shape 10, VALID", tc.tf_conv_transpose_padding(10, n, k, s, "VALID")),
+    ("Keras 'same'", keras("same")),
+    ("Keras 'valid'", keras("valid")),
+    ("Keras 'same', a=1", keras("same", 1)),
+    ("Keras 'same', a=0", keras("same", 0)),
 ]
 x = np.arange(1, 17).reshape(4, 4)
 kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])  # asymmetric: a shift cannot hide
@@ -78,14 +79,14 @@ def versus_pytorch(p, a, crop):
 
 
 verdicts = {name: versus_pytorch(*row) for name, row in rows}
-print(f"{'call':<34}{'padding':>8}{'output_padding':>16}{'crop end':>10}{'size':>6}  vs PyTorch")
+print(f"{'call':<20}{'p':>3}{'a':>3}{'crop':>6}{'size':>6}  vs PyTorch")
 for name, (p, a, crop) in rows:
     size = tc.conv_transpose_output_size(n, k, s, p, a) - crop
-    print(f"{name:<34}{p:>8}{a:>16}{crop:>10}{size:>6}  {verdicts[name]}")
-assert dict(rows)["Keras 'same', output_padding=1"] == (0, 0, 1)  # not PyTorch's (1, 1, 0)
-assert verdicts["Keras 'same', output_padding=1"] == "shifted by one"
-assert verdicts["Keras padding='same'"] == "shifted by one"
-assert verdicts["Keras padding='valid'"] == verdicts["Keras 'same', output_padding=0"] == "equal"
+    print(f"{name:<20}{p:>3}{a:>3}{crop:>6}{size:>6}  {verdicts[name]}")
+assert dict(rows)["Keras 'same', a=1"] == (0, 0, 1)  # not PyTorch's (1, 1, 0)
+assert verdicts["Keras 'same', a=1"] == "shifted by one"
+assert verdicts["Keras 'same'"] == "shifted by one"
+assert verdicts["Keras 'valid'"] == verdicts["Keras 'same', a=0"] == "equal"
 
 # %%
 # The one-pixel shift

@@ -25,7 +25,8 @@ kernel size decide whether the layer risks a checkerboard.
 #   the same position modulo s) receives away from the border
 #   (:func:`~transposed_conv.overlap_counts`); "equal" when every phase receives the same
 #   number (k a multiple of s), "uneven" otherwise;
-# - the PyTorch arguments;
+# - the PyTorch arguments, for
+#   ``ConvTranspose2d(C_in, C_out, k, stride=s, padding=p, output_padding=a)``;
 # - Keras' call of the same size, ``Conv2DTranspose(filters, k, strides=s, padding="same")``
 #   (always s times the input), and whether its values equal PyTorch's or are shifted by one
 #   pixel (Keras crops the odd row at the end, PyTorch at the start).
@@ -57,10 +58,9 @@ for s in (2, 3):
             keras = "shifted by one"
         table.append((s, k, p, a, risk, keras))
 
-print(f"{'s':>2}{'k':>3}  {'PyTorch arguments':<46}{'overlap':<9}Keras 'same'")
+print(f"{'s':>2}{'k':>3}{'padding':>9}{'output_padding':>16}  {'overlap':<9}Keras 'same'")
 for s, k, p, a, risk, keras in table:
-    args = f"kernel_size={k}, stride={s}, padding={p}, output_padding={a}"
-    print(f"{s:>2}{k:>3}  {args:<48}{risk:<9}{keras}")
+    print(f"{s:>2}{k:>3}{p:>9}{a:>16}  {risk:<9}{keras}")
 rows = {(s, k): (p, a, risk, keras) for s, k, p, a, risk, keras in table}
 assert [(k, p, a) for s, k, p, a, *_ in table if s == 2][:4] == [
     (2, 0, 0),

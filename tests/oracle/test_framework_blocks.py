@@ -115,10 +115,10 @@ def test_keras_rows_of_the_conventions_page(monkeypatch):
     finally:
         plt.close("all")
     calls = {
-        "Keras padding='same'": ("same", None),
-        "Keras padding='valid'": ("valid", None),
-        "Keras 'same', output_padding=1": ("same", 1),
-        "Keras 'same', output_padding=0": ("same", 0),
+        "Keras 'same'": ("same", None),
+        "Keras 'valid'": ("valid", None),
+        "Keras 'same', a=1": ("same", 1),
+        "Keras 'same', a=0": ("same", 0),
     }
     rows = dict(ns["rows"])
     for name, (padding, a) in calls.items():
