@@ -426,7 +426,7 @@ def pad_or_crop(x: Any, pad_width: Any) -> npt.NDArray[Any]:
         Values; the last ``len(pad_width)`` axes are changed.
     pad_width : sequence of (before, after) pairs of ints, or one (before, after) pair
         Amount per trailing axis, e.g. from :func:`transpose_padding`. A single
-        flat pair applies to every axis, as :func:`numpy.pad` reads it.
+        flat pair applies to every axis, as ``np.pad`` reads it.
 
     Returns
     -------
