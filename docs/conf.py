@@ -97,6 +97,7 @@ html_static_path = ["_static", "_build/videos"]  # relative: no absolute path in
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
+html_copy_source = False  # unlinked, and sphinx-gallery's copies hold its running times
 html_theme_options = {
     "navbar_align": "left",
     "show_toc_level": 2,
