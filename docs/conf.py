@@ -30,8 +30,9 @@ extensions = [
     "sg_tidy",  # docs/_ext/sg_tidy.py: no "go to the end" note, no running times
     "math_font",  # docs/_ext/math_font.py: Noto Sans Math, cut to the equations' glyphs
     "meta_description",  # docs/_ext/meta_description.py: from each page's first paragraph
+    "lean_assets",  # docs/_ext/lean_assets.py: no unused stylesheets or scripts in <head>
 ]
-templates_path = ["_templates"]  # the theme's search button, with a matching name
+templates_path = ["_templates"]  # search button named by its text; search scripts deferred
 html_math_renderer = "mathml"
 
 exclude_patterns = [
@@ -97,6 +98,7 @@ html_static_path = ["_static", "_build/videos"]  # relative: no absolute path in
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
+html_copy_source = False  # unlinked, and sphinx-gallery's copies hold its running times
 html_theme_options = {
     "navbar_align": "left",
     "show_toc_level": 2,

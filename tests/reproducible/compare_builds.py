@@ -3,8 +3,11 @@
 Usage: ``python tests/reproducible/compare_builds.py HTML_A HTML_B`` (``nox -s reproducible``).
 
 Every file must be byte-identical in both builds (pages, images, videos, fonts,
-downloads), except zip archives, whose members must have the same names and
-bytes (their timestamps may differ). Prints what differs and exits 1 if anything does.
+downloads, page sources), except zip archives, whose members must have the same
+names and bytes (their timestamps may differ), and ``.buildinfo``, Sphinx's
+record for incremental builds: it holds a hash of the configuration, which
+sphinx-gallery fills with the checkout's absolute paths. Prints what differs
+and exits 1 if anything does.
 """
 
 from __future__ import annotations
@@ -13,9 +16,15 @@ import sys
 import zipfile
 from pathlib import Path
 
+IGNORED = {".buildinfo", ".buildinfo.bak"}
+
 
 def _files(root: Path) -> set[str]:
-    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and p.name not in IGNORED
+    }
 
 
 def _zip_members(path: Path) -> dict[str, bytes]:
