@@ -7,11 +7,14 @@ compared with known values (the walk-through's with shared/seed/VALUES.md).
 
 from __future__ import annotations
 
+import re
 import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+import transposed_conv as tc
 
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
@@ -163,3 +166,36 @@ def test_script_runs_and_reproduces_the_seed(script, monkeypatch, capsys):
         assert fig.get_size_inches()[0] <= 6.5 + 1e-9  # shown 1:1 in the 656 px column
     assert capsys.readouterr().out, "every page prints the numbers it shows"
     assert CHECKS[script.stem](namespace)
+    check_explorer_links(script, namespace)
+
+
+EXPLORER_LINK = re.compile(r"<(\.\./\.\./explorer\.html)#([^>]+)>")
+
+
+def check_explorer_links(script: Path, namespace: dict) -> None:
+    """A page's "Open this case in the explorer" link is a case the page computes.
+
+    The link must be what ``explorer_link`` writes for its case, and the case's
+    transposed convolution must equal an array the script holds.
+    """
+    for page, fragment in EXPLORER_LINK.findall(script.read_text()):
+        state = dict(item.split("=") for item in fragment.split("&"))
+        dim = int(state["dim"])
+        shape = [int(v) for v in state["i"].split(",")]
+        kshape = [int(v) for v in state["k"].split(",")]
+        x = np.array([int(v) for v in state["x"].split(",")]).reshape(shape)
+        w = np.array([int(v) for v in state["w"].split(",")]).reshape(kshape)
+        params = {
+            name: tuple(int(v) for v in state[key].split(","))
+            for key, name in [("s", "stride"), ("p", "padding"), ("a", "output_padding")]
+            + [("d", "dilation")]
+        }
+        assert tc.explorer_link(x, w, page=page, **params) == f"{page}#{fragment}"
+        fn = tc.conv_transpose1d if dim == 1 else tc.conv_transpose2d
+        y = fn(x, w, **params)
+        values = list(namespace.values())
+        values += [v for d in values if isinstance(d, dict) for v in d.values()]
+        arrays = [np.ravel(v) for v in values if isinstance(v, np.ndarray)]  # C.T @ y is flat
+        assert any(eq(a, y.ravel()) for a in arrays), (
+            f"{script.stem}: the linked case is not computed"
+        )

@@ -4,6 +4,9 @@ One dimension first
 
 Everything about transposed convolution already happens on a 1-D signal. Here is the whole
 idea on five numbers, before the 2-D cases.
+
+`Open this case in the explorer <../../explorer.html#dim=1&i=2&k=3&s=2&p=0&a=0&d=1&x=10,20&w=1,2,3>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -24,7 +27,11 @@ out = tc.conv1d(signal, kernel, stride=2)
 assert out.shape == (tc.conv_output_size(5, 3, stride=2),) == (2,)
 print(out)
 show_panels(
-    [Panel(signal, "Signal"), Panel(kernel, "Kernel", "kernel"), Panel(out, "Output", "output")],
+    [
+        Panel(signal, "Signal"),
+        Panel(kernel, "Kernel", "kernel"),
+        Panel(out, "Output", "output"),
+    ],
     title="A 1-D convolution with stride 2 maps 5 samples to 2",
     operators=["∗", "="],
 )
@@ -58,7 +65,10 @@ stamps = tc.scatter_stamps(y, kernel, stride=2)
 assert np.array_equal(stamps.sum(axis=0), back)
 show_panels(
     [
-        *(Panel(st, f"{v} x kernel", "kernel") for st, v in zip(stamps, y, strict=True)),
+        *(
+            Panel(st, f"{v} x kernel", "kernel")
+            for st, v in zip(stamps, y, strict=True)
+        ),
         Panel(back, "Output", "output"),
     ],
     title="Two input values stamp the kernel two samples apart; the overlap adds",
@@ -81,18 +91,25 @@ plt.show()
 # without reversing it, so to compute the same numbers with it, the kernel must be reversed; in
 # 2-D, along both axes: rotated 180 degrees. Every 2-D page draws that rotated kernel.
 by_formula = [
-    sum(y[i] * kernel[n - 2 * i] for i in range(2) if 0 <= n - 2 * i < 3) for n in range(5)
+    sum(y[i] * kernel[n - 2 * i] for i in range(2) if 0 <= n - 2 * i < 3)
+    for n in range(5)
 ]
 assert np.array_equal(by_formula, back)
-assert np.array_equal(np.convolve(tc.insert_zeros(y, 2), kernel), back)  # numpy's flips
+assert np.array_equal(
+    np.convolve(tc.insert_zeros(y, 2), kernel), back
+)  # numpy's flips
 
 # %%
 # So the same five numbers come from a direct convolution: insert a zero between the two
 # inputs, pad with k - 1 = 2 zeros on each side, and slide the reversed kernel, [3, 2, 1].
-framed = framed_panel(y, "Zeros inserted, padded", stride=2, pad_width=tc.transpose_padding((3,)))
+framed = framed_panel(
+    y, "Zeros inserted, padded", stride=2, pad_width=tc.transpose_padding((3,))
+)
 direct = tc.conv1d(framed.data, tc.flip_kernel(kernel))
 assert np.array_equal(direct, back)
-assert not np.array_equal(tc.conv1d(framed.data, kernel), back)  # unreversed: wrong
+assert not np.array_equal(
+    tc.conv1d(framed.data, kernel), back
+)  # unreversed: wrong
 show_panels(
     [
         framed,

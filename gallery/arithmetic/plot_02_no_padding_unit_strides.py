@@ -4,6 +4,9 @@ No padding, unit strides
 
 The simplest case: a kernel slides over the input one step at a time, never past its edge.
 Its transpose is the walk-through's case: every input value stamps the whole kernel.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=2,2&k=3,3&s=1,1&p=0,0&a=0,0&d=1,1&x=51,59,83,91&w=1,0,2,0,1,0,3,0,1>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -15,10 +18,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
+from transposed_conv.plotting import (
+    animate_scatter,
+    show_convolution,
+    show_zero_insertion,
+)
 
 x = np.arange(1, 17).reshape(4, 4)
-kernel = np.array([[1, 0, 2], [0, 1, 0], [3, 0, 1]])  # no symmetry: its rotation shows
+kernel = np.array(
+    [[1, 0, 2], [0, 1, 0], [3, 0, 1]]
+)  # no symmetry: its rotation shows
 fig, axes, out = show_convolution(
     x, kernel, title="Input 4, kernel 3, stride 1, no padding: output 2"
 )
@@ -34,7 +43,9 @@ plt.show()
 # :math:`o' = (i' - 1) + k = (2 - 1) + 3 = 4`. Each of its four values stamps the kernel; where
 # the stamps overlap, they add. (It gives back the shape, not the input's values.)
 y = out
-anim = animate_scatter(y, kernel, title="Transposed, stride 1: each value stamps the kernel")
+anim = animate_scatter(
+    y, kernel, title="Transposed, stride 1: each value stamps the kernel"
+)
 plt.show()
 
 # %%
@@ -44,7 +55,9 @@ plt.show()
 # Pad the 2x2 input with :math:`k - 1 = 2` zeros on every side (full padding) and slide the
 # kernel rotated 180 degrees.
 fig, axes, direct = show_zero_insertion(
-    y, kernel, title="The transposed convolution as a convolution over a 6x6 padded input"
+    y,
+    kernel,
+    title="The transposed convolution as a convolution over a 6x6 padded input",
 )
 assert np.array_equal(direct, tc.conv_transpose2d(y, kernel))
 assert direct.shape == (tc.conv_transpose_output_size(2, 3),) * 2 == (4, 4)

@@ -15,12 +15,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
+from transposed_conv.plotting import (
+    animate_scatter,
+    show_convolution,
+    show_zero_insertion,
+)
 
 x = np.arange(1, 26).reshape(5, 5)
-k4 = np.array([[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]])  # not symmetric
+k4 = np.array(
+    [[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]]
+)  # not symmetric
 fig, axes, out = show_convolution(
-    x, k4, padding=2, title="Arbitrary padding: input 5, kernel 4, padding 2, output 6"
+    x,
+    k4,
+    padding=2,
+    title="Arbitrary padding: input 5, kernel 4, padding 2, output 6",
 )
 assert out.shape == (tc.conv_output_size(5, 4, padding=2),) * 2 == (6, 6)
 plt.show()
@@ -30,7 +39,10 @@ plt.show()
 # :math:`k - 1 - p = 1`, since the transposed convolution crops the padding it added.
 y6 = out
 fig, axes, back = show_zero_insertion(
-    y6, k4, padding=2, title="Transposed: 6 back to 5, as a convolution padded by k - 1 - p = 1"
+    y6,
+    k4,
+    padding=2,
+    title="Transposed: 6 back to 5, as a convolution padded by k - 1 - p = 1",
 )
 assert np.array_equal(back, tc.conv_transpose2d(y6, k4, padding=2))
 assert back.shape == (5, 5)
@@ -41,9 +53,14 @@ plt.show()
 # ---------------------
 #
 # For an odd kernel, :math:`p = \lfloor k / 2 \rfloor` keeps the size.
-k3 = np.array([[0, 1, 0], [1, 2, 3], [0, 1, 0]])  # its rotation has the 3 on the left
+k3 = np.array(
+    [[0, 1, 0], [1, 2, 3], [0, 1, 0]]
+)  # its rotation has the 3 on the left
 fig, axes, same = show_convolution(
-    x, k3, padding=1, title="Half padding: input 5, kernel 3, padding 1, output 5"
+    x,
+    k3,
+    padding=1,
+    title="Half padding: input 5, kernel 3, padding 1, output 5",
 )
 assert same.shape == x.shape
 print(same)
@@ -55,7 +72,10 @@ plt.show()
 # the transpose of the same convolution on a 3x3 input (3x3 to 3x3); step through the stamps: padding 1 crops the hatched border of the full 5x5 result.
 y3 = np.array([[1, 0, 2], [0, 3, 0], [1, 0, 1]])
 anim = animate_scatter(
-    y3, k3, padding=1, title="Transposed half padding: the stamps' border is cropped, 3 stays 3"
+    y3,
+    k3,
+    padding=1,
+    title="Transposed half padding: the stamps' border is cropped, 3 stays 3",
 )
 assert tc.conv_transpose2d(y3, k3, padding=1).shape == (3, 3)
 plt.show()
@@ -67,7 +87,10 @@ plt.show()
 # :math:`p = k - 1` lets every partial overlap count, so the output grows:
 # :math:`o = 5 + 2 \cdot 2 - 3 + 1 = 7`.
 fig, axes, full = show_convolution(
-    x, k3, padding=2, title="Full padding: input 5, kernel 3, padding 2, output 7"
+    x,
+    k3,
+    padding=2,
+    title="Full padding: input 5, kernel 3, padding 2, output 7",
 )
 assert full.shape == (7, 7)
 plt.show()
@@ -77,7 +100,10 @@ plt.show()
 # (:math:`k - 1 - p = 0`): it is a plain valid convolution with the rotated kernel.
 y7 = full
 fig, axes, back7 = show_zero_insertion(
-    y7, k3, padding=2, title="Transposed full padding: 7 back to 5 with no padding at all"
+    y7,
+    k3,
+    padding=2,
+    title="Transposed full padding: 7 back to 5 with no padding at all",
 )
 assert np.array_equal(back7, tc.conv_transpose2d(y7, k3, padding=2))
 assert back7.shape == (5, 5)

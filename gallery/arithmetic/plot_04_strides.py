@@ -4,6 +4,9 @@ Strides, without and with padding
 
 A stride skips window positions, so the output shrinks faster. The transposed convolution
 undoes the shrinking by spreading its input out: stride - 1 zeros between neighbouring values.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=2,2&k=3,3&s=2,2&p=0,0&a=0,0&d=1,1&x=50,66,130,146&w=1,2,1,0,1,0,2,0,1>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -15,12 +18,19 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
+from transposed_conv.plotting import (
+    animate_scatter,
+    show_convolution,
+    show_zero_insertion,
+)
 
 x = np.arange(1, 26).reshape(5, 5)
 kernel = np.array([[1, 2, 1], [0, 1, 0], [2, 0, 1]])
 fig, axes, out = show_convolution(
-    x, kernel, stride=2, title="Input 5, kernel 3, stride 2, no padding: output 2"
+    x,
+    kernel,
+    stride=2,
+    title="Input 5, kernel 3, stride 2, no padding: output 2",
 )
 assert out.shape == (tc.conv_output_size(5, 3, stride=2),) * 2 == (2, 2)
 plt.show()
@@ -34,7 +44,10 @@ plt.show()
 # apart, so they overlap in one row and one column.
 y = out
 anim = animate_scatter(
-    y, kernel, stride=2, title="Transposed, stride 2: stamps two cells apart, overlapping once"
+    y,
+    kernel,
+    stride=2,
+    title="Transposed, stride 2: stamps two cells apart, overlapping once",
 )
 plt.show()
 
@@ -63,7 +76,11 @@ plt.show()
 # Input 5, kernel 3, stride 2, padding 1 gives
 # :math:`o = \lfloor (5 + 2 - 3) / 2 \rfloor + 1 = 3`.
 fig, axes, out_p = show_convolution(
-    x, kernel, stride=2, padding=1, title="Input 5, kernel 3, stride 2, padding 1: output 3"
+    x,
+    kernel,
+    stride=2,
+    padding=1,
+    title="Input 5, kernel 3, stride 2, padding 1: output 3",
 )
 assert out_p.shape == (3, 3)
 plt.show()
@@ -79,7 +96,9 @@ fig, axes, back = show_zero_insertion(
     padding=1,
     title="Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1",
 )
-assert np.array_equal(back, tc.conv_transpose2d(y3, kernel, stride=2, padding=1))
+assert np.array_equal(
+    back, tc.conv_transpose2d(y3, kernel, stride=2, padding=1)
+)
 assert back.shape == (5, 5)
 print(back)
 plt.show()

@@ -5,6 +5,9 @@ Odd sizes and output_padding
 With stride 2, inputs of 5 and 6 both give an output of 3: the floor drops the difference.
 Going back, the transposed convolution cannot know which one it came from;
 ``output_padding`` says.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=3,3&k=3,3&s=2,2&p=1,1&a=1,1&d=1,1&x=1,0,2,0,3,0,2,0,1&w=1,2,0,2,4,1,0,1,3>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -16,12 +19,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, animate_scatter, show_panels, show_zero_insertion
+from transposed_conv.plotting import (
+    Panel,
+    animate_scatter,
+    show_panels,
+    show_zero_insertion,
+)
 
-kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])  # its 180-degree rotation differs
+kernel = np.array(
+    [[1, 2, 0], [2, 4, 1], [0, 1, 3]]
+)  # its 180-degree rotation differs
 for n in (5, 6):
     size = tc.conv_output_size(n, 3, stride=2, padding=1)
-    print(f"input {n}: output {size}, floor(({n} + 2 - 3) / 2) + 1 = {(n + 2 - 3) // 2 + 1}")
+    print(
+        f"input {n}: output {size}, floor(({n} + 2 - 3) / 2) + 1 = {(n + 2 - 3) // 2 + 1}"
+    )
     assert size == 3
 
 # %%
@@ -104,7 +116,9 @@ assert np.vdot(conv6, g) == np.vdot(x6, grad6)
 #   sizes they give are not ones the matching convolution maps back. Kernel 3, stride 1,
 #   dilation 2, ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4; kernel 3,
 #   stride 2, dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.
-assert tc.conv_output_size((3 - 1) * 2 - 2 * 1 + 3 + 2, 3, 2, 1) == 4  # o' = 7 with a = 2
+assert (
+    tc.conv_output_size((3 - 1) * 2 - 2 * 1 + 3 + 2, 3, 2, 1) == 4
+)  # o' = 7 with a = 2
 for k_, s_, d_, a_, size in [(3, 1, 2, 1, 8), (3, 2, 3, 2, 13)]:
     assert tc.conv_transpose_output_size(3, k_, s_, 0, a_, d_) == size
     assert tc.conv_output_size(size, k_, s_, 0, d_) == 4
@@ -122,7 +136,9 @@ y1, k1 = np.array([1, 2]), np.array([1, 2, 3])
 full1 = tc.conv_transpose1d(y1, k1, stride=3)
 with_a = tc.conv_transpose1d(y1, k1, stride=3, padding=1, output_padding=2)
 print(full1, with_a)
-assert np.array_equal(with_a, [2, 3, 2, 4, 6, 0])  # 6 is the full result's last value, 0 is new
+assert np.array_equal(
+    with_a, [2, 3, 2, 4, 6, 0]
+)  # 6 is the full result's last value, 0 is new
 
 # %%
 # In PyTorch

@@ -4,6 +4,9 @@ Dilation, direct and transposed
 
 A dilated kernel spreads its taps d cells apart, covering :math:`d(k - 1) + 1` cells with k
 weights. The transposed convolution spreads its stamps the same way.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=3,3&k=3,3&s=1,1&p=0,0&a=0,0&d=2,2&x=28,35,42,27,24,31,26,33,20&w=1,0,2,0,3,0,0,0,1>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -16,12 +19,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
+from transposed_conv.plotting import (
+    animate_scatter,
+    show_convolution,
+    show_zero_insertion,
+)
 
 x = np.arange(49).reshape(7, 7) % 10
-kernel = np.array([[1, 0, 2], [0, 3, 0], [0, 0, 1]])  # its 180-degree rotation differs
+kernel = np.array(
+    [[1, 0, 2], [0, 3, 0], [0, 0, 1]]
+)  # its 180-degree rotation differs
 fig, axes, out = show_convolution(
-    x, kernel, dilation=2, title="Input 7, kernel 3, dilation 2: the kernel spans 5 cells, output 3"
+    x,
+    kernel,
+    dilation=2,
+    title="Input 7, kernel 3, dilation 2: the kernel spans 5 cells, output 3",
 )
 assert out.shape == (tc.conv_output_size(7, 3, dilation=2),) * 2 == (3, 3)
 plt.show()
@@ -35,7 +47,10 @@ plt.show()
 # :math:`o' = (i' - 1) + 2 \cdot (3 - 1) + 1 = 7`.
 y = out
 anim = animate_scatter(
-    y, kernel, dilation=2, title="Transposed, dilation 2: each value stamps the spread-out kernel"
+    y,
+    kernel,
+    dilation=2,
+    title="Transposed, dilation 2: each value stamps the spread-out kernel",
 )
 plt.show()
 
@@ -52,7 +67,11 @@ fig, axes, direct = show_zero_insertion(
     title="Dilation 2 as a convolution: padding d(k - 1) = 4, the same dilated kernel, rotated",
 )
 assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, dilation=2))
-assert direct.shape == (tc.conv_transpose_output_size(3, 3, dilation=2),) * 2 == (7, 7)
+assert (
+    direct.shape
+    == (tc.conv_transpose_output_size(3, 3, dilation=2),) * 2
+    == (7, 7)
+)
 assert tc.transpose_padding(3, dilation=2) == [(4, 4), (4, 4)]
 print(direct)
 plt.show()

@@ -18,7 +18,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import animate_scatter, show_convolution, show_zero_insertion
+from transposed_conv.plotting import (
+    animate_scatter,
+    show_convolution,
+    show_zero_insertion,
+)
 
 x = np.arange(1, 37).reshape(6, 6)
 kernel = np.array([[1, 2], [3, 4]])
@@ -29,7 +33,11 @@ fig, axes, out = show_convolution(
     padding=2,
     title="Input 6, kernel 2, stride 2, padding 2: output 5, its border all padding",
 )
-assert out.shape == (tc.conv_output_size(6, 2, stride=2, padding=2),) * 2 == (5, 5)
+assert (
+    out.shape
+    == (tc.conv_output_size(6, 2, stride=2, padding=2),) * 2
+    == (5, 5)
+)
 print(out)
 plt.show()
 
@@ -68,9 +76,17 @@ fig, axes, direct = show_zero_insertion(
     title="Padding -1: the zero-inserted input is cropped, not padded",
 )
 assert pad == [(-1, -1), (-1, -1)]
-assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, stride=2, padding=2))
-assert direct.shape == (tc.conv_transpose_output_size(5, 2, stride=2, padding=2),) * 2 == (6, 6)
-ring = np.pad(np.zeros((3, 3), int), 1, constant_values=1)  # the outer input ring only
+assert np.array_equal(
+    direct, tc.conv_transpose2d(y, kernel, stride=2, padding=2)
+)
+assert (
+    direct.shape
+    == (tc.conv_transpose_output_size(5, 2, stride=2, padding=2),) * 2
+    == (6, 6)
+)
+ring = np.pad(
+    np.zeros((3, 3), int), 1, constant_values=1
+)  # the outer input ring only
 assert not tc.conv_transpose2d(ring, kernel, stride=2, padding=2).any()
 plt.show()
 

@@ -4,6 +4,9 @@ Fractionally strided: the matrix view
 
 Draw the convolution matrix of a stride-2 convolution and its transpose, and the name
 "fractionally strided convolution" explains itself.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=2,2&k=3,3&s=2,2&p=0,0&a=0,0&d=1,1&x=1,2,3,4&w=1,2,3,4,5,6,7,8,9>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -37,7 +40,9 @@ plt.show()
 # walks one step, the window over the input walks half a step. That is a stride of 1/2.
 print(C.T[:5])
 taps = (C.T != 0).sum(axis=1, keepdims=True)
-assert np.array_equal(taps.reshape(5, 5), tc.overlap_counts((2, 2), 3, stride=2))
+assert np.array_equal(
+    taps.reshape(5, 5), tc.overlap_counts((2, 2), 3, stride=2)
+)
 assert set(np.unique(taps)) == {1, 2, 4}
 show_panels(
     [
@@ -57,13 +62,15 @@ plt.show()
 # zero-inserted input computes the same thing with a kernel that moves one cell at a time
 # over a stretched input.
 y = np.array([1, 2, 3, 4])
+back = (C.T @ y).reshape(5, 5)
 assert np.array_equal(
-    (C.T @ y).reshape(5, 5), tc.conv_transpose2d(y.reshape(2, 2), kernel, stride=2)
+    back, tc.conv_transpose2d(y.reshape(2, 2), kernel, stride=2)
 )
 assert np.array_equal(
-    (C.T @ y).reshape(5, 5), tc.conv_transpose_by_zero_insertion(y.reshape(2, 2), kernel, stride=2)
+    back,
+    tc.conv_transpose_by_zero_insertion(y.reshape(2, 2), kernel, stride=2),
 )
-print((C.T @ y).reshape(5, 5))
+print(back)
 
 # %%
 # In PyTorch
@@ -80,6 +87,6 @@ print((C.T @ y).reshape(5, 5))
 #    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
 #    y_t = torch.tensor(y.reshape(2, 2), dtype=torch.float64)[None, None]
 #    y_torch = F.conv_transpose2d(y_t, weight, stride=2)[0, 0]
-#    # y_torch equals (C.T @ y).reshape(5, 5)
+#    # y_torch equals back
 
 # sphinx_gallery_thumbnail_number = 2

@@ -26,7 +26,10 @@ out = tc.conv_transpose2d(x, weight, stride=2)
 assert out.shape == (3, 4, 4)
 for o in range(3):
     assert np.array_equal(
-        out[o], sum(tc.conv_transpose2d(x[c], weight[c, o], stride=2) for c in range(2))
+        out[o],
+        sum(
+            tc.conv_transpose2d(x[c], weight[c, o], stride=2) for c in range(2)
+        ),
     )
 show_panels(
     [
@@ -52,11 +55,19 @@ w4 = rng.integers(-2, 3, (4, 1, 2, 2))
 out4 = tc.conv_transpose2d(x4, w4, stride=2, groups=2)
 assert out4.shape == (2, 4, 4)
 for g in range(2):
-    own = sum(tc.conv_transpose2d(x4[c], w4[c, 0], stride=2) for c in (2 * g, 2 * g + 1))
+    own = sum(
+        tc.conv_transpose2d(x4[c], w4[c, 0], stride=2)
+        for c in (2 * g, 2 * g + 1)
+    )
     assert np.array_equal(out4[g], own)
 show_panels(
-    [Panel(w4[c, 0], f"weight[{c}, 0]: in {c} → out {c // 2}", "kernel") for c in range(4)]
-    + [Panel(out4[g], f"Output channel {g}", "output") for g in range(2)],  # last row
+    [
+        Panel(w4[c, 0], f"weight[{c}, 0]: in {c} → out {c // 2}", "kernel")
+        for c in range(4)
+    ]
+    + [
+        Panel(out4[g], f"Output channel {g}", "output") for g in range(2)
+    ],  # last row
     title="groups=2: each group of two input channels (one row) makes its own output channel",
     ncols=2,
     width=5,
@@ -72,7 +83,9 @@ plt.show()
 # input and output channels *within* each group, and rotates every kernel.
 flipped = tc.flip_kernel(w4, groups=2)
 print(w4.shape, "->", flipped.shape)
-assert np.array_equal(tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4)
+assert np.array_equal(
+    tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4
+)
 
 # %%
 # In PyTorch

@@ -5,6 +5,9 @@ PyTorch, TensorFlow and Keras
 The frameworks describe the same transposed convolution with different arguments. PyTorch
 gives ``padding`` and ``output_padding``; TensorFlow gives the output shape and SAME or VALID;
 Keras gives ``padding`` and, optionally, ``output_padding``.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=4,4&k=3,3&s=2,2&p=0,0&a=0,0&d=1,1&x=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16&w=1,2,0,2,4,1,0,1,3>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -40,7 +43,9 @@ def keras_length(padding, a=None):
 
 
 def keras(padding, a=None):
-    return tc.tf_conv_transpose_padding(keras_length(padding, a), n, k, s, padding.upper())
+    return tc.tf_conv_transpose_padding(
+        keras_length(padding, a), n, k, s, padding.upper()
+    )
 
 
 rows = [
@@ -57,7 +62,9 @@ rows = [
     ("Keras 'same', a=0", keras("same", 0)),
 ]
 x = np.arange(1, 17).reshape(4, 4)
-kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])  # asymmetric: a shift cannot hide
+kernel = np.array(
+    [[1, 2, 0], [2, 4, 1], [0, 1, 3]]
+)  # asymmetric: a shift cannot hide
 full = tc.conv_transpose2d(x, kernel, stride=2)
 L = full.shape[0]
 
@@ -97,7 +104,9 @@ assert verdicts["Keras 'valid'"] == verdicts["Keras 'same', a=0"] == "equal"
 # total, at the end. PyTorch pads symmetrically, so ``padding=1, output_padding=1`` also gives
 # 8x8, but drops the *first* row and column where TensorFlow drops the *last*.
 tf_same = tc.conv_transpose2d_tf(x, kernel, (8, 8), stride=2, padding="SAME")
-pytorch_out = tc.conv_transpose2d(x, kernel, stride=2, padding=1, output_padding=1)
+pytorch_out = tc.conv_transpose2d(
+    x, kernel, stride=2, padding=1, output_padding=1
+)
 assert np.array_equal(tf_same, full[:8, :8])
 assert np.array_equal(pytorch_out, full[1:, 1:])
 fig, axes = show_panels(
@@ -117,7 +126,10 @@ plt.show()
 # To get TensorFlow's SAME result with PyTorch's arguments, drop one row and column yourself:
 # ``padding=0`` gives the full 9x9 here, and the last row and column go.
 assert np.array_equal(
-    tf_same, tc.pad_or_crop(tc.conv_transpose2d(x, kernel, stride=2), [(0, -1), (0, -1)])
+    tf_same,
+    tc.pad_or_crop(
+        tc.conv_transpose2d(x, kernel, stride=2), [(0, -1), (0, -1)]
+    ),
 )
 print(tf_same)
 

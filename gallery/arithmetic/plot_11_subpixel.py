@@ -41,7 +41,10 @@ plt.show()
 x = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
 phases = [tc.conv_transpose2d(x, sub) for row in subs for sub in row]
 show_panels(
-    [Panel(p, f"Phase ({i // 2}, {i % 2})", "output") for i, p in enumerate(phases)],
+    [
+        Panel(p, f"Phase ({i // 2}, {i % 2})", "output")
+        for i, p in enumerate(phases)
+    ],
     title="Four stride-1 transposed convolutions over the 3x3 input",
     ncols=4,
 )
@@ -54,7 +57,9 @@ plt.show()
 # Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8. No
 # multiplication by an inserted zero was made, which is why the package's fast path adds each
 # kernel tap's products straight into its phase, a strided slice of the output.
-shuffled = tc.pixel_shuffle(np.stack(phases), 2)[0]  # four channels become one, 2x larger
+shuffled = tc.pixel_shuffle(np.stack(phases), 2)[
+    0
+]  # four channels become one, 2x larger
 full = tc.conv_transpose2d(x, kernel, stride=2)
 assert np.array_equal(shuffled, full)
 assert np.array_equal(
@@ -78,7 +83,9 @@ plt.show()
 # :math:`s^2 = 4`, channel :math:`2r + c` holding phase (r, c)'s kernel rotated 180 degrees,
 # followed by a pixel shuffle. This is the sub-pixel convolution of Shi et al. (2016, ESPCN),
 # which works on the small input throughout; it equals the transposed convolution.
-espcn_weight = np.stack([tc.flip_kernel(sub) for row in subs for sub in row])[:, None]
+espcn_weight = np.stack([tc.flip_kernel(sub) for row in subs for sub in row])[
+    :, None
+]
 espcn = tc.pixel_shuffle(tc.conv2d(np.pad(x, 1)[None], espcn_weight), 2)[0]
 print(espcn_weight.shape, espcn.shape)  # (C_out, C_in, 2, 2) and (8, 8)
 assert np.array_equal(espcn, full)
@@ -95,9 +102,14 @@ k3 = np.arange(1, 10).reshape(3, 3)
 print([[sub.shape for sub in row] for row in tc.subpixel_kernels(k3, 2)])
 k3_padded = np.pad(k3, ((0, 1), (0, 1)))
 assert np.array_equal(
-    tc.conv_transpose2d(x, k3_padded, stride=2)[:7, :7], tc.conv_transpose2d(x, k3, stride=2)
+    tc.conv_transpose2d(x, k3_padded, stride=2)[:7, :7],
+    tc.conv_transpose2d(x, k3, stride=2),
 )
-assert [np.count_nonzero(sub) for row in tc.subpixel_kernels(k3_padded, 2) for sub in row] == [
+assert [
+    np.count_nonzero(sub)
+    for row in tc.subpixel_kernels(k3_padded, 2)
+    for sub in row
+] == [
     4,
     2,
     2,
@@ -114,8 +126,12 @@ assert [np.count_nonzero(sub) for row in tc.subpixel_kernels(k3_padded, 2) for s
 # up-sampling: no checkerboard, whatever the kernel. As a transposed convolution, its kernel's
 # phase sums are equal.
 w0 = np.array([[1, 2], [3, 4]])
-icnr = tc.pixel_shuffle(tc.conv2d(np.pad(x, 1)[None], np.stack([w0] * 4)[:, None]), 2)[0]
-assert np.array_equal(icnr, np.kron(tc.conv2d(np.pad(x, 1), w0), np.ones((2, 2), dtype=int)))
+icnr = tc.pixel_shuffle(
+    tc.conv2d(np.pad(x, 1)[None], np.stack([w0] * 4)[:, None]), 2
+)[0]
+assert np.array_equal(
+    icnr, np.kron(tc.conv2d(np.pad(x, 1), w0), np.ones((2, 2), dtype=int))
+)
 kernel_icnr = np.kron(tc.flip_kernel(w0), np.ones((2, 2), dtype=int))
 assert np.array_equal(tc.conv_transpose2d(x, kernel_icnr, stride=2), icnr)
 print(kernel_icnr, tc.phase_sums(kernel_icnr, 2), sep="\n")

@@ -4,6 +4,9 @@ Kernel 2, stride 2: no overlap
 
 When the kernel is exactly as large as the stride, the stamps of a transposed convolution sit
 side by side and never overlap. This common decoder layer is the easiest one to picture.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=3,3&k=2,2&s=2,2&p=0,0&a=0,0&d=1,1&x=1,0,2,0,3,0,2,0,1&w=1,2,3,4>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -24,9 +27,16 @@ out = tc.conv_transpose2d(x, kernel, stride=2)
 assert out.shape == (6, 6)
 assert np.array_equal(tc.overlap_counts((3, 3), 2, stride=2), np.ones((6, 6)))
 for r, c in np.ndindex(3, 3):
-    assert np.array_equal(out[2 * r : 2 * r + 2, 2 * c : 2 * c + 2], x[r, c] * kernel)
+    assert np.array_equal(
+        out[2 * r : 2 * r + 2, 2 * c : 2 * c + 2], x[r, c] * kernel
+    )
 print(out)
-anim = animate_scatter(x, kernel, stride=2, title="Kernel 2, stride 2: the stamps tile, no overlap")
+anim = animate_scatter(
+    x,
+    kernel,
+    stride=2,
+    title="Kernel 2, stride 2: the stamps tile, no overlap",
+)
 plt.show()
 
 # %%
@@ -37,11 +47,16 @@ plt.show()
 # convolution from one channel to four, channel ``2u + v`` with the single weight
 # ``kernel[u, v]``, followed by a pixel shuffle that moves the four channels into each 2x2
 # block.
-four = tc.conv2d(x[None], kernel.reshape(4, 1, 1, 1))  # (4, 3, 3): one channel per tap
+four = tc.conv2d(
+    x[None], kernel.reshape(4, 1, 1, 1)
+)  # (4, 3, 3): one channel per tap
 shuffled = tc.pixel_shuffle(four, 2)[0]
 assert np.array_equal(shuffled, out)
 show_panels(
-    [Panel(four[ch], f"Channel {ch}: x × {kernel.flat[ch]}", "output") for ch in range(4)]
+    [
+        Panel(four[ch], f"Channel {ch}: x × {kernel.flat[ch]}", "output")
+        for ch in range(4)
+    ]
     + [Panel(shuffled, "Pixel shuffle", "output")],
     title="Four 1x1-convolution channels, shuffled into 2x2 blocks, are the layer's output",
     ncols=5,
@@ -63,7 +78,9 @@ tiled = tc.conv_transpose2d(flat_in, kernel, stride=2)
 assert np.array_equal(tiled, np.tile(kernel, (3, 3)))
 flat_out = tc.conv_transpose2d(flat_in, np.ones((2, 2), dtype=int), stride=2)
 energy = {
-    "kernel [[1, 2], [3, 4]]": tc.stride_frequency_energy(tiled.astype(float), 2),
+    "kernel [[1, 2], [3, 4]]": tc.stride_frequency_energy(
+        tiled.astype(float), 2
+    ),
     "flat kernel": tc.stride_frequency_energy(flat_out.astype(float), 2),
 }
 print(energy)

@@ -45,12 +45,18 @@ for s in (2, 3):
         assert 0 <= a < s
         for n in range(5, 10):
             assert tc.conv_transpose_output_size(n, k, s, p, a) == s * n
-        counts = tc.overlap_counts(8, k, stride=s, padding=p, output_padding=a)[s * 2 : -s * 2]
+        counts = tc.overlap_counts(
+            8, k, stride=s, padding=p, output_padding=a
+        )[s * 2 : -s * 2]
         risk = "equal" if len(set(counts.tolist())) == 1 else "uneven"
         x = rng.integers(0, 5, (4, 4))
         kernel = rng.integers(-3, 4, (k, k))
-        torch_like = tc.conv_transpose2d(x, kernel, stride=s, padding=p, output_padding=a)
-        keras_like = tc.conv_transpose2d_tf(x, kernel, (4 * s, 4 * s), stride=s, padding="SAME")
+        torch_like = tc.conv_transpose2d(
+            x, kernel, stride=s, padding=p, output_padding=a
+        )
+        keras_like = tc.conv_transpose2d_tf(
+            x, kernel, (4 * s, 4 * s), stride=s, padding="SAME"
+        )
         if np.array_equal(keras_like, torch_like):
             keras = "equal"
         else:
@@ -58,7 +64,9 @@ for s in (2, 3):
             keras = "shifted by one"
         table.append((s, k, p, a, risk, keras))
 
-print(f"{'s':>2}{'k':>3}{'padding':>9}{'output_padding':>16}  {'overlap':<9}Keras 'same'")
+print(
+    f"{'s':>2}{'k':>3}{'padding':>9}{'output_padding':>16}  {'overlap':<9}Keras 'same'"
+)
 for s, k, p, a, risk, keras in table:
     print(f"{s:>2}{k:>3}{p:>9}{a:>16}  {risk:<9}{keras}")
 rows = {(s, k): (p, a, risk, keras) for s, k, p, a, risk, keras in table}
@@ -69,7 +77,10 @@ assert [(k, p, a) for s, k, p, a, *_ in table if s == 2][:4] == [
     (5, 2, 1),
 ]
 assert all((risk == "equal") == (k % s == 0) for s, k, p, a, risk, _ in table)
-assert all((keras == "equal") == ((k - s) % 2 == 0 or k < s) for s, k, p, a, _, keras in table)
+assert all(
+    (keras == "equal") == ((k - s) % 2 == 0 or k < s)
+    for s, k, p, a, _, keras in table
+)
 
 # %%
 # Two layers that double
@@ -79,14 +90,19 @@ assert all((keras == "equal") == ((k - s) % 2 == 0 or k < s) for s, k, p, a, _, 
 # With all-one weights the taps per output pixel show the difference: kernel 4 gives every
 # pixel away from the border two taps per axis, kernel 3 alternates one and two.
 ones = np.ones((4, 4), dtype=int)
-even = tc.conv_transpose2d(ones, np.ones((4, 4), dtype=int), stride=2, padding=1)
+even = tc.conv_transpose2d(
+    ones, np.ones((4, 4), dtype=int), stride=2, padding=1
+)
 uneven = tc.conv_transpose2d(
     ones, np.ones((3, 3), dtype=int), stride=2, padding=1, output_padding=1
 )
 assert even.shape == uneven.shape == (8, 8)
 print(even, uneven, sep="\n")
 show_panels(
-    [Panel(even, "k=4, p=1: taps per pixel", "output"), Panel(uneven, "k=3, p=1, a=1", "output")],
+    [
+        Panel(even, "k=4, p=1: taps per pixel", "output"),
+        Panel(uneven, "k=3, p=1, a=1", "output"),
+    ],
     title="Both double 4x4 to 8x8; kernel 4 overlaps evenly, kernel 3 does not",
 )
 plt.show()

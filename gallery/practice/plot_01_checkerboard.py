@@ -17,7 +17,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
+from transposed_conv.plotting import (
+    Panel,
+    sample_photo,
+    show_images,
+    show_panels,
+)
 
 uneven = tc.overlap_counts(8, 3, stride=2)
 even = tc.overlap_counts(8, 4, stride=2, padding=1)
@@ -41,7 +46,10 @@ plt.show()
 # In 2-D the two axes multiply: 1, 2 and 4 taps, a checkerboard of overlap.
 counts = tc.overlap_counts((6, 6), 3, stride=2)
 assert np.array_equal(
-    counts, np.outer(tc.overlap_counts(6, 3, stride=2), tc.overlap_counts(6, 3, stride=2))
+    counts,
+    np.outer(
+        tc.overlap_counts(6, 3, stride=2), tc.overlap_counts(6, 3, stride=2)
+    ),
 )
 print(np.unique(counts[2:-2, 2:-2]))
 show_panels(
@@ -60,7 +68,11 @@ plt.show()
 stack = np.ones((4, 4), dtype=int)
 for _ in range(3):
     stack = tc.conv_transpose2d(
-        stack, np.ones((3, 3), dtype=int), stride=2, padding=1, output_padding=1
+        stack,
+        np.ones((3, 3), dtype=int),
+        stride=2,
+        padding=1,
+        output_padding=1,
     )
 print(stack.shape, stack[8:16, 8:16].min(), stack[8:16, 8:16].max())
 show_panels(
@@ -81,13 +93,24 @@ rng = np.random.default_rng(0)
 kernels = [rng.uniform(0, 1, (3, 3)) for _ in range(3)]
 small = tc.box_downsample(sample_photo(), 8)
 results = {}
-inputs = {"Photo, 64x64 in": small, "Flat grey, 64x64 in": np.full((64, 64), 0.5)}
+inputs = {
+    "Photo, 64x64 in": small,
+    "Flat grey, 64x64 in": np.full((64, 64), 0.5),
+}
 for name, start in inputs.items():
     layer = start
     for k in kernels:  # each layer's kernel scaled to keep the mean brightness
-        layer = tc.conv_transpose2d(layer, k, stride=2, padding=1, output_padding=1) / k.sum() * 4
+        layer = (
+            tc.conv_transpose2d(
+                layer, k, stride=2, padding=1, output_padding=1
+            )
+            / k.sum()
+            * 4
+        )
     results[name] = layer[128:256, 176:304]  # a 128x128 crop of the face
-energy = {name: tc.stride_frequency_energy(img, 8) for name, img in results.items()}
+energy = {
+    name: tc.stride_frequency_energy(img, 8) for name, img in results.items()
+}
 print({name: round(e, 3) for name, e in energy.items()})
 reference = tc.interpolate(small, 8, "bilinear")[128:256, 176:304]
 show_images(

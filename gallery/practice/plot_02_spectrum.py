@@ -18,14 +18,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import sample_photo, show_images, show_lines, show_spectra
+from transposed_conv.plotting import (
+    sample_photo,
+    show_images,
+    show_lines,
+    show_spectra,
+)
 
 rng = np.random.default_rng(0)
 signal = tc.interpolate(rng.standard_normal(16), 4, "bicubic")
 # one zero after each sample: insert_zeros puts them between, pad_or_crop adds the last
 stretched = tc.pad_or_crop(tc.insert_zeros(signal, 2), [(0, 1)])
 spec, spec_up = np.abs(np.fft.rfft(signal)), np.abs(np.fft.rfft(stretched))
-assert np.allclose(np.abs(np.fft.fft(stretched)), np.tile(np.abs(np.fft.fft(signal)), 2))
+assert np.allclose(
+    np.abs(np.fft.fft(stretched)), np.tile(np.abs(np.fft.fft(signal)), 2)
+)
 freqs = np.fft.rfftfreq(128)
 show_lines(
     {
@@ -46,9 +53,14 @@ plt.show()
 # The transposed convolution filters the stretched signal with its kernel. The bilinear kernel
 # [0.5, 1, 0.5] has a zero at 1/2 cycle per sample and removes the copy's peak there; a random
 # kernel does not.
-kernels = {"bilinear [0.5, 1, 0.5]": np.array([0.5, 1.0, 0.5]), "random": rng.uniform(0, 1, 3)}
+kernels = {
+    "bilinear [0.5, 1, 0.5]": np.array([0.5, 1.0, 0.5]),
+    "random": rng.uniform(0, 1, 3),
+}
 responses = {name: np.abs(np.fft.rfft(k, 128)) for name, k in kernels.items()}
-print({name: round(float(r[-1]), 3) for name, r in responses.items()})  # gain at 1/2
+print(
+    {name: round(float(r[-1]), 3) for name, r in responses.items()}
+)  # gain at 1/2
 assert responses["bilinear [0.5, 1, 0.5]"][-1] < 1e-12
 show_lines(
     responses,
@@ -70,12 +82,16 @@ plt.show()
 small = tc.box_downsample(sample_photo(), 4)
 random_kernel = rng.uniform(0, 1, (8, 8))
 outs = {
-    "Bilinear kernel": tc.conv_transpose2d(small, tc.bilinear_kernel(4), stride=4, padding=2),
+    "Bilinear kernel": tc.conv_transpose2d(
+        small, tc.bilinear_kernel(4), stride=4, padding=2
+    ),
     "Random kernel": tc.conv_transpose2d(
         small, random_kernel / random_kernel.sum() * 16, stride=4, padding=2
     ),
 }
-energy = {name: tc.stride_frequency_energy(out, 4) for name, out in outs.items()}
+energy = {
+    name: tc.stride_frequency_energy(out, 4) for name, out in outs.items()
+}
 print({name: f"{e:.2%}" for name, e in energy.items()})
 assert energy["Random kernel"] > 10 * energy["Bilinear kernel"]
 fig, axes = show_images(

@@ -17,20 +17,29 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
+from transposed_conv.plotting import (
+    Panel,
+    sample_photo,
+    show_images,
+    show_panels,
+)
 
 rng = np.random.default_rng(3)
 small = tc.box_downsample(sample_photo(), 4)  # 128x128
 k3 = rng.uniform(0, 1, (3, 3))
 k4 = rng.uniform(0, 1, (4, 4))
 sums = tc.phase_sums(k4, 2, padding=1)
-balanced = tc.equalize_phase_sums(k4, 2, padding=1)  # each tap divided by its phase's total
+balanced = tc.equalize_phase_sums(
+    k4, 2, padding=1
+)  # each tap divided by its phase's total
 assert np.allclose(tc.phase_sums(balanced, 2, padding=1), sums.mean())
 outs = {
     "Transposed, kernel 3": tc.conv_transpose2d(
         small, k3 / k3.sum() * 4, stride=2, padding=1, output_padding=1
     ),
-    "Resize (nearest) + conv 3": tc.resize_convolution(small, k3 / k3.sum(), 2, "nearest"),
+    "Resize (nearest) + conv 3": tc.resize_convolution(
+        small, k3 / k3.sum(), 2, "nearest"
+    ),
     "Transposed, random kernel 4": tc.conv_transpose2d(
         small, k4 / k4.sum() * 4, stride=2, padding=1
     ),
@@ -38,11 +47,18 @@ outs = {
         small, balanced / balanced.sum() * 4, stride=2, padding=1
     ),
 }
-energy = {name: tc.stride_frequency_energy(out, 2) for name, out in outs.items()}
+energy = {
+    name: tc.stride_frequency_energy(out, 2) for name, out in outs.items()
+}
 for name, e in energy.items():
     print(f"{name:<40}{e:>9.3%}")
-assert energy["Resize (nearest) + conv 3"] < energy["Transposed, kernel 3"] / 10
-assert energy["Transposed, kernel 4, equal phase sums"] < energy["Transposed, random kernel 4"] / 10
+assert (
+    energy["Resize (nearest) + conv 3"] < energy["Transposed, kernel 3"] / 10
+)
+assert (
+    energy["Transposed, kernel 4, equal phase sums"]
+    < energy["Transposed, random kernel 4"] / 10
+)
 show_images(
     {
         f"{n}: {e:.2%}": o[:96, 32:128]

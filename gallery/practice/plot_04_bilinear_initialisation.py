@@ -18,14 +18,22 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
+from transposed_conv.plotting import (
+    Panel,
+    sample_photo,
+    show_images,
+    show_panels,
+)
 
 kernel = tc.bilinear_kernel(2)
 sums = tc.phase_sums(kernel, 2, padding=1)
 print(kernel, sums, sep="\n")
 assert np.allclose(sums, 1.0)
 show_panels(
-    [Panel(kernel, "Bilinear kernel, f = 2", "kernel"), Panel(sums, "Phase sums", "output")],
+    [
+        Panel(kernel, "Bilinear kernel, f = 2", "kernel"),
+        Panel(sums, "Phase sums", "output"),
+    ],
     title="The bilinear kernel's four phases each receive a total weight of 1",
     width=5,
 )
@@ -79,8 +87,12 @@ for f in range(2, 9):
     k = tc.bilinear_kernel(f)
     assert np.allclose(tc.phase_sums(k, f, padding=f // 2), 1.0)
     up = tc.conv_transpose2d(small[:32, :32], k, stride=f, padding=f // 2)
-    border = differing_border(up, tc.interpolate(small[:32, :32], f, "bilinear"))
-    print(f"f = {f}: kernel {k.shape}, output {up.shape}, differing border {border}")
+    border = differing_border(
+        up, tc.interpolate(small[:32, :32], f, "bilinear")
+    )
+    print(
+        f"f = {f}: kernel {k.shape}, output {up.shape}, differing border {border}"
+    )
     assert border == f // 2
 
 # %%

@@ -19,14 +19,26 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, sample_photo, show_lines, show_panels
+from transposed_conv.plotting import (
+    Panel,
+    sample_photo,
+    show_lines,
+    show_panels,
+)
 
 rng = np.random.default_rng(0)
 x_small, w_small = rng.standard_normal((5, 5)), rng.standard_normal((6, 6))
-g_small = rng.standard_normal(tc.conv_transpose2d(x_small, w_small, stride=2, padding=2).shape)
-analytic = tc.conv_transpose2d_weight_grad(x_small, g_small, (6, 6), stride=2, padding=2)
+g_small = rng.standard_normal(
+    tc.conv_transpose2d(x_small, w_small, stride=2, padding=2).shape
+)
+analytic = tc.conv_transpose2d_weight_grad(
+    x_small, g_small, (6, 6), stride=2, padding=2
+)
 numeric = tc.numerical_gradient(
-    lambda w: float(np.vdot(tc.conv_transpose2d(x_small, w, stride=2, padding=2), g_small)), w_small
+    lambda w: float(
+        np.vdot(tc.conv_transpose2d(x_small, w, stride=2, padding=2), g_small)
+    ),
+    w_small,
 )
 print(f"largest difference: {np.abs(analytic - numeric).max():.1e}")
 assert np.allclose(analytic, numeric, atol=1e-7)
@@ -62,10 +74,17 @@ plt.show()
 # box (ones on the centre 2x2, zeros elsewhere), with small positive taps around the centre and
 # negative lobes, down to about -0.19, on the outer ring, which sharpen, as the bicubic kernel's
 # do.
-bilinear6 = np.pad(tc.bilinear_kernel(2), 1)  # same size and padding as the learned kernel
+bilinear6 = np.pad(
+    tc.bilinear_kernel(2), 1
+)  # same size and padding as the learned kernel
 box6 = np.pad(np.ones((2, 2)), 2)  # nearest neighbour with stride 2, padding 2
 print(kernel.round(2))
-print("centre:", kernel[2:4, 2:4].round(2).tolist(), "bilinear centre:", bilinear6[2, 2])
+print(
+    "centre:",
+    kernel[2:4, 2:4].round(2).tolist(),
+    "bilinear centre:",
+    bilinear6[2, 2],
+)
 assert np.all(np.abs(kernel[2:4, 2:4] - 1) < 0.1)
 assert bilinear6[2, 2] == 0.5625
 assert np.linalg.norm(kernel - box6) < np.linalg.norm(kernel - bilinear6)
@@ -101,13 +120,23 @@ candidates = {
     "nearest": tc.interpolate(test_low, 2, "nearest"),
     "bilinear": tc.interpolate(test_low, 2, "bilinear"),
     "bicubic": tc.interpolate(test_low, 2, "bicubic"),
-    "transposed, bilinear kernel": tc.conv_transpose2d(test_low, bilinear6, stride=2, padding=2),
+    "transposed, bilinear kernel": tc.conv_transpose2d(
+        test_low, bilinear6, stride=2, padding=2
+    ),
     "transposed, learned kernel": learned_up,
 }
-table = {name: tc.psnr(est[8:-8, 8:-8], test_high[8:-8, 8:-8]) for name, est in candidates.items()}
+table = {
+    name: tc.psnr(est[8:-8, 8:-8], test_high[8:-8, 8:-8])
+    for name, est in candidates.items()
+}
 for name, value in table.items():
     print(f"{name:<30}{value:7.2f}")
-assert table["transposed, learned kernel"] > table["bicubic"] > table["bilinear"] > table["nearest"]
+assert (
+    table["transposed, learned kernel"]
+    > table["bicubic"]
+    > table["bilinear"]
+    > table["nearest"]
+)
 
 # %%
 # In PyTorch

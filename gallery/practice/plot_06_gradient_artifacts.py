@@ -23,9 +23,15 @@ from transposed_conv.plotting import sample_photo, show_images
 
 ones = np.ones((3, 3))
 x = np.zeros((9, 9))
-upstream = np.ones(tc.conv2d(x, ones, stride=2, padding=1).shape)  # d(sum)/d(output)
-grad = tc.numerical_gradient(lambda v: float(tc.conv2d(v, ones, stride=2, padding=1).sum()), x)
-assert np.allclose(grad, tc.conv_transpose2d(upstream, ones, stride=2, padding=1))
+upstream = np.ones(
+    tc.conv2d(x, ones, stride=2, padding=1).shape
+)  # d(sum)/d(output)
+grad = tc.numerical_gradient(
+    lambda v: float(tc.conv2d(v, ones, stride=2, padding=1).sum()), x
+)
+assert np.allclose(
+    grad, tc.conv_transpose2d(upstream, ones, stride=2, padding=1)
+)
 print(grad.round(6))
 assert set(np.unique(grad.round(6))) == {1, 2, 4}
 
@@ -40,15 +46,23 @@ image = tc.box_downsample(sample_photo(), 2)
 rng = np.random.default_rng(1)
 k3 = rng.uniform(0, 1, (3, 3))
 grads = {}
-for name, kernel, pad in [("Kernel 3, random", k3, 1), ("Kernel 4, all ones", np.ones((4, 4)), 1)]:
+for name, kernel, pad in [
+    ("Kernel 3, random", k3, 1),
+    ("Kernel 4, all ones", np.ones((4, 4)), 1),
+]:
     out = tc.conv2d(image, kernel, stride=2, padding=pad)
     a = tc.output_padding_for(256, kernel.shape[0], 2, pad)
-    grads[name] = tc.conv_transpose2d(2 * out, kernel, stride=2, padding=pad, output_padding=a)
+    grads[name] = tc.conv_transpose2d(
+        2 * out, kernel, stride=2, padding=pad, output_padding=a
+    )
 energy = {name: tc.stride_frequency_energy(g, 2) for name, g in grads.items()}
 print({name: f"{e:.2%}" for name, e in energy.items()})
 assert energy["Kernel 3, random"] > 10 * energy["Kernel 4, all ones"]
 show_images(
-    {f"{n}: {energy[n]:.1%} at the stride": g[:96, 64:160] for n, g in grads.items()},
+    {
+        f"{n}: {energy[n]:.1%} at the stride": g[:96, 64:160]
+        for n, g in grads.items()
+    },
     title="Input gradients of a stride-2 convolution (crops)",
     ncols=2,
 )

@@ -17,13 +17,24 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, sample_photo, show_images, show_panels
+from transposed_conv.plotting import (
+    Panel,
+    sample_photo,
+    show_images,
+    show_panels,
+)
 
 small = np.array([[1.0, 3.0], [2.0, 3.0]])
-ups = {mode: tc.interpolate(small, 2, mode) for mode in ("nearest", "bilinear", "bicubic")}
-ups["transposed"] = tc.conv_transpose2d(small, tc.bilinear_kernel(2), stride=2, padding=1)
+ups = {
+    mode: tc.interpolate(small, 2, mode)
+    for mode in ("nearest", "bilinear", "bicubic")
+}
+ups["transposed"] = tc.conv_transpose2d(
+    small, tc.bilinear_kernel(2), stride=2, padding=1
+)
 show_panels(
-    [Panel(small, "Input")] + [Panel(v, k.capitalize(), "output") for k, v in ups.items()],
+    [Panel(small, "Input")]
+    + [Panel(v, k.capitalize(), "output") for k, v in ups.items()],
     title="A 2x2 input up-sampled to 4x4 by nearest, bilinear, bicubic and a transposed convolution",
     ncols=3,
 )
@@ -46,10 +57,14 @@ print(tc.bilinear_kernel(2))
 # convolution with the bilinear kernel matches bilinear interpolation; one with a random
 # positive kernel of the same size blurs unevenly and leaves a checkerboard, the artifact
 # that the :ref:`practice section <practice>` takes apart.
-small_photo = tc.box_downsample(sample_photo(), 8)  # 64x64, each pixel an 8x8 block mean
+small_photo = tc.box_downsample(
+    sample_photo(), 8
+)  # 64x64, each pixel an 8x8 block mean
 rng = np.random.default_rng(0)
 random_kernel = rng.uniform(0, 1, (8, 8))
-random_kernel /= random_kernel.sum() / 16  # same total weight as the bilinear kernel
+random_kernel /= (
+    random_kernel.sum() / 16
+)  # same total weight as the bilinear kernel
 results = {
     "Input": small_photo,
     "Nearest": tc.interpolate(small_photo, 4, "nearest"),
@@ -63,10 +78,14 @@ results = {
     ),
 }
 crops = {
-    name: image[: image.shape[0] // 2, image.shape[1] // 4 : 3 * image.shape[1] // 4]
+    name: image[
+        : image.shape[0] // 2, image.shape[1] // 4 : 3 * image.shape[1] // 4
+    ]
     for name, image in results.items()
 }
-show_images(crops, title="The top middle of a 64x64 photograph up-sampled 4x six ways")
+show_images(
+    crops, title="The top middle of a 64x64 photograph up-sampled 4x six ways"
+)
 plt.show()
 
 # %%

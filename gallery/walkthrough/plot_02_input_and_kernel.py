@@ -38,7 +38,10 @@ plt.show()
 grey = inputs * (255 // inputs.max())
 print(grey)
 fig, axes = show_images(
-    {"Grey levels": grey}, title="The 4x4 input as an 8-bit grey image", ncols=1, width=3.2
+    {"Grey levels": grey},
+    title="The 4x4 input as an 8-bit grey image",
+    ncols=1,
+    width=3.2,
 )
 axes[0].images[0].set_clim(0, 255)  # black is 0, white is 255
 plt.show()

@@ -16,7 +16,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, animate_sliding, highlight, show_panels
+from transposed_conv.plotting import (
+    Panel,
+    animate_sliding,
+    highlight,
+    show_panels,
+)
 
 inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
@@ -54,7 +59,9 @@ plt.show()
 #
 # Step through all four windows: the products of each window with the kernel, and their sum.
 anim = animate_sliding(
-    inputs, kernel, title="The 3x3 kernel slides over the 4x4 input: four windows, four sums"
+    inputs,
+    kernel,
+    title="The 3x3 kernel slides over the 4x4 input: four windows, four sums",
 )
 plt.show()
 

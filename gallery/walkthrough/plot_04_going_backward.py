@@ -4,6 +4,9 @@ Going backward
 
 A convolution associates nine input values with one output value. Going the other way means
 associating one value with nine: that is the transposed convolution.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=2,2&k=3,3&s=1,1&p=0,0&a=0,0&d=1,1&x=1,3,2,3&w=2,3,2,1,4,2,3,4,1>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -44,9 +47,14 @@ plt.show()
 x2 = np.array([[1, 3], [2, 3]])
 assert not np.array_equal(x2, output)
 result = tc.conv_transpose2d(x2, kernel)
-stamp = tc.scatter_stamps(x2, kernel)[0]  # x2[0, 0] = 1 times the kernel, in the 4x4 grid
+stamp = tc.scatter_stamps(x2, kernel)[
+    0
+]  # x2[0, 0] = 1 times the kernel, in the 4x4 grid
 fig, axes = show_panels(
-    [Panel(x2, "Input"), Panel(stamp, "1 x kernel", "kernel", blank=stamp == 0)],
+    [
+        Panel(x2, "Input"),
+        Panel(stamp, "1 x kernel", "kernel", blank=stamp == 0),
+    ],
     title="Transposed convolution: one input value reaches nine output values",
     operators=["→"],
     width=5,

@@ -41,7 +41,11 @@ x = inputs.reshape(16, 1)
 y = C @ x
 print(y.ravel())
 show_panels(
-    [Panel(C, "C", "matrix"), Panel(x, "x", "input"), Panel(y, "C @ x", "output")],
+    [
+        Panel(C, "C", "matrix"),
+        Panel(x, "x", "input"),
+        Panel(y, "C @ x", "output"),
+    ],
     title="C (4x16) times the flattened input (16x1) gives the four outputs (4x1)",
     operators=["@", "="],
 )

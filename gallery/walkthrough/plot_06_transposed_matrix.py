@@ -4,6 +4,9 @@ The transposed convolution matrix
 
 Transpose C and the map runs backward: the 16x4 matrix C.T takes 4 values to 16. That is the
 transposed convolution, and the reason for its name.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=2,2&k=3,3&s=1,1&p=0,0&a=0,0&d=1,1&x=1,3,2,3&w=2,3,2,1,4,2,3,4,1>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -24,7 +27,11 @@ x2 = np.array([1, 3, 2, 3]).reshape(4, 1)
 out = C.T @ x2
 print(out.ravel())
 show_panels(
-    [Panel(C.T, "C.T", "matrix"), Panel(x2, "x2", "input"), Panel(out, "C.T @ x2", "output")],
+    [
+        Panel(C.T, "C.T", "matrix"),
+        Panel(x2, "x2", "input"),
+        Panel(out, "C.T @ x2", "output"),
+    ],
     title="C.T (16x4) times x2 (4x1) gives 16 values (16x1)",
     operators=["@", "="],
     width=4.5,
@@ -40,7 +47,10 @@ plt.show()
 out4 = out.reshape(4, 4)
 print(out4)
 fig, axes = show_panels(
-    [Panel(x2.reshape(2, 2), "x2 as 2x2"), Panel(out4, "C.T @ x2 as 4x4", "output")],
+    [
+        Panel(x2.reshape(2, 2), "x2 as 2x2"),
+        Panel(out4, "C.T @ x2 as 4x4", "output"),
+    ],
     title="x2[0, 0] reaches the top-left 3x3 block of the 4x4 output",
     operators=["→"],
     width=5,
@@ -55,11 +65,16 @@ plt.show()
 #
 # The same result without any matrix: each input value stamps a copy of the kernel, scaled by
 # that value, at its own position, and the four stamps add up (the "scatter-add" view).
-stamps = tc.scatter_stamps(x2.reshape(2, 2), kernel)  # one 4x4 stamp per input value
+stamps = tc.scatter_stamps(
+    x2.reshape(2, 2), kernel
+)  # one 4x4 stamp per input value
 total = stamps.sum(axis=0)
 show_panels(
     [
-        *(Panel(st, f"{v} x kernel", "kernel") for st, v in zip(stamps, x2.ravel(), strict=True)),
+        *(
+            Panel(st, f"{v} x kernel", "kernel")
+            for st, v in zip(stamps, x2.ravel(), strict=True)
+        ),
         Panel(total, "Sum", "output"),
     ],
     title="Four scaled kernel stamps add up to the transposed convolution",

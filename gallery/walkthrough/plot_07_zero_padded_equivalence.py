@@ -4,6 +4,9 @@ The zero-padded equivalence
 
 The transposed convolution can also be computed as an ordinary convolution: pad the small input
 with zeros and slide the kernel over it. It works only with the kernel rotated 180 degrees.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=2,2&k=3,3&s=1,1&p=0,0&a=0,0&d=1,1&x=1,3,2,3&w=2,3,2,1,4,2,3,4,1>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -15,7 +18,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, highlight, show_panels, show_zero_insertion
+from transposed_conv.plotting import (
+    Panel,
+    highlight,
+    show_panels,
+    show_zero_insertion,
+)
 
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
 x2 = np.array([[1, 3], [2, 3]])
@@ -23,7 +31,9 @@ pad = tc.transpose_padding(kernel.shape)
 padded = tc.pad_or_crop(x2, pad)
 flipped = tc.flip_kernel(kernel)
 fig, axes, result = show_zero_insertion(
-    x2, kernel, title="The padded 2x2 input convolved with the rotated kernel gives the 4x4 result"
+    x2,
+    kernel,
+    title="The padded 2x2 input convolved with the rotated kernel gives the 4x4 result",
 )
 print(pad, padded.shape)
 print(flipped)
@@ -40,7 +50,9 @@ plt.show()
 # gives a different answer:
 transposed = tc.conv_transpose2d(x2, kernel)
 unflipped = tc.conv2d(padded, kernel)
-print(np.array_equal(result, transposed), np.array_equal(unflipped, transposed))
+print(
+    np.array_equal(result, transposed), np.array_equal(unflipped, transposed)
+)
 show_panels(
     [
         Panel(transposed, "Transposed convolution", "output"),
@@ -62,7 +74,12 @@ plt.show()
 # that tap to be kernel[0, 0], the kernel must be reversed along both axes: reversing one
 # axis is not enough.
 for axis in (0, 1):
-    print(axis, np.array_equal(tc.conv2d(padded, np.flip(kernel, axis=axis)), transposed))
+    print(
+        axis,
+        np.array_equal(
+            tc.conv2d(padded, np.flip(kernel, axis=axis)), transposed
+        ),
+    )
 
 # %%
 # In PyTorch

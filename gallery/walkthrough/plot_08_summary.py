@@ -4,6 +4,9 @@ Summary
 
 Three routes compute the same transposed convolution. It restores the shape, not the values,
 and its weights are learnable. The zero-padded route is the easiest to draw and the most wasteful.
+
+`Open this case in the explorer <../../explorer.html#dim=2&i=2,2&k=3,3&s=1,1&p=0,0&a=0,0&d=1,1&x=1,3,2,3&w=2,3,2,1,4,2,3,4,1>`__, where every
+number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -25,12 +28,22 @@ C = tc.convolution_matrix(inputs.shape, kernel)
 routes = {
     "C.T @ x2": (C.T @ x2.ravel()).reshape(4, 4),
     "Scatter-add": tc.conv_transpose2d(x2, kernel),
-    "Zero-padded, rotated kernel": tc.conv_transpose_by_zero_insertion(x2, kernel),
+    "Zero-padded, rotated kernel": tc.conv_transpose_by_zero_insertion(
+        x2, kernel
+    ),
 }
-print({name: np.array_equal(r, routes["C.T @ x2"]) for name, r in routes.items()})
+print(
+    {name: np.array_equal(r, routes["C.T @ x2"]) for name, r in routes.items()}
+)
 assert all(np.array_equal(r, routes["C.T @ x2"]) for r in routes.values())
 show_panels(
-    [Panel(routes["C.T @ x2"], "C.T @ x2 = scatter-add = zero-padded", "output")],
+    [
+        Panel(
+            routes["C.T @ x2"],
+            "C.T @ x2 = scatter-add = zero-padded",
+            "output",
+        )
+    ],
     title="The matrix route, the scatter-add and the zero-padded convolution with the rotated "
     "kernel all give this 4x4 matrix",
     width=4.5,
@@ -68,7 +81,9 @@ plt.show()
 # The zero-padded route multiplies every kernel tap at every output position, most of them by
 # an inserted or padded zero. Counted for this example, at stride 1 and at stride 2:
 for stride in (1, 2):
-    total, wasted = tc.zero_insertion_waste(x2.shape, kernel.shape, stride=stride)
+    total, wasted = tc.zero_insertion_waste(
+        x2.shape, kernel.shape, stride=stride
+    )
     print(
         f"stride {stride}: {wasted} of {total} multiplications meet a zero ({wasted / total:.0%})"
     )
@@ -86,7 +101,10 @@ for stride in (1, 2):
 # walk-through's kernel with stride 2 maps the 2x2 ``x2`` to 5x5:
 strided = tc.conv_transpose2d(x2, kernel, stride=2)
 assert np.array_equal(
-    strided, (tc.convolution_matrix((5, 5), kernel, stride=2).T @ x2.ravel()).reshape(5, 5)
+    strided,
+    (tc.convolution_matrix((5, 5), kernel, stride=2).T @ x2.ravel()).reshape(
+        5, 5
+    ),
 )
 print(strided)
 
