@@ -185,11 +185,8 @@ def check_explorer_links(script: Path, namespace: dict) -> None:
         kshape = [int(v) for v in state["k"].split(",")]
         x = np.array([int(v) for v in state["x"].split(",")]).reshape(shape)
         w = np.array([int(v) for v in state["w"].split(",")]).reshape(kshape)
-        params = {
-            name: tuple(int(v) for v in state[key].split(","))
-            for key, name in [("s", "stride"), ("p", "padding"), ("a", "output_padding")]
-            + [("d", "dilation")]
-        }
+        names = {"s": "stride", "p": "padding", "a": "output_padding", "d": "dilation"}
+        params = {name: tuple(int(v) for v in state[key].split(",")) for key, name in names.items()}
         assert tc.explorer_link(x, w, page=page, **params) == f"{page}#{fragment}"
         fn = tc.conv_transpose1d if dim == 1 else tc.conv_transpose2d
         y = fn(x, w, **params)
