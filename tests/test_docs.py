@@ -28,3 +28,13 @@ def test_plotting_helpers_are_on_the_api_page():
     ]
     assert public
     assert set(public) <= DOCUMENTED
+
+
+def test_the_version_has_a_changelog_section():
+    import tomllib
+
+    root = Path(__file__).parents[1]
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text())
+    assert pyproject["project"]["version"] == tc.__version__
+    changelog = (root / "docs" / "changelog.md").read_text()
+    assert f"\n## {tc.__version__}\n" in changelog
