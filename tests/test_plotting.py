@@ -222,3 +222,11 @@ def test_sliding_animation_ends_with_the_convolution():
     np.testing.assert_array_equal(products, x[1:4, 1:4] * k)  # the last window
     out = np.array([float(t.get_text()) for t in axes[2].texts]).reshape(2, 2)
     np.testing.assert_array_equal(out, tc.conv2d(x, k))
+
+
+def test_sample_photo_size_is_checked_by_name():
+    assert plotting.sample_photo(np.array(8)).shape == (8, 8)  # a 0-d integer array is an int
+    with pytest.raises(TypeError, match=r"size must be an int, got 1\.5"):
+        plotting.sample_photo(1.5)
+    with pytest.raises(ValueError, match=r"size must be between 1 and 512, got 513"):
+        plotting.sample_photo(513)

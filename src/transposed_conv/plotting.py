@@ -30,7 +30,7 @@ from ._transpose import (
     scatter_stamps,
     transpose_padding,
 )
-from ._validation import as_tuple
+from ._validation import as_int, as_tuple
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -938,7 +938,7 @@ def sample_photo(size: int = 512) -> npt.NDArray[np.float64]:
     from matplotlib import cbook
 
     plt = _plt()
-    if not 1 <= size <= 512:
+    if not 1 <= as_int(size, "size") <= 512:
         msg = f"size must be between 1 and 512, got {size!r}"
         raise ValueError(msg)
     path = cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
