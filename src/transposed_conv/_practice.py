@@ -77,6 +77,13 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
     >>> round(psnr([0.0, 0.5], [0.0, 0.6]), 2)
     23.01
     """
+    if (
+        isinstance(data_range, bool)
+        or np.ndim(data_range)
+        or np.asarray(data_range).dtype.kind not in "iuf"
+    ):
+        msg = f"data_range must be a real number, got {data_range!r}"
+        raise TypeError(msg)
     a, b = np.asarray(estimate, dtype=np.float64), np.asarray(reference, dtype=np.float64)
     if a.shape != b.shape:
         msg = f"estimate and reference must have the same shape, got {a.shape} and {b.shape}"
