@@ -10,7 +10,9 @@ multi-GB CUDA build.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -21,15 +23,48 @@ nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["lint", "tests"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = ["3.11", "3.12", "3.13"]
+"""Every Python the package supports (requires-python >= 3.11), oldest first."""
 TORCH = "torch==2.13.0"
 os.environ.setdefault("UV_COMPILE_BYTECODE", "1")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 
-@nox.session
-def tests(session: nox.Session) -> None:
-    """Unit tests, property tests and doctests, with line coverage of src/ (>= 95%)."""
-    session.install("-e", ".[plot]", *nox.project.dependency_groups(PYPROJECT, "test"))
+def _expose_pyenv_pythons() -> None:
+    """Let nox find every Python that pyenv has installed, not just the active one.
+
+    pyenv's ``python3.12`` shim fails unless 3.12 is an active version, so nox
+    would skip (or, with ``CI`` set, fail) the 3.12 and 3.13 sessions on a
+    machine that has them. This adds the newest installed patch release of
+    each of ``PYTHONS`` after the active versions, in this process only (as
+    ``pyenv shell`` would); ``python3`` stays what it was. Without pyenv,
+    nothing changes.
+    """
+    pyenv = shutil.which("pyenv")
+    if pyenv is None:
+        return
+    # pyenv's shims export PYENV_VERSION to the program they start (nox here)
+    active = (
+        os.environ.get("PYENV_VERSION")
+        or subprocess.run(
+            [pyenv, "version-name"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    )
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    installed = [p.name for p in (root / "versions").glob("3.*") if p.is_dir()]
+    extra = []
+    for minor in PYTHONS:
+        patches = [v for v in installed if re.fullmatch(rf"{re.escape(minor)}\.\d+", v)]
+        if patches:
+            extra.append(max(patches, key=lambda v: int(v.rsplit(".", 1)[1])))
+    if active and extra:
+        os.environ["PYENV_VERSION"] = ":".join(dict.fromkeys([*active.split(":"), *extra]))
+
+
+_expose_pyenv_pythons()
+
+
+def _pytest(session: nox.Session) -> None:
     session.run(
         "pytest",
         "--cov=transposed_conv",
@@ -38,6 +73,39 @@ def tests(session: nox.Session) -> None:
         "--ignore=tests/oracle",  # needs torch: nox -s oracle
         *session.posargs,
     )
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Unit tests, property tests and doctests, with line coverage of src/ (>= 95%).
+
+    Runs on every supported Python; nox skips a missing one (``nox -s
+    tests-3.12`` picks one), unless ``CI`` is set, where a missing one fails.
+    """
+    session.install("-e", ".[plot]", *nox.project.dependency_groups(PYPROJECT, "test"))
+    _pytest(session)
+
+
+def _lowest(requirements: list[str]) -> list[str]:
+    """``name>=version`` pinned to ``name==version``: the oldest release allowed."""
+    return [re.sub(r"\s*>=\s*", "==", r) for r in requirements]
+
+
+@nox.session(python=PYTHONS[0])
+def minimums(session: nox.Session) -> None:
+    """The tests on the oldest Python, NumPy and matplotlib that pyproject.toml allows.
+
+    matplotlib 3.8 needs a pyparsing older than 3.3, which it does not pin.
+    """
+    project = PYPROJECT["project"]
+    pins = _lowest([*project["dependencies"], *project["optional-dependencies"]["plot"]])
+    session.install(
+        "-e", ".", *pins, "pyparsing<3.3", *nox.project.dependency_groups(PYPROJECT, "test")
+    )
+    session.run(
+        "python", "-c", "import numpy, matplotlib; print(numpy.__version__, matplotlib.__version__)"
+    )
+    _pytest(session)
 
 
 @nox.session

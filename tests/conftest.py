@@ -6,6 +6,9 @@ notebook "Up-sampling with Transposed Convolution" and checked there.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, settings
@@ -27,3 +30,11 @@ def inputs() -> np.ndarray:
 @pytest.fixture
 def kernel() -> np.ndarray:
     return KERNEL.copy()
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    """Close every figure a test leaves open, so none outlives it (or warns in another test)."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")

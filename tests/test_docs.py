@@ -36,3 +36,13 @@ def test_every_api_page_is_in_the_overview():
     for page in PAGES:
         assert f"\napi/{page.stem}\n" in overview
         assert f"```{{api-names}} api/{page.stem}\n" in overview
+
+
+def test_the_version_has_a_changelog_section():
+    import tomllib
+
+    root = Path(__file__).parents[1]
+    pyproject = tomllib.loads((root / "pyproject.toml").read_text())
+    assert pyproject["project"]["version"] == tc.__version__
+    changelog = (root / "docs" / "changelog.md").read_text()
+    assert f"\n## {tc.__version__}\n" in changelog

@@ -527,6 +527,7 @@ BAD_CALLS = [
         "reference",
         r"same shape, got \(4, 4\) and \(3,\)",
     ),
+    ("psnr", {"data_range": np.ones(3)}, TypeError, "data_range", r"a real number, got array"),
     ("resize_convolution", {"factor": 0}, ValueError, "factor", r"^factor must be a positive int"),
     ("resize_convolution", {"mode": "area"}, ValueError, "mode", r"mode must be one of"),
     (

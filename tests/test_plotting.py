@@ -523,3 +523,11 @@ def test_line_series_keep_their_own_x_and_differ_in_style():
     assert list(short.get_xdata()) == [0.0, 0.25]  # nothing drawn past its last sample
     assert short.get_linestyle() != long.get_linestyle()
     assert short.get_linewidth() > long.get_linewidth()  # the first stays visible under others
+
+
+def test_sample_photo_size_is_checked_by_name():
+    assert plotting.sample_photo(np.array(8)).shape == (8, 8)  # a 0-d integer array is an int
+    with pytest.raises(TypeError, match=r"size must be an int, got 1\.5"):
+        plotting.sample_photo(1.5)
+    with pytest.raises(ValueError, match=r"size must be between 1 and 512, got 513"):
+        plotting.sample_photo(513)

@@ -69,4 +69,4 @@ __all__ = [
     "transpose_padding",
     "zero_insertion_waste",
 ]
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -85,6 +85,13 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
     >>> round(psnr([0.0, 0.5], [0.0, 0.6]), 2)
     23.01
     """
+    if (
+        isinstance(data_range, bool)
+        or np.ndim(data_range)
+        or np.asarray(data_range).dtype.kind not in "iuf"
+    ):
+        msg = f"data_range must be a real number, got {data_range!r}"
+        raise TypeError(msg)
     a = numeric_array(estimate, "estimate").astype(np.float64)
     b = numeric_array(reference, "reference").astype(np.float64)
     if a.shape != b.shape:
@@ -93,11 +100,6 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
     if a.size == 0:
         msg = f"estimate and reference must not be empty, got shape {a.shape}"
         raise ValueError(msg)
-    if isinstance(data_range, bool | np.bool_) or not isinstance(
-        data_range, int | float | np.integer | np.floating
-    ):
-        msg = f"data_range must be a real number, got {data_range!r}"
-        raise TypeError(msg)
     if not 0 < data_range < float("inf"):
         msg = f"data_range must be positive and finite, got {data_range!r}"
         raise ValueError(msg)

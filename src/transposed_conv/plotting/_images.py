@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from .._validation import as_int
 from ._style import (
     MAX_WIDTH,
     MIN_FONTSIZE,
@@ -264,7 +265,7 @@ def sample_photo(size: int = 512) -> npt.NDArray[np.float64]:
     from matplotlib import cbook
 
     plt = _plt()
-    if not 1 <= size <= 512:
+    if not 1 <= as_int(size, "size") <= 512:
         msg = f"size must be between 1 and 512, got {size!r}"
         raise ValueError(msg)
     path = cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
