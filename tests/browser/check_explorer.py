@@ -266,6 +266,55 @@ def keyboard(page: Page) -> list[str]:
     return problems
 
 
+PARAMS_TABLE = """() => {
+  const t = document.querySelector('.tce-params table');
+  return {heads: Array.from(t.querySelectorAll('thead th'), (e) => e.textContent),
+          caption: t.caption.textContent,
+          empty: Array.from(t.querySelectorAll('input'), (e) => e.value).filter((v) => v === '').length,
+          inputs: t.querySelectorAll('input').length};
+}"""
+
+
+def dimension_switch(page: Page) -> list[str]:
+    """1-D <-> 2-D through the select (mouse-style and keyboard) rebuilds the settings table."""
+    problems = []
+    want = {
+        1: (["Setting", "length"], "1 to 16", 6),
+        2: (["Setting", "rows", "columns"], "1 to 8", 12),
+    }
+
+    def table_is(dim: int, where: str) -> None:
+        got = page.evaluate(PARAMS_TABLE)
+        heads, span, inputs = want[dim]
+        if got["heads"] != heads or span not in got["caption"] or got["inputs"] != inputs:
+            problems.append(f"{where}: settings table {got} is not the {dim}-D one")
+        if got["empty"]:
+            problems.append(f"{where}: {got['empty']} empty settings boxes")
+        if not page.evaluate(READ)["hash"].startswith(f"#dim={dim}&"):
+            problems.append(f"{where}: address {page.evaluate(READ)['hash']} is not {dim}-D")
+
+    page.select_option("#tce-dim", "1")
+    table_is(1, "select 1-D")
+    # typing into the one input-size box keeps a 1-D address (no stray second value)
+    page.focus('input[data-control="s"][data-axis="0"]')
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    got = page.evaluate(READ)
+    if "s=3&" not in got["hash"] + "&":
+        problems.append(f"select 1-D: stride 3 typed gives the address {got['hash']}")
+    problems += expect_state(got, from_hash(got["hash"]), "select 1-D, stride 3")
+    page.select_option("#tce-dim", "2")
+    table_is(2, "select 2-D")
+    page.focus("#tce-dim")
+    page.keyboard.press("ArrowUp")
+    table_is(1, "keyboard 1-D")
+    page.keyboard.press("ArrowDown")
+    table_is(2, "keyboard 2-D")
+    got = page.evaluate(READ)
+    problems += expect_state(got, from_hash(got["hash"]), "keyboard 2-D")
+    return problems
+
+
 def finder_and_copy(page: Page) -> list[str]:
     """The parameter finder lists what the package's size arithmetic allows; copy answers."""
     problems = []
@@ -365,6 +414,7 @@ def main() -> int:
         page.goto(url + "#" + hash_of(walk))
         page.wait_for_selector("#tconv-explorer[data-ready]")
         problems += keyboard(page)
+        problems += dimension_switch(page)
         problems += finder_and_copy(page)
         ctx.close()
         for mode in ("light", "dark"):

@@ -268,8 +268,11 @@ function outputKeys(e) {
 
 function render() {
   const { state } = view;
-  if (parts.dim.value !== String(state.dim) || !parts.params.firstChild) {
+  // the select already shows the new value when the user changed it: track the built table's
+  // dimension instead of the select's
+  if (parts.paramsDim !== state.dim) {
     parts.dim.value = String(state.dim);
+    parts.paramsDim = state.dim;
     buildParams();
   } else {
     for (const input of parts.params.querySelectorAll("input")) {
