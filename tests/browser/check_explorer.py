@@ -315,6 +315,49 @@ def dimension_switch(page: Page) -> list[str]:
     return problems
 
 
+def invalid_edits(page: Page) -> list[str]:
+    """Text that is not a whole number is marked and explained, and reverted on leaving the box;
+    every invalid setting is marked at once and the editors stay."""
+    problems = []
+    walk = {"dim": 2, "i": [2, 2], "k": [3, 3], "s": [1, 1], "p": [0, 0], "a": [0, 0]}
+    walk |= {"d": [1, 1], "x": [1, 3, 2, 3], "w": [2, 3, 2, 1, 4, 2, 3, 4, 1]}
+    page.goto(page.url.split("#")[0] + "#" + hash_of(walk))
+    page.wait_for_selector("#tconv-explorer[data-ready]")
+    for selector in (
+        'input[data-role="input"][data-index="0,1"]',
+        'input[data-role="kernel"][data-index="2,2"]',
+        'input[data-control="s"][data-axis="0"]',
+    ):
+        for text in ("0.5", "1e3", ""):
+            page.fill(selector, text)  # as pasted: one input event
+            got = page.evaluate(READ)
+            problems += expect_state(got, walk, f"{selector} = {text!r}")
+            mark = page.get_attribute(selector, "aria-invalid")
+            message = page.inner_text("#tce-editmsg") if page.is_visible("#tce-editmsg") else ""
+            if mark != "true" or ("whole number" if text else "empty") not in message:
+                problems.append(f"{selector} = {text!r}: aria-invalid {mark}, message {message!r}")
+            page.keyboard.press("Tab")
+            box = page.input_value(selector)
+            if box == text or page.get_attribute(selector, "aria-invalid") == "true":
+                problems.append(f"{selector} = {text!r}: leaving the box leaves {box!r}, marked")
+            if page.is_visible("#tce-editmsg"):
+                problems.append(f"{selector} = {text!r}: message stays after leaving the box")
+    # two invalid settings at once: both marked, both listed, the editors stay
+    bad = walk | {"s": [1, 9], "a": [2, 0]}
+    page.evaluate("(h) => { location.hash = h; }", hash_of(bad))
+    page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(bad))
+    for control, axis in (("s", 1), ("a", 0)):
+        sel = f'input[data-control="{control}"][data-axis="{axis}"]'
+        if page.get_attribute(sel, "aria-invalid") != "true":
+            problems.append(f"two invalid settings: {control}[{axis}] is not marked")
+    items = page.locator(".tce-alert li").all_inner_texts()
+    if len(items) != 2:
+        problems.append(f"two invalid settings: the alert lists {items}")
+    if page.locator('input[data-role="input"]').count() != 4:
+        problems.append("two invalid settings: the input editor is gone")
+    return problems
+
+
 def finder_and_copy(page: Page) -> list[str]:
     """The parameter finder lists what the package's size arithmetic allows; copy answers."""
     problems = []
@@ -416,6 +459,7 @@ def main() -> int:
         problems += keyboard(page)
         problems += dimension_switch(page)
         problems += finder_and_copy(page)
+        problems += invalid_edits(page)
         ctx.close()
         for mode in ("light", "dark"):
             ctx = browser.new_context(color_scheme=mode)

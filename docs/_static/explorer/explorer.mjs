@@ -52,6 +52,7 @@ function build() {
   parts.params = el("div", { class: "tce-params" });
   parts.editors = el("div", { class: "tce-editors" });
   parts.alert = el("div", { role: "alert", class: "tce-alert" });
+  parts.editMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-editmsg", hidden: true });
   parts.arith = el("div", { class: "tce-arith" });
   parts.sum = el("p", { class: "tce-sum", "aria-live": "polite", id: "tce-sum" });
   parts.stepText = el("p", { class: "tce-step-text" });
@@ -85,7 +86,7 @@ function build() {
     el("section", { class: "tce-settings", "aria-labelledby": "tce-h-settings" },
       el("h2", { id: "tce-h-settings", text: "Settings" }),
       el("div", { class: "tce-row" }, el("label", { for: "tce-dim", text: "Dimensions " }), parts.dim, random, reset),
-      parts.params, parts.editors),
+      parts.params, parts.editors, parts.editMsg),
     parts.alert, parts.arith, parts.output,
     parts.codeSection = el("section", { "aria-labelledby": "tce-h-code" }, el("h2", { id: "tce-h-code", text: "Code for these settings" }), parts.code),
     parts.finder);
@@ -110,7 +111,9 @@ function buildParams() {
       el("td", {}, el("input", {
         type: "number", min: lo, max: hi, step: 1, value: view.state[key][ax], inputmode: "numeric",
         "data-control": key, "data-axis": ax, "aria-label": `${name} ${sym}${dim === 2 ? `, ${axis}` : ""}`,
-        oninput: (e) => setParam(key, ax, e.target.value),
+        "aria-describedby": "tce-editmsg",
+        oninput: (e) => setParam(key, ax, e.target),
+        onblur: (e) => revert(e.target, view.state[key][ax]),
       })));
     const code = { i: "", k: "kernel_size", s: "stride", p: "padding", a: "output_padding", d: "dilation" }[key];
     return el("tr", {}, el("th", { scope: "row" }, `${name} `, el("var", { text: sym }), code ? el("code", { text: ` ${code}` }) : null), ...cells);
@@ -134,7 +137,9 @@ function buildEditors() {
           type: "number", step: 1, value: state[key][j], inputmode: "numeric",
           "data-role": role, "data-index": idx(pos), "data-value": state[key][j],
           "aria-label": `${key}[${label(pos)}]`,
+          "aria-describedby": "tce-editmsg",
           oninput: (e) => setValue(key, j, e.target),
+          onblur: (e) => revert(e.target, view.state[key][j]),
         })));
       }
       table.append(tr);
@@ -148,6 +153,33 @@ function shapeOk(state) {
     const [lo, hi] = key === "i" ? tc.RANGES.i[state.dim] : tc.RANGES[key];
     return state[key].length === state.dim && state[key].every((v) => Number.isSafeInteger(v) && v >= lo && v <= hi);
   });
+}
+
+/** Every setting that needs changing, each with its control (key, axis) and a sentence. */
+function settingProblems(state) {
+  const { dim } = state;
+  const out = [];
+  const where = (ax) => (dim === 2 ? ` (${AXES[2][ax]})` : "");
+  const fine = (key, ax) => !out.some((q) => q.key === key && q.ax === ax);
+  for (const [key, name, sym] of PARAMS) {
+    const [lo, hi] = key === "i" ? tc.RANGES.i[dim] : tc.RANGES[key];
+    state[key].forEach((v, ax) => {
+      if (!(v >= lo && v <= hi)) out.push({ key, ax, message: `${name} ${sym}${where(ax)} must be ${lo} to ${hi}, got ${v}` });
+    });
+  }
+  for (let ax = 0; ax < dim; ax++) {
+    const [a, s, d] = [state.a[ax], state.s[ax], state.d[ax]];
+    if (fine("a", ax) && a >= Math.max(s, d)) {
+      out.push({ key: "a", ax, message: `Output padding a${where(ax)} must be smaller than the stride ${s} or the dilation ${d}, got ${a}` });
+    }
+  }
+  for (let ax = 0; ax < dim; ax++) {
+    const [n, k, s, p, a, d] = ["i", "k", "s", "p", "a", "d"].map((key) => state[key][ax]);
+    if (PARAMS.every(([key]) => fine(key, ax)) && tc.outputSize(n, k, s, p, a, d) < 1) {
+      out.push({ key: "p", ax, message: `Padding p${where(ax)} = ${p} crops the whole output` });
+    }
+  }
+  return out;
 }
 
 function inRange(state) {
@@ -164,8 +196,45 @@ function resize(values, from, to, which) {
   });
 }
 
-function setParam(key, ax, text) {
-  if (!/^-?\d+$/.test(String(text).trim())) return; // half-typed: wait
+// Text that is not a whole number (0.5, 1e3, an empty box) changes nothing: the box is marked
+// invalid, the message under the editors says why, and leaving the box puts the value in use back.
+const badText = new Map(); // input element -> its description
+
+function checkText(input, inUse) {
+  const text = input.value.trim();
+  if (/^-?\d+$/.test(text)) {
+    if (badText.delete(input)) showEdits();
+    return true;
+  }
+  const what = text ? `“${text}” is not a whole number` : "the box is empty (or holds no number)";
+  badText.set(input, `${input.getAttribute("aria-label")}: ${what}; the views use ${inUse}`);
+  showEdits();
+  return false;
+}
+
+function revert(input, value) {
+  if (!badText.has(input)) return;
+  badText.delete(input);
+  input.value = String(value);
+  showEdits();
+  if (input.dataset.control) render(); // the settings' marks come from the state again
+}
+
+function showEdits() {
+  for (const input of root.querySelectorAll(".tce-settings input")) {
+    if (badText.has(input)) input.setAttribute("aria-invalid", "true");
+    else if (input.dataset.role) input.removeAttribute("aria-invalid");
+  }
+  for (const input of badText.keys()) if (!input.isConnected) badText.delete(input);
+  parts.editMsg.textContent = badText.size
+    ? `${[...badText.values()].join(". ")}. Whole numbers only: leaving the box puts the number in use back.`
+    : "";
+  parts.editMsg.hidden = !badText.size;
+}
+
+function setParam(key, ax, input) {
+  if (!checkText(input, view.state[key][ax])) return;
+  const text = input.value.trim();
   const state = tc.cloneState(view.state);
   state[key][ax] = Number(text);
   const fits = () => shapeOk(state);
@@ -176,8 +245,8 @@ function setParam(key, ax, text) {
 }
 
 function setValue(key, j, input) {
+  if (!checkText(input, view.state[key][j])) return;
   const text = input.value.trim();
-  if (!/^-?\d+$/.test(text)) return;
   const state = tc.cloneState(view.state);
   state[key][j] = Number(text);
   input.dataset.value = String(state[key][j]);
@@ -284,6 +353,7 @@ function render() {
   if (parts.editorShape !== shape) {
     parts.editorShape = shape;
     buildEditors();
+    showEdits();
   } else {
     for (const input of parts.editors.querySelectorAll("input")) {
       const values = input.dataset.role === "input" ? state.x : state.w;
@@ -293,14 +363,21 @@ function render() {
     }
   }
   const why = tc.validate(state);
+  const every = why ? settingProblems(state) : [];
   for (const input of parts.params.querySelectorAll("input")) {
-    const bad = why && tc.NAMES[input.dataset.control] === why.param && (why.axis == null || why.axis === Number(input.dataset.axis));
+    const ax = Number(input.dataset.axis);
+    const bad = badText.has(input) || (why && ((tc.NAMES[input.dataset.control] === why.param && (why.axis == null || why.axis === ax)) ||
+      every.some((q) => q.key === input.dataset.control && q.ax === ax)));
     input.setAttribute("aria-invalid", bad ? "true" : "false");
   }
   if (why) {
-    parts.alert.textContent = `PyTorch and transposed_conv refuse these settings: ${why.message}.`;
-    if (why.message.includes("in the explorer")) parts.alert.textContent = `The explorer cannot show these settings: ${why.message}.`;
-    if (why.param === "x" || why.param === "weight") parts.alert.textContent = `The explorer refuses these values: ${why.message}.`;
+    let head = `PyTorch and transposed_conv refuse these settings: ${why.message}.`;
+    if (why.message.includes("in the explorer")) head = `The explorer cannot show these settings: ${why.message}.`;
+    if (why.param === "x" || why.param === "weight") head = `The explorer refuses these values: ${why.message}.`;
+    parts.alert.replaceChildren(el("p", { text: head }));
+    if (every.length > 1) {
+      parts.alert.append(el("p", { text: `Every setting to fix (${every.length}):` }), el("ul", {}, ...every.map((q) => el("li", { text: q.message }))));
+    }
     parts.alert.hidden = false;
     parts.output.hidden = true;
     parts.codeSection.hidden = true;
@@ -309,7 +386,7 @@ function render() {
     for (const v of [parts.scatter, parts.direct, parts.matrix]) v.replaceChildren();
     return;
   }
-  parts.alert.textContent = "";
+  parts.alert.replaceChildren();
   parts.alert.hidden = true;
   parts.output.hidden = false;
   parts.codeSection.hidden = false;
