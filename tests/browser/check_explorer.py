@@ -358,6 +358,40 @@ def invalid_edits(page: Page) -> list[str]:
     return problems
 
 
+def highlights_and_hover(page: Page) -> list[str]:
+    """The stamping input looks unlike the focused output's inputs; hovering is temporary."""
+    problems = []
+    walk = {"dim": 2, "i": [2, 2], "k": [3, 3], "s": [1, 1], "p": [0, 0], "a": [0, 0]}
+    walk |= {"d": [1, 1], "x": [1, 3, 2, 3], "w": [2, 3, 2, 1, 4, 2, 3, 4, 1]}
+    page.goto(page.url.split("#")[0] + "#" + hash_of(walk))
+    page.wait_for_selector("#tconv-explorer[data-ready]")
+    page.click('[data-role="output"][data-index="0,0"]')
+    page.click("text=Next ▶")
+    marks = page.evaluate(
+        """() => ({current: document.querySelectorAll('.tce-current .tce-current-mark').length,
+                   corner: document.querySelectorAll('.tce-current .tce-current-corner').length,
+                   dash: getComputedStyle(document.querySelector('.tce-current-mark'))
+                     .strokeDasharray,
+                   solid: getComputedStyle(document.querySelector('.tce-hl-outer'))
+                     .strokeDasharray,
+                   legend: document.querySelector('.tce-legend')?.textContent ?? ''})"""
+    )
+    if marks["current"] != 1 or marks["corner"] != 1 or marks["dash"] in ("", "none"):
+        problems.append(f"stepping: the stamping input is not dashed and cornered ({marks})")
+    if marks["solid"] not in ("", "none") or "Dashed outline" not in marks["legend"]:
+        problems.append(f"stepping: focus outline dashed too, or no legend ({marks})")
+    page.click("text=All stamps")
+    page.hover('[data-role="output"][data-index="2,3"]')
+    if not page.evaluate(READ)["sum"].startswith("y[2, 3] = "):
+        problems.append("hover: the hovered output is not shown")
+    page.mouse.move(1, 1)
+    page.wait_for_timeout(50)
+    got = page.evaluate(READ)["sum"]
+    if not got.startswith("y[0, 0] = "):
+        problems.append(f"hover: leaving the figure shows {got!r}, not the clicked y[0, 0]")
+    return problems
+
+
 def finder_and_copy(page: Page) -> list[str]:
     """The parameter finder lists what the package's size arithmetic allows; copy answers."""
     problems = []
@@ -460,6 +494,7 @@ def main() -> int:
         problems += dimension_switch(page)
         problems += finder_and_copy(page)
         problems += invalid_edits(page)
+        problems += highlights_and_hover(page)
         ctx.close()
         for mode in ("light", "dark"):
             ctx = browser.new_context(color_scheme=mode)

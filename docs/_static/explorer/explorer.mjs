@@ -65,11 +65,18 @@ function build() {
   parts.direct = el("div", { class: "tce-svg" });
   parts.matrix = el("div", { class: "tce-svg" });
   parts.matrixText = el("p", {});
+  // the figures are redrawn under the pointer: their lasting boxes tell when it leaves
+  for (const box of [parts.scatter, parts.direct, parts.matrix]) {
+    box.addEventListener("pointerleave", () => {
+      if (view.pinned && !same(view.pinned, view.focus)) setFocus(view.pinned);
+    });
+  }
   parts.views = el("div", { class: "tce-views" },
     el("section", { class: "tce-view", "aria-labelledby": "tce-h-scatter" },
       el("h3", { id: "tce-h-scatter", text: "1. Scatter-add" }),
       el("p", { text: "Each input value stamps the kernel, times that value, onto the output, s cells apart; where stamps overlap they add. The padding p crops the edges (faded cells); output padding a adds cells at the end." }),
-      stepper, parts.stepText, parts.scatter),
+      stepper, parts.stepText, parts.scatter,
+      el("p", { class: "tce-legend", text: "Solid black-and-white outline: the output in focus and the inputs and taps that reach it. Dashed outline with a black corner: the input being stamped; the orange cells of y hold its stamp (small numbers). Faded, dashed cells lie outside the output." })),
     el("section", { class: "tce-view", "aria-labelledby": "tce-h-direct" },
       el("h3", { id: "tce-h-direct", text: "2. The same, as a direct convolution" }),
       parts.directText = el("p", {}),
@@ -95,6 +102,7 @@ function build() {
     if (tc.formatHash(state) !== tc.formatHash(view.state)) {
       view.state = state;
       view.focus = null;
+      view.pinned = null;
       view.step = -1;
       render();
     }
@@ -269,6 +277,7 @@ function setDim(dim) {
     state.w = resize(s.w, [1, s.w.length], state.k, "w");
   }
   view.focus = null;
+  view.pinned = null;
   view.step = -1;
   setState(state);
 }
@@ -294,6 +303,7 @@ function randomState() {
     state.w = Array.from({ length: tc.prod(state.k) }, () => r(-2, 5));
     if (!tc.validate(state)) {
       view.focus = null;
+      view.pinned = null;
       view.step = -1;
       setState(state);
       return;
@@ -315,8 +325,9 @@ function stepKeys(e) {
   }
 }
 
-function setFocus(pos, announce = true) {
+function setFocus(pos, announce = true, pin = true) {
   view.focus = pos;
+  if (pin) view.pinned = pos;
   draw();
   if (announce) parts.sum.textContent = tc.sumText(view.state, pos);
 }
@@ -394,6 +405,7 @@ function render() {
   if (!view.focus || view.focus.some((v, ax) => v >= out[ax])) {
     view.focus = out.map((n) => Math.floor(n / 2));
   }
+  if (!view.pinned || view.pinned.some((v, ax) => v >= out[ax]) || view.pinned.length !== out.length) view.pinned = view.focus;
   if (view.step >= state.x.length) view.step = -1;
   parts.sum.textContent = tc.sumText(state, view.focus);
   drawArithmetic();
@@ -432,6 +444,12 @@ function drawGrid(svg, x0, y0, rows, cols, cell, size = CELL) {
       if (spec.hl) {
         cg.append(svgEl("rect", { x: x + 1.5, y: y + 1.5, width: size - 3, height: size - 3, class: "tce-hl-outer" }));
         cg.append(svgEl("rect", { x: x + 3.5, y: y + 3.5, width: size - 7, height: size - 7, class: "tce-hl-inner" }));
+      }
+      if (spec.current) {
+        // the input being stamped: a thick dashed outline and a filled corner marker, unlike
+        // the solid outline of the cells linked to the focused output
+        cg.append(svgEl("rect", { x: x + 2, y: y + 2, width: size - 4, height: size - 4, class: "tce-current-mark" }));
+        cg.append(svgEl("path", { d: `M${x} ${y}h${size * 0.4}L${x} ${y + size * 0.4}z`, class: "tce-current-corner" }));
       }
       if (spec.text != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2 + (spec.small ? -2 : 0), class: "tce-num", "font-size": fontSize(spec.text, size) }, spec.text));
       if (spec.small != null) cg.append(svgEl("text", { x: x + size - 3, y: y + size - 4, class: "tce-small" }, spec.small));
@@ -490,7 +508,7 @@ function drawScatter() {
   title(svg, 4, 14, "x");
   drawGrid(svg, 4, 20, xr, xc, (r, c) => {
     const j = tc.ravel(posOf(r, c, dim), state.i);
-    return { cls: "tce-input" + (j === view.step ? " tce-current" : ""), text: state.x[j], hl: reach.xs.has(j) };
+    return { cls: "tce-input" + (j === view.step ? " tce-current" : ""), text: state.x[j], hl: reach.xs.has(j), current: j === view.step };
   });
   const kx = 4 + xc * CELL + gap;
   title(svg, kx, 14, "w");
@@ -535,15 +553,18 @@ function hookOutputs(svg, g) {
   svg.setAttribute("tabindex", "0");
   svg.setAttribute("aria-describedby", "tce-sum");
   svg.addEventListener("keydown", outputKeys);
-  const pick = (e) => {
+  // hovering shows a cell for as long as the pointer is on it; a click (or the keyboard) keeps it
+  const pick = (pin) => (e) => {
     const cell = e.target.closest("[data-pos]");
     if (cell && g.contains(cell)) {
       const pos = cell.dataset.pos.split(",").map(Number);
-      if (!same(pos, view.focus)) setFocus(pos);
+      if (pin) view.pinned = pos;
+      if (!same(pos, view.focus)) setFocus(pos, true, pin);
     }
   };
-  svg.addEventListener("pointerover", pick);
-  svg.addEventListener("click", pick);
+  svg.addEventListener("pointerover", pick(false));
+  svg.addEventListener("click", pick(true));
+
 }
 
 function drawDirect() {
