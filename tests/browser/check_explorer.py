@@ -380,6 +380,16 @@ def highlights_and_hover(page: Page) -> list[str]:
         problems.append(f"stepping: the stamping input is not dashed and cornered ({marks})")
     if marks["solid"] not in ("", "none") or "Dashed outline" not in marks["legend"]:
         problems.append(f"stepping: focus outline dashed too, or no legend ({marks})")
+    crop = walk | {"dim": 1, "i": [4], "k": [2], "s": [2], "p": [3], "a": [0], "d": [1]}
+    crop |= {"x": [1, 2, 3, 4], "w": [1, 1]}
+    page.evaluate("(h) => { location.hash = h; }", hash_of(crop))
+    page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(crop))
+    titles = page.locator(".tce-title").all_text_contents()
+    if not any("cropped by 2 at the start" in t for t in titles):
+        problems.append(f"crop: padding 3 > d(k - 1) = 1 is not called a crop of 2 ({titles})")
+    page.evaluate("(h) => { location.hash = h; }", hash_of(walk))
+    page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(walk))
+    page.click('[data-role="output"][data-index="0,0"]')
     page.click("text=All stamps")
     page.hover('[data-role="output"][data-index="2,3"]')
     if not page.evaluate(READ)["sum"].startswith("y[2, 3] = "):
@@ -415,11 +425,19 @@ def finder_and_copy(page: Page) -> list[str]:
     got = {tuple(int(v) for v in row[:4]) for row in rows}
     if got != want or len(rows) != len(want):
         problems.append(f"finder 4 -> 8: {sorted(got)} != package {sorted(want)}")
+    page.emulate_media(reduced_motion="reduce")  # no smooth scroll: the views in place at once
     page.click('.tce-found a[aria-label="Open k=4, s=2, p=1, a=0"]')
     hash_now = page.evaluate("location.hash")
     if not hash_now.startswith("#dim=1&i=4&k=4&s=2&p=1&a=0&d=1&"):
         problems.append(f"finder: Open gives {hash_now}")
     problems += expect_state(page.evaluate(READ), from_hash(hash_now), "finder: opened state")
+    opened = page.evaluate(
+        """() => ({focus: !!document.activeElement.closest('.tce-view'),
+                   top: document.querySelector('.tce-views').getBoundingClientRect().top,
+                   height: innerHeight})"""
+    )
+    if not opened["focus"] or not 0 <= opened["top"] < opened["height"]:
+        problems.append(f"finder: Open neither shows nor focuses the views ({opened})")
     page.click("text=Copy the PyTorch code")
     status = page.inner_text(".tce-codeblock:nth-child(2) .tce-copied")
     if "Copied" not in status and "Selected" not in status:

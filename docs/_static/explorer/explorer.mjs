@@ -584,7 +584,11 @@ function drawDirect() {
   const width = Math.max(pc * size, (kc + oc) * CELL + 40) + 8;
   const height = 20 + pr * size + 30 + Math.max(kr, or) * CELL + 8;
   const svg = svgFor(width, height, "The equivalent direct convolution: the zero-inserted, padded input, the rotated kernel and the output");
-  title(svg, 4, 14, `x with zeros inserted, then padded (${z.shape.join(" × ")})`);
+  const cropped = sz.map((q) => Math.max(0, -q.before));
+  const edges = cropped.some((n) => n > 0)
+    ? `cropped by ${cropped.length === 1 || cropped[0] === cropped[1] ? cropped[0] : cropped.join(" × ")} at the start`
+    : "padded";
+  title(svg, 4, 14, `x with zeros inserted, then ${edges} (${z.shape.join(" × ")})`);
   drawGrid(svg, 4, 20, pr, pc, (r, c) => {
     const cell = tc.ravel(posOf(r, c, dim), z.shape);
     const kind = z.kinds[cell];
@@ -708,6 +712,20 @@ async function copyText(text, pre, status) {
   }
 }
 
+/** Show a state picked in the finder: draw it, bring the views into sight, focus the first figure. */
+function openState(e, state) {
+  e.preventDefault();
+  history.pushState(null, "", "#" + tc.formatHash(state));
+  view.state = tc.cloneState(state);
+  view.focus = null;
+  view.pinned = null;
+  view.step = -1;
+  render();
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  parts.output.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
+  parts.scatter.querySelector("svg")?.focus({ preventScroll: true });
+}
+
 function buildFinder() {
   const n = el("input", { type: "number", id: "tce-find-n", min: 1, max: 16, value: 4, inputmode: "numeric" });
   const m = el("input", { type: "number", id: "tce-find-m", min: 1, max: 128, value: 8, inputmode: "numeric" });
@@ -728,7 +746,7 @@ function buildFinder() {
     const rows = found.map((f) => {
       const state = { dim: 1, i: [ni], k: [f.k], s: [f.s], p: [f.p], a: [f.a], d: [1], x: tc.defaultValues(ni, "x"), w: new Array(f.k).fill(1) };
       const open = tc.validate(state) ? el("span", { text: "outside the explorer's ranges" })
-        : el("a", { href: "#" + tc.formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}` });
+        : el("a", { href: "#" + tc.formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}`, onclick: (e) => openState(e, state) });
       return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v) => el("td", { text: String(v) })),
         el("td", { text: f.even ? "none: every phase gets the same taps" : "yes: uneven taps" }), el("td", {}, open));
     });
