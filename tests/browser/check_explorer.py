@@ -390,6 +390,19 @@ def highlights_and_hover(page: Page) -> list[str]:
     page.evaluate("(h) => { location.hash = h; }", hash_of(walk))
     page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(walk))
     page.click('[data-role="output"][data-index="0,0"]')
+    small = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+            '.tce-small, .tce-tap, .tce-label, .tce-rowlabel, .tce-title'), (t) => {
+          const svg = t.ownerSVGElement;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale];
+        }).filter(([, px]) => px < 12)"""
+    )
+    if small:
+        problems.append(f"labels under 12 px as drawn at 1280 px: {small[:5]}")
+    names = page.locator(".tce-tap").all_text_contents()
+    if sorted(names) != sorted(f"w[{r}, {c}]" for r in range(3) for c in range(3)):
+        problems.append(f"rotated kernel's tap names: {names}")
     page.click("text=All stamps")
     page.hover('[data-role="output"][data-index="2,3"]')
     if not page.evaluate(READ)["sum"].startswith("y[2, 3] = "):

@@ -451,7 +451,8 @@ function drawGrid(svg, x0, y0, rows, cols, cell, size = CELL) {
         cg.append(svgEl("rect", { x: x + 2, y: y + 2, width: size - 4, height: size - 4, class: "tce-current-mark" }));
         cg.append(svgEl("path", { d: `M${x} ${y}h${size * 0.4}L${x} ${y + size * 0.4}z`, class: "tce-current-corner" }));
       }
-      if (spec.text != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2 + (spec.small ? -2 : 0), class: "tce-num", "font-size": fontSize(spec.text, size) }, spec.text));
+      if (spec.tap != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size - 8, class: "tce-tap" }, spec.tap));
+      if (spec.text != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2 + (spec.small ? -5 : spec.tap ? -7 : 0), class: "tce-num", "font-size": fontSize(spec.text, size) }, spec.text));
       if (spec.small != null) cg.append(svgEl("text", { x: x + size - 3, y: y + size - 4, class: "tce-small" }, spec.small));
       g.append(cg);
     }
@@ -543,7 +544,7 @@ function drawScatter() {
     parts.stepText.textContent = `All ${state.x.length} stamps added: each output cell holds its final sum. Press Next to add them one at a time.`;
   } else {
     const q = tc.unravel(view.step, state.i);
-    parts.stepText.textContent = `Stamp ${view.step + 1} of ${state.x.length}: x[${label(q)}] = ${state.x[view.step]} adds ${state.x[view.step]} × w (small numbers) at ${dim === 1 ? "position" : "row, column"} ${label(q.map((v, ax) => v * state.s[ax] - state.p[ax]))} of the output; the big numbers are the sums so far.`;
+    parts.stepText.textContent = `Stamp ${view.step + 1} of ${state.x.length}: x[${label(q)}] = ${state.x[view.step]} adds ${state.x[view.step]} × w (small numbers) at ${dim === 1 ? "position" : "row, column"} ${label(q.map((v, ax) => v * state.s[ax] - state.p[ax]))} of the output (where its tap w[${label(q.map(() => 0))}] lands: input position × s − p; a negative or too large position falls in the cropped border); the big numbers are the sums so far.`;
   }
 }
 
@@ -581,8 +582,9 @@ function drawDirect() {
   const [or, oc] = grid2(outShape);
   const size = Math.max(16, Math.min(CELL, Math.floor(560 / Math.max(pc, 1))));
   const final = tc.conv(state);
-  const width = Math.max(pc * size, (kc + oc) * CELL + 40) + 8;
-  const height = 20 + pr * size + 30 + Math.max(kr, or) * CELL + 8;
+  const KCELL = 50; // room for the tap's name, w[2, 2], under its value
+  const width = Math.max(pc * size, kc * KCELL + oc * CELL + 40) + 8;
+  const height = 20 + pr * size + 30 + Math.max(kr * KCELL, or * CELL) + 8;
   const svg = svgFor(width, height, "The equivalent direct convolution: the zero-inserted, padded input, the rotated kernel and the output");
   const cropped = sz.map((q) => Math.max(0, -q.before));
   const edges = cropped.some((n) => n > 0)
@@ -596,7 +598,6 @@ function drawDirect() {
     return {
       cls: `tce-${kind === "input" ? "input" : kind}${tap != null ? " tce-window" : ""}`,
       text: z.values[cell],
-      small: tap != null ? `w${label(tc.unravel(rot.length - 1 - tap, state.k))}` : null,
       hl: tap != null && kind === "input",
     };
   }, size);
@@ -604,9 +605,9 @@ function drawDirect() {
   title(svg, 4, y2 - 8, "w rotated 180°");
   drawGrid(svg, 4, y2, kr, kc, (r, c) => {
     const t = tc.ravel(posOf(r, c, dim), state.k);
-    return { cls: "tce-kernel", text: rot[t], hl: used.has(t) };
-  });
-  const ox = 4 + kc * CELL + 40;
+    return { cls: "tce-kernel", text: rot[t], hl: used.has(t), tap: `w[${label(tc.unravel(rot.length - 1 - t, state.k))}]` };
+  }, KCELL);
+  const ox = 4 + kc * KCELL + 40;
   title(svg, ox, y2 - 8, "y");
   const g = drawGrid(svg, ox, y2, or, oc, (r, c) => {
     const pos = posOf(r, c, dim);
@@ -621,7 +622,7 @@ function drawDirect() {
   parts.directText.textContent =
     `Insert s − 1 zeros between the input values (grey), pad the edges (beige) and slide the kernel rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}. ` +
     `Why rotated: input x[q] sends tap w[t] to output q·s + t·d − p. Fix one output: the later the input, the earlier the tap that reaches it, so a window reading the inputs left to right (and top to bottom) meets the taps right to left (and bottom to top): the kernel rotated by 180°. ` +
-    `The small labels show which tap of w each window cell meets.`;
+    `Each cell of the rotated kernel names the tap of w it holds; laid over the outlined window, the same arrangement shows which tap each window cell meets.`;
 }
 
 function drawMatrix() {
@@ -632,20 +633,24 @@ function drawMatrix() {
   const focusRow = tc.ravel(focus, outShape);
   const full = nOut * nIn <= 400 && nIn <= 16;
   const rows = full ? Array.from({ length: nOut }, (_, r) => r) : [focusRow];
-  const labelW = dim === 1 ? 48 : 64;
+  const labelW = dim === 1 ? 52 : 72;
   const size = 30;
-  const width = labelW + nIn * size + 8;
-  const height = 24 + rows.length * size + 8;
+  const headH = dim === 1 ? 24 : 56; // 2-D column headers are turned to fit
+  const width = labelW + nIn * size + 24;
+  const height = headH + rows.length * size + 8;
   const svg = svgFor(width, height, full ? "The matrix C transposed" : "The focused output's row of C transposed");
   const reach = reachOf(state, focus);
   for (let j = 0; j < nIn; j++) {
-    svg.append(svgEl("text", { x: labelW + j * size + size / 2, y: 14, class: "tce-label", "font-size": dim === 1 ? 10 : 9 }, `x${dim === 1 ? j : label(tc.unravel(j, state.i)).replace(", ", ",")}`));
+    const cx = labelW + j * size + size / 2;
+    svg.append(dim === 1
+      ? svgEl("text", { x: cx, y: 16, class: "tce-label" }, `x[${j}]`)
+      : svgEl("text", { x: cx + 4, y: headH - 6, class: "tce-label tce-collabel", transform: `rotate(-55 ${cx + 4} ${headH - 6})` }, `x[${label(tc.unravel(j, state.i))}]`));
   }
   const g = svgEl("g");
   rows.forEach((r, n) => {
     const pos = tc.unravel(r, outShape);
     const row = tc.matrixRow(state, pos);
-    const y = 20 + n * size;
+    const y = headH - 4 + n * size;
     const rg = svgEl("g", { "data-pos": pos.join(","), class: r === focusRow ? "tce-row-focus" : "" });
     rg.append(svgEl("text", { x: labelW - 4, y: y + size / 2, class: "tce-label tce-rowlabel" }, `y[${label(pos)}]`));
     row.forEach((v, j) => {
