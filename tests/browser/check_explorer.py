@@ -374,7 +374,7 @@ def highlights_and_hover(page: Page) -> list[str]:
                      .strokeDasharray,
                    solid: getComputedStyle(document.querySelector('.tce-hl-outer'))
                      .strokeDasharray,
-                   legend: document.querySelector('.tce-legend')?.textContent ?? ''})"""
+                   legend: document.querySelector('.tce-view .tce-legend')?.textContent ?? ''})"""
     )
     if marks["current"] != 1 or marks["corner"] != 1 or marks["dash"] in ("", "none"):
         problems.append(f"stepping: the stamping input is not dashed and cornered ({marks})")
@@ -403,6 +403,11 @@ def highlights_and_hover(page: Page) -> list[str]:
     names = page.locator(".tce-tap").all_text_contents()
     if sorted(names) != sorted(f"w[{r}, {c}]" for r in range(3) for c in range(3)):
         problems.append(f"rotated kernel's tap names: {names}")
+    direct = page.inner_text(".tce-view:nth-child(2)")
+    if "rows and columns alike" not in direct or direct.count("zeros between values") != 1:
+        problems.append("view 2 repeats the padding for equal rows and columns")
+    if "Why the kernel is rotated" not in direct:
+        problems.append("view 2 has no heading for the rotated kernel")
     page.click("text=All stamps")
     page.hover('[data-role="output"][data-index="2,3"]')
     if not page.evaluate(READ)["sum"].startswith("y[2, 3] = "):

@@ -80,8 +80,11 @@ function build() {
     el("section", { class: "tce-view", "aria-labelledby": "tce-h-direct" },
       el("h3", { id: "tce-h-direct", text: "2. The same, as a direct convolution" }),
       parts.directText = el("p", {}),
+      el("h4", { text: "Why the kernel is rotated" }),
+      el("p", { text: "Each output reads the taps in the opposite order to the inputs, so the direct convolution's kernel is w turned by 180°." }),
+      el("p", { text: "Input x[q] sends tap w[t] to output q·s + t·d − p. Fix one output: the later the input, the earlier the tap that reaches it, so a window reading the inputs left to right (and top to bottom) meets the taps right to left (and bottom to top)." }),
       parts.direct),
-    el("section", { class: "tce-view", "aria-labelledby": "tce-h-matrix" },
+    el("section", { class: "tce-view tce-view-matrix", "aria-labelledby": "tce-h-matrix" },
       el("h3", { id: "tce-h-matrix", text: "3. The matrix Cᵀ" }),
       parts.matrixText, parts.matrix));
   parts.output = el("div", { class: "tce-output" }, parts.sum, parts.views);
@@ -154,6 +157,7 @@ function buildEditors() {
     }
     parts.editors.append(table);
   }
+  parts.editors.append(el("p", { class: "tce-legend tce-range", text: "Values: whole numbers, negative or not. Every sum stays exact while taps × largest |x| × largest |w| ≤ 2⁵³ − 1 (about 9 × 10¹⁵); larger values are refused." }));
 }
 
 function shapeOk(state) {
@@ -615,13 +619,13 @@ function drawDirect() {
   });
   hookOutputs(svg, g);
   swap(parts.direct, svg);
-  const pads = sz.map((q, ax) => {
-    const side = (n) => (n >= 0 ? `pad ${n}` : `crop ${-n}`);
-    return `${dim === 2 ? AXES[2][ax] + ": " : ""}${q.s - 1} zero${q.s === 2 ? "" : "s"} between values, ${side(q.before)} at the start (d(k − 1) − p = ${q.d}·${q.k - 1} − ${q.p}) and ${side(q.after)} at the end (plus a = ${q.a})`;
-  });
+  const side = (n) => (n >= 0 ? `pad ${n}` : `crop ${-n}`);
+  const axisText = (q) => `${q.s - 1} zero${q.s === 2 ? "" : "s"} between values, ${side(q.before)} at the start (d(k − 1) − p = ${q.d}·${q.k - 1} − ${q.p}) and ${side(q.after)} at the end (plus a = ${q.a})`;
+  const texts = sz.map(axisText);
+  // said once when rows and columns agree
+  const pads = dim === 2 && texts[0] === texts[1] ? [`rows and columns alike: ${texts[0]}`] : texts.map((t, ax) => `${dim === 2 ? AXES[2][ax] + ": " : ""}${t}`);
   parts.directText.textContent =
     `Insert s − 1 zeros between the input values (grey), pad the edges (beige) and slide the kernel rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}. ` +
-    `Why rotated: input x[q] sends tap w[t] to output q·s + t·d − p. Fix one output: the later the input, the earlier the tap that reaches it, so a window reading the inputs left to right (and top to bottom) meets the taps right to left (and bottom to top): the kernel rotated by 180°. ` +
     `Each cell of the rotated kernel names the tap of w it holds; laid over the outlined window, the same arrangement shows which tap each window cell meets.`;
 }
 
