@@ -387,6 +387,20 @@ def highlights_and_hover(page: Page) -> list[str]:
     titles = page.locator(".tce-title").all_text_contents()
     if not any("cropped by 2 at the start" in t for t in titles):
         problems.append(f"crop: padding 3 > d(k - 1) = 1 is not called a crop of 2 ({titles})")
+    # output padding: 1-D, length 3, k 3, s 2, p 1, a 1 -> 6 outputs, the last one added
+    added = crop | {"i": [3], "k": [3], "s": [2], "p": [1], "a": [1]}
+    added |= {"x": [1, 2, 3], "w": [1, 1, 1]}
+    page.evaluate("(h) => { location.hash = h; }", hash_of(added))
+    page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(added))
+    marked = page.eval_on_selector_all(
+        ".tce-added[data-role=output]", "cells => cells.map((c) => c.dataset.index)"
+    )
+    y, _ = package_says(added)
+    if marked != ["5"] or y is None or y[5] != 3:
+        problems.append(f"output padding: added cells {marked}, package y {y}")
+    arith = page.inner_text(".tce-arith")
+    if "the first 1 holds real stamp values" not in arith or "Dumoulin" not in arith:
+        problems.append(f"output padding: the size text does not explain it ({arith!r})")
     page.evaluate("(h) => { location.hash = h; }", hash_of(walk))
     page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(walk))
     page.click('[data-role="output"][data-index="0,0"]')

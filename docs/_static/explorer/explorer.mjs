@@ -76,7 +76,7 @@ function build() {
       el("h3", { id: "tce-h-scatter", text: "1. Scatter-add" }),
       el("p", { text: "Each input value stamps the kernel, times that value, onto the output, s cells apart; where stamps overlap they add. The padding p crops the edges (faded cells); output padding a adds cells at the end." }),
       stepper, parts.stepText, parts.scatter,
-      el("p", { class: "tce-legend", text: "Solid black-and-white outline: the output in focus and the inputs and taps that reach it. Dashed outline with a black corner: the input being stamped; the orange cells of y hold its stamp (small numbers). Faded, dashed cells lie outside the output." })),
+      el("p", { class: "tce-legend", text: "Solid black-and-white outline: the output in focus and the inputs and taps that reach it. Dashed outline with a black corner: the input being stamped; the orange cells of y hold its stamp (small numbers). Faded, dashed cells lie outside the output. Dotted dark border: the cells that output padding a adds." })),
     el("section", { class: "tce-view", "aria-labelledby": "tce-h-direct" },
       el("h3", { id: "tce-h-direct", text: "2. The same, as a direct convolution" }),
       parts.directText = el("p", {}),
@@ -530,8 +530,9 @@ function drawScatter() {
     const stamp = current.get(flat);
     if (!inside) return { cls: "tce-cropped" + (stamp != null ? " tce-stamp" : ""), text: partial[flat], small: stamp != null ? fmtAdd(stamp) : null };
     const value = final.values[tc.ravel(opos, outShape)];
+    const added = opos.some((v, ax) => v >= sz[ax].full - 2 * state.p[ax]); // put there by output padding
     return {
-      cls: "tce-output" + (stamp != null ? " tce-stamp" : ""),
+      cls: "tce-output" + (stamp != null ? " tce-stamp" : "") + (added ? " tce-added" : ""),
       text: partial[flat],
       small: stamp != null ? fmtAdd(stamp) : null,
       hl: same(opos, focus),
@@ -693,9 +694,15 @@ function drawArithmetic() {
       why = `A convolution with the same k, s, p and d maps length ${z.convInputs[0]} back to ${z.n}: with stride ${z.s} only that length does, so output padding has nothing to choose${z.a ? ` (a = ${z.a} is allowed here only because the dilation is larger than the stride)` : ""}.`;
       if (z.a && !z.convInputs.includes(z.out)) why = `A convolution with the same k, s, p and d maps length ${z.convInputs.join(", ")} to ${z.n}; output padding a = ${z.a} (allowed since the dilation ${z.d} exceeds the stride ${z.s}) adds ${z.a} more.`;
     }
+    if (z.a > 0) {
+      const real = Math.min(z.a, z.p);
+      why += ` Output padding does not just append zeros: of the ${z.a} added output${z.a === 1 ? "" : "s"} (dotted in view 1), the first ${real} hold${real === 1 ? "s" : ""} real stamp values that padding p = ${z.p} would otherwise crop at the end${z.a > real ? `, the other ${z.a - real} ${z.a - real === 1 ? "is" : "are"} zero${z.a - real === 1 ? "" : "s"}, beyond every stamp` : ""}.`;
+    }
     return el("li", {}, el("strong", { text: name }), el("span", { class: "tce-formula", text: formula }), el("br"), why);
   });
-  parts.arith.replaceChildren(el("h2", { text: "The size arithmetic" }), el("ul", {}, ...items));
+  parts.arith.replaceChildren(el("h2", { text: "The size arithmetic" }),
+    el("p", { text: "The primes follow Dumoulin and Visin's notation: i′ is the transposed convolution's input size and o′ its output size (unprimed i and o belong to the direct convolution it reverses)." }),
+    el("ul", {}, ...items));
 }
 
 function drawCode() {
