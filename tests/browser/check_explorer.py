@@ -561,6 +561,14 @@ def main() -> int:
                 page.goto(url)
                 page.wait_for_selector("#tconv-explorer[data-ready]")
                 page.hover('[data-role="output"][data-index="2,3"]')
+                page.click("button:text('Find parameters')")
+                edge = page.evaluate(
+                    "() => document.querySelector('.tce-found tbody a').getBoundingClientRect()"
+                    ".right"
+                )
+                if edge > width:
+                    problems.append(f"{width} px {mode}: the finder's Open link is off screen")
+                page.hover('[data-role="output"][data-index="2,3"]')
                 page.screenshot(path=shots / f"explorer-{width}-{mode}.png", full_page=True)
                 overflow = page.evaluate(
                     "() => { const r = document.querySelector('#tconv-explorer');"

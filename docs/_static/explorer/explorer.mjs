@@ -758,13 +758,15 @@ function buildFinder() {
       result.replaceChildren(el("p", { text: `No kernel up to 5 and stride up to 4 takes length ${ni} to ${mi}.` }));
       return;
     }
-    const head = el("tr", {}, ...["kernel k", "stride s", "padding p", "output padding a", "taps per output phase", "checkerboard risk", ""].map((t) => el("th", { scope: "col", text: t })));
+    const heads = ["kernel k", "stride s", "padding p", "output padding a", "taps per output phase", "checkerboard risk", ""];
+    const head = el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })));
+    const td = (col, attrs, ...children) => el("td", { ...attrs, "data-label": heads[col] }, ...children);
     const rows = found.map((f) => {
       const state = { dim: 1, i: [ni], k: [f.k], s: [f.s], p: [f.p], a: [f.a], d: [1], x: tc.defaultValues(ni, "x"), w: new Array(f.k).fill(1) };
       const open = tc.validate(state) ? el("span", { text: "outside the explorer's ranges" })
         : el("a", { href: "#" + tc.formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}`, onclick: (e) => openState(e, state) });
-      return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v) => el("td", { text: String(v) })),
-        el("td", { text: f.even ? "none: every phase gets the same taps" : "yes: uneven taps" }), el("td", {}, open));
+      return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v, col) => td(col, { text: String(v) })),
+        td(5, { text: f.even ? "none: every phase gets the same taps" : "yes: uneven taps" }), td(6, {}, open));
     });
     result.replaceChildren(
       el("p", { text: `${found.length} settings take length ${ni} to ${mi} with dilation 1. A kernel whose size the stride divides gives every output phase the same number of taps away from the border; the others risk a checkerboard.` }),
