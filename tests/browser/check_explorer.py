@@ -387,6 +387,13 @@ def highlights_and_hover(page: Page) -> list[str]:
     titles = page.locator(".tce-title").all_text_contents()
     if not any("cropped by 2 at the start" in t for t in titles):
         problems.append(f"crop: padding 3 > d(k - 1) = 1 is not called a crop of 2 ({titles})")
+    # inserted input 1 0 2 0 3 0 4 (7 cells) cropped by 2 at each end
+    faded = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.tce-view:nth-child(2) .tce-cropped'),
+          (c) => c.textContent)"""
+    )
+    if faded != ["1", "0", "0", "4"]:
+        problems.append(f"crop: the cropped cells of view 2 are {faded}, not 1, 0 | 0, 4")
     # output padding: 1-D, length 3, k 3, s 2, p 1, a 1 -> 6 outputs, the last one added
     added = crop | {"i": [3], "k": [3], "s": [2], "p": [1], "a": [1]}
     added |= {"x": [1, 2, 3], "w": [1, 1, 1]}

@@ -582,7 +582,10 @@ function drawDirect() {
   const win = tc.windowOf(state, focus);
   const winCells = new Map(win.map((w) => [w.cell, w.tap]));
   const used = new Set(win.filter((w) => z.kinds[w.cell] === "input").map((w) => w.tap));
-  const [pr, pc] = grid2(z.shape), [kr, kc] = grid2(state.k);
+  // a negative padding crops the zero-inserted input: those cells are drawn too, faded
+  const cut0 = sz.map((q) => Math.max(0, -q.before)), cut1 = sz.map((q) => Math.max(0, -q.after));
+  const ext = z.shape.map((n, ax) => n + cut0[ax] + cut1[ax]);
+  const [pr, pc] = grid2(ext), [kr, kc] = grid2(state.k);
   const outShape = sz.map((q) => q.out);
   const [or, oc] = grid2(outShape);
   const size = Math.max(16, Math.min(CELL, Math.floor(560 / Math.max(pc, 1))));
@@ -595,9 +598,16 @@ function drawDirect() {
   const edges = cropped.some((n) => n > 0)
     ? `cropped by ${cropped.length === 1 || cropped[0] === cropped[1] ? cropped[0] : cropped.join(" × ")} at the start`
     : "padded";
-  title(svg, 4, 14, `x with zeros inserted, then ${edges} (${z.shape.join(" × ")})`);
+  const faded = [...cut0, ...cut1].some((n) => n > 0) ? "; cropped cells faded" : "";
+  title(svg, 4, 14, `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`);
   drawGrid(svg, 4, 20, pr, pc, (r, c) => {
-    const cell = tc.ravel(posOf(r, c, dim), z.shape);
+    const padPos = posOf(r, c, dim).map((v, ax) => v - cut0[ax]);
+    if (!padPos.every((v, ax) => v >= 0 && v < z.shape[ax])) {
+      const ins = padPos.map((v, ax) => v - sz[ax].before);
+      const known = ins.every((v, ax) => v >= 0 && v < z.inserted.shape[ax]);
+      return { cls: "tce-cropped", text: known ? z.inserted.values[tc.ravel(ins, z.inserted.shape)] : 0 };
+    }
+    const cell = tc.ravel(padPos, z.shape);
     const kind = z.kinds[cell];
     const tap = winCells.get(cell);
     return {
