@@ -266,6 +266,181 @@ def keyboard(page: Page) -> list[str]:
     return problems
 
 
+PARAMS_TABLE = """() => {
+  const t = document.querySelector('.tce-params table');
+  return {heads: Array.from(t.querySelectorAll('thead th'), (e) => e.textContent),
+          caption: t.caption.textContent,
+          empty: Array.from(t.querySelectorAll('input'), (e) => e.value).filter((v) => v === '').length,
+          inputs: t.querySelectorAll('input').length};
+}"""
+
+
+def dimension_switch(page: Page) -> list[str]:
+    """1-D <-> 2-D through the select (mouse-style and keyboard) rebuilds the settings table."""
+    problems = []
+    want = {
+        1: (["Setting", "length"], "1 to 16", 6),
+        2: (["Setting", "rows", "columns"], "1 to 8", 12),
+    }
+
+    def table_is(dim: int, where: str) -> None:
+        got = page.evaluate(PARAMS_TABLE)
+        heads, span, inputs = want[dim]
+        if got["heads"] != heads or span not in got["caption"] or got["inputs"] != inputs:
+            problems.append(f"{where}: settings table {got} is not the {dim}-D one")
+        if got["empty"]:
+            problems.append(f"{where}: {got['empty']} empty settings boxes")
+        if not page.evaluate(READ)["hash"].startswith(f"#dim={dim}&"):
+            problems.append(f"{where}: address {page.evaluate(READ)['hash']} is not {dim}-D")
+
+    page.select_option("#tce-dim", "1")
+    table_is(1, "select 1-D")
+    # typing into the one input-size box keeps a 1-D address (no stray second value)
+    page.focus('input[data-control="s"][data-axis="0"]')
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    got = page.evaluate(READ)
+    if "s=3&" not in got["hash"] + "&":
+        problems.append(f"select 1-D: stride 3 typed gives the address {got['hash']}")
+    problems += expect_state(got, from_hash(got["hash"]), "select 1-D, stride 3")
+    page.select_option("#tce-dim", "2")
+    table_is(2, "select 2-D")
+    page.focus("#tce-dim")
+    page.keyboard.press("ArrowUp")
+    table_is(1, "keyboard 1-D")
+    page.keyboard.press("ArrowDown")
+    table_is(2, "keyboard 2-D")
+    got = page.evaluate(READ)
+    problems += expect_state(got, from_hash(got["hash"]), "keyboard 2-D")
+    return problems
+
+
+def invalid_edits(page: Page) -> list[str]:
+    """Text that is not a whole number is marked and explained, and reverted on leaving the box;
+    every invalid setting is marked at once and the editors stay."""
+    problems = []
+    walk = {"dim": 2, "i": [2, 2], "k": [3, 3], "s": [1, 1], "p": [0, 0], "a": [0, 0]}
+    walk |= {"d": [1, 1], "x": [1, 3, 2, 3], "w": [2, 3, 2, 1, 4, 2, 3, 4, 1]}
+    page.goto(page.url.split("#")[0] + "#" + hash_of(walk))
+    page.wait_for_selector("#tconv-explorer[data-ready]")
+    for selector in (
+        'input[data-role="input"][data-index="0,1"]',
+        'input[data-role="kernel"][data-index="2,2"]',
+        'input[data-control="s"][data-axis="0"]',
+    ):
+        for text in ("0.5", "1e3", ""):
+            page.fill(selector, text)  # as pasted: one input event
+            got = page.evaluate(READ)
+            problems += expect_state(got, walk, f"{selector} = {text!r}")
+            mark = page.get_attribute(selector, "aria-invalid")
+            message = page.inner_text("#tce-editmsg") if page.is_visible("#tce-editmsg") else ""
+            if mark != "true" or ("whole number" if text else "empty") not in message:
+                problems.append(f"{selector} = {text!r}: aria-invalid {mark}, message {message!r}")
+            page.keyboard.press("Tab")
+            box = page.input_value(selector)
+            if box == text or page.get_attribute(selector, "aria-invalid") == "true":
+                problems.append(f"{selector} = {text!r}: leaving the box leaves {box!r}, marked")
+            if page.is_visible("#tce-editmsg"):
+                problems.append(f"{selector} = {text!r}: message stays after leaving the box")
+    # two invalid settings at once: both marked, both listed, the editors stay
+    bad = walk | {"s": [1, 9], "a": [2, 0]}
+    page.evaluate("(h) => { location.hash = h; }", hash_of(bad))
+    page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(bad))
+    for control, axis in (("s", 1), ("a", 0)):
+        sel = f'input[data-control="{control}"][data-axis="{axis}"]'
+        if page.get_attribute(sel, "aria-invalid") != "true":
+            problems.append(f"two invalid settings: {control}[{axis}] is not marked")
+    items = page.locator(".tce-alert li").all_inner_texts()
+    if len(items) != 2:
+        problems.append(f"two invalid settings: the alert lists {items}")
+    if page.locator('input[data-role="input"]').count() != 4:
+        problems.append("two invalid settings: the input editor is gone")
+    return problems
+
+
+def highlights_and_hover(page: Page) -> list[str]:
+    """The stamping input looks unlike the focused output's inputs; hovering is temporary."""
+    problems = []
+    walk = {"dim": 2, "i": [2, 2], "k": [3, 3], "s": [1, 1], "p": [0, 0], "a": [0, 0]}
+    walk |= {"d": [1, 1], "x": [1, 3, 2, 3], "w": [2, 3, 2, 1, 4, 2, 3, 4, 1]}
+    page.goto(page.url.split("#")[0] + "#" + hash_of(walk))
+    page.wait_for_selector("#tconv-explorer[data-ready]")
+    page.click('[data-role="output"][data-index="0,0"]')
+    page.click("text=Next ▶")
+    marks = page.evaluate(
+        """() => ({current: document.querySelectorAll('.tce-current .tce-current-mark').length,
+                   corner: document.querySelectorAll('.tce-current .tce-current-corner').length,
+                   dash: getComputedStyle(document.querySelector('.tce-current-mark'))
+                     .strokeDasharray,
+                   solid: getComputedStyle(document.querySelector('.tce-hl-outer'))
+                     .strokeDasharray,
+                   legend: document.querySelector('.tce-view .tce-legend')?.textContent ?? ''})"""
+    )
+    if marks["current"] != 1 or marks["corner"] != 1 or marks["dash"] in ("", "none"):
+        problems.append(f"stepping: the stamping input is not dashed and cornered ({marks})")
+    if marks["solid"] not in ("", "none") or "Dashed outline" not in marks["legend"]:
+        problems.append(f"stepping: focus outline dashed too, or no legend ({marks})")
+    crop = walk | {"dim": 1, "i": [4], "k": [2], "s": [2], "p": [3], "a": [0], "d": [1]}
+    crop |= {"x": [1, 2, 3, 4], "w": [1, 1]}
+    page.evaluate("(h) => { location.hash = h; }", hash_of(crop))
+    page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(crop))
+    titles = page.locator(".tce-title").all_text_contents()
+    if not any("cropped by 2 at the start" in t for t in titles):
+        problems.append(f"crop: padding 3 > d(k - 1) = 1 is not called a crop of 2 ({titles})")
+    # inserted input 1 0 2 0 3 0 4 (7 cells) cropped by 2 at each end
+    faded = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.tce-view:nth-child(2) .tce-cropped'),
+          (c) => c.textContent)"""
+    )
+    if faded != ["1", "0", "0", "4"]:
+        problems.append(f"crop: the cropped cells of view 2 are {faded}, not 1, 0 | 0, 4")
+    # output padding: 1-D, length 3, k 3, s 2, p 1, a 1 -> 6 outputs, the last one added
+    added = crop | {"i": [3], "k": [3], "s": [2], "p": [1], "a": [1]}
+    added |= {"x": [1, 2, 3], "w": [1, 1, 1]}
+    page.evaluate("(h) => { location.hash = h; }", hash_of(added))
+    page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(added))
+    marked = page.eval_on_selector_all(
+        ".tce-added[data-role=output]", "cells => cells.map((c) => c.dataset.index)"
+    )
+    y, _ = package_says(added)
+    if marked != ["5"] or y is None or y[5] != 3:
+        problems.append(f"output padding: added cells {marked}, package y {y}")
+    arith = page.inner_text(".tce-arith")
+    if "the first 1 holds real stamp values" not in arith or "Dumoulin" not in arith:
+        problems.append(f"output padding: the size text does not explain it ({arith!r})")
+    page.evaluate("(h) => { location.hash = h; }", hash_of(walk))
+    page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(walk))
+    page.click('[data-role="output"][data-index="0,0"]')
+    small = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+            '.tce-small, .tce-tap, .tce-label, .tce-rowlabel, .tce-title'), (t) => {
+          const svg = t.ownerSVGElement;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale];
+        }).filter(([, px]) => px < 12)"""
+    )
+    if small:
+        problems.append(f"labels under 12 px as drawn at 1280 px: {small[:5]}")
+    names = page.locator(".tce-tap").all_text_contents()
+    if sorted(names) != sorted(f"w[{r}, {c}]" for r in range(3) for c in range(3)):
+        problems.append(f"rotated kernel's tap names: {names}")
+    direct = page.inner_text(".tce-view:nth-child(2)")
+    if "rows and columns alike" not in direct or direct.count("zeros between values") != 1:
+        problems.append("view 2 repeats the padding for equal rows and columns")
+    if "Why the kernel is rotated" not in direct:
+        problems.append("view 2 has no heading for the rotated kernel")
+    page.click("text=All stamps")
+    page.hover('[data-role="output"][data-index="2,3"]')
+    if not page.evaluate(READ)["sum"].startswith("y[2, 3] = "):
+        problems.append("hover: the hovered output is not shown")
+    page.mouse.move(1, 1)
+    page.wait_for_timeout(50)
+    got = page.evaluate(READ)["sum"]
+    if not got.startswith("y[0, 0] = "):
+        problems.append(f"hover: leaving the figure shows {got!r}, not the clicked y[0, 0]")
+    return problems
+
+
 def finder_and_copy(page: Page) -> list[str]:
     """The parameter finder lists what the package's size arithmetic allows; copy answers."""
     problems = []
@@ -289,11 +464,19 @@ def finder_and_copy(page: Page) -> list[str]:
     got = {tuple(int(v) for v in row[:4]) for row in rows}
     if got != want or len(rows) != len(want):
         problems.append(f"finder 4 -> 8: {sorted(got)} != package {sorted(want)}")
+    page.emulate_media(reduced_motion="reduce")  # no smooth scroll: the views in place at once
     page.click('.tce-found a[aria-label="Open k=4, s=2, p=1, a=0"]')
     hash_now = page.evaluate("location.hash")
     if not hash_now.startswith("#dim=1&i=4&k=4&s=2&p=1&a=0&d=1&"):
         problems.append(f"finder: Open gives {hash_now}")
     problems += expect_state(page.evaluate(READ), from_hash(hash_now), "finder: opened state")
+    opened = page.evaluate(
+        """() => ({focus: !!document.activeElement.closest('.tce-view'),
+                   top: document.querySelector('.tce-views').getBoundingClientRect().top,
+                   height: innerHeight})"""
+    )
+    if not opened["focus"] or not 0 <= opened["top"] < opened["height"]:
+        problems.append(f"finder: Open neither shows nor focuses the views ({opened})")
     page.click("text=Copy the PyTorch code")
     status = page.inner_text(".tce-codeblock:nth-child(2) .tce-copied")
     if "Copied" not in status and "Selected" not in status:
@@ -365,7 +548,10 @@ def main() -> int:
         page.goto(url + "#" + hash_of(walk))
         page.wait_for_selector("#tconv-explorer[data-ready]")
         problems += keyboard(page)
+        problems += dimension_switch(page)
         problems += finder_and_copy(page)
+        problems += invalid_edits(page)
+        problems += highlights_and_hover(page)
         ctx.close()
         for mode in ("light", "dark"):
             ctx = browser.new_context(color_scheme=mode)
@@ -381,6 +567,14 @@ def main() -> int:
                 watch(page, problems)
                 page.goto(url)
                 page.wait_for_selector("#tconv-explorer[data-ready]")
+                page.hover('[data-role="output"][data-index="2,3"]')
+                page.click("button:text('Find parameters')")
+                edge = page.evaluate(
+                    "() => document.querySelector('.tce-found tbody a').getBoundingClientRect()"
+                    ".right"
+                )
+                if edge > width:
+                    problems.append(f"{width} px {mode}: the finder's Open link is off screen")
                 page.hover('[data-role="output"][data-index="2,3"]')
                 page.screenshot(path=shots / f"explorer-{width}-{mode}.png", full_page=True)
                 overflow = page.evaluate(

@@ -52,6 +52,7 @@ function build() {
   parts.params = el("div", { class: "tce-params" });
   parts.editors = el("div", { class: "tce-editors" });
   parts.alert = el("div", { role: "alert", class: "tce-alert" });
+  parts.editMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-editmsg", hidden: true });
   parts.arith = el("div", { class: "tce-arith" });
   parts.sum = el("p", { class: "tce-sum", "aria-live": "polite", id: "tce-sum" });
   parts.stepText = el("p", { class: "tce-step-text" });
@@ -64,16 +65,26 @@ function build() {
   parts.direct = el("div", { class: "tce-svg" });
   parts.matrix = el("div", { class: "tce-svg" });
   parts.matrixText = el("p", {});
+  // the figures are redrawn under the pointer: their lasting boxes tell when it leaves
+  for (const box of [parts.scatter, parts.direct, parts.matrix]) {
+    box.addEventListener("pointerleave", () => {
+      if (view.pinned && !same(view.pinned, view.focus)) setFocus(view.pinned);
+    });
+  }
   parts.views = el("div", { class: "tce-views" },
     el("section", { class: "tce-view", "aria-labelledby": "tce-h-scatter" },
       el("h3", { id: "tce-h-scatter", text: "1. Scatter-add" }),
       el("p", { text: "Each input value stamps the kernel, times that value, onto the output, s cells apart; where stamps overlap they add. The padding p crops the edges (faded cells); output padding a adds cells at the end." }),
-      stepper, parts.stepText, parts.scatter),
+      stepper, parts.stepText, parts.scatter,
+      el("p", { class: "tce-legend", text: "Solid black-and-white outline: the output in focus and the inputs and taps that reach it. Dashed outline with a black corner: the input being stamped; the orange cells of y hold its stamp (small numbers). Faded, dashed cells lie outside the output. Dotted dark border: the cells that output padding a adds." })),
     el("section", { class: "tce-view", "aria-labelledby": "tce-h-direct" },
       el("h3", { id: "tce-h-direct", text: "2. The same, as a direct convolution" }),
       parts.directText = el("p", {}),
+      el("h4", { text: "Why the kernel is rotated" }),
+      el("p", { text: "Each output reads the taps in the opposite order to the inputs, so the direct convolution's kernel is w turned by 180°." }),
+      el("p", { text: "Input x[q] sends tap w[t] to output q·s + t·d − p. Fix one output: the later the input, the earlier the tap that reaches it, so a window reading the inputs left to right (and top to bottom) meets the taps right to left (and bottom to top)." }),
       parts.direct),
-    el("section", { class: "tce-view", "aria-labelledby": "tce-h-matrix" },
+    el("section", { class: "tce-view tce-view-matrix", "aria-labelledby": "tce-h-matrix" },
       el("h3", { id: "tce-h-matrix", text: "3. The matrix Cᵀ" }),
       parts.matrixText, parts.matrix));
   parts.output = el("div", { class: "tce-output" }, parts.sum, parts.views);
@@ -85,7 +96,7 @@ function build() {
     el("section", { class: "tce-settings", "aria-labelledby": "tce-h-settings" },
       el("h2", { id: "tce-h-settings", text: "Settings" }),
       el("div", { class: "tce-row" }, el("label", { for: "tce-dim", text: "Dimensions " }), parts.dim, random, reset),
-      parts.params, parts.editors),
+      parts.params, parts.editors, parts.editMsg),
     parts.alert, parts.arith, parts.output,
     parts.codeSection = el("section", { "aria-labelledby": "tce-h-code" }, el("h2", { id: "tce-h-code", text: "Code for these settings" }), parts.code),
     parts.finder);
@@ -94,6 +105,7 @@ function build() {
     if (tc.formatHash(state) !== tc.formatHash(view.state)) {
       view.state = state;
       view.focus = null;
+      view.pinned = null;
       view.step = -1;
       render();
     }
@@ -110,7 +122,9 @@ function buildParams() {
       el("td", {}, el("input", {
         type: "number", min: lo, max: hi, step: 1, value: view.state[key][ax], inputmode: "numeric",
         "data-control": key, "data-axis": ax, "aria-label": `${name} ${sym}${dim === 2 ? `, ${axis}` : ""}`,
-        oninput: (e) => setParam(key, ax, e.target.value),
+        "aria-describedby": "tce-editmsg",
+        oninput: (e) => setParam(key, ax, e.target),
+        onblur: (e) => revert(e.target, view.state[key][ax]),
       })));
     const code = { i: "", k: "kernel_size", s: "stride", p: "padding", a: "output_padding", d: "dilation" }[key];
     return el("tr", {}, el("th", { scope: "row" }, `${name} `, el("var", { text: sym }), code ? el("code", { text: ` ${code}` }) : null), ...cells);
@@ -134,13 +148,16 @@ function buildEditors() {
           type: "number", step: 1, value: state[key][j], inputmode: "numeric",
           "data-role": role, "data-index": idx(pos), "data-value": state[key][j],
           "aria-label": `${key}[${label(pos)}]`,
+          "aria-describedby": "tce-editmsg",
           oninput: (e) => setValue(key, j, e.target),
+          onblur: (e) => revert(e.target, view.state[key][j]),
         })));
       }
       table.append(tr);
     }
     parts.editors.append(table);
   }
+  parts.editors.append(el("p", { class: "tce-legend tce-range", text: "Values: whole numbers, negative or not. Every sum stays exact while taps × largest |x| × largest |w| ≤ 2⁵³ − 1 (about 9 × 10¹⁵); larger values are refused." }));
 }
 
 function shapeOk(state) {
@@ -148,6 +165,33 @@ function shapeOk(state) {
     const [lo, hi] = key === "i" ? tc.RANGES.i[state.dim] : tc.RANGES[key];
     return state[key].length === state.dim && state[key].every((v) => Number.isSafeInteger(v) && v >= lo && v <= hi);
   });
+}
+
+/** Every setting that needs changing, each with its control (key, axis) and a sentence. */
+function settingProblems(state) {
+  const { dim } = state;
+  const out = [];
+  const where = (ax) => (dim === 2 ? ` (${AXES[2][ax]})` : "");
+  const fine = (key, ax) => !out.some((q) => q.key === key && q.ax === ax);
+  for (const [key, name, sym] of PARAMS) {
+    const [lo, hi] = key === "i" ? tc.RANGES.i[dim] : tc.RANGES[key];
+    state[key].forEach((v, ax) => {
+      if (!(v >= lo && v <= hi)) out.push({ key, ax, message: `${name} ${sym}${where(ax)} must be ${lo} to ${hi}, got ${v}` });
+    });
+  }
+  for (let ax = 0; ax < dim; ax++) {
+    const [a, s, d] = [state.a[ax], state.s[ax], state.d[ax]];
+    if (fine("a", ax) && a >= Math.max(s, d)) {
+      out.push({ key: "a", ax, message: `Output padding a${where(ax)} must be smaller than the stride ${s} or the dilation ${d}, got ${a}` });
+    }
+  }
+  for (let ax = 0; ax < dim; ax++) {
+    const [n, k, s, p, a, d] = ["i", "k", "s", "p", "a", "d"].map((key) => state[key][ax]);
+    if (PARAMS.every(([key]) => fine(key, ax)) && tc.outputSize(n, k, s, p, a, d) < 1) {
+      out.push({ key: "p", ax, message: `Padding p${where(ax)} = ${p} crops the whole output` });
+    }
+  }
+  return out;
 }
 
 function inRange(state) {
@@ -164,8 +208,45 @@ function resize(values, from, to, which) {
   });
 }
 
-function setParam(key, ax, text) {
-  if (!/^-?\d+$/.test(String(text).trim())) return; // half-typed: wait
+// Text that is not a whole number (0.5, 1e3, an empty box) changes nothing: the box is marked
+// invalid, the message under the editors says why, and leaving the box puts the value in use back.
+const badText = new Map(); // input element -> its description
+
+function checkText(input, inUse) {
+  const text = input.value.trim();
+  if (/^-?\d+$/.test(text)) {
+    if (badText.delete(input)) showEdits();
+    return true;
+  }
+  const what = text ? `“${text}” is not a whole number` : "the box is empty (or holds no number)";
+  badText.set(input, `${input.getAttribute("aria-label")}: ${what}; the views use ${inUse}`);
+  showEdits();
+  return false;
+}
+
+function revert(input, value) {
+  if (!badText.has(input)) return;
+  badText.delete(input);
+  input.value = String(value);
+  showEdits();
+  if (input.dataset.control) render(); // the settings' marks come from the state again
+}
+
+function showEdits() {
+  for (const input of root.querySelectorAll(".tce-settings input")) {
+    if (badText.has(input)) input.setAttribute("aria-invalid", "true");
+    else if (input.dataset.role) input.removeAttribute("aria-invalid");
+  }
+  for (const input of badText.keys()) if (!input.isConnected) badText.delete(input);
+  parts.editMsg.textContent = badText.size
+    ? `${[...badText.values()].join(". ")}. Whole numbers only: leaving the box puts the number in use back.`
+    : "";
+  parts.editMsg.hidden = !badText.size;
+}
+
+function setParam(key, ax, input) {
+  if (!checkText(input, view.state[key][ax])) return;
+  const text = input.value.trim();
   const state = tc.cloneState(view.state);
   state[key][ax] = Number(text);
   const fits = () => shapeOk(state);
@@ -176,8 +257,8 @@ function setParam(key, ax, text) {
 }
 
 function setValue(key, j, input) {
+  if (!checkText(input, view.state[key][j])) return;
   const text = input.value.trim();
-  if (!/^-?\d+$/.test(text)) return;
   const state = tc.cloneState(view.state);
   state[key][j] = Number(text);
   input.dataset.value = String(state[key][j]);
@@ -200,6 +281,7 @@ function setDim(dim) {
     state.w = resize(s.w, [1, s.w.length], state.k, "w");
   }
   view.focus = null;
+  view.pinned = null;
   view.step = -1;
   setState(state);
 }
@@ -225,6 +307,7 @@ function randomState() {
     state.w = Array.from({ length: tc.prod(state.k) }, () => r(-2, 5));
     if (!tc.validate(state)) {
       view.focus = null;
+      view.pinned = null;
       view.step = -1;
       setState(state);
       return;
@@ -246,8 +329,9 @@ function stepKeys(e) {
   }
 }
 
-function setFocus(pos, announce = true) {
+function setFocus(pos, announce = true, pin = true) {
   view.focus = pos;
+  if (pin) view.pinned = pos;
   draw();
   if (announce) parts.sum.textContent = tc.sumText(view.state, pos);
 }
@@ -268,8 +352,11 @@ function outputKeys(e) {
 
 function render() {
   const { state } = view;
-  if (parts.dim.value !== String(state.dim) || !parts.params.firstChild) {
+  // the select already shows the new value when the user changed it: track the built table's
+  // dimension instead of the select's
+  if (parts.paramsDim !== state.dim) {
     parts.dim.value = String(state.dim);
+    parts.paramsDim = state.dim;
     buildParams();
   } else {
     for (const input of parts.params.querySelectorAll("input")) {
@@ -281,6 +368,7 @@ function render() {
   if (parts.editorShape !== shape) {
     parts.editorShape = shape;
     buildEditors();
+    showEdits();
   } else {
     for (const input of parts.editors.querySelectorAll("input")) {
       const values = input.dataset.role === "input" ? state.x : state.w;
@@ -290,14 +378,21 @@ function render() {
     }
   }
   const why = tc.validate(state);
+  const every = why ? settingProblems(state) : [];
   for (const input of parts.params.querySelectorAll("input")) {
-    const bad = why && tc.NAMES[input.dataset.control] === why.param && (why.axis == null || why.axis === Number(input.dataset.axis));
+    const ax = Number(input.dataset.axis);
+    const bad = badText.has(input) || (why && ((tc.NAMES[input.dataset.control] === why.param && (why.axis == null || why.axis === ax)) ||
+      every.some((q) => q.key === input.dataset.control && q.ax === ax)));
     input.setAttribute("aria-invalid", bad ? "true" : "false");
   }
   if (why) {
-    parts.alert.textContent = `PyTorch and transposed_conv refuse these settings: ${why.message}.`;
-    if (why.message.includes("in the explorer")) parts.alert.textContent = `The explorer cannot show these settings: ${why.message}.`;
-    if (why.param === "x" || why.param === "weight") parts.alert.textContent = `The explorer refuses these values: ${why.message}.`;
+    let head = `PyTorch and transposed_conv refuse these settings: ${why.message}.`;
+    if (why.message.includes("in the explorer")) head = `The explorer cannot show these settings: ${why.message}.`;
+    if (why.param === "x" || why.param === "weight") head = `The explorer refuses these values: ${why.message}.`;
+    parts.alert.replaceChildren(el("p", { text: head }));
+    if (every.length > 1) {
+      parts.alert.append(el("p", { text: `Every setting to fix (${every.length}):` }), el("ul", {}, ...every.map((q) => el("li", { text: q.message }))));
+    }
     parts.alert.hidden = false;
     parts.output.hidden = true;
     parts.codeSection.hidden = true;
@@ -306,7 +401,7 @@ function render() {
     for (const v of [parts.scatter, parts.direct, parts.matrix]) v.replaceChildren();
     return;
   }
-  parts.alert.textContent = "";
+  parts.alert.replaceChildren();
   parts.alert.hidden = true;
   parts.output.hidden = false;
   parts.codeSection.hidden = false;
@@ -314,6 +409,7 @@ function render() {
   if (!view.focus || view.focus.some((v, ax) => v >= out[ax])) {
     view.focus = out.map((n) => Math.floor(n / 2));
   }
+  if (!view.pinned || view.pinned.some((v, ax) => v >= out[ax]) || view.pinned.length !== out.length) view.pinned = view.focus;
   if (view.step >= state.x.length) view.step = -1;
   parts.sum.textContent = tc.sumText(state, view.focus);
   drawArithmetic();
@@ -353,7 +449,14 @@ function drawGrid(svg, x0, y0, rows, cols, cell, size = CELL) {
         cg.append(svgEl("rect", { x: x + 1.5, y: y + 1.5, width: size - 3, height: size - 3, class: "tce-hl-outer" }));
         cg.append(svgEl("rect", { x: x + 3.5, y: y + 3.5, width: size - 7, height: size - 7, class: "tce-hl-inner" }));
       }
-      if (spec.text != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2 + (spec.small ? -2 : 0), class: "tce-num", "font-size": fontSize(spec.text, size) }, spec.text));
+      if (spec.current) {
+        // the input being stamped: a thick dashed outline and a filled corner marker, unlike
+        // the solid outline of the cells linked to the focused output
+        cg.append(svgEl("rect", { x: x + 2, y: y + 2, width: size - 4, height: size - 4, class: "tce-current-mark" }));
+        cg.append(svgEl("path", { d: `M${x} ${y}h${size * 0.4}L${x} ${y + size * 0.4}z`, class: "tce-current-corner" }));
+      }
+      if (spec.tap != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size - 8, class: "tce-tap" }, spec.tap));
+      if (spec.text != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2 + (spec.small ? -5 : spec.tap ? -7 : 0), class: "tce-num", "font-size": fontSize(spec.text, size) }, spec.text));
       if (spec.small != null) cg.append(svgEl("text", { x: x + size - 3, y: y + size - 4, class: "tce-small" }, spec.small));
       g.append(cg);
     }
@@ -410,7 +513,7 @@ function drawScatter() {
   title(svg, 4, 14, "x");
   drawGrid(svg, 4, 20, xr, xc, (r, c) => {
     const j = tc.ravel(posOf(r, c, dim), state.i);
-    return { cls: "tce-input" + (j === view.step ? " tce-current" : ""), text: state.x[j], hl: reach.xs.has(j) };
+    return { cls: "tce-input" + (j === view.step ? " tce-current" : ""), text: state.x[j], hl: reach.xs.has(j), current: j === view.step };
   });
   const kx = 4 + xc * CELL + gap;
   title(svg, kx, 14, "w");
@@ -427,8 +530,9 @@ function drawScatter() {
     const stamp = current.get(flat);
     if (!inside) return { cls: "tce-cropped" + (stamp != null ? " tce-stamp" : ""), text: partial[flat], small: stamp != null ? fmtAdd(stamp) : null };
     const value = final.values[tc.ravel(opos, outShape)];
+    const added = opos.some((v, ax) => v >= sz[ax].full - 2 * state.p[ax]); // put there by output padding
     return {
-      cls: "tce-output" + (stamp != null ? " tce-stamp" : ""),
+      cls: "tce-output" + (stamp != null ? " tce-stamp" : "") + (added ? " tce-added" : ""),
       text: partial[flat],
       small: stamp != null ? fmtAdd(stamp) : null,
       hl: same(opos, focus),
@@ -445,7 +549,7 @@ function drawScatter() {
     parts.stepText.textContent = `All ${state.x.length} stamps added: each output cell holds its final sum. Press Next to add them one at a time.`;
   } else {
     const q = tc.unravel(view.step, state.i);
-    parts.stepText.textContent = `Stamp ${view.step + 1} of ${state.x.length}: x[${label(q)}] = ${state.x[view.step]} adds ${state.x[view.step]} × w (small numbers) at ${dim === 1 ? "position" : "row, column"} ${label(q.map((v, ax) => v * state.s[ax] - state.p[ax]))} of the output; the big numbers are the sums so far.`;
+    parts.stepText.textContent = `Stamp ${view.step + 1} of ${state.x.length}: x[${label(q)}] = ${state.x[view.step]} adds ${state.x[view.step]} × w (small numbers) at ${dim === 1 ? "position" : "row, column"} ${label(q.map((v, ax) => v * state.s[ax] - state.p[ax]))} of the output (where its tap w[${label(q.map(() => 0))}] lands: input position × s − p; a negative or too large position falls in the cropped border); the big numbers are the sums so far.`;
   }
 }
 
@@ -455,15 +559,18 @@ function hookOutputs(svg, g) {
   svg.setAttribute("tabindex", "0");
   svg.setAttribute("aria-describedby", "tce-sum");
   svg.addEventListener("keydown", outputKeys);
-  const pick = (e) => {
+  // hovering shows a cell for as long as the pointer is on it; a click (or the keyboard) keeps it
+  const pick = (pin) => (e) => {
     const cell = e.target.closest("[data-pos]");
     if (cell && g.contains(cell)) {
       const pos = cell.dataset.pos.split(",").map(Number);
-      if (!same(pos, view.focus)) setFocus(pos);
+      if (pin) view.pinned = pos;
+      if (!same(pos, view.focus)) setFocus(pos, true, pin);
     }
   };
-  svg.addEventListener("pointerover", pick);
-  svg.addEventListener("click", pick);
+  svg.addEventListener("pointerover", pick(false));
+  svg.addEventListener("click", pick(true));
+
 }
 
 function drawDirect() {
@@ -475,23 +582,37 @@ function drawDirect() {
   const win = tc.windowOf(state, focus);
   const winCells = new Map(win.map((w) => [w.cell, w.tap]));
   const used = new Set(win.filter((w) => z.kinds[w.cell] === "input").map((w) => w.tap));
-  const [pr, pc] = grid2(z.shape), [kr, kc] = grid2(state.k);
+  // a negative padding crops the zero-inserted input: those cells are drawn too, faded
+  const cut0 = sz.map((q) => Math.max(0, -q.before)), cut1 = sz.map((q) => Math.max(0, -q.after));
+  const ext = z.shape.map((n, ax) => n + cut0[ax] + cut1[ax]);
+  const [pr, pc] = grid2(ext), [kr, kc] = grid2(state.k);
   const outShape = sz.map((q) => q.out);
   const [or, oc] = grid2(outShape);
   const size = Math.max(16, Math.min(CELL, Math.floor(560 / Math.max(pc, 1))));
   const final = tc.conv(state);
-  const width = Math.max(pc * size, (kc + oc) * CELL + 40) + 8;
-  const height = 20 + pr * size + 30 + Math.max(kr, or) * CELL + 8;
+  const KCELL = 50; // room for the tap's name, w[2, 2], under its value
+  const width = Math.max(pc * size, kc * KCELL + oc * CELL + 40) + 8;
+  const height = 20 + pr * size + 30 + Math.max(kr * KCELL, or * CELL) + 8;
   const svg = svgFor(width, height, "The equivalent direct convolution: the zero-inserted, padded input, the rotated kernel and the output");
-  title(svg, 4, 14, `x with zeros inserted, then padded (${z.shape.join(" × ")})`);
+  const cropped = sz.map((q) => Math.max(0, -q.before));
+  const edges = cropped.some((n) => n > 0)
+    ? `cropped by ${cropped.length === 1 || cropped[0] === cropped[1] ? cropped[0] : cropped.join(" × ")} at the start`
+    : "padded";
+  const faded = [...cut0, ...cut1].some((n) => n > 0) ? "; cropped cells faded" : "";
+  title(svg, 4, 14, `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`);
   drawGrid(svg, 4, 20, pr, pc, (r, c) => {
-    const cell = tc.ravel(posOf(r, c, dim), z.shape);
+    const padPos = posOf(r, c, dim).map((v, ax) => v - cut0[ax]);
+    if (!padPos.every((v, ax) => v >= 0 && v < z.shape[ax])) {
+      const ins = padPos.map((v, ax) => v - sz[ax].before);
+      const known = ins.every((v, ax) => v >= 0 && v < z.inserted.shape[ax]);
+      return { cls: "tce-cropped", text: known ? z.inserted.values[tc.ravel(ins, z.inserted.shape)] : 0 };
+    }
+    const cell = tc.ravel(padPos, z.shape);
     const kind = z.kinds[cell];
     const tap = winCells.get(cell);
     return {
       cls: `tce-${kind === "input" ? "input" : kind}${tap != null ? " tce-window" : ""}`,
       text: z.values[cell],
-      small: tap != null ? `w${label(tc.unravel(rot.length - 1 - tap, state.k))}` : null,
       hl: tap != null && kind === "input",
     };
   }, size);
@@ -499,9 +620,9 @@ function drawDirect() {
   title(svg, 4, y2 - 8, "w rotated 180°");
   drawGrid(svg, 4, y2, kr, kc, (r, c) => {
     const t = tc.ravel(posOf(r, c, dim), state.k);
-    return { cls: "tce-kernel", text: rot[t], hl: used.has(t) };
-  });
-  const ox = 4 + kc * CELL + 40;
+    return { cls: "tce-kernel", text: rot[t], hl: used.has(t), tap: `w[${label(tc.unravel(rot.length - 1 - t, state.k))}]` };
+  }, KCELL);
+  const ox = 4 + kc * KCELL + 40;
   title(svg, ox, y2 - 8, "y");
   const g = drawGrid(svg, ox, y2, or, oc, (r, c) => {
     const pos = posOf(r, c, dim);
@@ -509,14 +630,14 @@ function drawDirect() {
   });
   hookOutputs(svg, g);
   swap(parts.direct, svg);
-  const pads = sz.map((q, ax) => {
-    const side = (n) => (n >= 0 ? `pad ${n}` : `crop ${-n}`);
-    return `${dim === 2 ? AXES[2][ax] + ": " : ""}${q.s - 1} zero${q.s === 2 ? "" : "s"} between values, ${side(q.before)} at the start (d(k − 1) − p = ${q.d}·${q.k - 1} − ${q.p}) and ${side(q.after)} at the end (plus a = ${q.a})`;
-  });
+  const side = (n) => (n >= 0 ? `pad ${n}` : `crop ${-n}`);
+  const axisText = (q) => `${q.s - 1} zero${q.s === 2 ? "" : "s"} between values, ${side(q.before)} at the start (d(k − 1) − p = ${q.d}·${q.k - 1} − ${q.p}) and ${side(q.after)} at the end (plus a = ${q.a})`;
+  const texts = sz.map(axisText);
+  // said once when rows and columns agree
+  const pads = dim === 2 && texts[0] === texts[1] ? [`rows and columns alike: ${texts[0]}`] : texts.map((t, ax) => `${dim === 2 ? AXES[2][ax] + ": " : ""}${t}`);
   parts.directText.textContent =
     `Insert s − 1 zeros between the input values (grey), pad the edges (beige) and slide the kernel rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}. ` +
-    `Why rotated: input x[q] sends tap w[t] to output q·s + t·d − p. Fix one output: the later the input, the earlier the tap that reaches it, so a window reading the inputs left to right (and top to bottom) meets the taps right to left (and bottom to top): the kernel rotated by 180°. ` +
-    `The small labels show which tap of w each window cell meets.`;
+    `Each cell of the rotated kernel names the tap of w it holds; laid over the outlined window, the same arrangement shows which tap each window cell meets.`;
 }
 
 function drawMatrix() {
@@ -527,20 +648,24 @@ function drawMatrix() {
   const focusRow = tc.ravel(focus, outShape);
   const full = nOut * nIn <= 400 && nIn <= 16;
   const rows = full ? Array.from({ length: nOut }, (_, r) => r) : [focusRow];
-  const labelW = dim === 1 ? 48 : 64;
+  const labelW = dim === 1 ? 52 : 72;
   const size = 30;
-  const width = labelW + nIn * size + 8;
-  const height = 24 + rows.length * size + 8;
+  const headH = dim === 1 ? 24 : 56; // 2-D column headers are turned to fit
+  const width = labelW + nIn * size + 24;
+  const height = headH + rows.length * size + 8;
   const svg = svgFor(width, height, full ? "The matrix C transposed" : "The focused output's row of C transposed");
   const reach = reachOf(state, focus);
   for (let j = 0; j < nIn; j++) {
-    svg.append(svgEl("text", { x: labelW + j * size + size / 2, y: 14, class: "tce-label", "font-size": dim === 1 ? 10 : 9 }, `x${dim === 1 ? j : label(tc.unravel(j, state.i)).replace(", ", ",")}`));
+    const cx = labelW + j * size + size / 2;
+    svg.append(dim === 1
+      ? svgEl("text", { x: cx, y: 16, class: "tce-label" }, `x[${j}]`)
+      : svgEl("text", { x: cx + 4, y: headH - 6, class: "tce-label tce-collabel", transform: `rotate(-55 ${cx + 4} ${headH - 6})` }, `x[${label(tc.unravel(j, state.i))}]`));
   }
   const g = svgEl("g");
   rows.forEach((r, n) => {
     const pos = tc.unravel(r, outShape);
     const row = tc.matrixRow(state, pos);
-    const y = 20 + n * size;
+    const y = headH - 4 + n * size;
     const rg = svgEl("g", { "data-pos": pos.join(","), class: r === focusRow ? "tce-row-focus" : "" });
     rg.append(svgEl("text", { x: labelW - 4, y: y + size / 2, class: "tce-label tce-rowlabel" }, `y[${label(pos)}]`));
     row.forEach((v, j) => {
@@ -579,9 +704,15 @@ function drawArithmetic() {
       why = `A convolution with the same k, s, p and d maps length ${z.convInputs[0]} back to ${z.n}: with stride ${z.s} only that length does, so output padding has nothing to choose${z.a ? ` (a = ${z.a} is allowed here only because the dilation is larger than the stride)` : ""}.`;
       if (z.a && !z.convInputs.includes(z.out)) why = `A convolution with the same k, s, p and d maps length ${z.convInputs.join(", ")} to ${z.n}; output padding a = ${z.a} (allowed since the dilation ${z.d} exceeds the stride ${z.s}) adds ${z.a} more.`;
     }
+    if (z.a > 0) {
+      const real = Math.min(z.a, z.p);
+      why += ` Output padding does not just append zeros: of the ${z.a} added output${z.a === 1 ? "" : "s"} (dotted in view 1), the first ${real} hold${real === 1 ? "s" : ""} real stamp values that padding p = ${z.p} would otherwise crop at the end${z.a > real ? `, the other ${z.a - real} ${z.a - real === 1 ? "is" : "are"} zero${z.a - real === 1 ? "" : "s"}, beyond every stamp` : ""}.`;
+    }
     return el("li", {}, el("strong", { text: name }), el("span", { class: "tce-formula", text: formula }), el("br"), why);
   });
-  parts.arith.replaceChildren(el("h2", { text: "The size arithmetic" }), el("ul", {}, ...items));
+  parts.arith.replaceChildren(el("h2", { text: "The size arithmetic" }),
+    el("p", { text: "The primes follow Dumoulin and Visin's notation: i′ is the transposed convolution's input size and o′ its output size (unprimed i and o belong to the direct convolution it reverses)." }),
+    el("ul", {}, ...items));
 }
 
 function drawCode() {
@@ -607,6 +738,20 @@ async function copyText(text, pre, status) {
   }
 }
 
+/** Show a state picked in the finder: draw it, bring the views into sight, focus the first figure. */
+function openState(e, state) {
+  e.preventDefault();
+  history.pushState(null, "", "#" + tc.formatHash(state));
+  view.state = tc.cloneState(state);
+  view.focus = null;
+  view.pinned = null;
+  view.step = -1;
+  render();
+  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  parts.output.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
+  parts.scatter.querySelector("svg")?.focus({ preventScroll: true });
+}
+
 function buildFinder() {
   const n = el("input", { type: "number", id: "tce-find-n", min: 1, max: 16, value: 4, inputmode: "numeric" });
   const m = el("input", { type: "number", id: "tce-find-m", min: 1, max: 128, value: 8, inputmode: "numeric" });
@@ -623,13 +768,15 @@ function buildFinder() {
       result.replaceChildren(el("p", { text: `No kernel up to 5 and stride up to 4 takes length ${ni} to ${mi}.` }));
       return;
     }
-    const head = el("tr", {}, ...["kernel k", "stride s", "padding p", "output padding a", "taps per output phase", "checkerboard risk", ""].map((t) => el("th", { scope: "col", text: t })));
+    const heads = ["kernel k", "stride s", "padding p", "output padding a", "taps per output phase", "checkerboard risk", ""];
+    const head = el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })));
+    const td = (col, attrs, ...children) => el("td", { ...attrs, "data-label": heads[col] }, ...children);
     const rows = found.map((f) => {
       const state = { dim: 1, i: [ni], k: [f.k], s: [f.s], p: [f.p], a: [f.a], d: [1], x: tc.defaultValues(ni, "x"), w: new Array(f.k).fill(1) };
       const open = tc.validate(state) ? el("span", { text: "outside the explorer's ranges" })
-        : el("a", { href: "#" + tc.formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}` });
-      return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v) => el("td", { text: String(v) })),
-        el("td", { text: f.even ? "none: every phase gets the same taps" : "yes: uneven taps" }), el("td", {}, open));
+        : el("a", { href: "#" + tc.formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}`, onclick: (e) => openState(e, state) });
+      return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v, col) => td(col, { text: String(v) })),
+        td(5, { text: f.even ? "none: every phase gets the same taps" : "yes: uneven taps" }), td(6, {}, open));
     });
     result.replaceChildren(
       el("p", { text: `${found.length} settings take length ${ni} to ${mi} with dilation 1. A kernel whose size the stride divides gives every output phase the same number of taps away from the border; the others risk a checkerboard.` }),
