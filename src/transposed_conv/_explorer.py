@@ -26,7 +26,7 @@ def explorer_link(
     padding: Any = 0,
     output_padding: Any = 0,
     dilation: Any = 1,
-    page: str = "explorer.html",
+    page: Any = "explorer.html",
 ) -> str | None:
     """The explorer's address for one transposed convolution, or None if it cannot show it.
 
