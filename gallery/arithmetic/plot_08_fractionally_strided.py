@@ -34,16 +34,19 @@ plt.show()
 # Reading C.T by rows
 # -------------------
 #
-# C.T is 25x4. Read it by rows: each *output* pixel of the transposed convolution is a
-# combination of the four inputs, with the kernel's weights in its row. Neighbouring output
-# pixels use different kernel taps, and half of them can reach fewer inputs: as the output
-# walks one step, the window over the input walks half a step. That is a stride of 1/2.
+# C.T is 25x4. Read it by rows: each *output* pixel of the transposed convolution combines
+# at most four inputs, with the kernel's weights in its row. Only the centre pixel reaches all
+# four; 8 pixels reach two and the other 16 reach one. Neighbouring output pixels use
+# different kernel taps: as the output walks one step, the window over the input walks half a
+# step. That is a stride of 1/2.
 print(C.T[:5])
 taps = (C.T != 0).sum(axis=1, keepdims=True)
 assert np.array_equal(
     taps.reshape(5, 5), tc.overlap_counts((2, 2), 3, stride=2)
 )
-assert set(np.unique(taps)) == {1, 2, 4}
+# 16 outputs reach one input, 8 reach two, 1 (the centre) reaches four
+assert [np.count_nonzero(taps == t) for t in (1, 2, 4)] == [16, 8, 1]
+assert taps.reshape(5, 5)[2, 2] == 4  # the centre
 show_panels(
     [
         Panel(C.T[:5], "C.T, rows 0-4", "matrix"),

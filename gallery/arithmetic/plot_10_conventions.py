@@ -26,6 +26,12 @@ number can be changed and each output traced back to its inputs.
 # ``output_padding`` sets the size only; it does not make Keras pad like PyTorch. The last column
 # says, for each call, whether its values equal PyTorch's call of the same size (symmetric
 # ``padding``, ``output_padding`` at the end) or are that result shifted by one pixel.
+#
+# The Keras rows hold for Keras 3.15 or newer (and for Keras on TensorFlow or JAX, in every
+# version): they crop like TensorFlow's SAME. Keras 3.12 to 3.14 on the PyTorch backend
+# instead passed a symmetric padding to PyTorch for ``'same'`` (here ``padding=1,
+# output_padding=1``), and so gave PyTorch's values, with a warning about inconsistencies
+# between backends.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -99,9 +105,9 @@ assert verdicts["Keras 'valid'"] == verdicts["Keras 'same', a=0"] == "equal"
 # The one-pixel shift
 # -------------------
 #
-# TensorFlow's SAME (and Keras' ``'same'``, with ``output_padding=1`` or without it) asks for
-# an 8x8 output from the 9x9 full result, and pads the forward convolution by one zero in
-# total, at the end. PyTorch pads symmetrically, so ``padding=1, output_padding=1`` also gives
+# TensorFlow's SAME (and Keras' ``'same'`` in Keras 3.15 or newer, with ``output_padding=1``
+# or without it) asks for an 8x8 output from the 9x9 full result, and pads the forward
+# convolution by one zero in total, at the end. PyTorch pads symmetrically, so ``padding=1, output_padding=1`` also gives
 # 8x8, but drops the *first* row and column where TensorFlow drops the *last*.
 tf_same = tc.conv_transpose2d_tf(x, kernel, (8, 8), stride=2, padding="SAME")
 pytorch_out = tc.conv_transpose2d(
@@ -153,7 +159,9 @@ print(tf_same)
 #        y_torch = layer(torch.tensor(x, dtype=torch.float32)[None, None])[0, 0].numpy()
 #    # y_torch equals pytorch_out
 #
-# Keras' ``'same'`` with ``output_padding=1`` gives TensorFlow's SAME values, not PyTorch's:
+# In Keras 3.15 or newer (and in Keras on TensorFlow or JAX), ``'same'`` with
+# ``output_padding=1`` gives TensorFlow's SAME values, not PyTorch's. Older Keras (3.12 to 3.14)
+# on the PyTorch backend gives PyTorch's values instead, and warns:
 #
 # .. code-block:: python
 #

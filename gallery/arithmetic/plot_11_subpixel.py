@@ -3,8 +3,9 @@ The sub-pixel view
 ==================
 
 A stride-2 transposed convolution is four small stride-1 transposed convolutions whose outputs
-interleave: every output pixel with the same (row mod 2, column mod 2) receives the same
-kernel taps. Interleaving channels into space this way is called a pixel shuffle.
+interleave: the output pixels with the same (row mod 2, column mod 2) form a *phase* of the
+output, and every pixel of a phase receives the same kernel taps. Interleaving channels into
+space this way is called a pixel shuffle.
 """
 
 # %%
@@ -54,8 +55,8 @@ plt.show()
 # Interleaved
 # -----------
 #
-# Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8. No
-# multiplication by an inserted zero was made, which is why the package's fast path adds each
+# Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8. Because no
+# inserted zero is ever multiplied, the package computes it this way: its fast path adds each
 # kernel tap's products straight into its phase, a strided slice of the output.
 shuffled = tc.pixel_shuffle(np.stack(phases), 2)[
     0
@@ -81,7 +82,8 @@ plt.show()
 # A stride-1 transposed convolution is a convolution with the rotated kernel over the input
 # padded by :math:`k - 1`. So the four phases are *one* ordinary convolution from 1 channel to
 # :math:`s^2 = 4`, channel :math:`2r + c` holding phase (r, c)'s kernel rotated 180 degrees,
-# followed by a pixel shuffle. This is the sub-pixel convolution of Shi et al. (2016, ESPCN),
+# followed by a pixel shuffle. This is the sub-pixel convolution of ESPCN (Efficient Sub-Pixel
+# Convolutional Neural Network, Shi et al. 2016, in the :doc:`references </references>`),
 # which works on the small input throughout; it equals the transposed convolution.
 espcn_weight = np.stack([tc.flip_kernel(sub) for row in subs for sub in row])[
     :, None
@@ -95,7 +97,8 @@ assert np.array_equal(espcn, full)
 # -----------------------------
 #
 # A 3x3 kernel with stride 2 splits into phase kernels of 2x2, 2x1, 1x2 and 1x1 taps: the
-# phases receive 4, 2, 2 and 1 taps, the uneven overlap behind checkerboards. Padded with a
+# phases receive 4, 2, 2 and 1 taps, the uneven overlap behind
+# :ref:`checkerboards <sphx_glr_gallery_practice_plot_01_checkerboard.py>`. Padded with a
 # zero row and column to 4x4 it fits the ESPCN form above, and gives the same values plus one
 # row and column at the end.
 k3 = np.arange(1, 10).reshape(3, 3)
@@ -120,11 +123,12 @@ assert [
 # ICNR: starting free of checkerboards
 # ------------------------------------
 #
-# Aitken et al. (2017) initialise the sub-pixel convolution with the *same* kernel in all
-# :math:`s^2` channels (ICNR). Then the four phases are equal, the pixel shuffle repeats each
-# value in a 2x2 block, and the layer starts as a convolution followed by nearest-neighbour
+# Aitken et al. (2017, in the :doc:`references </references>`) initialise the sub-pixel
+# convolution with the *same* kernel in all :math:`s^2` channels: ICNR, "Initialized to
+# Convolution NN Resize". Then the four phases are equal, the pixel shuffle repeats each value
+# in a 2x2 block, and the layer starts as a convolution followed by nearest-neighbour
 # up-sampling: no checkerboard, whatever the kernel. As a transposed convolution, its kernel's
-# phase sums are equal.
+# phase sums (the sum of the taps in each phase kernel) are equal.
 w0 = np.array([[1, 2], [3, 4]])
 icnr = tc.pixel_shuffle(
     tc.conv2d(np.pad(x, 1)[None], np.stack([w0] * 4)[:, None]), 2

@@ -4,7 +4,8 @@ Make the output exactly s times larger
 
 A decoder usually wants each layer to multiply the size by exactly the stride: 16 to 32 to 64.
 One rule picks the kernel size, padding and ``output_padding`` that do it, and the stride and
-kernel size decide whether the layer risks a checkerboard.
+kernel size decide whether the layer risks
+:ref:`checkerboards <sphx_glr_gallery_practice_plot_01_checkerboard.py>`.
 """
 
 # %%
@@ -21,15 +22,19 @@ kernel size decide whether the layer risks a checkerboard.
 # The table lists the smallest padding for each k, for s = 2 and s = 3, each checked on inputs
 # of 5 to 9, with:
 #
-# - the checkerboard risk: the number of kernel taps each output phase (the output pixels with
-#   the same position modulo s) receives away from the border
+# - the tap counts per phase: the number of kernel taps each output phase (the output pixels
+#   with the same position modulo s) receives away from the border
 #   (:func:`~transposed_conv.overlap_counts`); "equal" when every phase receives the same
-#   number (k a multiple of s), "uneven" otherwise;
+#   number (k a multiple of s), "uneven" otherwise. Uneven counts make a checkerboard; equal
+#   counts avoid it only when the phase sums are equal too (see the
+#   :ref:`fixes page <sphx_glr_gallery_practice_plot_03_fixes.py>`);
 # - the PyTorch arguments, for
 #   ``ConvTranspose2d(C_in, C_out, k, stride=s, padding=p, output_padding=a)``;
 # - Keras' call of the same size, ``Conv2DTranspose(filters, k, strides=s, padding="same")``
 #   (always s times the input), and whether its values equal PyTorch's or are shifted by one
-#   pixel (Keras crops the odd row at the end, PyTorch at the start).
+#   pixel (Keras crops the odd row at the end, PyTorch at the start). This column is for Keras
+#   3.15 or newer (and Keras on TensorFlow or JAX); Keras 3.12 to 3.14 on the PyTorch backend
+#   gave PyTorch's values, with a warning.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -65,10 +70,11 @@ for s in (2, 3):
         table.append((s, k, p, a, risk, keras))
 
 print(
-    f"{'s':>2}{'k':>3}{'padding':>9}{'output_padding':>16}  {'overlap':<9}Keras 'same'"
+    f"{'s':>2}{'k':>3}{'padding':>9}{'output_padding':>16}"
+    f"  {'tap counts per phase':<22}Keras 'same'"
 )
 for s, k, p, a, risk, keras in table:
-    print(f"{s:>2}{k:>3}{p:>9}{a:>16}  {risk:<9}{keras}")
+    print(f"{s:>2}{k:>3}{p:>9}{a:>16}  {risk:<22}{keras}")
 rows = {(s, k): (p, a, risk, keras) for s, k, p, a, risk, keras in table}
 assert [(k, p, a) for s, k, p, a, *_ in table if s == 2][:4] == [
     (2, 0, 0),
@@ -111,8 +117,8 @@ plt.show()
 # In PyTorch and Keras
 # --------------------
 #
-# Kernel 4, stride 2, padding 1 on the page's last ``x`` and a kernel of 4 (the weight's shape is
-# ``(C_in, C_out / groups, kH, kW)`` in PyTorch, ``(kH, kW, C_out, C_in)`` in Keras):
+# Kernel 4, stride 2, padding 1 on a new 4x4 input ``x`` and a 4x4 kernel (the weight's shape
+# is ``(C_in, C_out / groups, kH, kW)`` in PyTorch, ``(kH, kW, C_out, C_in)`` in Keras):
 x = np.arange(16).reshape(4, 4) % 5
 kernel4 = np.array([[1, 2, 0, 1], [0, 1, 3, 0], [2, 0, 1, 1], [1, 1, 0, 2]])
 up4 = tc.conv_transpose2d(x, kernel4, stride=2, padding=1)
@@ -130,7 +136,8 @@ print(up4.shape)
 #        y_torch = layer(torch.tensor(x, dtype=torch.float32)[None, None])[0, 0]
 #    # y_torch equals up4
 #
-# Keras' ``'same'`` gives the same 8x8 values for kernel 4 (k - s even: the crop is symmetric):
+# Keras' ``'same'`` gives the same 8x8 values for kernel 4 (k - s even: the crop is
+# symmetric):
 #
 # .. code-block:: python
 #

@@ -63,8 +63,10 @@ plt.show()
 # Stacked layers
 # --------------
 #
-# Stacked, as in a decoder, the layers compound it: the count map of three stride-2 layers
-# with 3x3 kernels (padding 1, output padding 1) repeats every 8 pixels and ranges widely.
+# Stacked, as in a decoder, the layers compound it. Through three stride-2 layers with 3x3
+# kernels (padding 1, output padding 1) and all-one weights, each value counts the *paths*
+# from the input to that output pixel (one tap in each layer), no longer the taps of one
+# layer; the map repeats every 8 pixels and ranges widely.
 stack = np.ones((4, 4), dtype=int)
 for _ in range(3):
     stack = tc.conv_transpose2d(
@@ -76,7 +78,7 @@ for _ in range(3):
     )
 print(stack.shape, stack[8:16, 8:16].min(), stack[8:16, 8:16].max())
 show_panels(
-    [Panel(stack[8:24, 8:24], "Taps, three layers", "output")],
+    [Panel(stack[8:24, 8:24], "Paths, three layers", "output")],
     title="Three stacked stride-2 layers: the overlap pattern repeats every 8 pixels",
     width=6,
 )
@@ -128,7 +130,7 @@ plt.show()
 # In PyTorch
 # ----------
 #
-# The count map of the stacked layers is what three PyTorch layers with all-one weights make of
+# The path counts of the stacked layers are what three PyTorch layers with all-one weights make of
 # an all-one input:
 #
 # .. code-block:: python

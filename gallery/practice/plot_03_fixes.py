@@ -3,7 +3,8 @@ Fixing the checkerboard
 =======================
 
 Two fixes are common: up-sample by interpolation and then convolve at stride 1
-(resize-convolution), or use a kernel size divisible by the stride. The second alone is not
+(resize-convolution, recommended by Odena et al., Distill 2016, in the
+:doc:`references </references>`), or use a kernel size divisible by the stride. The second alone is not
 enough: what must be equal is the total weight each output phase receives.
 """
 
@@ -31,7 +32,7 @@ k4 = rng.uniform(0, 1, (4, 4))
 sums = tc.phase_sums(k4, 2, padding=1)
 balanced = tc.equalize_phase_sums(
     k4, 2, padding=1
-)  # each tap divided by its phase's total
+)  # taps scaled so that every phase sums to the mean phase sum
 assert np.allclose(tc.phase_sums(balanced, 2, padding=1), sums.mean())
 outs = {
     "Transposed, kernel 3": tc.conv_transpose2d(
@@ -73,8 +74,7 @@ plt.show()
 # Why kernel 4 still checkerboards
 # --------------------------------
 #
-# Why kernel 4 still checkerboards: each output phase gets four taps, but their totals
-# differ. On a constant input the output is exactly these totals, repeated.
+# Each output phase gets four taps, the same number, but the four taps' totals differ. On a constant input the output is exactly these totals, repeated.
 print(sums)
 constant = tc.conv_transpose2d(np.ones((6, 6)), k4, stride=2, padding=1)
 assert np.allclose(constant[2:4, 2:4], sums)

@@ -4,7 +4,9 @@ Bilinear initialisation
 
 A transposed convolution can start out as exact bilinear interpolation: the kernel is a tent
 of size :math:`2f - f \bmod 2`, the stride is f and the padding :math:`\lfloor f / 2 \rfloor`.
-Training then only has to learn what improves on it.
+Training then only has to learn what improves on it. Long et al. (2015) initialise the
+up-sampling layers of their fully convolutional networks (FCN) this way (see the
+:doc:`references </references>`).
 """
 
 # %%
