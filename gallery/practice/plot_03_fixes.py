@@ -4,8 +4,8 @@ Fixing the checkerboard
 
 Two fixes are common: up-sample by interpolation and then convolve at stride 1
 (resize-convolution, recommended by Odena et al., Distill 2016, in the
-:doc:`references </references>`), or use a kernel size divisible by the stride. The second alone is not
-enough: what must be equal is the total weight each output phase receives.
+:doc:`references </references>`), or use a kernel size divisible by the stride. The second
+alone is not enough: what must be equal is the total weight each output phase receives.
 """
 
 # %%
