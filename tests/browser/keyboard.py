@@ -2,9 +2,10 @@
 
 Every visible control (link, button, field, summary, video) must be reached,
 focus must always be visible (an outline or a shadow on the focused element, on
-its ``::before``/``::after``, on a child, or on the card of a sphinx-design
-stretched link: where the theme draws its rings), drawn on a box of non-zero size
-and not wholly clipped away by an ancestor's ``overflow``,
+its ``::before``/``::after``, on a child, on its parent, or on the card of a
+sphinx-design stretched link: where the theme draws its rings), drawn by focus
+(an unfocused copy looks different), on a box of non-zero size and not wholly
+clipped away by an ancestor's ``overflow``,
 and Tab must leave the page after the last control: nothing traps it.
 """
 
@@ -86,20 +87,29 @@ FOCUSED = """() => {
   // a moment) must look different, so a card's permanent shadow is not taken for a focus ring
   const look = s => [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow]
     .join(" ");
-  const focusDrawn = (e, p) => {
-    const copy = e.cloneNode(true);
+  // (the copy is of `root`, the focused element or the card, holding `e`: a child's ring is
+  // often drawn by a rule on its focused parent)
+  const focusDrawn = (root, e, p) => {
+    const path = [];
+    for (let n = e; n !== root; n = n.parentElement) path.unshift(n);
+    const copy = root.cloneNode(true);
     copy.removeAttribute("id");
-    e.after(copy);
-    const plain = look(getComputedStyle(copy, p));
+    root.after(copy);
+    let twin = copy;
+    for (const n of path) twin = twin.children[Array.from(n.parentElement.children).indexOf(n)];
+    const plain = look(getComputedStyle(twin, p));
     copy.remove();
     return look(getComputedStyle(e, p)) !== plain;
   };
   const card = el.classList.contains("sd-stretched-link") ? el.closest(".sd-card") : null;
-  const candidates = [[el, null, own(el)]]
-    .concat(["::before", "::after"].map(p => [el, p, pseudo(el, p)]))
-    .concat(Array.from(el.children).map(c => [c, null, own(c)]))
-    .concat(card === null ? [] : [[card, null, own(card)]]);
-  const visible = candidates.some(([e, p, ok]) => ok && focusDrawn(e, p));
+  // the theme rings its search form (:focus-within), not the field inside
+  const box = el.parentElement;
+  const candidates = [[el, el, null, own(el)]]
+    .concat(["::before", "::after"].map(p => [el, el, p, pseudo(el, p)]))
+    .concat(Array.from(el.children).map(c => [el, c, null, own(c)]))
+    .concat(card === null ? [] : [[card, card, null, own(card)]])
+    .concat(box === null ? [] : [[box, box, null, own(box)]]);
+  const visible = candidates.some(([root, e, p, ok]) => ok && focusDrawn(root, e, p));
   return {
     index: el.getAttribute("data-kbd"),
     name: el.tagName.toLowerCase() + " "
