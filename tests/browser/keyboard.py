@@ -2,7 +2,10 @@
 
 Every visible control (link, button, field, summary, video) must be reached,
 focus must always be visible (an outline or a shadow on the focused element, on
-its ``::before``/``::after``, or on a child: where the theme draws its rings),
+its ``::before``/``::after``, on a child, on its parent, or on the card of a
+sphinx-design stretched link: where the theme draws its rings), drawn by focus
+(an unfocused copy looks different), on a box of non-zero size and not wholly
+clipped away by an ancestor's ``overflow``,
 and Tab must leave the page after the last control: nothing traps it.
 """
 
@@ -22,14 +25,91 @@ MARK_CONTROLS = """() => {
 FOCUSED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
-  // a ring on the element, on its ::before/::after (sphinx-design's cards) or on a child
-  // (the theme's sidebar toggles draw it on the chevron inside the summary)
-  const drawn = s => (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0)
-    || s.boxShadow !== "none";
-  const sized = e => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
-  const visible = (drawn(getComputedStyle(el)) && sized(el))
-    || ["::before", "::after"].some(p => drawn(getComputedStyle(el, p)))
-    || Array.from(el.children).some(c => drawn(getComputedStyle(c)) && sized(c));
+  // judge the ring as it ends, not half-way through the theme's transitions
+  document.getAnimations().forEach(a => a.finish());
+  // A ring counts only where it is painted: on a box of non-zero size, and not wholly cut off
+  // by an ancestor that clips its overflow (sphinx-design's stretched link is zero-sized and
+  // its ::after fills a card with overflow: hidden, so a ring drawn outside the ::after is lost).
+  const px = v => parseFloat(v) || 0;
+  const padding = e => { const b = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    return {l: b.left + px(s.borderLeftWidth), t: b.top + px(s.borderTopWidth),
+            r: b.right - px(s.borderRightWidth), b: b.bottom - px(s.borderBottomWidth)}; };
+  const grow = (b, d) => ({l: b.l - d, t: b.t - d, r: b.r + d, b: b.b + d});
+  const cut = (a, c) => ({l: Math.max(a.l, c.l), t: Math.max(a.t, c.t),
+                          r: Math.min(a.r, c.r), b: Math.min(a.b, c.b)});
+  const inside = (a, c) => a.l >= c.l - 0.5 && a.t >= c.t - 0.5 && a.r <= c.r + 0.5 && a.b <= c.b + 0.5;
+  // the ring of a box: [outer edge, inner edge], or null when nothing is drawn
+  const ring = (s, box) => {
+    if (box.r - box.l <= 0 || box.b - box.t <= 0) return null;
+    if (s.outlineStyle !== "none" && px(s.outlineWidth) > 0) {
+      const off = px(s.outlineOffset);
+      return [grow(box, off + px(s.outlineWidth)), grow(box, off)];
+    }
+    if (s.boxShadow !== "none") {
+      const reach = (s.boxShadow.replace(/rgba?\\([^)]*\\)/g, "").match(/-?[\\d.]+px/g) || [])
+        .reduce((sum, v) => sum + Math.abs(px(v)), 0);
+      return s.boxShadow.includes("inset") ? [box, grow(box, -reach)] : [grow(box, reach), box];
+    }
+    return null;
+  };
+  // painted if some of the ring survives every clipping ancestor from `from` upwards
+  // (an absolutely positioned box escapes the clips below its containing block)
+  const painted = (s, box, from, absolute) => {
+    const r = ring(s, box);
+    if (!r) return false;
+    let [outer, inner] = r;
+    for (let a = from; a && a !== document.documentElement; a = a.parentElement) {
+      const as = getComputedStyle(a);
+      if (absolute) { if (as.position === "static") continue; absolute = false; }
+      if (as.overflow !== "visible") outer = cut(outer, padding(a));
+      if (outer.r <= outer.l || outer.b <= outer.t) return false;
+    }
+    return !inside(outer, inner);
+  };
+  const own = e => { const b = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    return painted(s, {l: b.left, t: b.top, r: b.right, b: b.bottom}, e.parentElement,
+                   s.position === "absolute"); };
+  const pseudo = (e, p) => {
+    const s = getComputedStyle(e, p);
+    if (s.content === "none" || s.display === "none") return false;
+    const w = px(s.width), h = px(s.height);
+    let origin = e, absolute = s.position === "absolute";
+    if (absolute) {  // placed in its containing block, the nearest positioned ancestor
+      origin = e.parentElement;
+      while (origin && getComputedStyle(origin).position === "static") origin = origin.parentElement;
+      origin = origin || document.documentElement;
+    }
+    const o = absolute ? padding(origin) : padding(e);
+    const l = o.l + (absolute ? px(s.left) : 0), t = o.t + (absolute ? px(s.top) : 0);
+    return painted(s, {l, t, r: l + w, b: t + h}, e, absolute);
+  };
+  // ... and only a ring that focus draws: an unfocused copy of the box (inserted beside it for
+  // a moment) must look different, so a card's permanent shadow is not taken for a focus ring
+  const look = s => [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow]
+    .join(" ");
+  // (the copy is of `root`, the focused element or the card, holding `e`: a child's ring is
+  // often drawn by a rule on its focused parent)
+  const focusDrawn = (root, e, p) => {
+    const path = [];
+    for (let n = e; n !== root; n = n.parentElement) path.unshift(n);
+    const copy = root.cloneNode(true);
+    copy.removeAttribute("id");
+    root.after(copy);
+    let twin = copy;
+    for (const n of path) twin = twin.children[Array.from(n.parentElement.children).indexOf(n)];
+    const plain = look(getComputedStyle(twin, p));
+    copy.remove();
+    return look(getComputedStyle(e, p)) !== plain;
+  };
+  const card = el.classList.contains("sd-stretched-link") ? el.closest(".sd-card") : null;
+  // the theme rings its search form (:focus-within), not the field inside
+  const box = el.parentElement;
+  const candidates = [[el, el, null, own(el)]]
+    .concat(["::before", "::after"].map(p => [el, el, p, pseudo(el, p)]))
+    .concat(Array.from(el.children).map(c => [el, c, null, own(c)]))
+    .concat(card === null ? [] : [[card, card, null, own(card)]])
+    .concat(box === null ? [] : [[box, box, null, own(box)]]);
+  const visible = candidates.some(([root, e, p, ok]) => ok && focusDrawn(root, e, p));
   return {
     index: el.getAttribute("data-kbd"),
     name: el.tagName.toLowerCase() + " "
