@@ -12,6 +12,7 @@ import pytest
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.colors import to_rgba
 
 from transposed_conv import plotting
 
@@ -72,6 +73,29 @@ def test_masks_draw_inserted_zeros_and_padding_distinctly():
     ax2 = plotting.show_matrix([[1, 0, 2]], inserted=[[False, True, False]])
     assert [p.get_hatch() for p in ax2.patches] == ["//"]
     assert ax.images[0].norm.vmin == 5  # colour scale ignores the masked zeros
+
+
+def test_digits_on_hatched_cells_sit_on_a_plain_patch_of_the_cell_fill():
+    x = np.array([[0, 0, 0, 0], [0, 5, 0, 7], [0, 0, 0, 0]])
+    padded = np.zeros(x.shape, dtype=bool)
+    padded[0] = True
+    inserted = np.zeros(x.shape, dtype=bool)
+    inserted[1, 2] = True
+    cropped = np.zeros(x.shape, dtype=bool)
+    cropped[2] = True
+    ax = plotting.show_matrix(x, padded=padded, inserted=inserted, cropped=cropped)
+    texts = {(round(t.get_position()[1]), round(t.get_position()[0])): t for t in ax.texts}
+    hatched = {"padding": padded, "inserted zeros": inserted, "cropped": cropped}
+    for name, mask in hatched.items():
+        fill = to_rgba(plotting.CELL_STYLES[name]["facecolor"])
+        for r, c in zip(*np.nonzero(mask), strict=True):
+            patch = texts[r, c].get_bbox_patch()
+            assert patch is not None, (name, r, c)
+            assert patch.get_facecolor() == fill
+            assert not patch.get_hatch()
+    # plain data cells keep their text bare on the colour map
+    assert texts[1, 1].get_bbox_patch() is None
+    assert texts[1, 3].get_bbox_patch() is None
 
 
 def test_highlight_box_and_spans():
