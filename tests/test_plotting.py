@@ -555,3 +555,30 @@ def test_sample_photo_size_is_checked_by_name():
         plotting.sample_photo(1.5)
     with pytest.raises(ValueError, match=r"size must be between 1 and 512, got 513"):
         plotting.sample_photo(513)
+
+
+def test_signed_colour_bar_says_which_colour_is_negative_once():
+    ax = plotting.show_matrix([[-1.0, 2.0], [0.5, -3.0]])
+    bars = [a for a in ax.figure.axes if a is not ax]
+    assert [b.get_ylabel() for b in bars] == ["negative ← 0 → positive"]
+    g = plotting.Panel([[-1, 2], [3, -4]], "g")
+    d = plotting.Panel(np.arange(25).reshape(5, 5) - 12, "d", "output")
+    fig, axes = plotting.show_panels([g, d], title="Two signed maps", share_norm=True)
+    labels = [a.get_ylabel() for a in fig.axes if a not in axes]
+    assert labels == ["", "negative ← 0 → positive"]
+    unsigned = plotting.show_matrix(np.arange(400).reshape(20, 20))
+    assert [a.get_ylabel() for a in unsigned.figure.axes if a is not unsigned] == [""]
+
+
+def test_wrapped_rows_keep_titles_clear_of_the_tick_labels_above():
+    panels = [
+        plotting.Panel([[1, -1], [2, 0]], f"weight[{k // 3}, {k % 3}]: in a → out b")
+        for k in range(6)
+    ]
+    fig, axes = plotting.show_panels(panels, title="Six kernels in two rows", ncols=3)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for top, below in zip(axes[:3], axes[3:], strict=True):
+        ticks = min(t.get_window_extent(renderer).y0 for t in top.get_xticklabels())
+        title = below.title.get_window_extent(renderer).y1
+        assert ticks - title > 0.12 * fig.dpi  # a clear gap, not text touching text

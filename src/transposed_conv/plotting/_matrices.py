@@ -471,6 +471,7 @@ def show_panels(
     axes = [grid[k // cols, (k % cols) * step] for k in range(len(panels))]
     scales = _shared_scales(panels) if share_norm else [(None, None)] * len(panels)
     last_of_role = {p.role: k for k, p in enumerate(panels)}
+    bars: list[Any] = []
     for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
         texts = [format_value(v) for v in np.ravel(p.data)]
         show_matrix(
@@ -495,7 +496,11 @@ def show_panels(
             needs = [len(a.texts) == 0 or a.images[0].norm.vmin < 0 for a in group]
             if any(needs):
                 height = shapes[k][0] + 0.5, row_h[k // cols] + 2
-                _colorbar(ax.images[0], [ax], shrink=max(0.55, min(0.9, height[0] / height[1])))
+                bars.append(
+                    _colorbar(ax.images[0], [ax], shrink=max(0.55, min(0.9, height[0] / height[1])))
+                )
+    for bar in bars[:-1]:  # the sign note once, on the last bar: a short bar has no room for it
+        bar.set_label("")
     # room for titles that wrapped: 10 pt lines, about 0.17 in each
     lines = [ax.get_title().count("\n") for ax in axes]
     extra = sum(max(lines[r * cols : (r + 1) * cols]) for r in range(rows))
