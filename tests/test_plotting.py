@@ -12,6 +12,7 @@ import pytest
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.colors import to_rgba
 
 from transposed_conv import plotting
 
@@ -72,6 +73,29 @@ def test_masks_draw_inserted_zeros_and_padding_distinctly():
     ax2 = plotting.show_matrix([[1, 0, 2]], inserted=[[False, True, False]])
     assert [p.get_hatch() for p in ax2.patches] == ["//"]
     assert ax.images[0].norm.vmin == 5  # colour scale ignores the masked zeros
+
+
+def test_digits_on_hatched_cells_sit_on_a_plain_patch_of_the_cell_fill():
+    x = np.array([[0, 0, 0, 0], [0, 5, 0, 7], [0, 0, 0, 0]])
+    padded = np.zeros(x.shape, dtype=bool)
+    padded[0] = True
+    inserted = np.zeros(x.shape, dtype=bool)
+    inserted[1, 2] = True
+    cropped = np.zeros(x.shape, dtype=bool)
+    cropped[2] = True
+    ax = plotting.show_matrix(x, padded=padded, inserted=inserted, cropped=cropped)
+    texts = {(round(t.get_position()[1]), round(t.get_position()[0])): t for t in ax.texts}
+    hatched = {"padding": padded, "inserted zeros": inserted, "cropped": cropped}
+    for name, mask in hatched.items():
+        fill = to_rgba(plotting.CELL_STYLES[name]["facecolor"])
+        for r, c in zip(*np.nonzero(mask), strict=True):
+            patch = texts[r, c].get_bbox_patch()
+            assert patch is not None, (name, r, c)
+            assert patch.get_facecolor() == fill
+            assert not patch.get_hatch()
+    # plain data cells keep their text bare on the colour map
+    assert texts[1, 1].get_bbox_patch() is None
+    assert texts[1, 3].get_bbox_patch() is None
 
 
 def test_highlight_box_and_spans():
@@ -531,3 +555,30 @@ def test_sample_photo_size_is_checked_by_name():
         plotting.sample_photo(1.5)
     with pytest.raises(ValueError, match=r"size must be between 1 and 512, got 513"):
         plotting.sample_photo(513)
+
+
+def test_signed_colour_bar_says_which_colour_is_negative_once():
+    ax = plotting.show_matrix([[-1.0, 2.0], [0.5, -3.0]])
+    bars = [a for a in ax.figure.axes if a is not ax]
+    assert [b.get_ylabel() for b in bars] == ["negative ← 0 → positive"]
+    g = plotting.Panel([[-1, 2], [3, -4]], "g")
+    d = plotting.Panel(np.arange(25).reshape(5, 5) - 12, "d", "output")
+    fig, axes = plotting.show_panels([g, d], title="Two signed maps", share_norm=True)
+    labels = [a.get_ylabel() for a in fig.axes if a not in axes]
+    assert labels == ["", "negative ← 0 → positive"]
+    unsigned = plotting.show_matrix(np.arange(400).reshape(20, 20))
+    assert [a.get_ylabel() for a in unsigned.figure.axes if a is not unsigned] == [""]
+
+
+def test_wrapped_rows_keep_titles_clear_of_the_tick_labels_above():
+    panels = [
+        plotting.Panel([[1, -1], [2, 0]], f"weight[{k // 3}, {k % 3}]: in a → out b")
+        for k in range(6)
+    ]
+    fig, axes = plotting.show_panels(panels, title="Six kernels in two rows", ncols=3)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for top, below in zip(axes[:3], axes[3:], strict=True):
+        ticks = min(t.get_window_extent(renderer).y0 for t in top.get_xticklabels())
+        title = below.title.get_window_extent(renderer).y1
+        assert ticks - title > 0.12 * fig.dpi  # a clear gap, not text touching text

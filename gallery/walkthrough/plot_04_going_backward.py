@@ -53,7 +53,7 @@ stamp = tc.scatter_stamps(x2, kernel)[
 fig, axes = show_panels(
     [
         Panel(x2, "Input"),
-        Panel(stamp, "1 x kernel", "kernel", blank=stamp == 0),
+        Panel(stamp, "1 x kernel, in the output", "kernel", blank=stamp == 0),
     ],
     title="Transposed convolution: one input value reaches nine output values",
     operators=["→"],

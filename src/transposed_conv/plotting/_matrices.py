@@ -221,7 +221,8 @@ def show_matrix(
         for ((r, c), v), text in zip(np.ndenumerate(arr), texts, strict=True):
             if empty[r, c]:
                 continue
-            if masks["cropped"][r, c]:
+            hatched = next((n for n, m in masks.items() if m[r, c]), None)
+            if hatched == "cropped":
                 color = "#444444"
             elif special[r, c]:
                 color = "black"
@@ -229,7 +230,18 @@ def show_matrix(
                 level = float(norm(float(v)))
                 dark = (level > 0.8 or level < 0.2) if signed else level > 0.6
                 color = "white" if dark else "black"
-            ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color)
+            # on a hatched cell the digits sit on a plain patch of the cell's fill, so the
+            # hatch neither strikes them through nor turns "0" into "Ø"
+            bbox = (
+                None
+                if hatched is None
+                else {
+                    "boxstyle": "round,pad=0.15",
+                    "facecolor": CELL_STYLES[hatched]["facecolor"],
+                    "edgecolor": "none",
+                }
+            )
+            ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color, bbox=bbox)
     ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=8)
     ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=8)
     ax.set_xticks(np.arange(-0.5, cols), minor=True)
@@ -258,6 +270,9 @@ def _colorbar(image: Any, axes: list[Axes], shrink: float = 0.9) -> Any:
     bar.locator = MaxNLocator(nbins=4 if shrink > 0.7 else 2)
     bar.update_ticks()
     bar.outline.set_visible(False)
+    if image.norm.vmin < 0 < image.norm.vmax:
+        # red and blue here are signs, not the input's blue of the other figures
+        bar.set_label("negative ← 0 → positive", fontsize=MIN_FONTSIZE)
     return bar
 
 
@@ -456,6 +471,7 @@ def show_panels(
     axes = [grid[k // cols, (k % cols) * step] for k in range(len(panels))]
     scales = _shared_scales(panels) if share_norm else [(None, None)] * len(panels)
     last_of_role = {p.role: k for k, p in enumerate(panels)}
+    bars: list[Any] = []
     for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
         texts = [format_value(v) for v in np.ravel(p.data)]
         show_matrix(
@@ -480,11 +496,19 @@ def show_panels(
             needs = [len(a.texts) == 0 or a.images[0].norm.vmin < 0 for a in group]
             if any(needs):
                 height = shapes[k][0] + 0.5, row_h[k // cols] + 2
-                _colorbar(ax.images[0], [ax], shrink=max(0.55, min(0.9, height[0] / height[1])))
+                bars.append(
+                    _colorbar(ax.images[0], [ax], shrink=max(0.55, min(0.9, height[0] / height[1])))
+                )
+    for bar in bars[:-1]:  # the sign note once, on the last bar: a short bar has no room for it
+        bar.set_label("")
     # room for titles that wrapped: 10 pt lines, about 0.17 in each
     lines = [ax.get_title().count("\n") for ax in axes]
     extra = sum(max(lines[r * cols : (r + 1) * cols]) for r in range(rows))
-    fig.set_size_inches(fig_w, fig_h + 0.17 * extra)
+    # rows that wrap: a gap between one row's tick labels and the next row's titles
+    gap = 0.15 if rows > 1 and any(p.title for p in panels) else 0.0
+    if gap:
+        fig.get_layout_engine().set(hspace=gap / (fig_h / rows))
+    fig.set_size_inches(fig_w, fig_h + 0.17 * extra + gap * (rows - 1))
     for k in range(len(panels), rows * cols):
         grid[k // cols, (k % cols) * step].set_axis_off()
     for c, op in enumerate(operators or []):
