@@ -48,6 +48,7 @@ anim = animate_scatter(
     kernel,
     stride=2,
     title="Transposed, stride 2: stamps two cells apart, overlapping once",
+    input_name="y",
 )
 plt.show()
 
