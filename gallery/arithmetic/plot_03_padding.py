@@ -82,6 +82,7 @@ anim = animate_scatter(
     k3,
     padding=1,
     title="Transposed half padding: the stamps' border is cropped, 3 stays 3",
+    input_name="y3",
 )
 assert tc.conv_transpose2d(y3, k3, padding=1).shape == (3, 3)
 plt.show()

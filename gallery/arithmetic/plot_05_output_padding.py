@@ -72,6 +72,7 @@ anim = animate_scatter(
     padding=1,
     output_padding=1,
     title="output_padding=1: the crop keeps one more row and column at the end",
+    input_name="y",
 )
 plt.show()
 

@@ -207,10 +207,15 @@ def _crop_sentence(p: tuple[int, ...], a: tuple[int, ...]) -> str:
     the one at the bottom and right'
     >>> _crop_sentence((2, 1), (0, 0))
     'Cropping 2 rows at the top and 1 column at the left, and the same at the bottom and right'
+    >>> _crop_sentence((0, 0), (1, 1))
+    'Nothing is cropped at the top and left; output_padding = 1 reaches 1 row and 1 column
+    past the stamps at the bottom and right'
     """
     if not any(p) and not any(a):
         return "Nothing is cropped"
-    if p[0] == p[1]:
+    if not any(p):
+        head = "Nothing is cropped at the top and left"
+    elif p[0] == p[1]:
         noun = "row and column" if p[0] == 1 else "rows and columns"
         head = f"Cropping {p[0]} {noun} at the top and left"
     else:
@@ -223,7 +228,10 @@ def _crop_sentence(p: tuple[int, ...], a: tuple[int, ...]) -> str:
         return f"{head}; output_padding = {pad} gives back {back} at the bottom and right"
     end = (p[0] - a[0], p[1] - a[1])
     if min(end) < 0:
-        return f"{head}; output_padding = {pad} extends the bottom and right by {pad} - padding"
+        return (
+            f"{head}; output_padding = {pad} reaches {_count(-end[0], 'row')} and "
+            f"{_count(-end[1], 'column')} past the stamps at the bottom and right"
+        )
     return (
         f"{head}; with output_padding = {pad}, {_count(end[0], 'row')} at the bottom and "
         f"{_count(end[1], 'column')} at the right are cropped"
