@@ -447,6 +447,28 @@ def test_animation_steps_tell_the_frames_in_words():
         f"output[1, 2] is now {so_far[1, 2]}."
     )
     assert anim.steps[-1].startswith("All 4 stamps are added.")
+    assert anim.steps[0] == (
+        "x[0, 0] = 1 stamps 1 x kernel onto rows 0-2, columns 0-2; "
+        "output[1, 1] (the cell under the kernel's centre) is now 4."
+    )
+    assert "Nothing is cropped" in anim.steps[-1]
+    named = plotting.animate_scatter(x, k, input_name="y")
+    named._init_draw()
+    assert named.steps[1].startswith("y[0, 1] = 3 stamps 3 x kernel")
+    assert tc.conv_transpose2d(x, k, stride=2, padding=1, output_padding=1).shape == (4, 4)
+    cropped = plotting.animate_scatter(x, k, stride=2, padding=1, output_padding=1)
+    cropped._init_draw()
+    assert cropped.steps[-1] == (
+        "All 4 stamps are added. Cropping 1 row and column at the top and left; "
+        "output_padding = 1 gives back the one at the bottom and right: the boxed 4 x 4 block, "
+        "rows 1-4 and columns 1-4, is the output."
+    )
+    padded = plotting.animate_scatter(x, k, padding=1)
+    padded._init_draw()
+    assert padded.steps[-1] == (
+        "All 4 stamps are added. Cropping 1 row and column at the top and left, and the same "
+        "at the bottom and right: the boxed 2 x 2 block, rows 1-2 and columns 1-2, is the output."
+    )
     sliding = plotting.animate_sliding(np.arange(16).reshape(4, 4), k)
     sliding._init_draw()
     assert sliding.steps[0] == (

@@ -80,18 +80,18 @@ plt.show()
 # Why the kernel is reversed
 # --------------------------
 #
-# The transposed convolution scatters: input sample i adds :math:`x[i]\,w[m]` to output sample
-# :math:`i s + m` for every tap m. Read per output sample n, the taps that reach it are
-# :math:`m = n - i s`, so
+# The transposed convolution scatters: its input sample j (of ``y`` above) adds
+# :math:`y[j]\,w[m]` to output sample :math:`j s + m` for every tap m (kernel weight m).
+# Read per output sample n, the taps that reach it are :math:`m = n - j s`, so
 #
-# .. math:: \mathrm{out}[n] = \sum_i x[i]\, w[n - i s] ,
+# .. math:: \mathrm{out}[n] = \sum_j y[j]\, w[n - j s] ,
 #
-# a true convolution in the signal-processing sense: as the input index i runs up, the kernel
+# a true convolution in the signal-processing sense: as the input index j runs up, the kernel
 # index runs *down*. The frameworks' "convolution" (the ∗ of these pages) slides the kernel
 # without reversing it, so to compute the same numbers with it, the kernel must be reversed; in
 # 2-D, along both axes: rotated 180 degrees. Every 2-D page draws that rotated kernel.
 by_formula = [
-    sum(y[i] * kernel[n - 2 * i] for i in range(2) if 0 <= n - 2 * i < 3)
+    sum(y[j] * kernel[n - 2 * j] for j in range(2) if 0 <= n - 2 * j < 3)
     for n in range(5)
 ]
 assert np.array_equal(by_formula, back)

@@ -44,7 +44,10 @@ plt.show()
 # the stamps overlap, they add. (It gives back the shape, not the input's values.)
 y = out
 anim = animate_scatter(
-    y, kernel, title="Transposed, stride 1: each value stamps the kernel"
+    y,
+    kernel,
+    title="Transposed, stride 1: each value stamps the kernel",
+    input_name="y",
 )
 plt.show()
 

@@ -10,7 +10,7 @@ Zero padding lets the kernel hang over the edge. Three amounts have names: arbit
 # Arbitrary padding
 # -----------------
 #
-# Input 5, kernel 4, padding 2 gives :math:`o = 5 + 4 - 4 + 1 = 6`.
+# Input 5, kernel 4, padding 2 gives :math:`o = 5 + 2 \cdot 2 - 4 + 1 = 6`.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -36,7 +36,7 @@ plt.show()
 
 # %%
 # Its transpose takes the 6x6 output back to 5x5: the equivalent direct convolution pads by
-# :math:`k - 1 - p = 1`, since the transposed convolution crops the padding it added.
+# :math:`k - 1 - p = 1`, since the transposed convolution crops the padding the convolution added.
 y6 = out
 fig, axes, back = show_zero_insertion(
     y6,
@@ -65,6 +65,12 @@ fig, axes, same = show_convolution(
 assert same.shape == x.shape
 print(same)
 assert np.array_equal(same, tc.conv2d(x, k3, padding="same"))
+refused = ""
+try:  # as in PyTorch, "same" needs stride 1
+    tc.conv2d(x, k3, stride=2, padding="same")
+except ValueError as error:
+    refused = str(error)
+assert "needs stride 1" in refused
 plt.show()
 
 # %%
@@ -76,6 +82,7 @@ anim = animate_scatter(
     k3,
     padding=1,
     title="Transposed half padding: the stamps' border is cropped, 3 stays 3",
+    input_name="y3",
 )
 assert tc.conv_transpose2d(y3, k3, padding=1).shape == (3, 3)
 plt.show()
@@ -117,7 +124,8 @@ plt.show()
 # ----------
 #
 # The half-padded convolution and the transpose of the full-padded one, with
-# ``torch.nn.functional`` (PyTorch also accepts ``padding="same"`` for the convolution):
+# ``torch.nn.functional`` (PyTorch also accepts ``padding="same"`` for the convolution, at
+# stride 1 only; so does this package):
 #
 # .. code-block:: python
 #

@@ -48,6 +48,7 @@ anim = animate_scatter(
     kernel,
     stride=2,
     title="Transposed, stride 2: stamps two cells apart, overlapping once",
+    input_name="y",
 )
 plt.show()
 
@@ -56,7 +57,7 @@ plt.show()
 # -------------------
 #
 # As a direct convolution: one zero between the input values (hatched grey), then
-# :math:`k - 1 = 2` zeros of padding (hatched cream). The kernel always moves one step at a
+# :math:`k - 1 = 2` zeros of padding (dotted straw). The kernel always moves one step at a
 # time; it is the *input* that was stretched, which is why this is also called a
 # fractionally-strided convolution (stride 1/2).
 fig, axes, direct = show_zero_insertion(

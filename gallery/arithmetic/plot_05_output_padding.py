@@ -72,6 +72,7 @@ anim = animate_scatter(
     padding=1,
     output_padding=1,
     title="output_padding=1: the crop keeps one more row and column at the end",
+    input_name="y",
 )
 plt.show()
 
@@ -97,7 +98,11 @@ plt.show()
 # ``output_padding`` exists so that a transposed convolution can be the *gradient* of a strided
 # convolution for every input size (see :doc:`plot_12_gradient`): the convolution from 6x6 to
 # 3x3 needs a 6x6 gradient, and only ``output_padding=1`` gives that shape. Its values are the
-# gradient's: for any x and g, :math:`\langle \mathrm{conv}(x), g \rangle =
+# gradient's. Write :math:`\mathrm{conv}(x)` for the stride-2, padding-1 convolution of a 6x6
+# x with the kernel, :math:`\mathrm{conv\_transpose}(g)` for the transposed convolution of a
+# 3x3 g with the same kernel, stride, padding and ``output_padding=1``, and
+# :math:`\langle u, v \rangle` for the sum of the elementwise products of two arrays of one
+# shape. Then for any x and g, :math:`\langle \mathrm{conv}(x), g \rangle =
 # \langle x, \mathrm{conv\_transpose}(g) \rangle`.
 rng = np.random.default_rng(0)
 x6, g = rng.integers(-3, 4, (6, 6)), rng.integers(-3, 4, (3, 3))
@@ -112,7 +117,7 @@ assert np.vdot(conv6, g) == np.vdot(x6, grad6)
 #   :math:`a = 0, \dots, s - 1` reach every input size that maps to this output, and no
 #   other. :math:`a = s` would give 7x7 here, and the convolution maps 7 to 4, not 3: PyTorch
 #   refuses it, and so does this package.
-# - :math:`a < d`: PyTorch also accepts values up to the dilation when :math:`d > s`, but the
+# - :math:`a < d`: PyTorch also accepts values below the dilation when :math:`d > s`, but the
 #   sizes they give are not ones the matching convolution maps back. Kernel 3, stride 1,
 #   dilation 2, ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4; kernel 3,
 #   stride 2, dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.

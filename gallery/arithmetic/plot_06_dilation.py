@@ -51,6 +51,7 @@ anim = animate_scatter(
     kernel,
     dilation=2,
     title="Transposed, dilation 2: each value stamps the spread-out kernel",
+    input_name="y",
 )
 plt.show()
 

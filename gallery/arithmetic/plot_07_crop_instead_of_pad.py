@@ -57,6 +57,7 @@ anim = animate_scatter(
     padding=2,
     interval=600,
     title="Transposed, padding 2 larger than the kernel's reach: a deep crop",
+    input_name="y",
 )
 plt.show()
 

@@ -42,8 +42,8 @@ plt.show()
 # the same connections, read in the other direction. Which values go where is set by the
 # kernel, whose weights a network can learn. The 2x2 matrix below, ``x2``, is an arbitrary
 # 2x2 input (the notebook's choice). It is *not* the convolution's output [[94, 74], [82, 75]]:
-# a transposed convolution takes any 2x2 array, and the next two steps compute the 4x4 result
-# for this one.
+# a transposed convolution takes any 2x2 array. Here is its 4x4 result for this one; the next
+# steps show where it comes from.
 x2 = np.array([[1, 3], [2, 3]])
 assert not np.array_equal(x2, output)
 result = tc.conv_transpose2d(x2, kernel)

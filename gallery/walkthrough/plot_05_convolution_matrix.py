@@ -11,8 +11,10 @@ the kernel laid on a zero image at one window position, flattened.
 # ----------
 #
 # For a 4x4 input and a 3x3 kernel there are 4 window positions and 16 input values, so C is
-# 4x16. Each row holds the nine weights, with a zero wherever the window does not reach; the
-# rows are the same pattern shifted by one column, and by four (one input row) between output rows.
+# 4x16. Each row holds the nine weights, with a zero wherever the window does not reach. The
+# rows are one pattern, shifted: row 1 is row 0 shifted by one column (the window one step
+# right), row 2 is row 0 shifted by four (one input row: the window one step down), and row 3
+# is row 2 shifted by one.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -23,6 +25,12 @@ inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
 C = tc.convolution_matrix(inputs.shape, kernel)
 print(C)
+assert np.array_equal(C[1, 1:], C[0, :-1])
+assert C[1, 0] == 0
+assert np.array_equal(C[2, 4:], C[0, :-4])
+assert not C[2, :4].any()
+assert np.array_equal(C[3, 1:], C[2, :-1])
+assert C[3, 0] == 0
 fig, (ax,) = show_panels(
     [Panel(C, "C", "matrix")],
     title="The convolution matrix C: row 0 holds the kernel's three rows, four columns apart",

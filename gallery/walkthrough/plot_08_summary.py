@@ -76,7 +76,8 @@ plt.show()
 # ---------------------------------------------
 #
 # The weights are learnable: the transposed convolution is linear in its kernel, so a network
-# trains it like any other layer (the practice section fits one by gradient descent).
+# trains it like any other layer (the :ref:`practice section <sphx_glr_gallery_practice>`
+# fits one by gradient descent).
 #
 # The zero-padded route multiplies every kernel tap at every output position, most of them by
 # an inserted or padded zero. Counted for this example, at stride 1 and at stride 2:
@@ -92,8 +93,8 @@ for stride in (1, 2):
 # Next: stride 2
 # --------------
 #
-# The walk-through used stride 1, where the transposed convolution only adds a border of
-# :math:`k - 1`. Decoders use stride 2 to double the size: the stamps then land two pixels apart
+# The walk-through used stride 1, where the transposed convolution only makes each axis
+# :math:`k - 1` larger. Decoders use stride 2 to double the size: the stamps then land two pixels apart
 # and the zero-padded route inserts a zero between the input values. The
 # :ref:`strides page <sphx_glr_gallery_arithmetic_plot_04_strides.py>` draws that case, and
 # :ref:`"make the output exactly s times larger" <sphx_glr_gallery_arithmetic_plot_14_exactly_s_times.py>`

@@ -27,6 +27,7 @@ def animate_scatter(
     dilation: Any = 1,
     title: str = "Each input value stamps a scaled copy of the kernel",
     interval: int = 1000,
+    input_name: str = "x",
 ) -> Any:
     """Animate a 2-D transposed convolution one input value at a time.
 
@@ -45,6 +46,8 @@ def animate_scatter(
         The figure title (the animation's accessible name on the site).
     interval : int, default 1000
         Milliseconds per frame.
+    input_name : str, default "x"
+        What the transcript calls the input, as in ``x[0, 1] = 3 stamps ...``.
 
     Returns
     -------
@@ -89,19 +92,17 @@ def animate_scatter(
         r, c = i * s[0], j * s[1]
         cr, cc = r + (kh - 1) // 2, c + (kw - 1) // 2
         v = format_value(xs[i, j])
+        centre = " (the cell under the kernel's centre)" if n == 0 else ""
         steps.append(
-            f"x[{i}, {j}] = {v} stamps {v} x kernel onto rows {r}-{r + kh - 1}, "
-            f"columns {c}-{c + kw - 1}; {where}[{cr}, {cc}] is now {format_value(frames[n][cr, cc])}."
+            f"{input_name}[{i}, {j}] = {v} stamps {v} x kernel onto rows {r}-{r + kh - 1}, "
+            f"columns {c}-{c + kw - 1}; {where}[{cr}, {cc}]{centre} is now "
+            f"{format_value(frames[n][cr, cc])}."
         )
     fh, fw = final.shape
-    crop = (
-        f" Cropping padding = {p[0]} row(s) and {p[1]} column(s) from each side"
-        if any(p)
-        else " Nothing is cropped"
-    )
     steps.append(
-        f"All {len(positions)} stamps are added.{crop}: the boxed {fh} x {fw} block, "
-        f"rows {p[0]}-{p[0] + fh - 1} and columns {p[1]}-{p[1] + fw - 1}, is the output."
+        f"All {len(positions)} stamps are added. {_crop_sentence(p, a)}: the boxed "
+        f"{fh} x {fw} block, rows {p[0]}-{p[0] + fh - 1} and columns {p[1]}-{p[1] + fw - 1}, "
+        "is the output."
     )
 
     def draw(n: int, axes: list[Axes]) -> None:
@@ -192,6 +193,49 @@ def _animate(
     anim: Any = FuncAnimation(fig, frame, frames=len(steps), interval=interval, repeat=False)
     anim.steps = steps
     return anim
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _crop_sentence(p: tuple[int, ...], a: tuple[int, ...]) -> str:
+    """Say what ``padding`` crops: ``p`` at the start of each axis, ``p - a`` at its end.
+
+    >>> _crop_sentence((1, 1), (1, 1))
+    'Cropping 1 row and column at the top and left; output_padding = 1 gives back
+    the one at the bottom and right'
+    >>> _crop_sentence((2, 1), (0, 0))
+    'Cropping 2 rows at the top and 1 column at the left, and the same at the bottom and right'
+    >>> _crop_sentence((0, 0), (1, 1))
+    'Nothing is cropped at the top and left; output_padding = 1 reaches 1 row and 1 column
+    past the stamps at the bottom and right'
+    """
+    if not any(p) and not any(a):
+        return "Nothing is cropped"
+    if not any(p):
+        head = "Nothing is cropped at the top and left"
+    elif p[0] == p[1]:
+        noun = "row and column" if p[0] == 1 else "rows and columns"
+        head = f"Cropping {p[0]} {noun} at the top and left"
+    else:
+        head = f"Cropping {_count(p[0], 'row')} at the top and {_count(p[1], 'column')} at the left"
+    if not any(a):
+        return f"{head}, and the same at the bottom and right"
+    pad = str(a[0]) if a[0] == a[1] else f"({a[0]}, {a[1]})"
+    if a == p:
+        back = "the one" if p == (1, 1) else "them"
+        return f"{head}; output_padding = {pad} gives back {back} at the bottom and right"
+    end = (p[0] - a[0], p[1] - a[1])
+    if min(end) < 0:
+        return (
+            f"{head}; output_padding = {pad} reaches {_count(-end[0], 'row')} and "
+            f"{_count(-end[1], 'column')} past the stamps at the bottom and right"
+        )
+    return (
+        f"{head}; with output_padding = {pad}, {_count(end[0], 'row')} at the bottom and "
+        f"{_count(end[1], 'column')} at the right are cropped"
+    )
 
 
 def animate_sliding(
