@@ -95,7 +95,7 @@ def show_zero_insertion(
     r"""Draw a transposed convolution as the direct convolution that equals it.
 
     The input gets ``stride - 1`` inserted zeros (hatched grey) and the padding
-    of :func:`~transposed_conv.transpose_padding` (hatched cream; a crop when negative), and is
+    of :func:`~transposed_conv.transpose_padding` (dotted straw; a crop when negative), and is
     convolved at stride 1 with the kernel rotated 180 degrees.
 
     Parameters
