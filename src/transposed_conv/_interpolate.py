@@ -292,9 +292,7 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     """
     arr = numeric_array(x, "x")
     f = factor_int(scale_factor, "scale_factor")
-    if mode not in MODES:
-        msg = f"mode must be one of {MODES}, got {mode!r}"
-        raise ValueError(msg)
+    choice(mode, "mode", MODES)
     if arr.ndim == 0:
         msg = f"x must be an array with at least one axis, got shape {arr.shape}"
         raise ValueError(msg)
