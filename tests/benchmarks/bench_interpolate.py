@@ -12,13 +12,10 @@ arrays to it), next to the output's own size; the 1-D row is the signal of
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-import tracemalloc
-from collections.abc import Callable
 
 import numpy as np
 import torch
+from bench_conv import median_time, peak_bytes  # the same timer and memory probe
 from threadpoolctl import threadpool_info
 
 import transposed_conv as tc
@@ -31,26 +28,6 @@ CASES = [
 ]
 FACTOR = 2
 TORCH_1D = {"bilinear": "linear", "nearest": "nearest"}
-
-
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm up: thread pools, allocator
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def peak_traced(fn: Callable[[], object]) -> int:
-    """Peak bytes allocated (as tracemalloc sees them) during one call."""
-    tracemalloc.start()
-    try:
-        fn()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 def main() -> None:
@@ -88,7 +65,7 @@ def main() -> None:
         np.testing.assert_allclose(out, theirs().numpy()[0, 0], rtol=1e-4, atol=1e-4)
         t_ours = median_time(ours, args.repeat)
         t_torch = median_time(theirs, args.repeat)
-        peak = peak_traced(ours) / 2**20
+        peak = peak_bytes(ours) / 2**20
         size = "x".join(map(str, shape))
         print(
             f"{mode:<12}{size:<14}{t_ours * 1e3:>10.1f}{t_torch * 1e3:>10.1f}"
