@@ -16,17 +16,15 @@ Usage: ``python tests/browser/check_explorer.py HTML_DIR SCREENSHOT_DIR [N]`` (`
 
 from __future__ import annotations
 
-import functools
 import json
 import random
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
+from check_site import serve  # the same loopback server as the site check
 from playwright.sync_api import Page, Request, Route, sync_playwright
 
 import transposed_conv as tc
@@ -51,18 +49,6 @@ READ = """() => {
           sum: document.querySelector("#tce-sum")?.textContent ?? "",
           hash: location.hash};
 }"""
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    handler = functools.partial(Quiet, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def random_case(rng: random.Random) -> dict[str, Any]:
