@@ -41,8 +41,12 @@ plt.show()
 # Its matrix
 # ----------
 #
-# As a matrix, each row is the kernel, shifted by the stride: C is 2x5.
+# The convolution is a matrix product, ``out = C @ signal``: C has one row per output sample
+# and one column per input sample, so it is 2x5, and each row is the kernel shifted by the
+# stride.
 C = tc.convolution_matrix((5,), kernel, stride=2)
+assert C.shape == (2, 5)
+assert np.array_equal(C @ signal, out)
 print(C)
 show_panels(
     [Panel(C, "C", "matrix"), Panel(C.T, "C.T", "matrix")],
@@ -106,6 +110,7 @@ framed = framed_panel(
     y, "Zeros inserted, padded", stride=2, pad_width=tc.transpose_padding((3,))
 )
 direct = tc.conv1d(framed.data, tc.flip_kernel(kernel))
+assert tc.transpose_padding((3,)) == [(2, 2)]  # k - 1 on each side
 assert np.array_equal(direct, back)
 assert not np.array_equal(
     tc.conv1d(framed.data, kernel), back
@@ -125,7 +130,7 @@ plt.show()
 # In PyTorch
 # ----------
 #
-# The same three calls with ``torch.nn.functional`` on the page's ``signal``, ``kernel`` and
+# The same two calls with ``torch.nn.functional`` on the page's ``signal``, ``kernel`` and
 # ``y``. Arrays carry a batch and a channel axis, ``(N, C, L)``; the weight is
 # ``(C_out, C_in, k)`` for the convolution and ``(C_in, C_out, k)`` for the transposed one.
 #

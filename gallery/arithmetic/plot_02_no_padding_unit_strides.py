@@ -65,6 +65,7 @@ fig, axes, direct = show_zero_insertion(
 assert np.array_equal(direct, tc.conv_transpose2d(y, kernel))
 assert direct.shape == (tc.conv_transpose_output_size(2, 3),) * 2 == (4, 4)
 assert not np.array_equal(direct, x)
+assert tc.transpose_padding(3) == [(2, 2), (2, 2)]  # k - 1 on every side
 print(direct)
 plt.show()
 

@@ -46,13 +46,14 @@ fig, axes, back = show_zero_insertion(
 )
 assert np.array_equal(back, tc.conv_transpose2d(y6, k4, padding=2))
 assert back.shape == (5, 5)
+assert tc.transpose_padding(4, padding=2) == [(1, 1), (1, 1)]
 plt.show()
 
 # %%
 # Half ("same") padding
 # ---------------------
 #
-# For an odd kernel, :math:`p = \lfloor k / 2 \rfloor` keeps the size.
+# At stride 1, an odd kernel keeps the size with :math:`p = \lfloor k / 2 \rfloor`.
 k3 = np.array(
     [[0, 1, 0], [1, 2, 3], [0, 1, 0]]
 )  # its rotation has the 3 on the left
@@ -75,7 +76,9 @@ plt.show()
 
 # %%
 # The transpose of a half-padded convolution is half-padded too: size stays size. Here it is
-# the transpose of the same convolution on a 3x3 input (3x3 to 3x3); step through the stamps: padding 1 crops the hatched border of the full 5x5 result.
+# the transpose of the half-padded convolution of a 3x3 input with the same kernel (3x3 to
+# 3x3). Step through the stamps: they fill a full 5x5 result, and padding 1 crops its
+# cross-hatched border.
 y3 = np.array([[1, 0, 2], [0, 3, 0], [1, 0, 1]])
 anim = animate_scatter(
     y3,
@@ -85,6 +88,7 @@ anim = animate_scatter(
     input_name="y3",
 )
 assert tc.conv_transpose2d(y3, k3, padding=1).shape == (3, 3)
+assert tc.conv_transpose_output_size(3, 3) == 5  # the full result, before the crop
 plt.show()
 
 # %%
@@ -104,7 +108,8 @@ plt.show()
 
 # %%
 # Its transpose shrinks the 7x7 output back to 5x5 and needs no padding at all
-# (:math:`k - 1 - p = 0`): it is a plain valid convolution with the rotated kernel.
+# (:math:`k - 1 - p = 0`): it is a plain convolution without padding ("valid") with the
+# rotated kernel.
 y7 = full
 fig, axes, back7 = show_zero_insertion(
     y7,

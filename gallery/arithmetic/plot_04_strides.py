@@ -56,10 +56,10 @@ plt.show()
 # The stretched input
 # -------------------
 #
-# As a direct convolution: one zero between the input values (hatched grey), then
-# :math:`k - 1 = 2` zeros of padding (dotted straw). The kernel always moves one step at a
-# time; it is the *input* that was stretched, which is why this is also called a
-# fractionally-strided convolution (stride 1/2).
+# As a direct convolution: one zero between neighbouring input values along each axis
+# (hatched grey), then :math:`k - 1 = 2` zeros of padding (dotted straw). The kernel always
+# moves one step at a time; it is the *input* that was stretched, which is why this is also
+# called a fractionally-strided convolution (stride 1/2).
 fig, axes, direct = show_zero_insertion(
     y,
     kernel,
@@ -68,6 +68,7 @@ fig, axes, direct = show_zero_insertion(
 )
 assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, stride=2))
 assert direct.shape == (5, 5)
+assert tc.transpose_padding(3) == [(2, 2), (2, 2)]  # k - 1 on every side
 plt.show()
 
 # %%
@@ -101,6 +102,7 @@ assert np.array_equal(
     back, tc.conv_transpose2d(y3, kernel, stride=2, padding=1)
 )
 assert back.shape == (5, 5)
+assert tc.transpose_padding(3, padding=1) == [(1, 1), (1, 1)]
 print(back)
 plt.show()
 

@@ -63,8 +63,10 @@ plt.show()
 # Where the extra row comes from
 # ------------------------------
 #
-# Step through the stamps: with ``output_padding=1`` the crop keeps one more row and column
-# at the bottom and right of the 7x7 full result.
+# Step through the stamps: they fill a 7x7 full result (the figure's 8x8 frame adds a row and
+# a column of zeros past it, the room ``output_padding`` may use). Padding 1 crops one row and
+# column on each side; ``output_padding=1`` gives back the one at the bottom and right, so the
+# boxed 6x6 output keeps the full result's last row and column.
 anim = animate_scatter(
     y,
     kernel,
@@ -74,6 +76,8 @@ anim = animate_scatter(
     title="output_padding=1: the crop keeps one more row and column at the end",
     input_name="y",
 )
+assert tc.conv_transpose_output_size(3, 3, stride=2) == 7  # the full result
+assert np.array_equal(six, tc.conv_transpose2d(y, kernel, stride=2)[1:, 1:])
 plt.show()
 
 # %%
@@ -118,9 +122,9 @@ assert np.vdot(conv6, g) == np.vdot(x6, grad6)
 #   other. :math:`a = s` would give 7x7 here, and the convolution maps 7 to 4, not 3: PyTorch
 #   refuses it, and so does this package.
 # - :math:`a < d`: PyTorch also accepts values below the dilation when :math:`d > s`, but the
-#   sizes they give are not ones the matching convolution maps back. Kernel 3, stride 1,
-#   dilation 2, ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4; kernel 3,
-#   stride 2, dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.
+#   sizes they give are not ones the matching convolution maps back. With padding 0: kernel 3,
+#   stride 1, dilation 2, ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4;
+#   kernel 3, stride 2, dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.
 assert (
     tc.conv_output_size((3 - 1) * 2 - 2 * 1 + 3 + 2, 3, 2, 1) == 4
 )  # o' = 7 with a = 2

@@ -83,6 +83,9 @@ plt.show()
 # In PyTorch
 # ----------
 #
+# The dilated convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
+# ``kernel`` and ``y``:
+#
 # .. code-block:: python
 #
 #    import torch

@@ -11,7 +11,8 @@ input must be cropped instead.
 # Padding beyond the kernel's reach
 # ---------------------------------
 #
-# Input 6, kernel 2, stride 2, padding 2 (more than the kernel's reach of 1):
+# Input 6, kernel 2, stride 2 and padding 2, more than the kernel's reach
+# :math:`d(k - 1) = 1` (the distance from its first tap to its last):
 # :math:`o = \lfloor (6 + 4 - 2) / 2 \rfloor + 1 = 5`. Rows and columns of pure padding end up
 # in the output.
 import matplotlib.pyplot as plt
@@ -59,6 +60,7 @@ anim = animate_scatter(
     title="Transposed, padding 2 larger than the kernel's reach: a deep crop",
     input_name="y",
 )
+assert tc.conv_transpose_output_size(5, 2, stride=2) == 10  # before the crop
 plt.show()
 
 # %%
@@ -94,6 +96,8 @@ plt.show()
 # %%
 # In PyTorch
 # ----------
+#
+# The transposed convolution with ``torch.nn.functional``, on the page's ``kernel`` and ``y``:
 #
 # .. code-block:: python
 #

@@ -14,7 +14,9 @@ number can be changed and each output traced back to its inputs.
 # ------------
 #
 # Input 5x5, kernel 3x3, stride 2: four window positions, so C is 4x25. Each row is the
-# kernel on the 5x5 grid, and consecutive rows jump two columns (one stride).
+# kernel laid on the 5x5 grid and flattened. The window moves two input columns (one stride)
+# from row 0 to row 1, so row 1 is row 0 shifted two places; row 2 starts the next row of
+# windows, two input rows down, so it is row 0 shifted ten places.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -24,6 +26,8 @@ from transposed_conv.plotting import Panel, show_panels
 kernel = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
 C = tc.convolution_matrix((5, 5), kernel, stride=2)
 assert C.shape == (4, 25)
+assert np.array_equal(C[1], np.roll(C[0], 2))
+assert np.array_equal(C[2], np.roll(C[0], 10))
 show_panels(
     [Panel(C, "C", "matrix")],
     title="The stride-2 convolution matrix C: each row jumps two input columns",
@@ -35,16 +39,16 @@ plt.show()
 # -------------------
 #
 # C.T is 25x4. Read it by rows: each *output* pixel of the transposed convolution combines
-# at most four inputs, with the kernel's weights in its row. Only the centre pixel reaches all
-# four; 8 pixels reach two and the other 16 reach one. Neighbouring output pixels use
-# different kernel taps: as the output walks one step, the window over the input walks half a
-# step. That is a stride of 1/2.
+# at most four inputs, with the kernel's weights in its row. Only the centre pixel is reached
+# by all four inputs; 8 pixels are reached by two and the other 16 by one. Neighbouring
+# output pixels use different kernel taps: as the output walks one step, the window over the
+# input walks half a step. That is a stride of 1/2.
 print(C.T[:5])
 taps = (C.T != 0).sum(axis=1, keepdims=True)
 assert np.array_equal(
     taps.reshape(5, 5), tc.overlap_counts((2, 2), 3, stride=2)
 )
-# 16 outputs reach one input, 8 reach two, 1 (the centre) reaches four
+# 16 outputs are reached by one input, 8 by two, 1 (the centre) by four
 assert [np.count_nonzero(taps == t) for t in (1, 2, 4)] == [16, 8, 1]
 assert taps.reshape(5, 5)[2, 2] == 4  # the centre
 show_panels(
@@ -61,9 +65,9 @@ plt.show()
 # Three ways, one result
 # ----------------------
 #
-# The transposed convolution is multiplication by C.T; the stride-1 convolution over the
-# zero-inserted input computes the same thing with a kernel that moves one cell at a time
-# over a stretched input.
+# Three routes give the same 5x5 result: multiplication by C.T, the transposed convolution
+# (the stamps), and the stride-1 convolution of the rotated kernel over the zero-inserted
+# input, a kernel that moves one cell at a time over a stretched input.
 y = np.array([1, 2, 3, 4])
 back = (C.T @ y).reshape(5, 5)
 assert np.array_equal(

@@ -42,7 +42,11 @@ n, k, s = 4, 3, 2
 
 
 def keras_length(padding, a=None):
-    """The output length Keras computes (keras.src.utils.conv_utils.deconv_output_length)."""
+    """The output length Keras 3 computes (``_get_output_shape_given_tf_padding``).
+
+    In ``keras/src/backend/common/backend_utils.py``; Keras 2 called it
+    ``deconv_output_length``. ``k - 2 * (k // 2)`` is Keras 3's ``k % 2``.
+    """
     if a is None:
         return n * s if padding == "same" else n * s + max(k - s, 0)
     return (n - 1) * s + k - 2 * (k // 2) * (padding == "same") + a

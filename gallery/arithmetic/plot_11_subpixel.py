@@ -4,8 +4,8 @@ The sub-pixel view
 
 A stride-2 transposed convolution is four small stride-1 transposed convolutions whose outputs
 interleave: the output pixels with the same (row mod 2, column mod 2) form a *phase* of the
-output, and every pixel of a phase receives the same kernel taps. Interleaving channels into
-space this way is called a pixel shuffle.
+output, and every pixel of a phase receives the same kernel taps. Stacking the four small
+outputs as channels and interleaving them into space is called a pixel shuffle.
 """
 
 # %%

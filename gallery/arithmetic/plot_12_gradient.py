@@ -2,17 +2,21 @@ r"""
 The gradient view
 =================
 
-Training a network needs the gradient of every layer's output with respect to its input. For a
-convolution, that gradient *is* a transposed convolution with the same kernel, which is how
-frameworks implement one with the other.
+Training a network by backpropagation passes the loss's gradient backwards through every
+layer, from the layer's output to its input. For a convolution, that backward step *is* a
+transposed convolution with the same kernel, which is how frameworks implement one with the
+other.
 """
 
 # %%
 # The claim
 # ---------
 #
-# Take a small convolution and a fixed "upstream gradient" ``g`` shaped like its output. The
-# scalar :math:`L(x) = \langle \mathrm{conv}(x), g \rangle` has gradient
+# Take a small convolution and a fixed "upstream gradient" ``g`` shaped like its output (the
+# gradient of the loss with respect to that output). Write :math:`\langle u, v \rangle` for
+# the sum of the elementwise products of two arrays of one shape, and C for the convolution's
+# matrix, so that :math:`\mathrm{conv}(x) = C x` on the flattened x. The scalar
+# :math:`L(x) = \langle \mathrm{conv}(x), g \rangle` has gradient
 # :math:`\partial L / \partial x = C^\top g`, the transposed convolution of ``g``.
 import matplotlib.pyplot as plt
 import numpy as np
@@ -35,10 +39,13 @@ def loss(v):
 # -----------------------------
 #
 # Nudge each input value by :math:`\pm 10^{-6}` and measure how L changes (finite
-# differences), then compare with the transposed convolution.
-numeric = tc.numerical_gradient(loss, x)
+# differences), then compare with the transposed convolution. The printed number is the
+# largest difference between the two, below :math:`10^{-8}`: the rounding error of the finite
+# differences.
+numeric = tc.numerical_gradient(loss, x, eps=1e-6)
 analytic = tc.conv_transpose2d(g, kernel, stride=2)
 print(np.abs(numeric - analytic).max())
+assert np.abs(numeric - analytic).max() < 1e-8
 assert np.allclose(numeric, analytic, atol=1e-8)
 show_panels(
     [

@@ -18,7 +18,8 @@ kernel size decide whether the layer risks
 # .. math:: d(k - 1) - 2p + a = s - 1 .
 #
 # With :math:`d = 1`, every kernel size k has a padding :math:`p \ge 0` and an
-# ``output_padding`` :math:`0 \le a < s` that satisfy it (for s = 3 and more, sometimes two).
+# ``output_padding`` :math:`0 \le a < s` that satisfy it: exactly one pair for s = 2, and
+# for larger s sometimes more (for s = 3 and k = 3: p = 0 with a = 0, or p = 1 with a = 2).
 # The table lists the smallest padding for each k, for s = 2 and s = 3, each checked on inputs
 # of 5 to 9, with:
 #
@@ -83,6 +84,16 @@ assert [(k, p, a) for s, k, p, a, *_ in table if s == 2][:4] == [
     (5, 2, 1),
 ]
 assert all((risk == "equal") == (k % s == 0) for s, k, p, a, risk, _ in table)
+assert rows[2, 4][3] == "equal"  # kernel 4, stride 2: Keras' 'same' gives PyTorch's values
+
+
+def solutions(k, s):
+    """Every (p, a) with p >= 0 and 0 <= a < s that makes the output s times larger."""
+    return [(p, a) for p in range(k + 1) for a in range(s) if k - 1 - 2 * p + a == s - 1]
+
+
+assert all(len(solutions(k, 2)) == 1 for k in range(1, 10))
+assert solutions(3, 3) == [(0, 0), (1, 2)]
 assert all(
     (keras == "equal") == ((k - s) % 2 == 0 or k < s)
     for s, k, p, a, _, keras in table
@@ -103,6 +114,8 @@ uneven = tc.conv_transpose2d(
     ones, np.ones((3, 3), dtype=int), stride=2, padding=1, output_padding=1
 )
 assert even.shape == uneven.shape == (8, 8)
+assert even[1:-1, 1:-1].min() == even[1:-1, 1:-1].max() == 4  # two taps per axis
+assert set(uneven[:-1, :-1].ravel().tolist()) == {1, 2, 4}  # one or two per axis
 print(even, uneven, sep="\n")
 show_panels(
     [
