@@ -88,7 +88,7 @@ anim = animate_scatter(
     input_name="y3",
 )
 assert tc.conv_transpose2d(y3, k3, padding=1).shape == (3, 3)
-assert tc.conv_transpose_output_size(3, 3) == 5  # the full result, before the crop
+assert tc.conv_transpose_output_size(3, 3) == 5  # before the crop
 plt.show()
 
 # %%
