@@ -46,3 +46,12 @@ def test_the_version_has_a_changelog_section():
     assert pyproject["project"]["version"] == tc.__version__
     changelog = (root / "docs" / "changelog.md").read_text()
     assert f"\n## {tc.__version__}\n" in changelog
+
+
+def test_the_api_overview_states_the_limits_the_package_enforces():
+    from transposed_conv._validation import MAX_ELEMENTS, MAX_LIST
+
+    overview = " ".join((DOCS / "api.md").read_text().split())
+    assert f"may exceed `2**30` = {MAX_ELEMENTS:,}," in overview
+    assert f"holds at most `2**20` = {MAX_LIST:,} items" in overview
+    assert (MAX_ELEMENTS, MAX_LIST) == (2**30, 2**20)
