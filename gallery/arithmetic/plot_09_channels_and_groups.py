@@ -4,7 +4,8 @@ Channels and groups
 
 With channels, a transposed convolution's weight has the shape
 ``(C_in, C_out / groups, kH, kW)``: one 2-D kernel for each pair of an input channel and an
-output channel that are connected. Groups cut most of the pairs.
+output channel that are connected. With g groups, only the pairs inside a group are
+connected: one pair in g.
 """
 
 # %%
@@ -54,6 +55,8 @@ x4 = rng.integers(0, 4, (4, 2, 2))
 w4 = rng.integers(-2, 3, (4, 1, 2, 2))
 out4 = tc.conv_transpose2d(x4, w4, stride=2, groups=2)
 assert out4.shape == (2, 4, 4)
+# one kernel per connected pair: C_in * C_out / groups = 4 * 2 / 2 of the 8 pairs
+assert w4.shape[0] * w4.shape[1] == 4 * 2 // 2
 for g in range(2):
     own = sum(
         tc.conv_transpose2d(x4[c], w4[c, 0], stride=2)

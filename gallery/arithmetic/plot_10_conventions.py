@@ -28,7 +28,7 @@ number can be changed and each output traced back to its inputs.
 # ``padding``, ``output_padding`` at the end) or are that result shifted by one pixel.
 #
 # The Keras rows hold for Keras 3.15 or newer (and for Keras on TensorFlow or JAX, in every
-# version): they crop like TensorFlow's SAME. Keras 3.12 to 3.14 on the PyTorch backend
+# version): they crop like TensorFlow's SAME. Keras 3 before 3.15 on the PyTorch backend
 # instead passed a symmetric padding to PyTorch for ``'same'`` (here ``padding=1,
 # output_padding=1``), and so gave PyTorch's values, with a warning about inconsistencies
 # between backends.
@@ -164,8 +164,8 @@ print(tf_same)
 #    # y_torch equals pytorch_out
 #
 # In Keras 3.15 or newer (and in Keras on TensorFlow or JAX), ``'same'`` with
-# ``output_padding=1`` gives TensorFlow's SAME values, not PyTorch's. Older Keras (3.12 to 3.14)
-# on the PyTorch backend gives PyTorch's values instead, and warns:
+# ``output_padding=1`` gives TensorFlow's SAME values, not PyTorch's. Older Keras 3 (before
+# 3.15) on the PyTorch backend gives PyTorch's values instead, and warns:
 #
 # .. code-block:: python
 #

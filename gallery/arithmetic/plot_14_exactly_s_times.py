@@ -34,8 +34,8 @@ kernel size decide whether the layer risks
 # - Keras' call of the same size, ``Conv2DTranspose(filters, k, strides=s, padding="same")``
 #   (always s times the input), and whether its values equal PyTorch's or are shifted by one
 #   pixel (Keras crops the odd row at the end, PyTorch at the start). This column is for Keras
-#   3.15 or newer (and Keras on TensorFlow or JAX); Keras 3.12 to 3.14 on the PyTorch backend
-#   gave PyTorch's values, with a warning.
+#   3.15 or newer (and Keras on TensorFlow or JAX); Keras 3 before 3.15 on the PyTorch backend
+#   gave PyTorch's values, with a warning where they differ.
 import matplotlib.pyplot as plt
 import numpy as np
 
