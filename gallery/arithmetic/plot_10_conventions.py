@@ -4,7 +4,9 @@ PyTorch, TensorFlow and Keras
 
 The frameworks describe the same transposed convolution with different arguments. PyTorch
 gives ``padding`` and ``output_padding``; TensorFlow gives the output shape and SAME or VALID;
-Keras gives ``padding`` and, optionally, ``output_padding``.
+Keras gives ``padding`` and, optionally, ``output_padding``. SAME and VALID describe the padding
+of the convolution that is transposed: VALID pads nothing; SAME pads just enough for that
+convolution to map m samples to :math:`\lceil m / s \rceil`, an odd zero going at the end.
 
 `Open this case in the explorer <../../explorer.html#dim=2&i=4,4&k=3,3&s=2,2&p=0,0&a=0,0&d=1,1&x=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16&w=1,2,0,2,4,1,0,1,3>`__, where every
 number can be changed and each output traced back to its inputs.
@@ -95,6 +97,14 @@ def versus_pytorch(p, a, crop):
     return "shifted by one"
 
 
+# SAME: an output shape m is allowed when the convolution maps m back to n = ceil(m / s)
+for m in range(5, 11):
+    try:
+        tc.tf_conv_transpose_padding(m, n, k, s, "SAME")
+    except ValueError:
+        assert -(-m // s) != n
+    else:
+        assert -(-m // s) == n
 verdicts = {name: versus_pytorch(*row) for name, row in rows}
 print(f"{'call':<20}{'p':>3}{'a':>3}{'crop':>6}{'size':>6}  vs PyTorch")
 for name, (p, a, crop) in rows:
