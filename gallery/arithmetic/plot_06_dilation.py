@@ -2,8 +2,9 @@ r"""
 Dilation, direct and transposed
 ===============================
 
-A dilated kernel spreads its taps d cells apart, covering :math:`d(k - 1) + 1` cells with k
-weights. The transposed convolution spreads its stamps the same way.
+A dilated kernel spreads its taps (its weights) d cells apart, covering
+:math:`d(k - 1) + 1` cells with k weights. In the transposed convolution, each stamp is that
+spread-out kernel.
 
 `Open this case in the explorer <../../explorer.html#dim=2&i=3,3&k=3,3&s=1,1&p=0,0&a=0,0&d=2,2&x=28,35,42,27,24,31,26,33,20&w=1,0,2,0,3,0,0,0,1>`__, where every
 number can be changed and each output traced back to its inputs.
@@ -36,6 +37,7 @@ fig, axes, out = show_convolution(
     title="Input 7, kernel 3, dilation 2: the kernel spans 5 cells, output 3",
 )
 assert out.shape == (tc.conv_output_size(7, 3, dilation=2),) * 2 == (3, 3)
+assert tc.insert_zeros(kernel, 2).shape == (5, 5)  # d(k - 1) + 1 = 5 cells
 plt.show()
 
 # %%
