@@ -44,8 +44,12 @@ plt.show()
 # The border
 # ----------
 #
-# On a 2x2 input the border is everything, so the transposed convolution's edge rows differ
-# from bilinear interpolation (it does not clamp at the edge). The kernel itself is a tent:
+# On a 2x2 input the border is almost everything: only the centre 2x2 of the transposed
+# convolution's result equals bilinear interpolation, and the twelve cells of its outer ring
+# differ, because beyond the edge it sees zeros where interpolation repeats the edge value.
+# The kernel itself is a tent:
+same = np.isclose(ups["transposed"], ups["bilinear"])
+assert same[1:3, 1:3].all() and same.sum() == 4
 print(tc.bilinear_kernel(2))
 
 # %%
