@@ -49,7 +49,8 @@ plt.show()
 # differ, because beyond the edge it sees zeros where interpolation repeats the edge value.
 # The kernel itself is a tent:
 same = np.isclose(ups["transposed"], ups["bilinear"])
-assert same[1:3, 1:3].all() and same.sum() == 4
+assert same[1:3, 1:3].all()
+assert same.sum() == 4
 print(tc.bilinear_kernel(2))
 
 # %%

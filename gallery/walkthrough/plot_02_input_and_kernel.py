@@ -37,7 +37,8 @@ plt.show()
 # times 31, so 8 becomes 248), the same input is a tiny picture in which, unlike the coloured
 # figure above, a larger number is lighter: the convolution that follows treats both the same way.
 grey = inputs * (255 // inputs.max())
-assert 255 // inputs.max() == 31 and grey.max() == 248
+assert 255 // inputs.max() == 31
+assert grey.max() == 248
 print(grey)
 fig, axes = show_images(
     {"Grey levels": grey},

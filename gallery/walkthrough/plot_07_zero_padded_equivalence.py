@@ -39,7 +39,9 @@ fig, axes, result = show_zero_insertion(
 print(pad, padded.shape)
 print(flipped)
 print(result)
-assert pad == [(2, 2), (2, 2)] and padded.shape == (6, 6) and result.shape == (4, 4)
+assert pad == [(2, 2), (2, 2)]
+assert padded.shape == (6, 6)
+assert result.shape == (4, 4)
 highlight(axes[0], (0, 3), (0, 3))
 highlight(axes[2], 0, 0)
 plt.show()
