@@ -70,6 +70,8 @@ random_kernel = rng.uniform(0, 1, (8, 8))
 random_kernel /= (
     random_kernel.sum() / 16
 )  # same total weight as the bilinear kernel
+assert small_photo.shape == (64, 64)
+assert np.isclose(random_kernel.sum(), tc.bilinear_kernel(4).sum())
 results = {
     "Input": small_photo,
     "Nearest": tc.interpolate(small_photo, 4, "nearest"),
