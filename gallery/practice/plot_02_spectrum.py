@@ -13,7 +13,8 @@ the stride's frequency is the checkerboard.
 #
 # A smooth 1-D signal of 64 samples, and the same signal with one zero inserted after each
 # sample (128 samples). The spectrum of the stretched signal is the original spectrum twice:
-# a mirror copy now sits around the new Nyquist frequency, 1/2 cycle per sample.
+# a mirror copy now sits around the new Nyquist frequency, 1/2 cycle per sample (the highest
+# frequency that samples can carry: a pattern that alternates from one sample to the next).
 import matplotlib.pyplot as plt
 import numpy as np
 

@@ -5,7 +5,9 @@ Fixing the checkerboard
 Two fixes are common: up-sample by interpolation and then convolve at stride 1
 (resize-convolution, recommended by Odena et al., Distill 2016, in the
 :doc:`references </references>`), or use a kernel size divisible by the stride. The second
-alone is not enough: what must be equal is the total weight each output phase receives.
+alone is not enough: what must be equal is the total weight each output phase receives (a
+phase is the set of output pixels at the same position modulo the stride: four of them for
+stride 2 in 2-D).
 """
 
 # %%
@@ -74,7 +76,9 @@ plt.show()
 # Why kernel 4 still checkerboards
 # --------------------------------
 #
-# Each output phase gets four taps, the same number, but the four taps' totals differ. On a constant input the output is exactly these totals, repeated.
+# Each output phase gets four taps, the same number, but the totals of those four taps differ
+# from phase to phase. On a constant input the output is exactly these totals, repeated, away
+# from the border.
 print(sums)
 constant = tc.conv_transpose2d(np.ones((6, 6)), k4, stride=2, padding=1)
 assert np.allclose(constant[2:4, 2:4], sums)

@@ -30,6 +30,7 @@ from transposed_conv.plotting import (
 kernel = tc.bilinear_kernel(2)
 sums = tc.phase_sums(kernel, 2, padding=1)
 print(kernel, sums, sep="\n")
+assert np.allclose(kernel, np.outer([1, 3, 3, 1], [1, 3, 3, 1]) / 16)
 assert np.allclose(sums, 1.0)
 show_panels(
     [

@@ -11,7 +11,8 @@ trained on the left half of the image and scored on the right half.
 # The gradient
 # ------------
 #
-# The gradient of the mean squared error with respect to the kernel: output pixel
+# The gradient of the mean squared error with respect to the kernel, for stride :math:`s` and
+# padding :math:`p`: output pixel
 # :math:`y[is + u - p, js + v - p]` receives :math:`x[i, j]\,w[u, v]`, so
 # :math:`\partial L / \partial w[u, v] = \sum_{i,j} x[i, j]\, g[is + u - p, js + v - p]`,
 # with :math:`g = \partial L / \partial y`. First, a check of that formula by finite differences.
@@ -90,7 +91,7 @@ print(
 assert np.all(np.abs(kernel[2:4, 2:4] - 1) < 0.1)
 assert bilinear6[2, 2] == 0.5625
 assert np.linalg.norm(kernel - box6) < np.linalg.norm(kernel - bilinear6)
-assert -0.25 < kernel.min() < -0.1
+assert -0.2 < kernel.min() < -0.18  # about -0.19
 
 # %%
 # A 6x6 kernel with stride 2 gives each of the four output phases (pixels with the same row

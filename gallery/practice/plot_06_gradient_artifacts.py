@@ -11,7 +11,7 @@ checkerboard in their gradients even when no transposed convolution appears in t
 # Counting windows
 # ----------------
 #
-# A stride-2 convolution with a 3x3 kernel, and the gradient of the sum of its outputs with
+# A stride-2 convolution with a 3x3 kernel and padding 1, and the gradient of the sum of its outputs with
 # respect to the input: each input pixel counts how many windows (weighted by the kernel)
 # it falls in. With all-ones weights that count is 1, 2 or 4: the taps-per-pixel map of
 # :ref:`sphx_glr_gallery_practice_plot_01_checkerboard.py`, here in the gradient.
@@ -39,8 +39,8 @@ assert set(np.unique(grad.round(6))) == {1, 2, 4}
 # On a photograph
 # ---------------
 #
-# On a real image with a random kernel, the gradient of a simple loss (the outputs' squared
-# sum) shows the pattern over the picture. A kernel of 4 with padding 1 and equal phase sums
+# On a real image with a random 3x3 kernel, the gradient of a simple loss (the outputs' squared
+# sum) shows the pattern over the picture. A 4x4 kernel with padding 1 and equal phase sums
 # (here: all ones) gives an even gradient instead.
 image = tc.box_downsample(sample_photo(), 2)
 rng = np.random.default_rng(1)

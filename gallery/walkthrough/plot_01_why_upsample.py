@@ -44,8 +44,13 @@ plt.show()
 # The border
 # ----------
 #
-# On a 2x2 input the border is everything, so the transposed convolution's edge rows differ
-# from bilinear interpolation (it does not clamp at the edge). The kernel itself is a tent:
+# On a 2x2 input the border is almost everything: only the centre 2x2 of the transposed
+# convolution's result equals bilinear interpolation, and the twelve cells of its outer ring
+# differ, because beyond the edge it sees zeros where interpolation repeats the edge value.
+# The kernel itself is a tent:
+same = np.isclose(ups["transposed"], ups["bilinear"])
+assert same[1:3, 1:3].all()
+assert same.sum() == 4
 print(tc.bilinear_kernel(2))
 
 # %%
@@ -65,6 +70,8 @@ random_kernel = rng.uniform(0, 1, (8, 8))
 random_kernel /= (
     random_kernel.sum() / 16
 )  # same total weight as the bilinear kernel
+assert small_photo.shape == (64, 64)
+assert np.isclose(random_kernel.sum(), tc.bilinear_kernel(4).sum())
 results = {
     "Input": small_photo,
     "Nearest": tc.interpolate(small_photo, 4, "nearest"),

@@ -33,9 +33,12 @@ plt.show()
 # As an image
 # -----------
 #
-# An image is such a matrix too. Scaled to an 8-bit grey level (0 black, 255 white), the same
-# input is a tiny picture: the convolution that follows treats both the same way.
+# An image is such a matrix too. Scaled to 8-bit grey levels (0 black, 255 white; each value
+# times 31, so 8 becomes 248), the same input is a tiny picture in which, unlike the coloured
+# figure above, a larger number is lighter: the convolution that follows treats both the same way.
 grey = inputs * (255 // inputs.max())
+assert 255 // inputs.max() == 31
+assert grey.max() == 248
 print(grey)
 fig, axes = show_images(
     {"Grey levels": grey},

@@ -36,7 +36,9 @@ print(output)
 # ----------------
 #
 # The first output value comes from the top-left 3x3 window of the input (∗ in the figures
-# is the convolution as deep-learning frameworks compute it: slide, multiply, sum, with no flip):
+# is the convolution as deep-learning frameworks compute it: slide, multiply, sum; unlike the
+# textbook convolution of signal processing it does not rotate the kernel first, which is why
+# PyTorch's documentation calls it a cross-correlation):
 # :math:`6 \cdot 2 + 3 \cdot 3 + 2 \cdot 2 + 2 \cdot 1 + 5 \cdot 4 + 2 \cdot 2 + 7 \cdot 3 + 5 \cdot 4 + 2 \cdot 1 = 94`.
 window = inputs[0:3, 0:3]
 print(window, (window * kernel).sum())
@@ -79,7 +81,8 @@ plt.show()
 #
 # PyTorch computes the same 2x2 output with ``torch.nn.functional.conv2d``. Its arrays carry a
 # batch and a channel axis, ``(N, C, H, W)``, and a convolution's weight has the shape
-# ``(C_out, C_in / groups, kH, kW)``:
+# ``(C_out, C_in / groups, kH, kW)`` (``groups`` splits the channels into independent sets;
+# with one channel it is 1):
 #
 # .. code-block:: python
 #

@@ -39,8 +39,8 @@ plt.show()
 # -----------
 #
 # Going backward, one value of a 2x2 matrix is associated with nine positions of a 4x4 one:
-# the same connections, read in the other direction. Which values go where is set by the
-# kernel, whose weights a network can learn. The 2x2 matrix below, ``x2``, is an arbitrary
+# the same connections, read in the other direction. How much each of the nine positions
+# receives is set by the kernel, whose weights a network can learn. The 2x2 matrix below, ``x2``, is an arbitrary
 # 2x2 input (the notebook's choice). It is *not* the convolution's output [[94, 74], [82, 75]]:
 # a transposed convolution takes any 2x2 array. Here is its 4x4 result for this one; the next
 # steps show where it comes from.

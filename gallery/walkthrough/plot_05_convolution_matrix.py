@@ -43,8 +43,9 @@ plt.show()
 # Multiplying
 # -----------
 #
-# Flatten the input into a column vector x of 16 values. Multiplying C by x computes all four
-# windows at once: 4x16 times 16x1 gives 4x1.
+# Flatten the input, row by row, into a column vector x of 16 values. Multiplying C by x
+# (``C @ x``: ``@`` is Python's matrix product) computes all four windows at once: 4x16 times
+# 16x1 gives 4x1.
 x = inputs.reshape(16, 1)
 y = C @ x
 print(y.ravel())

@@ -13,7 +13,8 @@ number can be changed and each output traced back to its inputs.
 # Pad, rotate, slide
 # ------------------
 #
-# Pad the 2x2 ``x2`` with k - 1 = 2 zeros on every side: 6x6. A 3x3 window fits 4x4 times.
+# Pad the 2x2 ``x2`` with k - 1 = 2 zeros on every side: 6x6. A 3x3 window fits in 4 positions
+# along each axis of it, so the result is 4x4.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -38,6 +39,9 @@ fig, axes, result = show_zero_insertion(
 print(pad, padded.shape)
 print(flipped)
 print(result)
+assert pad == [(2, 2), (2, 2)]
+assert padded.shape == (6, 6)
+assert result.shape == (4, 4)
 highlight(axes[0], (0, 3), (0, 3))
 highlight(axes[2], 0, 0)
 plt.show()
@@ -68,7 +72,7 @@ plt.show()
 # Why
 # ---
 #
-# Why: in the transposed convolution, x2[0, 0] = 1 sends kernel[0, 0] = 2 to output[0, 0].
+# In the transposed convolution, x2[0, 0] = 1 sends kernel[0, 0] = 2 to output[0, 0].
 # In the padded convolution, output[0, 0] is the window whose only non-zero value, x2[0, 0],
 # sits at the window's bottom-right corner, so it meets the kernel's bottom-right tap. For
 # that tap to be kernel[0, 0], the kernel must be reversed along both axes: reversing one

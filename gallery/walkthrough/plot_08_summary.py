@@ -88,6 +88,7 @@ for stride in (1, 2):
     print(
         f"stride {stride}: {wasted} of {total} multiplications meet a zero ({wasted / total:.0%})"
     )
+    assert wasted > total / 2  # most of them
 
 # %%
 # Next: stride 2
