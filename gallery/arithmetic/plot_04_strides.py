@@ -104,7 +104,7 @@ assert back.shape == (5, 5)
 print(back)
 plt.show()
 
-# sphinx_gallery_thumbnail_number = 3
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_strides.png"
 
 # %%
 # In PyTorch
