@@ -78,7 +78,7 @@ def test_content_box_finds_a_strip():
 def test_every_script_names_its_drawn_thumbnail(script):
     text = script.read_text(encoding="utf-8")
     assert "sphinx_gallery_thumbnail_number" not in text  # it would win over the path
-    chosen = re.findall(r'^# sphinx_gallery_thumbnail_path = "(.+)"$', text, flags=re.M)
+    chosen = re.findall(r'^# sphinx_gallery_thumbnail_path = "(.+)"$', text, flags=re.MULTILINE)
     assert chosen == [f"_build/thumbnails/{script.stem}.png"]
     assert script.stem in ext.DRAW
 
@@ -155,7 +155,9 @@ def test_thumbnail_writes_values_only_where_legible():
 
 
 def test_thumbnail_cells_are_one_size_and_fill_the_figure():
-    fig = thumbnail([Panel(np.ones((4, 4)), "x"), Panel(np.ones((2, 2)), "k", "kernel")], operators=["∗"])
+    fig = thumbnail(
+        [Panel(np.ones((4, 4)), "x"), Panel(np.ones((2, 2)), "k", "kernel")], operators=["∗"]
+    )
     (a, b) = (ax.get_position() for ax in fig.axes)
     assert a.width == pytest.approx(2 * b.width)
     assert a.height == pytest.approx(2 * b.height)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
@@ -115,7 +116,10 @@ def _no_padding() -> Any:
     y = np.array([[1, 2], [3, 4]])
     padded = tc.pad_or_crop(y, [(2, 2), (2, 2)])
     return thumbnail(
-        [Panel(padded, "", padded=_ring(padded.shape, 2)), Panel(tc.conv_transpose2d(y, WK), "", "output")],
+        [
+            Panel(padded, "", padded=_ring(padded.shape, 2)),
+            Panel(tc.conv_transpose2d(y, WK), "", "output"),
+        ],
         operators=["→"],
     )
 
@@ -153,18 +157,25 @@ def _dilation() -> Any:
     spread = tc.insert_zeros(kernel, 2)
     inserted = np.ones(spread.shape, dtype=bool)
     inserted[::2, ::2] = False
-    return thumbnail([Panel(kernel, "", "kernel"), Panel(spread, "", "kernel", inserted=inserted)], operators=["→"])
+    return thumbnail(
+        [Panel(kernel, "", "kernel"), Panel(spread, "", "kernel", inserted=inserted)],
+        operators=["→"],
+    )
 
 
 def _crop() -> Any:
     y = np.arange(1, 10).reshape(3, 3)
     full = tc.conv_transpose2d(y, np.array([[1, 2], [3, 4]]), stride=2)
-    return thumbnail([Panel(full, "", "output", cropped=_ring(full.shape, 2))], boxes=[(0, (2, 4), (2, 4))])
+    return thumbnail(
+        [Panel(full, "", "output", cropped=_ring(full.shape, 2))], boxes=[(0, (2, 4), (2, 4))]
+    )
 
 
 def _fractionally() -> Any:
     taps = tc.overlap_counts((2, 2), 3, stride=2)
-    return thumbnail([Panel(np.array([[1, 2], [3, 4]]), ""), Panel(taps, "", "neutral")], operators=["→"])
+    return thumbnail(
+        [Panel(np.array([[1, 2], [3, 4]]), ""), Panel(taps, "", "neutral")], operators=["→"]
+    )
 
 
 def _groups() -> Any:
@@ -192,7 +203,11 @@ def _subpixel() -> Any:
     subs = tc.subpixel_kernels(kernel, 2)
     phases = [tc.conv_transpose2d(Y3, sub) for row in subs for sub in row]
     return thumbnail(
-        [Panel(phases[0], "", "output"), Panel(phases[3], "", "output"), Panel(tc.conv_transpose2d(Y3, kernel, stride=2), "", "output")],
+        [
+            Panel(phases[0], "", "output"),
+            Panel(phases[3], "", "output"),
+            Panel(tc.conv_transpose2d(Y3, kernel, stride=2), "", "output"),
+        ],
         operators=["+", "→"],
     )
 
@@ -202,23 +217,26 @@ def _gradient() -> Any:
     g = rng.standard_normal((2, 2))
     kernel = rng.standard_normal((3, 3))
     return thumbnail(
-        [Panel(np.round(g, 1), "", "input"), Panel(np.round(tc.conv_transpose2d(g, kernel, stride=2), 1), "", "input")],
+        [
+            Panel(np.round(g, 1), "", "input"),
+            Panel(np.round(tc.conv_transpose2d(g, kernel, stride=2), 1), "", "input"),
+        ],
         operators=["→"],
     )
 
 
 def _no_overlap() -> Any:
     out = tc.conv_transpose2d(Y3, np.array([[1, 2], [3, 4]]), stride=2)
-    return thumbnail(
-        [Panel(out, "", "output")], boxes=[(0, (0, 2), (0, 2)), (0, (2, 4), (2, 4))]
-    )
+    return thumbnail([Panel(out, "", "output")], boxes=[(0, (0, 2), (0, 2)), (0, (2, 4), (2, 4))])
 
 
 def _exactly() -> Any:
     return thumbnail(
         [
             Panel(tc.overlap_counts((4, 4), 4, stride=2, padding=1), "", "neutral"),
-            Panel(tc.overlap_counts((4, 4), 3, stride=2, padding=1, output_padding=1), "", "neutral"),
+            Panel(
+                tc.overlap_counts((4, 4), 3, stride=2, padding=1, output_padding=1), "", "neutral"
+            ),
         ],
         operators=["≠"],
     )
@@ -228,7 +246,11 @@ def _photo_crop(kernel: Any) -> Any:
     small = tc.box_downsample(sample_photo(), 8)
     layer = small
     for _ in range(2):
-        layer = tc.conv_transpose2d(layer, kernel, stride=2, padding=1, output_padding=1) / kernel.sum() * 4
+        layer = (
+            tc.conv_transpose2d(layer, kernel, stride=2, padding=1, output_padding=1)
+            / kernel.sum()
+            * 4
+        )
     return np.clip(layer[64:128, 88:152], 0, 1)
 
 
@@ -316,8 +338,6 @@ def save(fig: Any, path: Path) -> None:
 
 def draw_thumbnails(folder: Path = THUMBS) -> list[Path]:
     """Save every thumbnail as ``folder/<script>.png``."""
-    import matplotlib.pyplot as plt
-
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, draw in DRAW.items():

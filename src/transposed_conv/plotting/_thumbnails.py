@@ -97,12 +97,13 @@ def thumbnail(
     gaps = _OPERATOR_WIDTH * len(ops) + _MARGIN * (len(panels) - 1 - len(ops))
     avail = width - 2 * _MARGIN - gaps
     # one cell size for every panel, as large as the widest row and tallest panel allow
-    cell = min(avail / sum(a.shape[1] for a in arrays), (height - 2 * _MARGIN) / max(
-        a.shape[0] for a in arrays
-    ))
+    cell = min(
+        avail / sum(a.shape[1] for a in arrays),
+        (height - 2 * _MARGIN) / max(a.shape[0] for a in arrays),
+    )
     used = sum(a.shape[1] for a in arrays) * cell + gaps
     x = (width - used) / 2
-    fig = plt.figure(figsize=THUMBNAIL_SIZE)
+    fig: Figure = plt.figure(figsize=THUMBNAIL_SIZE)
     scales: dict[str, tuple[float, float]] = {}
     if share_norm:
         for panel, arr in zip(panels, arrays, strict=True):
@@ -122,7 +123,7 @@ def thumbnail(
         ax = fig.add_axes((x / width, (height - h) / 2 / height, w / width, h / height))
         if isinstance(panel, Panel):
             size = _text_size(cell, [format_value(v) for v in arr.ravel()])
-            lo, hi = scales.get(panel.role, (None, None))
+            scale = scales.get(panel.role)
             show_matrix(
                 panel.data,
                 ax=ax,
@@ -133,8 +134,8 @@ def thumbnail(
                 padded=panel.padded,
                 cropped=panel.cropped,
                 blank=panel.blank,
-                vmin=lo,
-                vmax=hi,
+                vmin=None if scale is None else scale[0],
+                vmax=None if scale is None else scale[1],
                 colorbar=False,
             )
             ax.tick_params(which="both", labelbottom=False, labelleft=False)
