@@ -151,4 +151,4 @@ plt.show()
 #    y_torch = y_torch[0, 0]
 #    # y_torch equals back
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_one_dimension.png"

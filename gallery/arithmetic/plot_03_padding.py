@@ -122,7 +122,7 @@ assert back7.shape == (5, 5)
 assert tc.transpose_padding(3, padding=2) == [(0, 0), (0, 0)]
 plt.show()
 
-# sphinx_gallery_thumbnail_number = 4
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_03_padding.png"
 
 # %%
 # In PyTorch

@@ -106,7 +106,7 @@ assert tc.transpose_padding(3, padding=1) == [(1, 1), (1, 1)]
 print(back)
 plt.show()
 
-# sphinx_gallery_thumbnail_number = 3
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_strides.png"
 
 # %%
 # In PyTorch

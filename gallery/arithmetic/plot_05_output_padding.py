@@ -166,3 +166,5 @@ assert np.array_equal(
 #        layer.weight.copy_(torch.tensor(kernel)[None, None])
 #        y_torch = layer(torch.tensor(y, dtype=torch.float32)[None, None])[0, 0]
 #    # y_torch equals six
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_05_output_padding.png"

@@ -79,7 +79,7 @@ assert tc.transpose_padding(3, dilation=2) == [(4, 4), (4, 4)]
 print(direct)
 plt.show()
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_dilation.png"
 
 # %%
 # In PyTorch

@@ -168,4 +168,4 @@ assert np.ptp(tc.phase_sums(kernel_icnr, 2)) == 0
 #        y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
 #    # y_torch equals espcn
 
-# sphinx_gallery_thumbnail_number = 3
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_11_subpixel.png"

@@ -118,4 +118,4 @@ plt.show()
 #    y_torch = F.pixel_shuffle(F.conv2d(x_t, weight_1x1), 2)[0, 0]
 #    # y_torch equals shuffled
 
-# sphinx_gallery_thumbnail_number = 1
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_13_no_overlap.png"

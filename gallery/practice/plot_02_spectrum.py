@@ -124,5 +124,5 @@ plt.show()
 #    y_torch = F.conv_transpose2d(small_t, weight, stride=4, padding=2)[0, 0]
 #    # y_torch equals outs["Random kernel"]
 
-# sphinx_gallery_thumbnail_number = 4
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_02_spectrum.png"
 # sphinx_gallery_multi_image = "single"

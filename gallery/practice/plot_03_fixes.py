@@ -109,3 +109,5 @@ plt.show()
 #    big = F.interpolate(torch.tensor(small)[None, None], scale_factor=2, mode="nearest")
 #    y_torch = F.conv2d(big, weight, padding=1)[0, 0]
 #    # y_torch equals outs["Resize (nearest) + conv 3"]
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_03_fixes.png"

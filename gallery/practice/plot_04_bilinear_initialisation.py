@@ -115,3 +115,5 @@ for f in range(2, 9):
 #        layer.weight.copy_(torch.tensor(kernel)[None, None])
 #        y_torch = layer(torch.tensor(small, dtype=torch.float32)[None, None])[0, 0]
 #    # y_torch equals by_kernel
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_bilinear_initialisation.png"

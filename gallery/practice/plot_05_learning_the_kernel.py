@@ -164,4 +164,4 @@ assert (
 #        y_torch = layer(torch.tensor(test_low, dtype=torch.float32)[None, None])[0, 0]
 #    # y_torch equals learned_up
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_05_learning_the_kernel.png"

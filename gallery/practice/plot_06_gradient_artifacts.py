@@ -84,3 +84,5 @@ plt.show()
 #    F.conv2d(x_t, torch.tensor(ones)[None, None], stride=2, padding=1).sum().backward()
 #    y_torch = x_t.grad[0, 0]
 #    # y_torch equals grad
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_gradient_artifacts.png"

@@ -48,3 +48,5 @@ fig, axes = show_images(
 )
 axes[0].images[0].set_clim(0, 255)  # black is 0, white is 255
 plt.show()
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_02_input_and_kernel.png"

@@ -81,4 +81,4 @@ print(result)
 #    y_torch = F.conv_transpose2d(torch.tensor(x2, dtype=torch.float64)[None, None], weight)[0, 0]
 #    # y_torch equals result
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_going_backward.png"

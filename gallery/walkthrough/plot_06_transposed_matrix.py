@@ -103,4 +103,4 @@ print(
 #    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
 #    # y_torch equals out4
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_transposed_matrix.png"

@@ -30,6 +30,7 @@ from ._images import sample_photo, show_image, show_images, show_lines, show_spe
 from ._key import show_color_key
 from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
 from ._style import fit_title, format_value, role_cmap, shape_title
+from ._thumbnails import thumbnail
 
 ROLES = _style.ROLES
 """Colour map of each role: the same role has the same colour on every page."""
@@ -78,4 +79,5 @@ __all__ = [
     "show_spectra",
     "show_spectrum",
     "show_zero_insertion",
+    "thumbnail",
 ]
