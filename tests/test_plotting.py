@@ -604,3 +604,23 @@ def test_wrapped_rows_keep_titles_clear_of_the_tick_labels_above():
         ticks = min(t.get_window_extent(renderer).y0 for t in top.get_xticklabels())
         title = below.title.get_window_extent(renderer).y1
         assert ticks - title > 0.12 * fig.dpi  # a clear gap, not text touching text
+
+
+def test_colour_key_swatches_are_the_figures_styles():
+    """The site's HTML colour key shows these swatches: each is its role's fill, hatched as drawn."""
+    legend = plotting.show_color_key().legends[0]
+    labels = [t.get_text() for t in legend.get_texts()]
+    for role, label in zip(plotting.ROLE_COLORS, labels, strict=True):
+        fig = plotting.color_key_swatch(role)
+        assert fig.get_label() == label
+        fig.canvas.draw()
+        pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].reshape(-1, 3)
+        colours, counts = np.unique(pixels, axis=0, return_counts=True)
+        main = mpl.colors.to_hex(colours[counts.argmax()] / 255)
+        assert main == plotting.ROLE_COLORS[role], role
+        style = plotting.CELL_STYLES.get(role)
+        hatch = {mpl.colors.to_hex(c / 255) for c in colours} & {style and style["edgecolor"]}
+        assert bool(hatch) == (style is not None), role  # hatched in its line colour, or plain
+        plt.close(fig)
+    with pytest.raises(ValueError, match=r"role must be one of .* got 'zeros'"):
+        plotting.color_key_swatch("zeros")

@@ -27,7 +27,7 @@ from . import _style
 from ._animations import animate_scatter, animate_sliding
 from ._convolution import show_convolution, show_zero_insertion
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
-from ._key import show_color_key
+from ._key import color_key_swatch, show_color_key
 from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
 from ._style import fit_title, format_value, role_cmap, shape_title
 
@@ -61,6 +61,7 @@ __all__ = [
     "Panel",
     "animate_scatter",
     "animate_sliding",
+    "color_key_swatch",
     "fit_title",
     "format_value",
     "framed_panel",
