@@ -52,7 +52,7 @@ def min_display_width(cell_text: float | None, saved_width: int, *, dpi: float =
     A figure saved ``saved_width`` pixels wide at ``dpi``, with cell text of
     ``cell_text`` points, shown ``w`` CSS pixels wide draws its digits
     ``DIGIT_HEIGHT * cell_text / 72 * dpi * w / saved_width`` pixels tall.
-    This is the ``w`` at which that is :data:`MIN_DIGIT_PX`, at most
+    This is the ``w`` at which that is ``MIN_DIGIT_PX``, at most
     ``saved_width`` (a figure is never shown larger than saved).
 
     Parameters
