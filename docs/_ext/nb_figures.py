@@ -35,7 +35,9 @@ def one_x(png: Path) -> Path:
     if not small.exists():
         with Image.open(png) as image:
             half = image.resize((image.width // 2, image.height // 2), Image.Resampling.LANCZOS)
-            half.save(small, optimize=True)
+        if half.mode == "RGBA" and half.getextrema()[3][0] == 255:
+            half = half.convert("RGB")  # opaque: no alpha channel to store (a tenth lighter)
+        half.save(small, optimize=True)
     return small
 
 
