@@ -25,7 +25,9 @@ extensions = [
     "sphinx_gallery.gen_gallery",
     "mathml",  # docs/_ext/mathml.py: math as MathML at build time, nothing loaded at run time
     "a11y",  # docs/_ext/a11y.py: names for the theme's sidebar toggles
-    "color_key",  # docs/_ext/color_key.py: the colour key image the gallery sections show
+    "color_key",  # docs/_ext/color_key.py: the colour key list the gallery sections show
+    "sg_legible",  # docs/_ext/sg_legible.py: the script of figures that scroll on phones
+    "nb_figures",  # docs/_ext/nb_figures.py: notebook figures at 1x and 2x, framed like those
     "api_pages",  # docs/_ext/api_pages.py: folded mini-galleries, the overview's links
     "sg_tidy",  # docs/_ext/sg_tidy.py: no "go to the end" note, no running times
     "math_font",  # docs/_ext/math_font.py: Noto Sans Math, cut to the equations' glyphs
@@ -85,7 +87,8 @@ sphinx_gallery_conf = {
     "thumbnail_size": (320, 224),  # shown at 160x112: still sharp at 2x, a third lighter
     "matplotlib_animations": False,
     # docs/_ext/sg_video.py: animations as <video controls>, before the figure scraper
-    "image_scrapers": ("sg_video", "matplotlib"),
+    # docs/_ext/sg_legible.py: figures with cell values keep a legible width on phones
+    "image_scrapers": ("sg_video", "sg_legible"),
     "show_memory": False,
     "promote_jupyter_magic": False,
     "first_notebook_cell": None,

@@ -604,3 +604,64 @@ def test_wrapped_rows_keep_titles_clear_of_the_tick_labels_above():
         ticks = min(t.get_window_extent(renderer).y0 for t in top.get_xticklabels())
         title = below.title.get_window_extent(renderer).y1
         assert ticks - title > 0.12 * fig.dpi  # a clear gap, not text touching text
+
+
+def test_colour_key_swatches_are_the_figures_styles():
+    """The site's HTML colour key shows these swatches: each is its role's fill, hatched as drawn."""
+    legend = plotting.show_color_key().legends[0]
+    labels = [t.get_text() for t in legend.get_texts()]
+    for role, label in zip(plotting.ROLE_COLORS, labels, strict=True):
+        fig = plotting.color_key_swatch(role)
+        assert fig.get_label() == label
+        fig.canvas.draw()
+        pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3].reshape(-1, 3)
+        colours, counts = np.unique(pixels, axis=0, return_counts=True)
+        main = mpl.colors.to_hex(colours[counts.argmax()] / 255)
+        assert main == plotting.ROLE_COLORS[role], role
+        style = plotting.CELL_STYLES.get(role)
+        hatch = {mpl.colors.to_hex(c / 255) for c in colours} & {style and style["edgecolor"]}
+        assert bool(hatch) == (style is not None), role  # hatched in its line colour, or plain
+        plt.close(fig)
+    with pytest.raises(ValueError, match=r"role must be one of .* got 'zeros'"):
+        plotting.color_key_swatch("zeros")
+
+
+def test_digit_height_is_the_fonts():
+    from matplotlib import font_manager, ft2font
+
+    path = font_manager.findfont(font_manager.FontProperties())  # the default: cell text's
+    assert "DejaVuSans" in path
+    font = ft2font.FT2Font(path)
+    # matplotlib 3.10+ has LoadFlags; older ones name the flag LOAD_NO_SCALE
+    flags = getattr(ft2font, "LoadFlags", None)
+    no_scale = flags.NO_SCALE if flags else ft2font.LOAD_NO_SCALE
+    bbox = font.load_char(ord("1"), flags=no_scale).bbox  # in font units
+    measured = (bbox[3] - bbox[1]) / font.units_per_EM
+    assert abs(plotting._display.DIGIT_HEIGHT - measured) < 0.005
+
+
+def test_cell_text_size_is_the_smallest_value_not_a_title_or_tick():
+    fig, axes = plotting.show_panels(
+        [plotting.Panel(np.arange(36).reshape(6, 6) * 10, "Big"), plotting.Panel([[1]], "One")],
+        title="Two panels with cell text of two sizes",
+    )
+    cells = [t.get_fontsize() for ax in axes for t in ax.texts]
+    assert plotting.cell_text_size(fig) == min(cells)
+    ticks = [t.get_fontsize() for t in axes[0].get_xticklabels()]
+    assert min(ticks) < min(cells)  # the 8 pt tick labels are not cell values
+    assert plotting.cell_text_size(plt.figure()) is None
+
+
+@pytest.mark.parametrize("size", [9.0, 10.46, 11.0])
+def test_min_display_width_keeps_digits_at_the_minimum(size):
+    ax = plotting.show_matrix([[1, 2, 3]], fontsize=size)
+    saved = 651
+    width = plotting.min_display_width(plotting.cell_text_size(ax.figure), saved)
+
+    def digits_px(shown: float) -> float:
+        return plotting._display.DIGIT_HEIGHT * size / 72 * 100 * shown / saved
+
+    assert digits_px(width) >= plotting._display.MIN_DIGIT_PX > digits_px(width - 1)
+    # 5 pt digits are 4.6 px tall at 1:1: no width makes them 7, and none is larger than saved
+    assert plotting.min_display_width(5, 200) == 200
+    assert plotting.min_display_width(None, 651) == 0

@@ -8,7 +8,8 @@ server (such requests are blocked and reported); and no serious or critical
 violation of axe-core's default rules (axe-core from the repository's
 package-lock.json, installed by ``npm ci``). In light mode, every page also: at
 most MAX_HEIGHT px tall at 1280 px; no horizontal overflow at 320 and 390 px,
-with working navigation buttons (layout.py), and axe-core again at 390 px. Links, resources and fragments are
+with working navigation buttons and cell digits and colour-key labels legible at every
+width (layout.py), and axe-core again at 390 px. Links, resources and fragments are
 checked in the HTML (links.py); the landing and one example page are tabbed
 through (keyboard.py). Screenshots of the landing page, the gallery index and
 example pages are saved in both modes at 1280 and 390 px. Every example page
@@ -25,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from keyboard import check_keyboard
-from layout import PHONE_WIDTHS, check_height, check_phone
+from layout import PHONE_WIDTHS, check_height, check_legible, check_phone
 from links import check_links, check_old_api_links
 from playwright.sync_api import Page, Request, Response, Route, sync_playwright
 
@@ -210,8 +211,10 @@ def main() -> int:
                     problems += check_height(page)
                     if name in KEYBOARD:
                         problems += check_keyboard(page)
+                    problems += check_legible(page, 1280)
                     for width in PHONE_WIDTHS:
                         problems += check_phone(page, width)
+                        problems += check_legible(page, width)
                     # the theme hides and shows controls by width: axe again on a phone
                     problems += [f"at {PHONE_WIDTHS[-1]} px: {p}" for p in run_axe(page)]
                 elif name in SCREENSHOTS:

@@ -26,8 +26,9 @@ from __future__ import annotations
 from . import _style
 from ._animations import animate_scatter, animate_sliding
 from ._convolution import show_convolution, show_zero_insertion
+from ._display import cell_text_size, min_display_width
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
-from ._key import show_color_key
+from ._key import color_key_swatch, show_color_key
 from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
 from ._style import fit_title, format_value, role_cmap, shape_title
 from ._thumbnails import thumbnail
@@ -62,10 +63,13 @@ __all__ = [
     "Panel",
     "animate_scatter",
     "animate_sliding",
+    "cell_text_size",
+    "color_key_swatch",
     "fit_title",
     "format_value",
     "framed_panel",
     "highlight",
+    "min_display_width",
     "role_cmap",
     "sample_photo",
     "shape_title",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._style import CELL_STYLES, MAX_WIDTH, MIN_FONTSIZE, ROLE_COLORS, _plt
 
@@ -11,6 +11,20 @@ if TYPE_CHECKING:
 
 KEY_ROLES = ("input", "kernel", "output", "matrix", "padding", "inserted zeros", "cropped")
 """The entries of the colour key, in order."""
+
+
+def _label(role: str) -> str:
+    return f"{role} cells" if role == "cropped" else role
+
+
+def _swatch(role: str) -> dict[str, Any]:
+    """The key's patch style for ``role``: its colour, or its cell style's fill and hatch."""
+    if role not in KEY_ROLES:
+        msg = f"role must be one of {list(KEY_ROLES)}, got {role!r}"
+        raise ValueError(msg)
+    if role in CELL_STYLES:
+        return {**CELL_STYLES[role], "linewidth": 0}
+    return {"facecolor": ROLE_COLORS[role], "linewidth": 0}
 
 
 def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 4) -> Figure:
@@ -43,21 +57,9 @@ def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 4) -> Figure:
 
     rows = -(-len(KEY_ROLES) // ncols)
     fig: Figure = plt.figure(figsize=(min(width, MAX_WIDTH), 0.3 + 0.3 * rows))
-    handles = [
-        Patch(
-            facecolor=CELL_STYLES[name]["facecolor"],
-            hatch=CELL_STYLES[name]["hatch"],
-            edgecolor=CELL_STYLES[name]["edgecolor"],
-            linewidth=0,
-        )
-        if name in CELL_STYLES
-        else Patch(facecolor=ROLE_COLORS[name], linewidth=0)
-        for name in KEY_ROLES
-    ]
-    labels = [f"{name} cells" if name == "cropped" else name for name in KEY_ROLES]
     fig.legend(
-        handles,
-        labels,
+        [Patch(**_swatch(name)) for name in KEY_ROLES],
+        [_label(name) for name in KEY_ROLES],
         loc="center",
         ncols=ncols,
         frameon=False,
@@ -66,4 +68,43 @@ def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 4) -> Figure:
         handleheight=1.4,
         columnspacing=1.6,
     )
+    return fig
+
+
+def color_key_swatch(role: str, *, size: tuple[float, float] = (0.32, 0.22)) -> Figure:
+    """Draw one entry of the colour key alone: its swatch, filling the figure.
+
+    The site's colour key is an HTML list (its text wraps on a phone and
+    follows the reader's font size) whose swatches are these figures, drawn
+    with the same patches as :func:`show_color_key`.
+
+    Parameters
+    ----------
+    role : str
+        One of ``'input'``, ``'kernel'``, ``'output'``, ``'matrix'``,
+        ``'padding'``, ``'inserted zeros'``, ``'cropped'``.
+    size : (float, float), default (0.32, 0.22)
+        Width and height of the swatch, in inches.
+
+    Returns
+    -------
+    matplotlib Figure
+        Its label (``fig.get_label()``) is the entry's text in the key.
+
+    Raises
+    ------
+    ValueError
+        If ``role`` is not an entry of the key.
+
+    Examples
+    --------
+    >>> fig = color_key_swatch("cropped")
+    >>> fig.get_label(), fig.patches[0].get_hatch()
+    ('cropped cells', 'xx')
+    """
+    from matplotlib.patches import Rectangle
+
+    style = _swatch(role)
+    fig: Figure = _plt().figure(figsize=size, label=_label(role))
+    fig.patches.append(Rectangle((0, 0), 1, 1, transform=fig.transFigure, figure=fig, **style))
     return fig
