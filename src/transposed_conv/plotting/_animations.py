@@ -12,7 +12,7 @@ from .._transpose import conv_transpose2d, insert_zeros, pad_or_crop, scatter_st
 from .._validation import as_tuple
 from ._convolution import _input_panel
 from ._matrices import Panel, _fontsize_for, highlight, show_matrix, show_panels
-from ._style import _wrap, format_value
+from ._style import _as_2d, _wrap, format_value, shape_title
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -106,15 +106,24 @@ def animate_scatter(
         "is the output."
     )
 
+    names = [
+        [
+            "Input",
+            f"{format_value(xs[ij])} x kernel" if ij else "Kernel",
+            "Output, before the crop" if any(p) else "Output",
+        ]
+        for ij in [*positions, None]
+    ]
+
     def draw(n: int, axes: list[Axes], sizes: list[float | None]) -> None:
-        show_matrix(xs, ax=axes[0], title="Input", colorbar=False, fontsize=sizes[0])
+        show_matrix(xs, ax=axes[0], title=names[n][0], colorbar=False, fontsize=sizes[0])
         last = n == len(positions)  # the extra frame: the whole sum and the crop
         total = frames[-1] if last else frames[n]
         if last:
             show_matrix(
                 stamp_kernel,
                 ax=axes[1],
-                title="Kernel",
+                title=names[n][1],
                 role="kernel",
                 inserted=gaps,
                 colorbar=False,
@@ -126,7 +135,7 @@ def animate_scatter(
             show_matrix(
                 value * stamp_kernel,
                 ax=axes[1],
-                title=f"{format_value(value)} x kernel",
+                title=names[n][1],
                 role="kernel",
                 inserted=gaps,
                 vmin=stamp_lo,
@@ -137,7 +146,7 @@ def animate_scatter(
         show_matrix(
             total,
             ax=axes[2],
-            title="Output, before the crop" if any(p) else "Output",
+            title=names[n][2],
             role="output",
             cropped=cropped,
             blank=None if last else ~reached[n],
@@ -158,7 +167,7 @@ def animate_scatter(
         Panel(frames[-1], "Output, before the crop", "output", cropped=cropped),
     ]
     shown = [xs, np.stack([stamp_kernel, *(v * stamp_kernel for v in xs.ravel())]), frames]
-    return _animate(panels, title, ["→", "+="], steps, interval, draw, shown)
+    return _animate(panels, title, ["→", "+="], steps, interval, draw, shown, names)
 
 
 BAR_ROOM = 0.75
@@ -184,6 +193,7 @@ def _animate(
     interval: int,
     draw: Any,
     shown: list[Any],
+    names: list[list[str]],
 ) -> Any:
     """Lay out ``panels`` once, then redraw them for each frame with ``draw(n, axes, sizes)``.
 
@@ -191,7 +201,8 @@ def _animate(
     to frame. Each panel's title is wrapped once for all frames, to the room
     between its neighbours, and keeps one number of lines in every frame (a
     shorter title gets an empty first line), so titles neither re-wrap nor
-    jump. Each panel's cell text has one size in every frame, the size that
+    jump (``names[n][k]`` is panel ``k``'s title in frame ``n``, before its
+    shape is appended). Each panel's cell text has one size in every frame, the size that
     fits every value the panel shows in any frame (``shown[k]``). Highlight
     boxes are drawn over the axes' edges, unclipped, inside a margin of
     :data:`EDGE`. ``steps`` (one sentence per frame, the text twin of the
@@ -209,12 +220,11 @@ def _animate(
     renderer = cast("Any", fig.canvas).get_renderer()
     _fit_suptitle(fig, renderer)
     boxes = [ax.get_position() for ax in axes]  # as drawn, after apply_aspect
-    raw = []  # each frame's panel titles, unwrapped
-    for n in range(len(steps)):
-        for ax in axes:
-            ax.clear()
-        draw(n, axes, [None] * len(axes))
-        raw.append([ax.get_title().replace("\n", " ") for ax in axes])
+    # each frame's panel titles, as show_matrix writes them, then wrapped once for all frames
+    raw = [
+        [shape_title(name, _as_2d(panel.data)) for name, panel in zip(row, panels, strict=True)]
+        for row in names
+    ]
     titles = _fixed_titles(fig, boxes, raw, renderer)
     for ax, text in zip(axes, titles[-1], strict=True):
         ax.set_title(text, fontsize=TITLE_SIZE)
@@ -447,4 +457,5 @@ def animate_sliding(
         Panel(out, "Output", "output"),
     ]
     shown = [framed.data, np.array(products), out]
-    return _animate(panels, title, ["→", "sum →"], steps, interval, draw, shown)
+    names = [[p.title for p in panels]] * len(steps)
+    return _animate(panels, title, ["→", "sum →"], steps, interval, draw, shown, names)
