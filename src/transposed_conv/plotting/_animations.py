@@ -228,8 +228,9 @@ def _animate(
     titles = _fixed_titles(fig, boxes, raw, renderer)
     for ax, text in zip(axes, titles[-1], strict=True):
         ax.set_title(text, fontsize=TITLE_SIZE)
-    fig.canvas.draw()  # the layout with the titles' room, then frozen
-    fig.set_layout_engine("none")
+    fig.canvas.draw()  # the layout with the titles' room
+    _trim_height(fig, renderer)
+    fig.set_layout_engine("none")  # frozen
     sizes: list[float | None] = []
     for ax, values in zip(axes, shown, strict=True):
         arr = np.asarray(values)  # (..., rows, cols): the panel's values in every frame
@@ -254,6 +255,42 @@ def _animate(
     anim: Any = FuncAnimation(fig, frame, frames=len(steps), interval=interval, repeat=False)
     anim.steps = steps
     return anim
+
+
+def _trim_height(fig: Any, renderer: Any) -> None:
+    """Take out the blank rows the first layout left above and below the panels.
+
+    The figure's height is an estimate; the panels (square cells) fill its
+    width, and the rest of the height is empty space between the title and the
+    panels and under them. Remove it, keeping :data:`BAR_ROOM`, the margins
+    and a 0.1 in gap under the title, unless the panels would shrink.
+    """
+
+    def slack() -> tuple[float, list[float]]:
+        fig.canvas.draw()
+        panels = [ax for ax in fig.axes if ax.axison]  # not the operators' columns
+        boxes = [ax.get_tightbbox(renderer) for ax in panels]
+        title = fig._suptitle.get_window_extent(renderer)
+        below = min(b.y0 for b in boxes) / fig.dpi - BAR_ROOM - EDGE
+        above = (title.y0 - max(b.y1 for b in boxes)) / fig.dpi - 0.1
+        return below + above, [ax.get_position().width * fig.get_figwidth() for ax in panels]
+
+    def resize(height: float) -> None:
+        fig.set_size_inches(fig.get_figwidth(), height)
+        bottom = BAR_ROOM / height
+        fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+
+    extra, widths = slack()
+    for _ in range(3):
+        if extra < 0.05:
+            return
+        height = fig.get_figheight()
+        resize(height - extra)
+        extra, narrower = slack()
+        if any(b < a - 0.01 for a, b in zip(widths, narrower, strict=True)):
+            resize(height)  # the panels would shrink: keep the last layout
+            fig.canvas.draw()
+            return
 
 
 def _text_width(fig: Any, text: str, fontsize: float, renderer: Any) -> float:
