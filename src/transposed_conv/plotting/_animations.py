@@ -170,12 +170,14 @@ def animate_scatter(
     return _animate(panels, title, ["→", "+="], steps, interval, draw, shown, names)
 
 
-BAR_ROOM = 0.75
+BAR_ROOM = 1.1
 """Inches left blank under an animation's frame for the browser's playback bar.
 
-Chromium's control bar is about 40 CSS px tall at any scale; a 6.5 in (650 px)
-frame shown 358 px wide on a 390 px phone is scaled by 0.55, so the bar covers
-about 73 px of the frame: 0.75 in, plus the layout's margin, keeps it clear.
+Chromium's controls (the bar and the shaded band above it) cover about 62 CSS
+px of a video at any scale. On a 390 px phone a 6.5 in (650 px) frame is shown
+342 px wide, scaled by 0.53, so they cover about 118 px of the frame: 1.1 in,
+plus the margin :data:`EDGE`, keeps every row of the frame clear of them
+(measured with Chromium at 390 px; at 1280 px the frame is scaled by 0.94).
 """
 
 EDGE = 0.08
