@@ -665,3 +665,121 @@ def test_min_display_width_keeps_digits_at_the_minimum(size):
     # 5 pt digits are 4.6 px tall at 1:1: no width makes them 7, and none is larger than saved
     assert plotting.min_display_width(5, 200) == 200
     assert plotting.min_display_width(None, 651) == 0
+
+
+def _gallery_animations():
+    """Each animation helper with its defaults and with the parameters each gallery page uses."""
+    import transposed_conv as tc
+
+    k2, k3 = np.array([[1, 2], [3, 4]]), np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+    k02 = np.array([[1, 0, 2], [0, 1, 0], [3, 0, 1]])
+    k04 = np.array([[1, 2, 1], [0, 1, 0], [2, 0, 1]])
+    k06 = np.array([[1, 0, 2], [0, 3, 0], [0, 0, 1]])
+    y3 = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+    crop_x = np.add.outer(np.arange(6), np.arange(6)) % 3
+    return {
+        "scatter defaults": lambda: plotting.animate_scatter([[1, 3], [2, 3]], k3),
+        "sliding defaults": lambda: plotting.animate_sliding(np.arange(16).reshape(4, 4), k3),
+        "arithmetic 02": lambda: plotting.animate_scatter(
+            tc.conv2d(np.arange(1, 17).reshape(4, 4), k02), k02, input_name="y"
+        ),
+        "arithmetic 03": lambda: plotting.animate_scatter(
+            [[1, 0, 2], [0, 3, 0], [1, 0, 1]],
+            [[0, 1, 0], [1, 2, 3], [0, 1, 0]],
+            padding=1,
+            title="Transposed half padding: the stamps' border is cropped, 3 stays 3",
+        ),
+        "arithmetic 04": lambda: plotting.animate_scatter(
+            tc.conv2d(np.arange(1, 26).reshape(5, 5), k04, stride=2), k04, stride=2
+        ),
+        "arithmetic 05": lambda: plotting.animate_scatter(
+            y3,
+            [[1, 2, 0], [2, 4, 1], [0, 1, 3]],
+            stride=2,
+            padding=1,
+            output_padding=1,
+            title="output_padding=1: the crop keeps one more row and column at the end",
+        ),
+        "arithmetic 06": lambda: plotting.animate_scatter(
+            tc.conv2d(np.arange(49).reshape(7, 7) % 10, k06, dilation=2), k06, dilation=2
+        ),
+        "arithmetic 07": lambda: plotting.animate_scatter(
+            tc.conv2d(crop_x, k2, stride=2, padding=2),
+            k2,
+            stride=2,
+            padding=2,
+            title="Transposed, padding 2 larger than the kernel's reach: a deep crop",
+        ),
+        "arithmetic 13": lambda: plotting.animate_scatter(
+            y3, k2, stride=2, title="Kernel 2, stride 2: the stamps tile, no overlap"
+        ),
+        "walkthrough 03": lambda: plotting.animate_sliding(
+            np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]]),
+            k3,
+            title="The 3x3 kernel slides over the 4x4 input: four windows, four sums",
+        ),
+    }
+
+
+def _outside(inner, outer, tol=0.5):
+    return (
+        inner.x0 < outer.x0 - tol
+        or inner.y0 < outer.y0 - tol
+        or inner.x1 > outer.x1 + tol
+        or inner.y1 > outer.y1 + tol
+    )
+
+
+@pytest.mark.parametrize("case", list(_gallery_animations()))
+def test_animation_frames_keep_every_text_and_box_whole_inside_the_frame(case):
+    """First, middle and last frame: nothing leaves the canvas or is cut by its axes,
+    titles keep their lines, numbers keep their size (>= 9 pt), the title fits."""
+    from matplotlib.patches import Patch
+    from matplotlib.text import Text
+
+    anim = _gallery_animations()[case]()
+    fig = anim._fig
+    anim._init_draw()
+    last = len(anim.steps) - 1
+    titles, sizes = [], []
+    for n in sorted({0, last // 2, last}):
+        anim._func(n)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for art in fig.findobj(lambda a: isinstance(a, Text | Patch) and a.get_visible()):
+            if art is fig.patch or (isinstance(art, Text) and not art.get_text().strip()):
+                continue
+            box = art.get_window_extent(renderer)
+            if isinstance(art, Patch):  # the line is drawn half outside the path
+                box = box.padded(art.get_linewidth() * fig.dpi / 72 / 2)
+            what = f"{case} frame {n}: {type(art).__name__} {getattr(art, 'get_text', str)()!r}"
+            assert not _outside(box, fig.bbox), f"{what} leaves the frame: {box}"
+            clip = art.get_clip_box() if art.get_clip_on() else None
+            if clip is not None and art.get_clip_path() is None:
+                assert not _outside(box, clip), f"{what} is cut by its axes: {box} in {clip}"
+        panels = [ax for ax in fig.axes if ax.images]
+        titles.append([ax.get_title() for ax in panels])
+        sizes.append([{t.get_fontsize() for t in ax.texts} for ax in panels])
+        for ax in panels:  # every panel writes its values, at 9 pt or more
+            assert ax.texts, f"{case} frame {n}: {ax.get_title()!r} has no numbers"
+            assert min(t.get_fontsize() for t in ax.texts) >= plotting.MIN_FONTSIZE
+    for k in range(len(titles[0])):
+        lines = {t[k].count("\n") for t in titles}
+        assert len(lines) == 1, f"{case}: panel {k}'s title re-wraps: {[t[k] for t in titles]}"
+        assert len({frozenset(s[k]) for s in sizes}) == 1, f"{case}: panel {k}'s text resizes"
+    for text in [t for frame in titles for t in frame] + [fig.get_suptitle()]:
+        shown = [line for line in text.split("\n") if line]
+        if len(shown) > 1:
+            assert len(shown[-1].split()) >= 2, f"{case}: one word alone: {text!r}"
+    plt.close(fig)
+
+
+def test_the_crop_animation_writes_every_cell_of_its_ten_by_ten_output():
+    anim = _gallery_animations()["arithmetic 07"]()
+    anim._init_draw()
+    anim._func(len(anim.steps) - 1)
+    out_ax = [ax for ax in anim._fig.axes if ax.images][2]
+    assert out_ax.get_title().endswith("(10, 10)")
+    assert len(out_ax.texts) == 100
+    assert min(t.get_fontsize() for t in out_ax.texts) >= plotting.MIN_FONTSIZE
+    plt.close(anim._fig)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -10,8 +11,8 @@ from .._conv import conv2d
 from .._transpose import conv_transpose2d, insert_zeros, pad_or_crop, scatter_stamps
 from .._validation import as_tuple
 from ._convolution import _input_panel
-from ._matrices import Panel, highlight, show_matrix, show_panels
-from ._style import format_value
+from ._matrices import Panel, _fontsize_for, highlight, show_matrix, show_panels
+from ._style import _as_2d, _wrap, format_value, shape_title
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -105,18 +106,28 @@ def animate_scatter(
         "is the output."
     )
 
-    def draw(n: int, axes: list[Axes]) -> None:
-        show_matrix(xs, ax=axes[0], title="Input", colorbar=False)
+    names = [
+        [
+            "Input",
+            f"{format_value(xs[ij])} x kernel" if ij else "Kernel",
+            "Output, before the crop" if any(p) else "Output",
+        ]
+        for ij in [*positions, None]
+    ]
+
+    def draw(n: int, axes: list[Axes], sizes: list[float | None]) -> None:
+        show_matrix(xs, ax=axes[0], title=names[n][0], colorbar=False, fontsize=sizes[0])
         last = n == len(positions)  # the extra frame: the whole sum and the crop
         total = frames[-1] if last else frames[n]
         if last:
             show_matrix(
                 stamp_kernel,
                 ax=axes[1],
-                title="Kernel",
+                title=names[n][1],
                 role="kernel",
                 inserted=gaps,
                 colorbar=False,
+                fontsize=sizes[1],
             )
         else:
             (i, j), value = positions[n], xs[positions[n]]
@@ -124,23 +135,25 @@ def animate_scatter(
             show_matrix(
                 value * stamp_kernel,
                 ax=axes[1],
-                title=f"{format_value(value)} x kernel",
+                title=names[n][1],
                 role="kernel",
                 inserted=gaps,
                 vmin=stamp_lo,
                 vmax=stamp_hi,
                 colorbar=False,
+                fontsize=sizes[1],
             )
         show_matrix(
             total,
             ax=axes[2],
-            title="Output, before the crop" if any(p) else "Output",
+            title=names[n][2],
             role="output",
             cropped=cropped,
             blank=None if last else ~reached[n],
             vmin=lo,
             vmax=hi,
             colorbar=False,
+            fontsize=sizes[2],
         )
         if last:
             highlight(axes[2], (p[0], p[0] + final.shape[0]), (p[1], p[1] + final.shape[1]))
@@ -153,11 +166,25 @@ def animate_scatter(
         Panel(stamp_kernel, "Value x kernel", "kernel", inserted=gaps),
         Panel(frames[-1], "Output, before the crop", "output", cropped=cropped),
     ]
-    return _animate(panels, title, ["→", "+="], steps, interval, draw)
+    shown = [xs, np.stack([stamp_kernel, *(v * stamp_kernel for v in xs.ravel())]), frames]
+    return _animate(panels, title, ["→", "+="], steps, interval, draw, shown, names)
 
 
-BAR_ROOM = 0.75
-"""Inches left blank under an animation's frame for the browser's playback bar."""
+BAR_ROOM = 1.1
+"""Inches left blank under an animation's frame for the browser's playback bar.
+
+Chromium's controls (the bar and the shaded band above it) cover about 62 CSS
+px of a video at any scale. On a 390 px phone a 6.5 in (650 px) frame is shown
+342 px wide, scaled by 0.53, so they cover about 118 px of the frame: 1.1 in,
+plus the margin :data:`EDGE`, keeps every row of the frame clear of them
+(measured with Chromium at 390 px; at 1280 px the frame is scaled by 0.94).
+"""
+
+EDGE = 0.08
+"""Inches between a frame's content and its edges (highlight boxes included)."""
+
+TITLE_SIZE = 10.0
+"""Panel titles, in points, as :func:`show_panels` sets them."""
 
 
 def _animate(
@@ -167,12 +194,21 @@ def _animate(
     steps: list[str],
     interval: int,
     draw: Any,
+    shown: list[Any],
+    names: list[list[str]],
 ) -> Any:
-    """Lay out ``panels`` once, then redraw them for each frame with ``draw(n, axes)``.
+    """Lay out ``panels`` once, then redraw them for each frame with ``draw(n, axes, sizes)``.
 
-    The layout is computed once and frozen, so titles and panels stay in
-    place from frame to frame; ``steps`` (one sentence per frame, the text
-    twin of the frames) is kept on the animation as ``anim.steps``.
+    The layout is computed once and frozen, so panels stay in place from frame
+    to frame. Each panel's title is wrapped once for all frames, to the room
+    between its neighbours, and keeps one number of lines in every frame (a
+    shorter title gets an empty first line), so titles neither re-wrap nor
+    jump (``names[n][k]`` is panel ``k``'s title in frame ``n``, before its
+    shape is appended). Each panel's cell text has one size in every frame, the size that
+    fits every value the panel shows in any frame (``shown[k]``). Highlight
+    boxes are drawn over the axes' edges, unclipped, inside a margin of
+    :data:`EDGE`. ``steps`` (one sentence per frame, the text twin of the
+    frames) is kept on the animation as ``anim.steps``.
     """
     from matplotlib.animation import FuncAnimation
 
@@ -180,19 +216,143 @@ def _animate(
     w, h = fig.get_size_inches()
     fig.set_size_inches(w, h + BAR_ROOM)
     engine: Any = fig.get_layout_engine()  # constrained, from show_panels
-    engine.set(rect=(0, BAR_ROOM / (h + BAR_ROOM), 1, 1 - BAR_ROOM / (h + BAR_ROOM)))
-    fig.canvas.draw()
-    fig.set_layout_engine("none")
+    bottom = BAR_ROOM / (h + BAR_ROOM)
+    engine.set(rect=(0, bottom, 1, 1 - bottom), w_pad=EDGE, h_pad=EDGE)
+    fig.canvas.draw()  # a first layout, to measure the room each title has
+    renderer = cast("Any", fig.canvas).get_renderer()
+    _fit_suptitle(fig, renderer)
+    boxes = [ax.get_position() for ax in axes]  # as drawn, after apply_aspect
+    # each frame's panel titles, as show_matrix writes them, then wrapped once for all frames
+    raw = [
+        [shape_title(name, _as_2d(panel.data)) for name, panel in zip(row, panels, strict=True)]
+        for row in names
+    ]
+    titles = _fixed_titles(fig, boxes, raw, renderer)
+    for ax, text in zip(axes, titles[-1], strict=True):
+        ax.set_title(text, fontsize=TITLE_SIZE)
+    fig.canvas.draw()  # the layout with the titles' room
+    _trim_height(fig, renderer)
+    fig.set_layout_engine("none")  # frozen
+    sizes: list[float | None] = []
+    for ax, values in zip(axes, shown, strict=True):
+        arr = np.asarray(values)  # (..., rows, cols): the panel's values in every frame
+        rows, cols = arr.shape[-2:]
+        cell = min(
+            ax.get_position().width * fig.get_figwidth() / cols,
+            ax.get_position().height * fig.get_figheight() / rows,
+        )
+        sizes.append(_fontsize_for(cell, sorted({format_value(v) for v in arr.ravel()})))
 
     def frame(n: int) -> list[Any]:
         for ax in axes:
             ax.clear()
-        draw(n, axes)
+        draw(n, axes, sizes)
+        for ax, text in zip(axes, titles[n], strict=True):
+            ax.set_title(text, fontsize=TITLE_SIZE)
+            for patch in ax.patches:
+                if patch.get_zorder() >= 5:  # highlight boxes: whole, also on the edge cells
+                    patch.set_clip_on(False)
         return []
 
     anim: Any = FuncAnimation(fig, frame, frames=len(steps), interval=interval, repeat=False)
     anim.steps = steps
     return anim
+
+
+def _trim_height(fig: Any, renderer: Any) -> None:
+    """Take out the blank rows the first layout left above and below the panels.
+
+    The figure's height is an estimate; the panels (square cells) fill its
+    width, and the rest of the height is empty space between the title and the
+    panels and under them. Remove it, keeping :data:`BAR_ROOM`, the margins
+    and a 0.1 in gap under the title, unless the panels would shrink.
+    """
+
+    def slack() -> tuple[float, list[float]]:
+        fig.canvas.draw()
+        panels = [ax for ax in fig.axes if ax.axison]  # not the operators' columns
+        boxes = [ax.get_tightbbox(renderer) for ax in panels]
+        title = fig._suptitle.get_window_extent(renderer)
+        below = min(b.y0 for b in boxes) / fig.dpi - BAR_ROOM - EDGE
+        above = (title.y0 - max(b.y1 for b in boxes)) / fig.dpi - 0.1
+        return below + above, [ax.get_position().width * fig.get_figwidth() for ax in panels]
+
+    def resize(height: float) -> None:
+        fig.set_size_inches(fig.get_figwidth(), height)
+        bottom = BAR_ROOM / height
+        fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+
+    extra, widths = slack()
+    for _ in range(3):
+        if extra < 0.05:
+            return
+        height = fig.get_figheight()
+        resize(height - extra)
+        extra, narrower = slack()
+        if any(b < a - 0.01 for a, b in zip(widths, narrower, strict=True)):
+            resize(height)  # the panels would shrink: keep the last layout
+            fig.canvas.draw()
+            return
+
+
+def _text_width(fig: Any, text: str, fontsize: float, renderer: Any) -> float:
+    """Width of ``text`` in pixels, measured as matplotlib draws it."""
+    probe = fig.text(0, 0, text, fontsize=fontsize)
+    width = float(probe.get_window_extent(renderer).width)
+    probe.remove()
+    return width
+
+
+def _wrap_all(fig: Any, texts: list[str], room: float, fontsize: float, renderer: Any) -> list[str]:
+    """``texts`` wrapped by :func:`_wrap`'s rules at one width, the widest at which all fit.
+
+    Every line of every text is at most ``room`` pixels wide, as measured;
+    texts that fit unwrapped stay on one line.
+    """
+    longest = max(len(t) for t in texts)
+    wrapped = texts
+    for chars in range(longest, 7, -1):
+        width_in = (chars + 0.5) * 0.55 * fontsize / 72  # _wrap's characters per inch
+        wrapped = [_wrap(t, width_in, fontsize) for t in texts]
+        if all(_text_width(fig, t, fontsize, renderer) <= room for t in wrapped):
+            break
+    return wrapped
+
+
+def _fit_suptitle(fig: Any, renderer: Any) -> None:
+    """Re-wrap the figure title if it is wider than the frame inside its margins."""
+    current = fig.get_suptitle()
+    size = fig._suptitle.get_fontsize()
+    room = fig.bbox.width - 2 * EDGE * fig.dpi
+    if _text_width(fig, current, size, renderer) > room:
+        text = _wrap_all(fig, [current.replace("\n", " ")], room, size, renderer)[0]
+        fig.suptitle(text, fontsize=size)
+
+
+def _fixed_titles(
+    fig: Any, boxes: list[Any], raw: list[list[str]], renderer: Any
+) -> list[list[str]]:
+    """Every frame's panel titles, wrapped once per panel and padded to one line count.
+
+    A panel's room is centred on its axes (``boxes``, in figure coordinates)
+    and reaches halfway to its neighbours (or to the frame's margin); all its
+    frames' titles are wrapped at the one width at which every one of them fits
+    that room, and shorter ones get empty first lines.
+    """
+    fig_w = fig.bbox.width
+    edges = [EDGE * fig.dpi]
+    for left, right in pairwise(boxes):
+        edges.append((left.x1 + right.x0) / 2 * fig_w)
+    edges.append(fig_w - EDGE * fig.dpi)
+    wrapped: list[list[str]] = [[] for _ in raw]
+    for k, box in enumerate(boxes):
+        centre = (box.x0 + box.x1) / 2 * fig_w
+        room = 2 * min(centre - edges[k], edges[k + 1] - centre)
+        texts = _wrap_all(fig, [frame[k] for frame in raw], room, TITLE_SIZE, renderer)
+        lines = max(t.count("\n") for t in texts)
+        for n, t in enumerate(texts):
+            wrapped[n].append("\n" * (lines - t.count("\n")) + t)
+    return wrapped
 
 
 def _count(n: int, noun: str) -> str:
@@ -297,9 +457,14 @@ def animate_sliding(
         for (r, c), w in zip(positions, windows, strict=True)
     ]
 
-    def draw(n: int, axes: list[Axes]) -> None:
+    def draw(n: int, axes: list[Axes], sizes: list[float | None]) -> None:
         show_matrix(
-            framed.data, ax=axes[0], title=framed.title, padded=framed.padded, colorbar=False
+            framed.data,
+            ax=axes[0],
+            title=framed.title,
+            padded=framed.padded,
+            colorbar=False,
+            fontsize=sizes[0],
         )
         highlight(axes[0], *windows[n])
         show_matrix(
@@ -310,6 +475,7 @@ def animate_sliding(
             vmin=p_lo,
             vmax=p_hi,
             colorbar=False,
+            fontsize=sizes[1],
         )
         show_matrix(
             out,
@@ -320,6 +486,7 @@ def animate_sliding(
             vmin=lo,
             vmax=hi,
             colorbar=False,
+            fontsize=sizes[2],
         )
         highlight(axes[2], *positions[n])
 
@@ -328,4 +495,6 @@ def animate_sliding(
         Panel(products[0], "Window x kernel", "kernel"),
         Panel(out, "Output", "output"),
     ]
-    return _animate(panels, title, ["→", "sum →"], steps, interval, draw)
+    shown = [framed.data, np.array(products), out]
+    names = [[p.title for p in panels]] * len(steps)
+    return _animate(panels, title, ["→", "sum →"], steps, interval, draw, shown, names)
