@@ -30,7 +30,8 @@ assert np.array_equal(C[1], np.roll(C[0], 2))
 assert np.array_equal(C[2], np.roll(C[0], 10))
 show_panels(
     [Panel(C, "C", "matrix")],
-    title="The stride-2 convolution matrix C: each row jumps two input columns",
+    title="The stride-2 convolution matrix C (4x25): row 1 is row 0 shifted two "
+    "places, row 2 (the next row of windows) is row 0 shifted ten",
 )
 plt.show()
 

@@ -65,15 +65,21 @@ for g in range(2):
     assert np.array_equal(out4[g], own)
 show_panels(
     [
-        Panel(w4[c, 0], f"weight[{c}, 0]: in {c} → out {c // 2}", "kernel")
-        for c in range(4)
-    ]
-    + [
-        Panel(out4[g], f"Output channel {g}", "output") for g in range(2)
-    ],  # last row
-    title="groups=2: each group of two input channels (one row) makes its own output channel",
-    ncols=2,
-    width=5,
+        panel
+        for g in range(2)
+        for panel in (
+            *(Panel(x4[c], f"x4[{c}]", "input") for c in (2 * g, 2 * g + 1)),
+            *(
+                Panel(w4[c, 0], f"w4[{c}, 0] → out {g}", "kernel")
+                for c in (2 * g, 2 * g + 1)
+            ),
+            Panel(out4[g], f"Output channel {g}", "output"),
+        )
+    ],
+    title="groups=2: one row per group: its two input channels x4[c] and their kernels "
+    "w4[c, 0] make the group's output channel",
+    ncols=5,
+    width=6.5,
 )
 plt.show()
 

@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, show_panels
+from transposed_conv.plotting import Panel, highlight, show_panels
 
 kernel = np.arange(1, 17).reshape(4, 4)
 subs = tc.subpixel_kernels(kernel, 2)
@@ -57,22 +57,30 @@ plt.show()
 #
 # Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8. Because no
 # inserted zero is ever multiplied, the package computes it this way: its fast path adds each
-# kernel tap's products straight into its phase, a strided slice of the output.
+# kernel tap's products straight into its phase, a strided slice of the output: phase (r, c)
+# fills ``output[r::2, c::2]``, so every outlined 2x2 block below holds one pixel of each phase.
 shuffled = tc.pixel_shuffle(np.stack(phases), 2)[
     0
 ]  # four channels become one, 2x larger
 full = tc.conv_transpose2d(x, kernel, stride=2)
 assert np.array_equal(shuffled, full)
+# phase (r, c) fills output[r::2, c::2]: row r, column c of every 2x2 block
+for i, p in enumerate(phases):
+    assert np.array_equal(full[i // 2 :: 2, i % 2 :: 2], p)
 assert np.array_equal(
     tc.conv_transpose_by_subpixel(x, kernel, stride=2, padding=1),
     tc.conv_transpose2d(x, kernel, stride=2, padding=1),
 )
 print(full)
-show_panels(
+_, (ax,) = show_panels(
     [Panel(full, "Pixel shuffle of the four phases", "output")],
-    title="Interleaved, the phases are the stride-2 transposed convolution",
+    title="Interleaved, the phases are the stride-2 transposed convolution; each "
+    "outlined 2x2 block holds phase (r, c) at its row r, column c",
     width=4,
 )
+for i in range(0, 8, 2):
+    for j in range(0, 8, 2):
+        highlight(ax, slice(i, i + 2), slice(j, j + 2))
 plt.show()
 
 # %%

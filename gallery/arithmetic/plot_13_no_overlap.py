@@ -53,12 +53,10 @@ four = tc.conv2d(
 shuffled = tc.pixel_shuffle(four, 2)[0]
 assert np.array_equal(shuffled, out)
 show_panels(
-    [
-        Panel(four[ch], f"Channel {ch}: x × {kernel.flat[ch]}", "output")
-        for ch in range(4)
-    ]
+    [Panel(four[ch], f"x × {kernel.flat[ch]}", "output") for ch in range(4)]
     + [Panel(shuffled, "Pixel shuffle", "output")],
-    title="Four 1x1-convolution channels, shuffled into 2x2 blocks, are the layer's output",
+    title="Channels 0 to 3 of the 1x1 convolution (x times each kernel weight), shuffled "
+    "into 2x2 blocks, are the layer's output",
     ncols=5,
 )
 plt.show()

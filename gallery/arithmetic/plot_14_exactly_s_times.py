@@ -122,10 +122,11 @@ assert set(uneven[:-1, :-1].ravel().tolist()) == {1, 2, 4}
 print(even, uneven, sep="\n")
 show_panels(
     [
-        Panel(even, "k=4, p=1: taps per pixel", "output"),
+        Panel(even, "k=4, p=1, a=0", "output"),
         Panel(uneven, "k=3, p=1, a=1", "output"),
     ],
-    title="Both double 4x4 to 8x8; kernel 4 overlaps evenly, kernel 3 does not",
+    title="Taps per output pixel: both double 4x4 to 8x8 (stride 2); kernel 4 overlaps "
+    "evenly, kernel 3 does not",
 )
 plt.show()
 

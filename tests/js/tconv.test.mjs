@@ -148,3 +148,37 @@ test("the explorer's scripts and styles weigh at most 100 KB together", async ()
   const total = files.reduce((acc, f) => acc + statSync(new URL(f, dir)).size, 0);
   assert.ok(total <= 100_000, `${total} bytes`);
 });
+
+test("the output-padding sentence is grammatical for every a and p", () => {
+  assert.equal(
+    tc.outputPaddingText(1, 1),
+    "Output padding does not just append zeros: the added output (dotted in view 1) holds a real stamp value that padding p = 1 would otherwise crop at the end.",
+  );
+  assert.equal(
+    tc.outputPaddingText(1, 0),
+    "Here output padding only appends zeros: the added output (dotted in view 1) lies beyond every stamp.",
+  );
+  assert.equal(
+    tc.outputPaddingText(3, 0),
+    "Here output padding only appends zeros: the 3 added outputs (dotted in view 1) lie beyond every stamp.",
+  );
+  assert.equal(
+    tc.outputPaddingText(2, 1),
+    "Output padding does not just append zeros: of the 2 added outputs (dotted in view 1), the first holds a real stamp value that padding p = 1 would otherwise crop at the end, the last is zero, beyond every stamp.",
+  );
+  assert.equal(
+    tc.outputPaddingText(4, 2),
+    "Output padding does not just append zeros: of the 4 added outputs (dotted in view 1), the first 2 hold real stamp values that padding p = 2 would otherwise crop at the end, the other 2 are zeros, beyond every stamp.",
+  );
+  assert.equal(
+    tc.outputPaddingText(2, 3),
+    "Output padding does not just append zeros: both added outputs (dotted in view 1) hold real stamp values that padding p = 3 would otherwise crop at the end.",
+  );
+  for (let a = 1; a <= 6; a++) {
+    for (let p = 0; p <= 6; p++) {
+      const text = tc.outputPaddingText(a, p);
+      assert.match(text, a === 1 ? /the added output \(/ : new RegExp(`(the|all|both) (${a} )?added outputs`), text);
+      assert.doesNotMatch(text, /\bthe first [01]\b|\b1 (hold|are|lie)\b|\bthe other 1\b|\b1 added outputs\b/, text);
+    }
+  }
+});

@@ -705,8 +705,7 @@ function drawArithmetic() {
       if (z.a && !z.convInputs.includes(z.out)) why = `A convolution with the same k, s, p and d maps length ${z.convInputs.join(", ")} to ${z.n}; output padding a = ${z.a} (allowed since the dilation ${z.d} exceeds the stride ${z.s}) adds ${z.a} more.`;
     }
     if (z.a > 0) {
-      const real = Math.min(z.a, z.p);
-      why += ` Output padding does not just append zeros: of the ${z.a} added output${z.a === 1 ? "" : "s"} (dotted in view 1), the first ${real} hold${real === 1 ? "s" : ""} real stamp values that padding p = ${z.p} would otherwise crop at the end${z.a > real ? `, the other ${z.a - real} ${z.a - real === 1 ? "is" : "are"} zero${z.a - real === 1 ? "" : "s"}, beyond every stamp` : ""}.`;
+      why += ` ${tc.outputPaddingText(z.a, z.p)}`;
     }
     return el("li", {}, el("strong", { text: name }), el("span", { class: "tce-formula", text: formula }), el("br"), why);
   });

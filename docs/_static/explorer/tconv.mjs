@@ -574,3 +574,27 @@ export function codeFor(state) {
   ].join("\n");
   return { package: pkg, torch };
 }
+
+/**
+ * What output padding adds along one axis, in words: the first min(a, p) added outputs hold
+ * stamp values that padding p would otherwise crop; the rest lie beyond every stamp (zeros).
+ * @param {number} a output padding along the axis (> 0)
+ * @param {number} p padding along the axis
+ * @returns {string} one sentence, singular or plural as a and p require
+ */
+export function outputPaddingText(a, p) {
+  const real = Math.min(a, p);
+  const zeros = a - real;
+  const added = a === 1 ? "the added output (dotted in view 1)" : `the ${a} added outputs (dotted in view 1)`;
+  if (real === 0) {
+    return `Here output padding only appends zeros: ${added} ${a === 1 ? "lies" : "lie"} beyond every stamp.`;
+  }
+  const crop = `that padding p = ${p} would otherwise crop at the end`;
+  let held;
+  if (a === 1) held = `${added} holds a real stamp value ${crop}`;
+  else if (zeros === 0) held = `${a === 2 ? "both" : `all ${a}`} added outputs (dotted in view 1) hold real stamp values ${crop}`;
+  else if (real === 1) held = `of ${added}, the first holds a real stamp value ${crop}`;
+  else held = `of ${added}, the first ${real} hold real stamp values ${crop}`;
+  const rest = zeros === 0 ? "" : zeros === 1 ? ", the last is zero, beyond every stamp" : `, the other ${zeros} are zeros, beyond every stamp`;
+  return `Output padding does not just append zeros: ${held}${rest}.`;
+}
