@@ -604,3 +604,66 @@ def test_wrapped_rows_keep_titles_clear_of_the_tick_labels_above():
         ticks = min(t.get_window_extent(renderer).y0 for t in top.get_xticklabels())
         title = below.title.get_window_extent(renderer).y1
         assert ticks - title > 0.12 * fig.dpi  # a clear gap, not text touching text
+
+
+def _seen(rgb, cvd=None):
+    """CAM02-UCS coordinates of sRGB colours, as seen with ``cvd`` at severity 100."""
+    colorspacious = pytest.importorskip("colorspacious")
+    rgb = np.atleast_2d(rgb)
+    if cvd is not None:
+        space = {"name": "sRGB1+CVD", "cvd_type": cvd, "severity": 100}
+        rgb = np.clip(colorspacious.cspace_convert(rgb, space, "sRGB1"), 0, 1)
+    return colorspacious.cspace_convert(rgb, "sRGB1", "CAM02-UCS")
+
+
+# The signed map's two ends must read as two signs, at a glance, to a reader without red-green
+# vision. Its ends are single cells or colour-bar ends, like the role swatches, so the same
+# reasoning as MIN_DELTA_E applies, doubled: 25 is twice the distance asked of two roles,
+# because here one colour is the opposite of the other, not just another category (RdBu_r's
+# ends are only 24 apart under protanopia). Halfway out (0.25 and 0.75 of the map) the two
+# sides must still be MIN_DELTA_E apart.
+SIGNED_ENDS_DELTA_E = 25
+
+
+@pytest.mark.parametrize("cvd", [None, "deuteranomaly", "protanomaly"])
+def test_signed_map_ends_stay_apart_under_colour_blindness(cvd):
+    cmap = plotting.signed_cmap()
+    assert cmap.name == plotting.SIGNED_CMAP != "RdBu_r"
+    ends = _seen(cmap([0.0, 1.0])[:, :3], cvd)
+    assert np.linalg.norm(ends[0] - ends[1]) >= SIGNED_ENDS_DELTA_E
+    halfway = _seen(cmap([0.25, 0.75])[:, :3], cvd)
+    assert np.linalg.norm(halfway[0] - halfway[1]) >= MIN_DELTA_E
+    # centred on 0: the middle is the palest colour, and both halves darken alike
+    lightness = _seen(cmap(np.linspace(0, 1, 257))[:, :3])[:, 0]
+    assert np.argmax(lightness) == 128
+    np.testing.assert_allclose(lightness[:128], lightness[-1:-129:-1], atol=3)
+
+
+def test_signed_map_keeps_away_from_the_input_blue_and_the_matrix_purple():
+    """The signed map and the roles: no cell of signed data reads as input or matrix.
+
+    In normal vision every colour of the map is at least 30 (CAM02-UCS) from the input's blue
+    (RdBu_r's blue half passes within 1 of it) and at least 20 from the matrix's purple. Orange
+    and straw cannot be kept as far: a map that survives colour blindness needs a yellowish
+    side, so its gold stays at least 10 from the kernel's orange. Outside the pale middle
+    (|value| at least 0.4 of the range) the map is at least MIN_DELTA_E from the padding's straw
+    and the inserted zeros' grey, which are hatched besides.
+    """
+    cmap = plotting.signed_cmap()
+    levels = np.linspace(0, 1, 101)
+    strong = levels[np.abs(levels - 0.5) >= 0.2]
+    seen_all, seen_strong = _seen(cmap(levels)[:, :3]), _seen(cmap(strong)[:, :3])
+
+    def nearest(role, seen):
+        swatch = _seen(mpl.colors.to_rgb(plotting.ROLE_COLORS[role]))
+        return np.linalg.norm(seen - swatch, axis=1).min()
+
+    assert nearest("input", seen_all) >= 30
+    assert nearest("matrix", seen_all) >= 20
+    assert nearest("output", seen_all) >= 20
+    assert nearest("kernel", seen_all) >= 10
+    assert nearest("padding", seen_strong) >= MIN_DELTA_E
+    assert nearest("inserted zeros", seen_strong) >= MIN_DELTA_E
+    # the old map failed this: its blue half is the input's blue
+    rdbu = _seen(mpl.colormaps["RdBu_r"](levels)[:, :3])
+    assert nearest("input", rdbu) < 30

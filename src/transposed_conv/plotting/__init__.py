@@ -29,7 +29,7 @@ from ._convolution import show_convolution, show_zero_insertion
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
 from ._key import show_color_key
 from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
-from ._style import fit_title, format_value, role_cmap, shape_title
+from ._style import fit_title, format_value, role_cmap, shape_title, signed_cmap
 
 ROLES = _style.ROLES
 """Colour map of each role: the same role has the same colour on every page."""
@@ -44,7 +44,7 @@ ROLE_COLORS = _style.ROLE_COLORS
 CELL_STYLES = _style.CELL_STYLES
 """Fill, hatch and hatch colour of padding, inserted zeros and cropped cells."""
 SIGNED_CMAP = _style.SIGNED_CMAP
-"""Diverging colour map of signed data (gradients, differences), centred on 0."""
+"""Diverging colour map of signed data (gradients, differences), centred on 0: magenta, gold."""
 MAX_WIDTH = _style.MAX_WIDTH
 """Widest figure, in inches: 650 px at the site's 100 dpi, the width of the text column."""
 MIN_FONTSIZE = _style.MIN_FONTSIZE
@@ -78,4 +78,5 @@ __all__ = [
     "show_spectra",
     "show_spectrum",
     "show_zero_insertion",
+    "signed_cmap",
 ]

@@ -11,12 +11,12 @@ from .._validation import as_int
 from ._style import (
     MAX_WIDTH,
     MIN_FONTSIZE,
-    SIGNED_CMAP,
     _as_2d,
     _plt,
     _wrap,
     fit_title,
     shape_title,
+    signed_cmap,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     lo, hi = float(arr.min()), float(arr.max())
     if lo < 0 < hi:
         m = max(-lo, hi)
-        shown = ax.imshow(arr, cmap=SIGNED_CMAP, vmin=-m, vmax=m, interpolation="nearest")
+        shown = ax.imshow(arr, cmap=signed_cmap(), vmin=-m, vmax=m, interpolation="nearest")
         bar = ax.figure.colorbar(shown, ax=ax, fraction=0.05, pad=0.03, shrink=0.9)
         bar.ax.tick_params(labelsize=MIN_FONTSIZE)
     else:

@@ -15,7 +15,6 @@ from ._style import (
     HIGHLIGHT_COLOR,
     MAX_WIDTH,
     MIN_FONTSIZE,
-    SIGNED_CMAP,
     _as_2d,
     _axes_inches,
     _plt,
@@ -24,6 +23,7 @@ from ._style import (
     format_value,
     role_cmap,
     shape_title,
+    signed_cmap,
 )
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ def show_matrix(
     >>> [t.get_text() for t in ax.texts]
     ['6', '3', '2', '5']
     >>> show_matrix([[-1, 2]]).images[0].get_cmap().name
-    'RdBu_r'
+    'magenta_gold'
     """
     plt = _plt()
     from matplotlib.patches import Rectangle
@@ -191,7 +191,7 @@ def show_matrix(
     norm = _norm(lo, hi)
     signed = lo < 0 < hi
     if signed:
-        cmap = plt.get_cmap(SIGNED_CMAP)
+        cmap = signed_cmap()
     shown = np.ma.masked_array(arr.astype(float), mask=special)
     image = ax.imshow(shown, cmap=cmap, norm=norm, aspect="equal", interpolation="nearest")
     for name, m in masks.items():
@@ -271,7 +271,6 @@ def _colorbar(image: Any, axes: list[Axes], shrink: float = 0.9) -> Any:
     bar.update_ticks()
     bar.outline.set_visible(False)
     if image.norm.vmin < 0 < image.norm.vmax:
-        # red and blue here are signs, not the input's blue of the other figures
         bar.set_label("negative ← 0 → positive", fontsize=MIN_FONTSIZE)
     return bar
 

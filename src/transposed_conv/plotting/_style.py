@@ -57,8 +57,23 @@ PAD_COLOR = ROLE_COLORS["padding"]
 """Fill of padding zeros (hatched ``..``)."""
 HIGHLIGHT_COLOR = "black"
 """Edge of highlight boxes: black with a white inner line, visible on every role's colour."""
-SIGNED_CMAP = "RdBu_r"
-"""Diverging map of signed data (gradients, differences), centred on 0."""
+SIGNED_CMAP = "magenta_gold"
+"""Diverging map of signed data (gradients, differences), centred on 0: magenta below 0,
+gold above (:func:`signed_cmap`)."""
+# Why magenta and gold. Blue is the input's colour on every page (and RdBu's blue half read
+# as "input"), orange the kernel's, green the output's, purple the matrix's. A map that stays
+# apart for readers with deuteranopia or protanopia must differ along what they still see, blue
+# against yellow, and in lightness; of the hues they see as bluish, magenta (CAM02 hue 340) lies
+# in the widest gap of the role hues (matrix purple 291 .. kernel orange 58), and of the
+# yellowish ones a dark ochre-gold (hue 80) between the kernel's orange (58) and the padding's
+# straw (94), darker than both. Both halves have the same lightness steps (CAM02-UCS J 28, 45,
+# 70, then 96 at 0), so equal magnitudes look equally strong, and both ends are dark enough for
+# white digits. Measured in CAM02-UCS (tests/test_plotting.py): no colour of the map is within
+# 33 of the input's blue (RdBu_r: 1) or within 21 of the matrix's purple; its nearest approach
+# to a role is the pale gold near 0 to the kernel's orange (11); its ends are 33 apart under
+# deuteranopia and 38 under protanopia (RdBu_r: 33 and 24). Figures keep a white background,
+# so the map reads the same in the site's dark mode.
+_SIGNED_ANCHORS = ("#833b6f", "#be5ea2", "#e7aad0", "#f7f7f7", "#dbb97a", "#aa7a0e", "#745000")
 TINT = 0.15
 """Where the single-hue maps start: the smallest value is a visible tint, not white."""
 MAX_WIDTH = 6.5
@@ -206,6 +221,31 @@ def role_cmap(role: str) -> Any:
         raise ValueError(msg)
     base = colormaps[ROLES[role]]
     return ListedColormap(base(np.linspace(TINT, 1.0, 256)), name=ROLES[role])
+
+
+def signed_cmap() -> Any:
+    """The diverging map of signed data, :data:`SIGNED_CMAP`: magenta, white at 0, gold.
+
+    Registered with matplotlib under its name on first use, so
+    ``cmap=SIGNED_CMAP`` works too.
+
+    Returns
+    -------
+    matplotlib.colors.Colormap
+
+    Examples
+    --------
+    >>> cmap = signed_cmap()
+    >>> cmap.name, [round(c, 2) for c in cmap(0.5)[:3]]
+    ('magenta_gold', [0.97, 0.97, 0.97])
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import LinearSegmentedColormap
+
+    if SIGNED_CMAP not in colormaps:
+        cmap = LinearSegmentedColormap.from_list(SIGNED_CMAP, _SIGNED_ANCHORS, N=256)
+        colormaps.register(cmap)
+    return colormaps[SIGNED_CMAP]
 
 
 def shape_title(title: str, data: Any) -> str:
