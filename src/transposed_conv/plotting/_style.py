@@ -235,15 +235,16 @@ def signed_cmap() -> Any:
 
     Examples
     --------
+    >>> import matplotlib.colors
     >>> cmap = signed_cmap()
-    >>> cmap.name, [round(c, 2) for c in cmap(0.5)[:3]]
-    ('magenta_gold', [0.97, 0.97, 0.97])
+    >>> cmap.name, matplotlib.colors.to_hex(cmap(0.5))  # an odd number of levels: 0 is one
+    ('magenta_gold', '#f7f7f7')
     """
     from matplotlib import colormaps
     from matplotlib.colors import LinearSegmentedColormap
 
     if SIGNED_CMAP not in colormaps:
-        cmap = LinearSegmentedColormap.from_list(SIGNED_CMAP, _SIGNED_ANCHORS, N=256)
+        cmap = LinearSegmentedColormap.from_list(SIGNED_CMAP, _SIGNED_ANCHORS, N=257)
         colormaps.register(cmap)
     return colormaps[SIGNED_CMAP]
 
