@@ -667,3 +667,33 @@ def test_signed_map_keeps_away_from_the_input_blue_and_the_matrix_purple():
     # the old map failed this: its blue half is the input's blue
     rdbu = _seen(mpl.colormaps["RdBu_r"](levels)[:, :3])
     assert nearest("input", rdbu) < 30
+
+
+def test_one_figure_writes_its_numbers_in_one_format():
+    """Never 9/16 beside 1.1, nor 1.25 beside 1.7: fractions or decimals with equal places."""
+    import transposed_conv as tc
+
+    small = np.array([[1.0, 3.0], [2.0, 3.0]])
+    ups = [tc.interpolate(small, 2, m) for m in ("nearest", "bilinear", "bicubic")]
+    ups.append(tc.conv_transpose2d(small, tc.bilinear_kernel(2), stride=2, padding=1))
+    fig, _ = plotting.show_panels(
+        [plotting.Panel(small, "Input")] + [plotting.Panel(u, "Up", "output") for u in ups],
+        title="Four up-samplings",
+        ncols=3,
+    )
+    texts = [t.get_text() for t in _cell_texts(fig)]
+    assert "9/16" not in texts
+    assert "0.56" in texts  # 9/16 to two significant digits, like its neighbours
+    non_integers = [t for t in texts if not t.lstrip("-").isdigit()]
+    assert all("/" not in t for t in non_integers)
+    assert {len(t.split(".")[1]) for t in non_integers} == {2}
+    assert {"1", "3"} <= set(texts)  # integers stay plain
+    # one panel alone is consistent too, and a kernel of sixteenths reads as fractions
+    ax = plotting.show_matrix(ups[1])
+    assert {len(t.get_text().split(".")[1]) for t in ax.texts if "." in t.get_text()} == {2}
+    bilinear = np.outer([1, 3, 3, 1], [1, 3, 3, 1]) / 64
+    ax = plotting.show_matrix(bilinear)
+    assert all("/" in t.get_text() for t in ax.texts)
+    from fractions import Fraction
+
+    assert sum(Fraction(t.get_text()) for t in ax.texts) == 1

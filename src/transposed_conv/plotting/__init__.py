@@ -29,7 +29,14 @@ from ._convolution import show_convolution, show_zero_insertion
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
 from ._key import show_color_key
 from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
-from ._style import fit_title, format_value, role_cmap, shape_title, signed_cmap
+from ._style import (
+    fit_title,
+    format_value,
+    role_cmap,
+    shape_title,
+    signed_cmap,
+    value_formatter,
+)
 
 ROLES = _style.ROLES
 """Colour map of each role: the same role has the same colour on every page."""
@@ -79,4 +86,5 @@ __all__ = [
     "show_spectrum",
     "show_zero_insertion",
     "signed_cmap",
+    "value_formatter",
 ]

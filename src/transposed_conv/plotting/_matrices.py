@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +20,10 @@ from ._style import (
     _plt,
     _wrap,
     fit_title,
-    format_value,
     role_cmap,
     shape_title,
     signed_cmap,
+    value_formatter,
 )
 
 if TYPE_CHECKING:
@@ -119,6 +119,7 @@ def show_matrix(
     vmin: float | None = None,
     vmax: float | None = None,
     colorbar: bool | None = None,
+    formatter: Callable[[Any], str] | None = None,
 ) -> Axes:
     """Draw a matrix as coloured cells with its values written in them.
 
@@ -150,6 +151,10 @@ def show_matrix(
     colorbar : bool, optional
         Draw a colour bar. By default, when the values are not written or the
         data are signed.
+    formatter : callable, optional
+        Value to cell text; by default :func:`value_formatter` of ``data``, so
+        all cells share one format (pass one made from all of a figure's values
+        to share it across panels).
 
     Returns
     -------
@@ -212,7 +217,8 @@ def show_matrix(
         ax.add_patch(
             Rectangle((c - 0.45, r - 0.45), 0.9, 0.9, fill=False, edgecolor="#c8c8c8", lw=0.8)
         )
-    texts = [format_value(v) for v in arr.ravel()]
+    fmt = value_formatter(arr[~empty]) if formatter is None else formatter
+    texts = [fmt(v) for v in arr.ravel()]
     fit = _fit_fontsize(ax, (rows, cols), texts) if fontsize is None else fontsize
     if values is None:
         values = fit >= MIN_FONTSIZE
@@ -471,8 +477,9 @@ def show_panels(
     scales = _shared_scales(panels) if share_norm else [(None, None)] * len(panels)
     last_of_role = {p.role: k for k, p in enumerate(panels)}
     bars: list[Any] = []
+    fmt = value_formatter(np.concatenate([np.ravel(p.data) for p in panels]))
     for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
-        texts = [format_value(v) for v in np.ravel(p.data)]
+        texts = [fmt(v) for v in np.ravel(p.data)]
         show_matrix(
             p.data,
             fontsize=_fontsize_for(cell, texts),
@@ -486,6 +493,7 @@ def show_panels(
             vmin=lo,
             vmax=hi,
             colorbar=None if not share_norm else False,
+            formatter=fmt,
         )
         # wrap the title to the column's real width (the axes' size before layout is smaller)
         column_in = ratios[(k % cols) * step] * cell + 0.6

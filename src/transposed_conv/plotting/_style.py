@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, cast
 
@@ -192,6 +194,79 @@ def format_value(value: Any) -> str:
         return f"{exact.numerator}/{exact.denominator}"
     short = f"{v:.2g}"
     return short if "e" not in short else f"{v:.2f}"
+
+
+def value_formatter(values: Any) -> Callable[[Any], str]:
+    """One format for every cell of a figure: fractions or decimals, never both.
+
+    :func:`format_value` picks the shortest exact text for each value alone, so
+    one figure could show ``9/16`` beside ``1.1`` and ``1.25`` beside ``1.7``.
+    This picks one format from all of the figure's ``values``: integers are
+    written plainly, values of 10 or more rounded to integers, and the other
+    values all as fractions (when every one of them is below 1 in size, an exact
+    fraction with a denominator up to 64, and not all are short decimals: the
+    bilinear kernel's 1/64, 3/64, 9/64 add up on the page) or else all as
+    decimals with the same number of places: enough for two significant digits
+    of the smallest, or for the exact value where two places write it, at most 3.
+
+    Parameters
+    ----------
+    values : array_like
+        Every value the figure writes in a cell.
+
+    Returns
+    -------
+    callable
+        Value to text.
+
+    Examples
+    --------
+    >>> fmt = value_formatter([0.5625, 1.6875, 1.25, 3.0])
+    >>> [fmt(v) for v in (0.5625, 1.6875, 1.25, 3.0, 0.1)]
+    ['0.56', '1.69', '1.25', '3', '0.10']
+    >>> fmt = value_formatter(np.outer([1, 3], [1, 3]) / 16)
+    >>> [fmt(v) for v in (0.0625, 0.1875, 0.5625, 0.5, 1.0)]
+    ['1/16', '3/16', '9/16', '1/2', '1']
+    """
+    arr = np.asarray(values, dtype=float).ravel()
+    small = [float(v) for v in arr if np.isfinite(v) and not float(v).is_integer() and abs(v) < 10]
+    if not small:
+        return format_value
+
+    def exact_fraction(v: float) -> bool:
+        return abs(v) < 1 and float(Fraction(v).limit_denominator(64)) == v
+
+    def short_decimal(v: float) -> bool:
+        return any(float(f"{v:.{d}f}") == v for d in (1, 2))
+
+    if all(exact_fraction(v) for v in small) and not all(short_decimal(v) for v in small):
+
+        def as_fraction(value: Any) -> str:
+            v = float(value)
+            if v.is_integer() or abs(v) >= 10:
+                return format_value(v)
+            exact = Fraction(v).limit_denominator(64)
+            return f"{exact.numerator}/{exact.denominator}"
+
+        return as_fraction
+
+    def places(v: float) -> int:
+        exact = next((d for d in (1, 2) if float(f"{v:.{d}f}") == v), None)
+        two_digits = max(1, 1 - int(np.floor(np.log10(abs(v)))))
+        return min(3, exact if exact is not None else two_digits)
+
+    digits = max(places(v) for v in small)
+
+    def as_decimal(value: Any) -> str:
+        v = float(value)
+        if v.is_integer() or abs(v) >= 10:
+            return format_value(v)
+        text = str(Decimal(repr(v)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+        return (
+            "0" + text[text.index(".") :] if text.startswith("-0.") and float(text) == 0 else text
+        )
+
+    return as_decimal
 
 
 def role_cmap(role: str) -> Any:
