@@ -697,3 +697,49 @@ def test_one_figure_writes_its_numbers_in_one_format():
     from fractions import Fraction
 
     assert sum(Fraction(t.get_text()) for t in ax.texts) == 1
+
+
+def _box_bands(box, ax, renderer):
+    """The four edge lines of a highlight box as drawn, each widened by 1 pt on both sides
+    (a digit closer than that looks struck through), as pixel rectangles (x0, x1, y0, y1)."""
+    half = renderer.points_to_pixels(box.get_linewidth() / 2 + 1)  # and 1 pt clear of it
+    (x0, y0), (x1, y1) = ax.transData.transform(
+        [box.get_xy(), (box.get_x() + box.get_width(), box.get_y() + box.get_height())]
+    )
+    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    return [
+        (x0 - half, x0 + half, y0 - half, y1 + half),
+        (x1 - half, x1 + half, y0 - half, y1 + half),
+        (x0 - half, x1 + half, y0 - half, y0 + half),
+        (x0 - half, x1 + half, y1 - half, y1 + half),
+    ]
+
+
+def test_highlight_boxes_sit_on_cell_borders_and_never_cross_digits():
+    """The conventions figure: two offset 8x8 boxes on a 9x9 grid of two-digit values."""
+    full = np.arange(81).reshape(9, 9) % 64 + 10
+    fig, axes = plotting.show_panels(
+        [
+            plotting.Panel(full, "Full result", "output"),
+            plotting.Panel(full[:8, :8], "TF SAME", "output"),
+            plotting.Panel(full[1:, 1:], "PyTorch p=1, a=1", "output"),
+        ],
+        title="Two crops",
+    )
+    boxes = [
+        plotting.highlight(axes[0], (0, 8), (0, 8), linestyle="--"),
+        plotting.highlight(axes[0], (1, 9), (1, 9)),
+    ]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for box in boxes:
+        x, y = box.get_xy()
+        corners = [x, y, x + box.get_width(), y + box.get_height()]
+        assert all(float(v - 0.5).is_integer() for v in corners)  # on cell borders
+        assert box.get_linewidth() >= 2.5  # still a strong line
+        for text in axes[0].texts:
+            e = text.get_window_extent(renderer)
+            for x0, x1, y0, y1 in _box_bands(box, axes[0], renderer):
+                crosses = e.x0 < x1 and e.x1 > x0 and e.y0 < y1 and e.y1 > y0
+                assert not crosses, (text.get_text(), text.get_position())
+    assert min(t.get_fontsize() for t in _cell_texts(fig)) >= plotting.MIN_FONTSIZE

@@ -296,6 +296,12 @@ def highlight(
     stands out on light and dark cells of every colour, also to readers with
     colour blindness; tell two boxes apart by ``linestyle``, not by colour.
 
+    The box lies on the cell borders and never crosses a digit: when the
+    figure is drawn, the line is at most 4 pt wide and leaves at least 1 pt
+    clear between itself and the text next to it; where the cells are too
+    small for that, the matrix's text is made smaller first (never under
+    :data:`MIN_FONTSIZE`), then the line thinner.
+
     Parameters
     ----------
     ax : matplotlib Axes
@@ -323,30 +329,131 @@ def highlight(
     from matplotlib.patches import Rectangle
 
     (r0, r1), (c0, c1) = _span(rows, "rows"), _span(cols, "cols")
-    box = Rectangle(
+    inner = Rectangle(
+        (c0 - 0.5, r0 - 0.5),
+        c1 - c0,
+        r1 - r0,
+        fill=False,
+        edgecolor="white",
+        linewidth=HIGHLIGHT_WIDTH * INNER_SHARE,
+        zorder=2.6,
+    )
+    box = _HighlightBox(
+        inner,
         (c0 - 0.5, r0 - 0.5),
         c1 - c0,
         r1 - r0,
         fill=False,
         edgecolor=color,
-        linewidth=4,
+        linewidth=HIGHLIGHT_WIDTH,
         linestyle=linestyle,
         label=label,
-        zorder=5,
+        zorder=2.5,  # under the cell text, which it never reaches
     )
     ax.add_patch(box)
-    ax.add_patch(
-        Rectangle(
-            (c0 - 0.5, r0 - 0.5),
-            c1 - c0,
-            r1 - r0,
-            fill=False,
-            edgecolor="white",
-            linewidth=1.2,
-            zorder=6,
-        )
-    )
+    ax.add_patch(inner)
     return box
+
+
+HIGHLIGHT_WIDTH = 4.0
+"""Widest outer line of a highlight box, in points."""
+HIGHLIGHT_CLEARANCE = 1.0
+"""Clear gap between a highlight's line and the nearest digit, in points."""
+INNER_SHARE = 0.3
+"""Width of a highlight's white inner line, as a share of its outer line."""
+
+
+def _highlight_box_class() -> Any:
+    """The Rectangle subclass behind :func:`highlight` (matplotlib is imported late)."""
+    from matplotlib.patches import Rectangle
+
+    class HighlightBox(Rectangle):  # type: ignore[misc]
+        """A highlight's outer line that fits its width to the gap around the digits."""
+
+        def __init__(self, inner: Any, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.inner = inner
+
+        def draw(self, renderer: Any) -> None:
+            ax = self.axes
+            per_pt = renderer.points_to_pixels(1.0)
+            clear = HIGHLIGHT_CLEARANCE * per_pt
+            want = HIGHLIGHT_WIDTH / 2 * per_pt + clear  # half the line and a clear gap, pixels
+            gap = _gap_to_text(self, ax, renderer)
+            if gap < want:
+                _shrink_text(self, ax, renderer, want)
+                gap = _gap_to_text(self, ax, renderer)
+            width = max(0.0, min(HIGHLIGHT_WIDTH, 2 * (gap - clear) / per_pt))
+            self.set_linewidth(width)
+            self.inner.set_linewidth(width * INNER_SHARE)
+            super().draw(renderer)
+
+    return HighlightBox
+
+
+def _HighlightBox(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 (a class, made late)
+    global _HIGHLIGHT_CLASS
+    if _HIGHLIGHT_CLASS is None:
+        _HIGHLIGHT_CLASS = _highlight_box_class()
+    return _HIGHLIGHT_CLASS(*args, **kwargs)
+
+
+_HIGHLIGHT_CLASS: Any = None
+
+
+def _edges(box: Any, ax: Axes) -> list[tuple[str, float, float, float]]:
+    """The box's four edges in pixels: ("v", x, y_low, y_high) or ("h", y, x_low, x_high)."""
+    x0, y0 = box.get_xy()
+    (px0, py0), (px1, py1) = ax.transData.transform(
+        [(x0, y0), (x0 + box.get_width(), y0 + box.get_height())]
+    )
+    xl, xh, yl, yh = min(px0, px1), max(px0, px1), min(py0, py1), max(py0, py1)
+    return [("v", xl, yl, yh), ("v", xh, yl, yh), ("h", yl, xl, xh), ("h", yh, xl, xh)]
+
+
+def _text_extent(text: Any, renderer: Any) -> Any:
+    """A cell text's extent in pixels, with the plain patch drawn under it on hatched cells."""
+    bbox = text.get_window_extent(renderer)
+    if text.get_bbox_patch() is not None:
+        pad = 0.15 * renderer.points_to_pixels(text.get_fontsize())
+        bbox = bbox.expanded(1, 1).padded(pad)
+    return bbox
+
+
+def _gaps(box: Any, ax: Axes, renderer: Any) -> list[tuple[float, Any, float]]:
+    """(gap in pixels, text, distance from the text's centre to the edge) for texts by an edge."""
+    out = []
+    for text in ax.texts:
+        if not text.get_visible() or not text.get_text():
+            continue
+        e = _text_extent(text, renderer)
+        for kind, at, lo, hi in _edges(box, ax):
+            a0, a1, b0, b1 = (e.x0, e.x1, e.y0, e.y1) if kind == "v" else (e.y0, e.y1, e.x0, e.x1)
+            if b1 <= lo or b0 >= hi:  # not beside this edge
+                continue
+            centre = (a0 + a1) / 2
+            out.append((max(a0 - at, at - a1), text, abs(centre - at)))
+    return out
+
+
+def _gap_to_text(box: Any, ax: Axes, renderer: Any) -> float:
+    """Pixels between the box's edges and the nearest text beside them (large if none)."""
+    return min((g for g, _, _ in _gaps(box, ax, renderer)), default=float("inf"))
+
+
+def _shrink_text(box: Any, ax: Axes, renderer: Any, want: float) -> None:
+    """Make the axes' text small enough to leave ``want`` pixels to the box's edges."""
+    factor = 1.0
+    for gap, text, centre in _gaps(box, ax, renderer):
+        if gap < want:
+            half = centre - gap  # half the text's extent across the edge
+            if half > 0:
+                factor = min(factor, max(0.0, centre - want) / half)
+    sizes = [t.get_fontsize() for t in ax.texts]
+    if not sizes or factor >= 1:
+        return
+    for text in ax.texts:
+        text.set_fontsize(max(MIN_FONTSIZE, min(text.get_fontsize(), max(sizes) * factor)))
 
 
 def _span(value: Any, name: str) -> tuple[int, int]:

@@ -133,13 +133,19 @@ def fit_title(ax: Axes, text: str, fontsize: float = 10) -> str:
 def _wrap(text: str, width_in: float, fontsize: float) -> str:
     """Wrap ``text`` to ``width_in`` inches.
 
-    Never inside a parenthesised shape or a bracketed slice (``kernel[0::2, 0::2]``), and
+    Never inside a parenthesised shape, a bracketed slice (``kernel[0::2, 0::2]``) or a run
+    of settings (``p=1, a=1``), and
     never leaving one word alone on the last line: the lines are balanced instead.
     """
     chars = max(8, int(width_in * 72 / (0.55 * fontsize)))
     if len(text) <= chars or "\n" in text:
         return text
-    glued = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    # parenthesised shapes, bracketed slices and runs of settings (p=1, a=1) stay on one line
+    glued = re.sub(
+        r"\([^()]*\)|\[[^\[\]]*\]|\w+=[\w.-]+(?:, \w+=[\w.-]+)+",
+        lambda m: m.group(0).replace(" ", "\u00a0"),
+        text,
+    )
 
     def wrap(width: int) -> list[str]:
         return textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False)
