@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -363,11 +364,12 @@ INNER_SHARE = 0.3
 """Width of a highlight's white inner line, as a share of its outer line."""
 
 
+@cache
 def _highlight_box_class() -> Any:
     """The Rectangle subclass behind :func:`highlight` (matplotlib is imported late)."""
     from matplotlib.patches import Rectangle
 
-    class HighlightBox(Rectangle):  # type: ignore[misc]
+    class HighlightBox(Rectangle):
         """A highlight's outer line that fits its width to the gap around the digits."""
 
         def __init__(self, inner: Any, *args: Any, **kwargs: Any) -> None:
@@ -375,7 +377,7 @@ def _highlight_box_class() -> Any:
             self.inner = inner
 
         def draw(self, renderer: Any) -> None:
-            ax = self.axes
+            ax: Any = self.axes
             per_pt = renderer.points_to_pixels(1.0)
             clear = HIGHLIGHT_CLEARANCE * per_pt
             want = HIGHLIGHT_WIDTH / 2 * per_pt + clear  # half the line and a clear gap, pixels
@@ -391,14 +393,8 @@ def _highlight_box_class() -> Any:
     return HighlightBox
 
 
-def _HighlightBox(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 (a class, made late)
-    global _HIGHLIGHT_CLASS
-    if _HIGHLIGHT_CLASS is None:
-        _HIGHLIGHT_CLASS = _highlight_box_class()
-    return _HIGHLIGHT_CLASS(*args, **kwargs)
-
-
-_HIGHLIGHT_CLASS: Any = None
+def _HighlightBox(*args: Any, **kwargs: Any) -> Any:  # a class, made when matplotlib is imported
+    return _highlight_box_class()(*args, **kwargs)
 
 
 def _edges(box: Any, ax: Axes) -> list[tuple[str, float, float, float]]:
@@ -444,16 +440,16 @@ def _gap_to_text(box: Any, ax: Axes, renderer: Any) -> float:
 def _shrink_text(box: Any, ax: Axes, renderer: Any, want: float) -> None:
     """Make the axes' text small enough to leave ``want`` pixels to the box's edges."""
     factor = 1.0
-    for gap, text, centre in _gaps(box, ax, renderer):
+    for gap, _, centre in _gaps(box, ax, renderer):
         if gap < want:
             half = centre - gap  # half the text's extent across the edge
             if half > 0:
                 factor = min(factor, max(0.0, centre - want) / half)
-    sizes = [t.get_fontsize() for t in ax.texts]
+    sizes = [float(t.get_fontsize()) for t in ax.texts]
     if not sizes or factor >= 1:
         return
     for text in ax.texts:
-        text.set_fontsize(max(MIN_FONTSIZE, min(text.get_fontsize(), max(sizes) * factor)))
+        text.set_fontsize(max(MIN_FONTSIZE, min(float(text.get_fontsize()), max(sizes) * factor)))
 
 
 def _span(value: Any, name: str) -> tuple[int, int]:
@@ -631,7 +627,51 @@ def show_panels(
         size = 26 if len(op) == 1 else 12  # a lone symbol must read as large as a word
         ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
     fig.suptitle(suptitle, fontsize=11)
+    _fit_canvas(fig, axes)
     return fig, axes
+
+
+def _fit_canvas(fig: Figure, axes: list[Axes], tries: int = 4) -> None:
+    """Grow the figure (or re-wrap a title) until every text drawn lies inside the canvas.
+
+    The layout engine keeps text inside when it can; a narrow column's title, a panel's
+    colour bar or a tall vector can still push a title or a tick label past an edge.
+    """
+    for _ in range(tries):
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        found = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
+        found += [t.get_window_extent(renderer) for t in fig.texts if t.get_text()]
+        suptitle: Any = getattr(fig, "_suptitle", None)  # matplotlib keeps it there
+        if suptitle is not None:
+            found.append(suptitle.get_window_extent(renderer))
+        boxes = [b for b in found if b is not None]
+        if not boxes:
+            return
+        w_px, h_px = fig.bbox.width, fig.bbox.height
+        left = max(0.0, -min(b.x0 for b in boxes))
+        right = max(0.0, max(b.x1 for b in boxes) - w_px)
+        below = max(0.0, -min(b.y0 for b in boxes))
+        above = max(0.0, max(b.y1 for b in boxes) - h_px)
+        if max(left, right, below, above) <= 0.5:
+            return
+        dpi = fig.dpi
+        w_in, h_in = fig.get_size_inches()
+        if left > 0.5 or right > 0.5:
+            rewrapped = False  # first wrap the titles that stick out to the room they have
+            for ax in axes:
+                box = ax.title.get_window_extent(renderer)
+                if box.x0 < -0.5 or box.x1 > w_px + 0.5:
+                    room = (box.width - 2 * max(-box.x0, box.x1 - w_px)) / dpi
+                    text = ax.get_title().replace("\n", " ")
+                    wrapped = _wrap(text, max(0.5, room), 10)
+                    if wrapped != ax.get_title():
+                        ax.set_title(wrapped, fontsize=10)
+                        rewrapped = True
+            if not rewrapped:
+                w_in = min(MAX_WIDTH, w_in + 2 * max(left, right) / dpi + 0.05)
+        h_in += (below + above) / dpi + 0.05
+        fig.set_size_inches(w_in, h_in)
 
 
 def framed_panel(
