@@ -743,3 +743,69 @@ def test_highlight_boxes_sit_on_cell_borders_and_never_cross_digits():
                 crosses = e.x0 < x1 and e.x1 > x0 and e.y0 < y1 and e.y1 > y0
                 assert not crosses, (text.get_text(), text.get_position())
     assert min(t.get_fontsize() for t in _cell_texts(fig)) >= plotting.MIN_FONTSIZE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transposed, kernel 3: 45.20% (96, 96)",
+        "Resize (nearest) + conv 3: 0.00% (96, 96)",
+        "TF SAME keeps the top-left 8x8 of the 9x9 result, PyTorch p=1, a=1 the bottom-right 8x8",
+    ],
+)
+@pytest.mark.parametrize("width", [1.5, 2.2, 3.0])
+def test_titles_keep_a_word_with_its_number_and_settings_together(text, width):
+    lines = plotting.fit_title(plt.subplots(figsize=(width, 2))[1], text).split("\n")
+    assert " ".join(lines) == text
+    for line in lines[:-1]:
+        assert not line.endswith(("kernel", "conv", "p=1,")), lines
+    if len(lines) > 1:
+        assert len(lines[-1].split()) >= 2, lines
+
+
+def test_image_grid_titles_wrap_to_their_column_not_the_axes_before_layout():
+    images = {f"Transposed, kernel {k}: 45.20%": np.zeros((96, 96)) for k in (3, 4)}
+    _, axes = plotting.show_images(images, title="Two crops", ncols=2)
+    assert [ax.get_title() for ax in axes] == [f"{name} (96, 96)" for name in images]
+
+
+_K4 = np.array([[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
+_X25 = np.arange(1, 26).reshape(5, 5)
+_Y_PAD = np.array(  # arithmetic page 03: conv2d(_X25, _K4, padding=2)
+    [
+        [1, 2, 9, 11, 13, 9],
+        [9, 14, 30, 36, 42, 19],
+        [33, 45, 69, 78, 75, 33],
+        [63, 80, 114, 123, 110, 48],
+        [93, 115, 133, 141, 117, 34],
+        [97, 123, 145, 152, 117, 44],
+    ]
+)
+_Y_CROP = np.array(  # arithmetic page 07: conv2d(arange(1, 37) as 6x6, [[1, 2], [3, 4]], 2, 2)
+    [
+        [0, 0, 0, 0, 0],
+        [0, 58, 78, 98, 0],
+        [0, 178, 198, 218, 0],
+        [0, 298, 318, 338, 0],
+        [0, 0, 0, 0, 0],
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("x", "kernel", "kwargs", "make"),
+    [
+        (_X25, _K4, {"padding": 2}, "show_convolution"),
+        (_Y_PAD, _K4, {"padding": 2}, "show_zero_insertion"),
+        (_Y_CROP, [[1, 2], [3, 4]], {"stride": 2, "padding": 2}, "show_zero_insertion"),
+    ],
+    ids=["padding 001", "padding 002", "crop 003"],
+)
+def test_outputs_with_three_and_four_digit_values_are_labelled(x, kernel, kwargs, make):
+    """Arithmetic pages 03 and 07: the output panel gets cells large enough for its values."""
+    fig, axes, out = getattr(plotting, make)(x, kernel, title="A convolution", **kwargs)
+    assert np.abs(out).max() >= 1000 or make == "show_convolution"
+    written = [t.get_text() for t in axes[2].texts]
+    assert written == [plotting.format_value(v) for v in out.ravel()]
+    assert min(t.get_fontsize() for t in _cell_texts(fig)) >= plotting.MIN_FONTSIZE
+    assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH

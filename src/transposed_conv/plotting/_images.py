@@ -122,6 +122,9 @@ def show_images(
     hi = max(float(a.max()) for a in unsigned)
     for ax, (name, arr) in zip(axes, arrays.items(), strict=False):
         show_image(arr, ax=ax, title=name, cmap=cmap)
+        # wrap to the column (the axes are smaller before the layout runs), less a colour bar
+        column = w / cols - 0.15 - (0.5 if arr.min() < 0 < arr.max() else 0.0)
+        ax.set_title(_wrap(shape_title(name, arr), column, 10), fontsize=10)
         if same_scale and not arr.min() < 0 < arr.max():  # a difference keeps its own scale
             ax.images[0].set_clim(lo, hi)
     for ax in axes[len(arrays) :]:

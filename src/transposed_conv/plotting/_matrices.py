@@ -98,6 +98,16 @@ _EM = {".": 0.32, "-": 0.36, "/": 0.34}
 """Widths of narrow characters in DejaVu Sans, in ems; digits are about 0.64."""
 
 
+MAX_CELL_SCALE = 1.6
+"""How much larger than its neighbours' a panel's cells may grow so its values can be written."""
+
+
+def _cell_for(texts: list[str]) -> float:
+    """The smallest cell, in inches, in which ``texts`` are written at :data:`MIN_FONTSIZE`."""
+    widest = max((sum(_EM.get(ch, 0.64) for ch in t) for t in texts), default=0.64)
+    return max(MIN_FONTSIZE * max(0.64, widest) / 0.85, MIN_FONTSIZE / 0.55) / 72
+
+
 def _fontsize_for(cell_in: float, texts: list[str]) -> float:
     """The text size whose widest text fills 85 % of a ``cell_in``-inch cell, at most 11 pt."""
     cell_pt = 72 * cell_in
@@ -547,24 +557,45 @@ def show_panels(
     rows = -(-len(panels) // cols)
     shapes = [_as_2d(p.data).shape for p in panels]
     op_w = 0.9 if operators else 0.0
-    # at least two cells wide, so a narrow panel still has room for its title
-    col_w = [max(2, *(s[1] for s in shapes[c::cols])) for c in range(cols)]
-
-    def layout(col_w: list[float]) -> tuple[list[float], float, float]:
-        ratios: list[float] = []
-        for c, w in enumerate(col_w):
-            ratios += [w] if c == 0 or not operators else [op_w, w]
-        natural = 0.55 * sum(ratios) + 1.0 * cols
-        fig_w = min(MAX_WIDTH, width or max(4.0, natural))
-        return ratios, fig_w, min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
-
-    ratios, fig_w, cell = layout(col_w)
-    # widen columns whose titles would take more than two lines (10 pt, ~0.076 in a character)
+    fmt = value_formatter(np.concatenate([np.ravel(p.data) for p in panels]))
+    texts = [[fmt(v) for v in np.ravel(p.data)] for p in panels]
     titles = [len(shape_title(p.title, _as_2d(p.data))) for p in panels]
-    need = [max(titles[c::cols]) * 0.076 / 2 / cell for c in range(cols)]
-    if any(n > w for n, w in zip(need, col_w, strict=True)):
-        ratios, fig_w, cell = layout([max(n, w) for n, w in zip(need, col_w, strict=True)])
-    row_h = [max(s[0] for s in shapes[r * cols : (r + 1) * cols]) for r in range(rows)]
+
+    def layout(scale: list[float]) -> tuple[list[float], float, float, list[tuple[float, float]]]:
+        sizes = [(s[0] * f, s[1] * f) for s, f in zip(shapes, scale, strict=True)]
+        # at least two cells wide, so a narrow panel still has room for its title
+        col_w = [max(2.0, *(z[1] for z in sizes[c::cols])) for c in range(cols)]
+
+        def widths(col_w: list[float]) -> tuple[list[float], float, float]:
+            ratios: list[float] = []
+            for c, w in enumerate(col_w):
+                ratios += [w] if c == 0 or not operators else [op_w, w]
+            natural = 0.55 * sum(ratios) + 1.0 * cols
+            fig_w = min(MAX_WIDTH, width or max(4.0, natural))
+            return ratios, fig_w, min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
+
+        ratios, fig_w, cell = widths(col_w)
+        # widen columns whose titles would take more than two lines (10 pt, ~0.076 in a char)
+        need = [max(titles[c::cols]) * 0.076 / 2 / cell for c in range(cols)]
+        if any(n > w for n, w in zip(need, col_w, strict=True)):
+            ratios, fig_w, cell = widths([max(n, w) for n, w in zip(need, col_w, strict=True)])
+        return ratios, fig_w, cell, sizes
+
+    # a panel whose values need larger cells than the others to be written at MIN_FONTSIZE
+    # gets them, up to MAX_CELL_SCALE times larger, if the figure still fits
+    needs = [_cell_for(t) for t in texts]
+    scale = [1.0] * len(panels)
+    for _ in range(6):
+        ratios, fig_w, cell, sizes = layout(scale)
+        wanted = [
+            min(MAX_CELL_SCALE, max(1.0, 1.02 * n / cell)) if n <= MAX_CELL_SCALE * cell else 1.0
+            for n in needs
+        ]
+        if all(abs(a - b) < 0.01 for a, b in zip(wanted, scale, strict=True)):
+            break
+        scale = wanted
+    ratios, fig_w, cell, sizes = layout(scale)
+    row_h = [max(z[0] for z in sizes[r * cols : (r + 1) * cols]) for r in range(rows)]
     suptitle = _wrap(title, fig_w, 11)
     fig_h = sum(cell * h + 0.8 for h in row_h) + 0.2 + 0.2 * (suptitle.count("\n") + 1)
     fig, grid = plt.subplots(
@@ -580,12 +611,10 @@ def show_panels(
     scales = _shared_scales(panels) if share_norm else [(None, None)] * len(panels)
     last_of_role = {p.role: k for k, p in enumerate(panels)}
     bars: list[Any] = []
-    fmt = value_formatter(np.concatenate([np.ravel(p.data) for p in panels]))
     for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
-        texts = [fmt(v) for v in np.ravel(p.data)]
         show_matrix(
             p.data,
-            fontsize=_fontsize_for(cell, texts),
+            fontsize=_fontsize_for(cell * scale[k], texts[k]),
             ax=ax,
             title=p.title,
             role=p.role,
@@ -605,7 +634,7 @@ def show_panels(
             group = [a for a, q in zip(axes, panels, strict=True) if q.role == p.role]
             needs = [len(a.texts) == 0 or a.images[0].norm.vmin < 0 for a in group]
             if any(needs):
-                height = shapes[k][0] + 0.5, row_h[k // cols] + 2
+                height = sizes[k][0] + 0.5, row_h[k // cols] + 2
                 bars.append(
                     _colorbar(ax.images[0], [ax], shrink=max(0.55, min(0.9, height[0] / height[1])))
                 )

@@ -133,16 +133,17 @@ def fit_title(ax: Axes, text: str, fontsize: float = 10) -> str:
 def _wrap(text: str, width_in: float, fontsize: float) -> str:
     """Wrap ``text`` to ``width_in`` inches.
 
-    Never inside a parenthesised shape, a bracketed slice (``kernel[0::2, 0::2]``) or a run
-    of settings (``p=1, a=1``), and
+    Never inside a parenthesised shape, a bracketed slice (``kernel[0::2, 0::2]``), a run
+    of settings (``p=1, a=1``) or between a word and its number (``kernel 3``), and
     never leaving one word alone on the last line: the lines are balanced instead.
     """
     chars = max(8, int(width_in * 72 / (0.55 * fontsize)))
     if len(text) <= chars or "\n" in text:
         return text
-    # parenthesised shapes, bracketed slices and runs of settings (p=1, a=1) stay on one line
+    # parenthesised shapes, bracketed slices, runs of settings (p=1, a=1) and a word with
+    # its number (kernel 3) stay on one line
     glued = re.sub(
-        r"\([^()]*\)|\[[^\[\]]*\]|\w+=[\w.-]+(?:, \w+=[\w.-]+)+",
+        r"\([^()]*\)|\[[^\[\]]*\]|\w+=[\w.-]+(?:, \w+=[\w.-]+)+|\b[A-Za-z]+ \d[\w.%]*:?",
         lambda m: m.group(0).replace(" ", "\u00a0"),
         text,
     )
