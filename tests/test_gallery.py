@@ -20,6 +20,9 @@ import transposed_conv as tc
 mpl = pytest.importorskip("matplotlib")
 mpl.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.animation import Animation
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.text import Text
 
 GALLERY = Path(__file__).parents[1] / "gallery"
 SCRIPTS = sorted(GALLERY.rglob("plot_*.py"))
@@ -161,6 +164,10 @@ def test_script_runs_and_reproduces_the_seed(script, monkeypatch, capsys):
         figures = [plt.figure(n) for n in plt.get_fignums()]
         plt.close("all")
     assert figures, "every page draws at least one figure"
+    animated = {id(v._fig) for v in namespace.values() if isinstance(v, Animation)}
+    for fig in figures:
+        if id(fig) not in animated:
+            assert_text_inside_the_canvas(fig, script.stem, monkeypatch)
     for fig in figures:
         title = fig.get_suptitle() or " ".join(ax.get_title() for ax in fig.axes)
         assert len(title) > 10, "the figure's title is its alt text on the site"
@@ -175,6 +182,32 @@ def test_script_runs_and_reproduces_the_seed(script, monkeypatch, capsys):
         # whenever the garbage collector runs in a later test.
         namespace.clear()
         gc.collect()
+
+
+def assert_text_inside_the_canvas(fig, name: str, monkeypatch) -> None:
+    """Every text a static figure draws lies inside its canvas (none cut at an edge).
+
+    Only texts that are drawn count (tick labels outside the view and hidden axes do
+    not), so ``Text.draw`` records them while the figure draws.
+    """
+    drawn = []
+    original = Text.draw
+
+    def recording(self, renderer):
+        if self.get_visible() and self.get_text().strip():
+            drawn.append((self, renderer))
+        return original(self, renderer)
+
+    canvas = FigureCanvasAgg(fig)  # a closed figure's canvas no longer draws
+    with monkeypatch.context() as m:
+        m.setattr(Text, "draw", recording)
+        canvas.draw()
+    width, height = canvas.get_width_height()
+    assert drawn, f"{name}: no text drawn"
+    for text, renderer in drawn:
+        e = text.get_window_extent(renderer)
+        inside = e.x0 >= -0.5 and e.y0 >= -0.5 and e.x1 <= width + 0.5 and e.y1 <= height + 0.5
+        assert inside, f"{name}: {text.get_text()!r} reaches outside the figure: {e.bounds}"
 
 
 EXPLORER_LINK = re.compile(r"<(\.\./\.\./explorer\.html)#([^>]+)>")

@@ -783,3 +783,208 @@ def test_the_crop_animation_writes_every_cell_of_its_ten_by_ten_output():
     assert len(out_ax.texts) == 100
     assert min(t.get_fontsize() for t in out_ax.texts) >= plotting.MIN_FONTSIZE
     plt.close(anim._fig)
+
+
+def _seen(rgb, cvd=None):
+    """CAM02-UCS coordinates of sRGB colours, as seen with ``cvd`` at severity 100."""
+    colorspacious = pytest.importorskip("colorspacious")
+    rgb = np.atleast_2d(rgb)
+    if cvd is not None:
+        space = {"name": "sRGB1+CVD", "cvd_type": cvd, "severity": 100}
+        rgb = np.clip(colorspacious.cspace_convert(rgb, space, "sRGB1"), 0, 1)
+    return colorspacious.cspace_convert(rgb, "sRGB1", "CAM02-UCS")
+
+
+# The signed map's two ends must read as two signs, at a glance, to a reader without red-green
+# vision. Its ends are single cells or colour-bar ends, like the role swatches, so the same
+# reasoning as MIN_DELTA_E applies, doubled: 25 is twice the distance asked of two roles,
+# because here one colour is the opposite of the other, not just another category (RdBu_r's
+# ends are only 24 apart under protanopia). Halfway out (0.25 and 0.75 of the map) the two
+# sides must still be MIN_DELTA_E apart.
+SIGNED_ENDS_DELTA_E = 25
+
+
+@pytest.mark.parametrize("cvd", [None, "deuteranomaly", "protanomaly"])
+def test_signed_map_ends_stay_apart_under_colour_blindness(cvd):
+    cmap = plotting.signed_cmap()
+    assert cmap.name == plotting.SIGNED_CMAP != "RdBu_r"
+    ends = _seen(cmap([0.0, 1.0])[:, :3], cvd)
+    assert np.linalg.norm(ends[0] - ends[1]) >= SIGNED_ENDS_DELTA_E
+    halfway = _seen(cmap([0.25, 0.75])[:, :3], cvd)
+    assert np.linalg.norm(halfway[0] - halfway[1]) >= MIN_DELTA_E
+    # centred on 0: the middle is the palest colour, and both halves darken alike
+    lightness = _seen(cmap(np.linspace(0, 1, 257))[:, :3])[:, 0]
+    assert np.argmax(lightness) == 128
+    np.testing.assert_allclose(lightness[:128], lightness[-1:-129:-1], atol=3)
+
+
+def test_signed_map_keeps_away_from_the_input_blue_and_the_matrix_purple():
+    """The signed map and the roles: no cell of signed data reads as input or matrix.
+
+    In normal vision every colour of the map is at least 30 (CAM02-UCS) from the input's blue
+    (RdBu_r's blue half passes within 1 of it) and at least 20 from the matrix's purple. Orange
+    and straw cannot be kept as far: a map that survives colour blindness needs a yellowish
+    side, so its gold stays at least 10 from the kernel's orange. Outside the pale middle
+    (|value| at least 0.4 of the range) the map is at least MIN_DELTA_E from the padding's straw
+    and the inserted zeros' grey, which are hatched besides.
+    """
+    cmap = plotting.signed_cmap()
+    levels = np.linspace(0, 1, 101)
+    strong = levels[np.abs(levels - 0.5) >= 0.2]
+    seen_all, seen_strong = _seen(cmap(levels)[:, :3]), _seen(cmap(strong)[:, :3])
+
+    def nearest(role, seen):
+        swatch = _seen(mpl.colors.to_rgb(plotting.ROLE_COLORS[role]))
+        return np.linalg.norm(seen - swatch, axis=1).min()
+
+    assert nearest("input", seen_all) >= 30
+    assert nearest("matrix", seen_all) >= 20
+    assert nearest("output", seen_all) >= 20
+    assert nearest("kernel", seen_all) >= 10
+    assert nearest("padding", seen_strong) >= MIN_DELTA_E
+    assert nearest("inserted zeros", seen_strong) >= MIN_DELTA_E
+    # the old map failed this: its blue half is the input's blue
+    rdbu = _seen(mpl.colormaps["RdBu_r"](levels)[:, :3])
+    assert nearest("input", rdbu) < 30
+
+
+def test_one_figure_writes_its_numbers_in_one_format():
+    """Never 9/16 beside 1.1, nor 1.25 beside 1.7: fractions or decimals with equal places."""
+    import transposed_conv as tc
+
+    small = np.array([[1.0, 3.0], [2.0, 3.0]])
+    ups = [tc.interpolate(small, 2, m) for m in ("nearest", "bilinear", "bicubic")]
+    ups.append(tc.conv_transpose2d(small, tc.bilinear_kernel(2), stride=2, padding=1))
+    fig, _ = plotting.show_panels(
+        [plotting.Panel(small, "Input")] + [plotting.Panel(u, "Up", "output") for u in ups],
+        title="Four up-samplings",
+        ncols=3,
+    )
+    texts = [t.get_text() for t in _cell_texts(fig)]
+    assert "9/16" not in texts
+    assert "0.56" in texts  # 9/16 to two significant digits, like its neighbours
+    non_integers = [t for t in texts if not t.lstrip("-").isdigit()]
+    assert all("/" not in t for t in non_integers)
+    assert {len(t.split(".")[1]) for t in non_integers} == {2}
+    assert {"1", "3"} <= set(texts)  # integers stay plain
+    # one panel alone is consistent too, and a kernel of sixteenths reads as fractions
+    ax = plotting.show_matrix(ups[1])
+    assert {len(t.get_text().split(".")[1]) for t in ax.texts if "." in t.get_text()} == {2}
+    bilinear = np.outer([1, 3, 3, 1], [1, 3, 3, 1]) / 64
+    ax = plotting.show_matrix(bilinear)
+    assert all("/" in t.get_text() for t in ax.texts)
+    from fractions import Fraction
+
+    assert sum(Fraction(t.get_text()) for t in ax.texts) == 1
+
+
+def _box_bands(box, ax, renderer):
+    """The four edge lines of a highlight box as drawn, each widened by 1 pt on both sides
+    (a digit closer than that looks struck through), as pixel rectangles (x0, x1, y0, y1)."""
+    half = renderer.points_to_pixels(box.get_linewidth() / 2 + 1)  # and 1 pt clear of it
+    (x0, y0), (x1, y1) = ax.transData.transform(
+        [box.get_xy(), (box.get_x() + box.get_width(), box.get_y() + box.get_height())]
+    )
+    x0, x1, y0, y1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    return [
+        (x0 - half, x0 + half, y0 - half, y1 + half),
+        (x1 - half, x1 + half, y0 - half, y1 + half),
+        (x0 - half, x1 + half, y0 - half, y0 + half),
+        (x0 - half, x1 + half, y1 - half, y1 + half),
+    ]
+
+
+def test_highlight_boxes_sit_on_cell_borders_and_never_cross_digits():
+    """The conventions figure: two offset 8x8 boxes on a 9x9 grid of two-digit values."""
+    full = np.arange(81).reshape(9, 9) % 64 + 10
+    fig, axes = plotting.show_panels(
+        [
+            plotting.Panel(full, "Full result", "output"),
+            plotting.Panel(full[:8, :8], "TF SAME", "output"),
+            plotting.Panel(full[1:, 1:], "PyTorch p=1, a=1", "output"),
+        ],
+        title="Two crops",
+    )
+    boxes = [
+        plotting.highlight(axes[0], (0, 8), (0, 8), linestyle="--"),
+        plotting.highlight(axes[0], (1, 9), (1, 9)),
+    ]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for box in boxes:
+        x, y = box.get_xy()
+        corners = [x, y, x + box.get_width(), y + box.get_height()]
+        assert all(float(v - 0.5).is_integer() for v in corners)  # on cell borders
+        assert box.get_linewidth() >= 2.5  # still a strong line
+        for text in axes[0].texts:
+            e = text.get_window_extent(renderer)
+            for x0, x1, y0, y1 in _box_bands(box, axes[0], renderer):
+                crosses = e.x0 < x1 and e.x1 > x0 and e.y0 < y1 and e.y1 > y0
+                assert not crosses, (text.get_text(), text.get_position())
+    assert min(t.get_fontsize() for t in _cell_texts(fig)) >= plotting.MIN_FONTSIZE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transposed, kernel 3: 45.20% (96, 96)",
+        "Resize (nearest) + conv 3: 0.00% (96, 96)",
+        "TF SAME keeps the top-left 8x8 of the 9x9 result, PyTorch p=1, a=1 the bottom-right 8x8",
+    ],
+)
+@pytest.mark.parametrize("width", [1.5, 2.2, 3.0])
+def test_titles_keep_a_word_with_its_number_and_settings_together(text, width):
+    lines = plotting.fit_title(plt.subplots(figsize=(width, 2))[1], text).split("\n")
+    assert " ".join(lines) == text
+    for line in lines[:-1]:
+        assert not line.endswith(("kernel", "conv", "p=1,")), lines
+    if len(lines) > 1:
+        assert len(lines[-1].split()) >= 2, lines
+
+
+def test_image_grid_titles_wrap_to_their_column_not_the_axes_before_layout():
+    images = {f"Transposed, kernel {k}: 45.20%": np.zeros((96, 96)) for k in (3, 4)}
+    _, axes = plotting.show_images(images, title="Two crops", ncols=2)
+    assert [ax.get_title() for ax in axes] == [f"{name} (96, 96)" for name in images]
+
+
+_K4 = np.array([[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
+_X25 = np.arange(1, 26).reshape(5, 5)
+_Y_PAD = np.array(  # arithmetic page 03: conv2d(_X25, _K4, padding=2)
+    [
+        [1, 2, 9, 11, 13, 9],
+        [9, 14, 30, 36, 42, 19],
+        [33, 45, 69, 78, 75, 33],
+        [63, 80, 114, 123, 110, 48],
+        [93, 115, 133, 141, 117, 34],
+        [97, 123, 145, 152, 117, 44],
+    ]
+)
+_Y_CROP = np.array(  # arithmetic page 07: conv2d(arange(1, 37) as 6x6, [[1, 2], [3, 4]], 2, 2)
+    [
+        [0, 0, 0, 0, 0],
+        [0, 58, 78, 98, 0],
+        [0, 178, 198, 218, 0],
+        [0, 298, 318, 338, 0],
+        [0, 0, 0, 0, 0],
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("x", "kernel", "kwargs", "make"),
+    [
+        (_X25, _K4, {"padding": 2}, "show_convolution"),
+        (_Y_PAD, _K4, {"padding": 2}, "show_zero_insertion"),
+        (_Y_CROP, [[1, 2], [3, 4]], {"stride": 2, "padding": 2}, "show_zero_insertion"),
+    ],
+    ids=["padding 001", "padding 002", "crop 003"],
+)
+def test_outputs_with_three_and_four_digit_values_are_labelled(x, kernel, kwargs, make):
+    """Arithmetic pages 03 and 07: the output panel gets cells large enough for its values."""
+    fig, axes, out = getattr(plotting, make)(x, kernel, title="A convolution", **kwargs)
+    assert np.abs(out).max() >= 1000 or make == "show_convolution"
+    written = [t.get_text() for t in axes[2].texts]
+    assert written == [plotting.format_value(v) for v in out.ravel()]
+    assert min(t.get_fontsize() for t in _cell_texts(fig)) >= plotting.MIN_FONTSIZE
+    assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH

@@ -3,7 +3,9 @@ Padding: arbitrary, half and full
 =================================
 
 Zero padding lets the kernel hang over the edge. Three amounts have names: arbitrary, half
-("same": the output keeps the input's size) and full (every overlap counts).
+("same": the output keeps the input's size) and full (every overlap counts). Each transposed
+convolution below transposes the convolution drawn just above it: the same kernel and padding
+take that convolution's output shape back to its input shape, 5x5.
 """
 
 # %%
@@ -45,7 +47,8 @@ fig, axes, back = show_zero_insertion(
     title="Transposed: 6 back to 5, as a convolution padded by k - 1 - p = 1",
 )
 assert np.array_equal(back, tc.conv_transpose2d(y6, k4, padding=2))
-assert back.shape == (5, 5)
+assert y6.shape == out.shape
+assert back.shape == x.shape == (5, 5)
 assert tc.transpose_padding(4, padding=2) == [(1, 1), (1, 1)]
 plt.show()
 
@@ -75,20 +78,22 @@ assert "needs stride 1" in refused
 plt.show()
 
 # %%
-# The transpose of a half-padded convolution is half-padded too: size stays size. Here it is
-# the transpose of the half-padded convolution of a 3x3 input with the same kernel (3x3 to
-# 3x3). Step through the stamps: they fill a full 5x5 result, and padding 1 crops its
-# cross-hatched border.
-y3 = np.array([[1, 0, 2], [0, 3, 0], [1, 0, 1]])
+# The transpose of a half-padded convolution is half-padded too: size stays size. Here it
+# takes the 5x5 output above back to 5x5; step through the stamps: they fill a full 7x7
+# result, and padding 1 crops its cross-hatched border.
+y5 = same
 anim = animate_scatter(
-    y3,
+    y5,
     k3,
     padding=1,
-    title="Transposed half padding: the stamps' border is cropped, 3 stays 3",
-    input_name="y3",
+    interval=400,
+    title="Transposed half padding: the stamps' border is cropped, 5 stays 5",
+    input_name="y",
 )
-assert tc.conv_transpose2d(y3, k3, padding=1).shape == (3, 3)
-assert tc.conv_transpose_output_size(3, 3) == 5  # before the crop
+back5 = tc.conv_transpose2d(y5, k3, padding=1)
+assert y5.shape == same.shape
+assert back5.shape == x.shape == (5, 5)
+assert tc.conv_transpose_output_size(5, 3) == 7  # before the crop
 plt.show()
 
 # %%
@@ -118,7 +123,8 @@ fig, axes, back7 = show_zero_insertion(
     title="Transposed full padding: 7 back to 5 with no padding at all",
 )
 assert np.array_equal(back7, tc.conv_transpose2d(y7, k3, padding=2))
-assert back7.shape == (5, 5)
+assert y7.shape == full.shape
+assert back7.shape == x.shape == (5, 5)
 assert tc.transpose_padding(3, padding=2) == [(0, 0), (0, 0)]
 plt.show()
 

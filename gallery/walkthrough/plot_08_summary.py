@@ -46,7 +46,7 @@ show_panels(
     ],
     title="The matrix route, the scatter-add and the zero-padded convolution with the rotated "
     "kernel all give this 4x4 matrix",
-    width=4.5,
+    width=6.5,  # the sentence on two lines, above the panel's title
 )
 plt.show()
 

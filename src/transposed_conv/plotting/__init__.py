@@ -30,7 +30,14 @@ from ._display import cell_text_size, min_display_width
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
 from ._key import color_key_swatch, show_color_key
 from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
-from ._style import fit_title, format_value, role_cmap, shape_title
+from ._style import (
+    fit_title,
+    format_value,
+    role_cmap,
+    shape_title,
+    signed_cmap,
+    value_formatter,
+)
 from ._thumbnails import thumbnail
 
 ROLES = _style.ROLES
@@ -46,7 +53,7 @@ ROLE_COLORS = _style.ROLE_COLORS
 CELL_STYLES = _style.CELL_STYLES
 """Fill, hatch and hatch colour of padding, inserted zeros and cropped cells."""
 SIGNED_CMAP = _style.SIGNED_CMAP
-"""Diverging colour map of signed data (gradients, differences), centred on 0."""
+"""Diverging colour map of signed data (gradients, differences), centred on 0: magenta, gold."""
 MAX_WIDTH = _style.MAX_WIDTH
 """Widest figure, in inches: 650 px at the site's 100 dpi, the width of the text column."""
 MIN_FONTSIZE = _style.MIN_FONTSIZE
@@ -83,5 +90,7 @@ __all__ = [
     "show_spectra",
     "show_spectrum",
     "show_zero_insertion",
+    "signed_cmap",
     "thumbnail",
+    "value_formatter",
 ]

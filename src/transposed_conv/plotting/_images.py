@@ -11,12 +11,12 @@ from .._validation import as_int
 from ._style import (
     MAX_WIDTH,
     MIN_FONTSIZE,
-    SIGNED_CMAP,
     _as_2d,
     _plt,
     _wrap,
     fit_title,
     shape_title,
+    signed_cmap,
 )
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     lo, hi = float(arr.min()), float(arr.max())
     if lo < 0 < hi:
         m = max(-lo, hi)
-        shown = ax.imshow(arr, cmap=SIGNED_CMAP, vmin=-m, vmax=m, interpolation="nearest")
+        shown = ax.imshow(arr, cmap=signed_cmap(), vmin=-m, vmax=m, interpolation="nearest")
         bar = ax.figure.colorbar(shown, ax=ax, fraction=0.05, pad=0.03, shrink=0.9)
         bar.ax.tick_params(labelsize=MIN_FONTSIZE)
     else:
@@ -122,6 +122,9 @@ def show_images(
     hi = max(float(a.max()) for a in unsigned)
     for ax, (name, arr) in zip(axes, arrays.items(), strict=False):
         show_image(arr, ax=ax, title=name, cmap=cmap)
+        # wrap to the column (the axes are smaller before the layout runs), less a colour bar
+        column = w / cols - 0.15 - (0.5 if arr.min() < 0 < arr.max() else 0.0)
+        ax.set_title(_wrap(shape_title(name, arr), column, 10), fontsize=10)
         if same_scale and not arr.min() < 0 < arr.max():  # a difference keeps its own scale
             ax.images[0].set_clim(lo, hi)
     for ax in axes[len(arrays) :]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -15,15 +16,15 @@ from ._style import (
     HIGHLIGHT_COLOR,
     MAX_WIDTH,
     MIN_FONTSIZE,
-    SIGNED_CMAP,
     _as_2d,
     _axes_inches,
     _plt,
     _wrap,
     fit_title,
-    format_value,
     role_cmap,
     shape_title,
+    signed_cmap,
+    value_formatter,
 )
 
 if TYPE_CHECKING:
@@ -97,6 +98,16 @@ _EM = {".": 0.32, "-": 0.36, "/": 0.34}
 """Widths of narrow characters in DejaVu Sans, in ems; digits are about 0.64."""
 
 
+MAX_CELL_SCALE = 1.6
+"""How much larger than its neighbours' a panel's cells may grow so its values can be written."""
+
+
+def _cell_for(texts: list[str]) -> float:
+    """The smallest cell, in inches, in which ``texts`` are written at :data:`MIN_FONTSIZE`."""
+    widest = max((sum(_EM.get(ch, 0.64) for ch in t) for t in texts), default=0.64)
+    return max(MIN_FONTSIZE * max(0.64, widest) / 0.85, MIN_FONTSIZE / 0.55) / 72
+
+
 def _fontsize_for(cell_in: float, texts: list[str]) -> float:
     """The text size whose widest text fills 85 % of a ``cell_in``-inch cell, at most 11 pt."""
     cell_pt = 72 * cell_in
@@ -119,6 +130,7 @@ def show_matrix(
     vmin: float | None = None,
     vmax: float | None = None,
     colorbar: bool | None = None,
+    formatter: Callable[[Any], str] | None = None,
 ) -> Axes:
     """Draw a matrix as coloured cells with its values written in them.
 
@@ -150,6 +162,10 @@ def show_matrix(
     colorbar : bool, optional
         Draw a colour bar. By default, when the values are not written or the
         data are signed.
+    formatter : callable, optional
+        Value to cell text; by default :func:`value_formatter` of ``data``, so
+        all cells share one format (pass one made from all of a figure's values
+        to share it across panels).
 
     Returns
     -------
@@ -170,7 +186,7 @@ def show_matrix(
     >>> [t.get_text() for t in ax.texts]
     ['6', '3', '2', '5']
     >>> show_matrix([[-1, 2]]).images[0].get_cmap().name
-    'RdBu_r'
+    'magenta_gold'
     """
     plt = _plt()
     from matplotlib.patches import Rectangle
@@ -191,7 +207,7 @@ def show_matrix(
     norm = _norm(lo, hi)
     signed = lo < 0 < hi
     if signed:
-        cmap = plt.get_cmap(SIGNED_CMAP)
+        cmap = signed_cmap()
     shown = np.ma.masked_array(arr.astype(float), mask=special)
     image = ax.imshow(shown, cmap=cmap, norm=norm, aspect="equal", interpolation="nearest")
     for name, m in masks.items():
@@ -212,7 +228,8 @@ def show_matrix(
         ax.add_patch(
             Rectangle((c - 0.45, r - 0.45), 0.9, 0.9, fill=False, edgecolor="#c8c8c8", lw=0.8)
         )
-    texts = [format_value(v) for v in arr.ravel()]
+    fmt = value_formatter(arr[~empty]) if formatter is None else formatter
+    texts = [fmt(v) for v in arr.ravel()]
     fit = _fit_fontsize(ax, (rows, cols), texts) if fontsize is None else fontsize
     if values is None:
         values = fit >= MIN_FONTSIZE
@@ -271,7 +288,6 @@ def _colorbar(image: Any, axes: list[Axes], shrink: float = 0.9) -> Any:
     bar.update_ticks()
     bar.outline.set_visible(False)
     if image.norm.vmin < 0 < image.norm.vmax:
-        # red and blue here are signs, not the input's blue of the other figures
         bar.set_label("negative ← 0 → positive", fontsize=MIN_FONTSIZE)
     return bar
 
@@ -290,6 +306,12 @@ def highlight(
     The box is a thick dark line with a thin white line inside it, so it
     stands out on light and dark cells of every colour, also to readers with
     colour blindness; tell two boxes apart by ``linestyle``, not by colour.
+
+    The box lies on the cell borders and never crosses a digit: when the
+    figure is drawn, the line is at most 4 pt wide and leaves at least 1 pt
+    clear between itself and the text next to it; where the cells are too
+    small for that, the matrix's text is made smaller first (never under
+    :data:`MIN_FONTSIZE`), then the line thinner.
 
     Parameters
     ----------
@@ -318,30 +340,126 @@ def highlight(
     from matplotlib.patches import Rectangle
 
     (r0, r1), (c0, c1) = _span(rows, "rows"), _span(cols, "cols")
-    box = Rectangle(
+    inner = Rectangle(
+        (c0 - 0.5, r0 - 0.5),
+        c1 - c0,
+        r1 - r0,
+        fill=False,
+        edgecolor="white",
+        linewidth=HIGHLIGHT_WIDTH * INNER_SHARE,
+        zorder=2.6,
+    )
+    box = _HighlightBox(
+        inner,
         (c0 - 0.5, r0 - 0.5),
         c1 - c0,
         r1 - r0,
         fill=False,
         edgecolor=color,
-        linewidth=4,
+        linewidth=HIGHLIGHT_WIDTH,
         linestyle=linestyle,
         label=label,
-        zorder=5,
+        zorder=2.5,  # under the cell text, which it never reaches
     )
     ax.add_patch(box)
-    ax.add_patch(
-        Rectangle(
-            (c0 - 0.5, r0 - 0.5),
-            c1 - c0,
-            r1 - r0,
-            fill=False,
-            edgecolor="white",
-            linewidth=1.2,
-            zorder=6,
-        )
-    )
+    ax.add_patch(inner)
     return box
+
+
+HIGHLIGHT_WIDTH = 4.0
+"""Widest outer line of a highlight box, in points."""
+HIGHLIGHT_CLEARANCE = 1.0
+"""Clear gap between a highlight's line and the nearest digit, in points."""
+INNER_SHARE = 0.3
+"""Width of a highlight's white inner line, as a share of its outer line."""
+
+
+@cache
+def _highlight_box_class() -> Any:
+    """The Rectangle subclass behind :func:`highlight` (matplotlib is imported late)."""
+    from matplotlib.patches import Rectangle
+
+    class HighlightBox(Rectangle):
+        """A highlight's outer line that fits its width to the gap around the digits."""
+
+        def __init__(self, inner: Any, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.inner = inner
+
+        def draw(self, renderer: Any) -> None:
+            ax: Any = self.axes
+            per_pt = renderer.points_to_pixels(1.0)
+            clear = HIGHLIGHT_CLEARANCE * per_pt
+            want = HIGHLIGHT_WIDTH / 2 * per_pt + clear  # half the line and a clear gap, pixels
+            gap = _gap_to_text(self, ax, renderer)
+            if gap < want:
+                _shrink_text(self, ax, renderer, want)
+                gap = _gap_to_text(self, ax, renderer)
+            width = max(0.0, min(HIGHLIGHT_WIDTH, 2 * (gap - clear) / per_pt))
+            self.set_linewidth(width)
+            self.inner.set_linewidth(width * INNER_SHARE)
+            super().draw(renderer)
+
+    return HighlightBox
+
+
+def _HighlightBox(*args: Any, **kwargs: Any) -> Any:  # a class, made when matplotlib is imported
+    return _highlight_box_class()(*args, **kwargs)
+
+
+def _edges(box: Any, ax: Axes) -> list[tuple[str, float, float, float]]:
+    """The box's four edges in pixels: ("v", x, y_low, y_high) or ("h", y, x_low, x_high)."""
+    x0, y0 = box.get_xy()
+    (px0, py0), (px1, py1) = ax.transData.transform(
+        [(x0, y0), (x0 + box.get_width(), y0 + box.get_height())]
+    )
+    xl, xh, yl, yh = min(px0, px1), max(px0, px1), min(py0, py1), max(py0, py1)
+    return [("v", xl, yl, yh), ("v", xh, yl, yh), ("h", yl, xl, xh), ("h", yh, xl, xh)]
+
+
+def _text_extent(text: Any, renderer: Any) -> Any:
+    """A cell text's extent in pixels, with the plain patch drawn under it on hatched cells."""
+    bbox = text.get_window_extent(renderer)
+    if text.get_bbox_patch() is not None:
+        pad = 0.15 * renderer.points_to_pixels(text.get_fontsize())
+        bbox = bbox.expanded(1, 1).padded(pad)
+    return bbox
+
+
+def _gaps(box: Any, ax: Axes, renderer: Any) -> list[tuple[float, Any, float]]:
+    """(gap in pixels, text, distance from the text's centre to the edge) for texts by an edge."""
+    out = []
+    for text in ax.texts:
+        if not text.get_visible() or not text.get_text():
+            continue
+        e = _text_extent(text, renderer)
+        for kind, at, lo, hi in _edges(box, ax):
+            a0, a1, b0, b1 = (e.x0, e.x1, e.y0, e.y1) if kind == "v" else (e.y0, e.y1, e.x0, e.x1)
+            if b1 <= lo or b0 >= hi:  # not beside this edge
+                continue
+            centre = (a0 + a1) / 2
+            out.append((max(a0 - at, at - a1), text, abs(centre - at)))
+    return out
+
+
+def _gap_to_text(box: Any, ax: Axes, renderer: Any) -> float:
+    """Pixels between the box's edges and the nearest text beside them (large if none)."""
+    return min((g for g, _, _ in _gaps(box, ax, renderer)), default=float("inf"))
+
+
+def _shrink_text(box: Any, ax: Axes, renderer: Any, want: float) -> None:
+    """Make the axes' text small enough to leave ``want`` pixels to the box's edges."""
+    factor = 1.0
+    for gap, _, centre in _gaps(box, ax, renderer):
+        if gap < want:
+            half = centre - gap  # half the text's extent across the edge
+            if half > 0:
+                factor = min(factor, max(0.0, centre - want) / half)
+    sizes = [float(t.get_fontsize()) for t in ax.texts]
+    if not sizes or factor >= 1:
+        return
+    for text in ax.texts:
+        text.set_fontsize(max(MIN_FONTSIZE, min(float(text.get_fontsize()), max(sizes) * factor)))
 
 
 def _span(value: Any, name: str) -> tuple[int, int]:
@@ -439,24 +557,45 @@ def show_panels(
     rows = -(-len(panels) // cols)
     shapes = [_as_2d(p.data).shape for p in panels]
     op_w = 0.9 if operators else 0.0
-    # at least two cells wide, so a narrow panel still has room for its title
-    col_w = [max(2, *(s[1] for s in shapes[c::cols])) for c in range(cols)]
-
-    def layout(col_w: list[float]) -> tuple[list[float], float, float]:
-        ratios: list[float] = []
-        for c, w in enumerate(col_w):
-            ratios += [w] if c == 0 or not operators else [op_w, w]
-        natural = 0.55 * sum(ratios) + 1.0 * cols
-        fig_w = min(MAX_WIDTH, width or max(4.0, natural))
-        return ratios, fig_w, min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
-
-    ratios, fig_w, cell = layout(col_w)
-    # widen columns whose titles would take more than two lines (10 pt, ~0.076 in a character)
+    fmt = value_formatter(np.concatenate([np.ravel(p.data) for p in panels]))
+    texts = [[fmt(v) for v in np.ravel(p.data)] for p in panels]
     titles = [len(shape_title(p.title, _as_2d(p.data))) for p in panels]
-    need = [max(titles[c::cols]) * 0.076 / 2 / cell for c in range(cols)]
-    if any(n > w for n, w in zip(need, col_w, strict=True)):
-        ratios, fig_w, cell = layout([max(n, w) for n, w in zip(need, col_w, strict=True)])
-    row_h = [max(s[0] for s in shapes[r * cols : (r + 1) * cols]) for r in range(rows)]
+
+    def layout(scale: list[float]) -> tuple[list[float], float, float, list[tuple[float, float]]]:
+        sizes = [(s[0] * f, s[1] * f) for s, f in zip(shapes, scale, strict=True)]
+        # at least two cells wide, so a narrow panel still has room for its title
+        col_w = [max(2.0, *(z[1] for z in sizes[c::cols])) for c in range(cols)]
+
+        def widths(col_w: list[float]) -> tuple[list[float], float, float]:
+            ratios: list[float] = []
+            for c, w in enumerate(col_w):
+                ratios += [w] if c == 0 or not operators else [op_w, w]
+            natural = 0.55 * sum(ratios) + 1.0 * cols
+            fig_w = min(MAX_WIDTH, width or max(4.0, natural))
+            return ratios, fig_w, min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
+
+        ratios, fig_w, cell = widths(col_w)
+        # widen columns whose titles would take more than two lines (10 pt, ~0.076 in a char)
+        need = [max(titles[c::cols]) * 0.076 / 2 / cell for c in range(cols)]
+        if any(n > w for n, w in zip(need, col_w, strict=True)):
+            ratios, fig_w, cell = widths([max(n, w) for n, w in zip(need, col_w, strict=True)])
+        return ratios, fig_w, cell, sizes
+
+    # a panel whose values need larger cells than the others to be written at MIN_FONTSIZE
+    # gets them, up to MAX_CELL_SCALE times larger, if the figure still fits
+    needs = [_cell_for(t) for t in texts]
+    scale = [1.0] * len(panels)
+    for _ in range(6):
+        ratios, fig_w, cell, sizes = layout(scale)
+        wanted = [
+            min(MAX_CELL_SCALE, max(1.0, 1.02 * n / cell)) if n <= MAX_CELL_SCALE * cell else 1.0
+            for n in needs
+        ]
+        if all(abs(a - b) < 0.01 for a, b in zip(wanted, scale, strict=True)):
+            break
+        scale = wanted
+    ratios, fig_w, cell, sizes = layout(scale)
+    row_h = [max(z[0] for z in sizes[r * cols : (r + 1) * cols]) for r in range(rows)]
     suptitle = _wrap(title, fig_w, 11)
     fig_h = sum(cell * h + 0.8 for h in row_h) + 0.2 + 0.2 * (suptitle.count("\n") + 1)
     fig, grid = plt.subplots(
@@ -473,10 +612,9 @@ def show_panels(
     last_of_role = {p.role: k for k, p in enumerate(panels)}
     bars: list[Any] = []
     for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
-        texts = [format_value(v) for v in np.ravel(p.data)]
         show_matrix(
             p.data,
-            fontsize=_fontsize_for(cell, texts),
+            fontsize=_fontsize_for(cell * scale[k], texts[k]),
             ax=ax,
             title=p.title,
             role=p.role,
@@ -487,6 +625,7 @@ def show_panels(
             vmin=lo,
             vmax=hi,
             colorbar=None if not share_norm else False,
+            formatter=fmt,
         )
         # wrap the title to the column's real width (the axes' size before layout is smaller)
         column_in = ratios[(k % cols) * step] * cell + 0.6
@@ -495,7 +634,7 @@ def show_panels(
             group = [a for a, q in zip(axes, panels, strict=True) if q.role == p.role]
             needs = [len(a.texts) == 0 or a.images[0].norm.vmin < 0 for a in group]
             if any(needs):
-                height = shapes[k][0] + 0.5, row_h[k // cols] + 2
+                height = sizes[k][0] + 0.5, row_h[k // cols] + 2
                 bars.append(
                     _colorbar(ax.images[0], [ax], shrink=max(0.55, min(0.9, height[0] / height[1])))
                 )
@@ -517,7 +656,51 @@ def show_panels(
         size = 26 if len(op) == 1 else 12  # a lone symbol must read as large as a word
         ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
     fig.suptitle(suptitle, fontsize=11)
+    _fit_canvas(fig, axes)
     return fig, axes
+
+
+def _fit_canvas(fig: Figure, axes: list[Axes], tries: int = 4) -> None:
+    """Grow the figure (or re-wrap a title) until every text drawn lies inside the canvas.
+
+    The layout engine keeps text inside when it can; a narrow column's title, a panel's
+    colour bar or a tall vector can still push a title or a tick label past an edge.
+    """
+    for _ in range(tries):
+        fig.draw_without_rendering()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        found = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
+        found += [t.get_window_extent(renderer) for t in fig.texts if t.get_text()]
+        suptitle: Any = getattr(fig, "_suptitle", None)  # matplotlib keeps it there
+        if suptitle is not None:
+            found.append(suptitle.get_window_extent(renderer))
+        boxes = [b for b in found if b is not None]
+        if not boxes:
+            return
+        w_px, h_px = fig.bbox.width, fig.bbox.height
+        left = max(0.0, -min(b.x0 for b in boxes))
+        right = max(0.0, max(b.x1 for b in boxes) - w_px)
+        below = max(0.0, -min(b.y0 for b in boxes))
+        above = max(0.0, max(b.y1 for b in boxes) - h_px)
+        if max(left, right, below, above) <= 0.5:
+            return
+        dpi = fig.dpi
+        w_in, h_in = fig.get_size_inches()
+        if left > 0.5 or right > 0.5:
+            rewrapped = False  # first wrap the titles that stick out to the room they have
+            for ax in axes:
+                box = ax.title.get_window_extent(renderer)
+                if box.x0 < -0.5 or box.x1 > w_px + 0.5:
+                    room = (box.width - 2 * max(-box.x0, box.x1 - w_px)) / dpi
+                    text = ax.get_title().replace("\n", " ")
+                    wrapped = _wrap(text, max(0.5, room), 10)
+                    if wrapped != ax.get_title():
+                        ax.set_title(wrapped, fontsize=10)
+                        rewrapped = True
+            if not rewrapped:
+                w_in = min(MAX_WIDTH, w_in + 2 * max(left, right) / dpi + 0.05)
+        h_in += (below + above) / dpi + 0.05
+        fig.set_size_inches(w_in, h_in)
 
 
 def framed_panel(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, cast
 
@@ -57,8 +59,23 @@ PAD_COLOR = ROLE_COLORS["padding"]
 """Fill of padding zeros (hatched ``..``)."""
 HIGHLIGHT_COLOR = "black"
 """Edge of highlight boxes: black with a white inner line, visible on every role's colour."""
-SIGNED_CMAP = "RdBu_r"
-"""Diverging map of signed data (gradients, differences), centred on 0."""
+SIGNED_CMAP = "magenta_gold"
+"""Diverging map of signed data (gradients, differences), centred on 0: magenta below 0,
+gold above (:func:`signed_cmap`)."""
+# Why magenta and gold. Blue is the input's colour on every page (and RdBu's blue half read
+# as "input"), orange the kernel's, green the output's, purple the matrix's. A map that stays
+# apart for readers with deuteranopia or protanopia must differ along what they still see, blue
+# against yellow, and in lightness; of the hues they see as bluish, magenta (CAM02 hue 340) lies
+# in the widest gap of the role hues (matrix purple 291 .. kernel orange 58), and of the
+# yellowish ones a dark ochre-gold (hue 80) between the kernel's orange (58) and the padding's
+# straw (94), darker than both. Both halves have the same lightness steps (CAM02-UCS J 28, 45,
+# 70, then 96 at 0), so equal magnitudes look equally strong, and both ends are dark enough for
+# white digits. Measured in CAM02-UCS (tests/test_plotting.py): no colour of the map is within
+# 33 of the input's blue (RdBu_r: 1) or within 21 of the matrix's purple; its nearest approach
+# to a role is the pale gold near 0 to the kernel's orange (11); its ends are 33 apart under
+# deuteranopia and 38 under protanopia (RdBu_r: 33 and 24). Figures keep a white background,
+# so the map reads the same in the site's dark mode.
+_SIGNED_ANCHORS = ("#833b6f", "#be5ea2", "#e7aad0", "#f7f7f7", "#dbb97a", "#aa7a0e", "#745000")
 TINT = 0.15
 """Where the single-hue maps start: the smallest value is a visible tint, not white."""
 MAX_WIDTH = 6.5
@@ -116,13 +133,20 @@ def fit_title(ax: Axes, text: str, fontsize: float = 10) -> str:
 def _wrap(text: str, width_in: float, fontsize: float) -> str:
     """Wrap ``text`` to ``width_in`` inches.
 
-    Never inside a parenthesised shape or a bracketed slice (``kernel[0::2, 0::2]``), and
+    Never inside a parenthesised shape, a bracketed slice (``kernel[0::2, 0::2]``), a run
+    of settings (``p=1, a=1``) or between a word and its number (``kernel 3``), and
     never leaving one word alone on the last line: the lines are balanced instead.
     """
     chars = max(8, int(width_in * 72 / (0.55 * fontsize)))
     if len(text) <= chars or "\n" in text:
         return text
-    glued = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", lambda m: m.group(0).replace(" ", "\u00a0"), text)
+    # parenthesised shapes, bracketed slices, runs of settings (p=1, a=1) and a word with
+    # its number (kernel 3) stay on one line
+    glued = re.sub(
+        r"\([^()]*\)|\[[^\[\]]*\]|\w+=[\w.-]+(?:, \w+=[\w.-]+)+|\b[A-Za-z]+ \d[\w.%]*:?",
+        lambda m: m.group(0).replace(" ", "\u00a0"),
+        text,
+    )
 
     def wrap(width: int) -> list[str]:
         return textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False)
@@ -179,6 +203,79 @@ def format_value(value: Any) -> str:
     return short if "e" not in short else f"{v:.2f}"
 
 
+def value_formatter(values: Any) -> Callable[[Any], str]:
+    """One format for every cell of a figure: fractions or decimals, never both.
+
+    :func:`format_value` picks the shortest exact text for each value alone, so
+    one figure could show ``9/16`` beside ``1.1`` and ``1.25`` beside ``1.7``.
+    This picks one format from all of the figure's ``values``: integers are
+    written plainly, values of 10 or more rounded to integers, and the other
+    values all as fractions (when every one of them is below 1 in size, an exact
+    fraction with a denominator up to 64, and not all are short decimals: the
+    bilinear kernel's 1/64, 3/64, 9/64 add up on the page) or else all as
+    decimals with the same number of places: enough for two significant digits
+    of the smallest, or for the exact value where two places write it, at most 3.
+
+    Parameters
+    ----------
+    values : array_like
+        Every value the figure writes in a cell.
+
+    Returns
+    -------
+    callable
+        Value to text.
+
+    Examples
+    --------
+    >>> fmt = value_formatter([0.5625, 1.6875, 1.25, 3.0])
+    >>> [fmt(v) for v in (0.5625, 1.6875, 1.25, 3.0, 0.1)]
+    ['0.56', '1.69', '1.25', '3', '0.10']
+    >>> fmt = value_formatter(np.outer([1, 3], [1, 3]) / 16)
+    >>> [fmt(v) for v in (0.0625, 0.1875, 0.5625, 0.5, 1.0)]
+    ['1/16', '3/16', '9/16', '1/2', '1']
+    """
+    arr = np.asarray(values, dtype=float).ravel()
+    small = [float(v) for v in arr if np.isfinite(v) and not float(v).is_integer() and abs(v) < 10]
+    if not small:
+        return format_value
+
+    def exact_fraction(v: float) -> bool:
+        return abs(v) < 1 and float(Fraction(v).limit_denominator(64)) == v
+
+    def short_decimal(v: float) -> bool:
+        return any(float(f"{v:.{d}f}") == v for d in (1, 2))
+
+    if all(exact_fraction(v) for v in small) and not all(short_decimal(v) for v in small):
+
+        def as_fraction(value: Any) -> str:
+            v = float(value)
+            if v.is_integer() or abs(v) >= 10:
+                return format_value(v)
+            exact = Fraction(v).limit_denominator(64)
+            return f"{exact.numerator}/{exact.denominator}"
+
+        return as_fraction
+
+    def places(v: float) -> int:
+        exact = next((d for d in (1, 2) if float(f"{v:.{d}f}") == v), None)
+        two_digits = max(1, 1 - int(np.floor(np.log10(abs(v)))))
+        return min(3, exact if exact is not None else two_digits)
+
+    digits = max(places(v) for v in small)
+
+    def as_decimal(value: Any) -> str:
+        v = float(value)
+        if v.is_integer() or abs(v) >= 10:
+            return format_value(v)
+        text = str(Decimal(repr(v)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+        return (
+            "0" + text[text.index(".") :] if text.startswith("-0.") and float(text) == 0 else text
+        )
+
+    return as_decimal
+
+
 def role_cmap(role: str) -> Any:
     """The colour map of ``role``, starting at a visible tint instead of white.
 
@@ -206,6 +303,32 @@ def role_cmap(role: str) -> Any:
         raise ValueError(msg)
     base = colormaps[ROLES[role]]
     return ListedColormap(base(np.linspace(TINT, 1.0, 256)), name=ROLES[role])
+
+
+def signed_cmap() -> Any:
+    """The diverging map of signed data, :data:`SIGNED_CMAP`: magenta, white at 0, gold.
+
+    Registered with matplotlib under its name on first use, so
+    ``cmap=SIGNED_CMAP`` works too.
+
+    Returns
+    -------
+    matplotlib.colors.Colormap
+
+    Examples
+    --------
+    >>> import matplotlib.colors
+    >>> cmap = signed_cmap()
+    >>> cmap.name, matplotlib.colors.to_hex(cmap(0.5))  # an odd number of levels: 0 is one
+    ('magenta_gold', '#f7f7f7')
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import LinearSegmentedColormap
+
+    if SIGNED_CMAP not in colormaps:
+        cmap = LinearSegmentedColormap.from_list(SIGNED_CMAP, _SIGNED_ANCHORS, N=257)
+        colormaps.register(cmap)
+    return colormaps[SIGNED_CMAP]
 
 
 def shape_title(title: str, data: Any) -> str:
