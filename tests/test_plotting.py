@@ -673,6 +673,7 @@ def _gallery_animations():
 
     k2, k3 = np.array([[1, 2], [3, 4]]), np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
     k02 = np.array([[1, 0, 2], [0, 1, 0], [3, 0, 1]])
+    k03 = np.array([[0, 1, 0], [1, 2, 3], [0, 1, 0]])
     k04 = np.array([[1, 2, 1], [0, 1, 0], [2, 0, 1]])
     k06 = np.array([[1, 0, 2], [0, 3, 0], [0, 0, 1]])
     y3 = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
@@ -684,10 +685,12 @@ def _gallery_animations():
             tc.conv2d(np.arange(1, 17).reshape(4, 4), k02), k02, input_name="y"
         ),
         "arithmetic 03": lambda: plotting.animate_scatter(
-            [[1, 0, 2], [0, 3, 0], [1, 0, 1]],
-            [[0, 1, 0], [1, 2, 3], [0, 1, 0]],
+            np.add.outer(np.arange(5), np.arange(5)) % 3,
+            k03,
             padding=1,
-            title="Transposed half padding: the stamps' border is cropped, 3 stays 3",
+            interval=400,
+            title="Transposed half padding: the stamps' border is cropped, 5 stays 5",
+            input_name="y",
         ),
         "arithmetic 04": lambda: plotting.animate_scatter(
             tc.conv2d(np.arange(1, 26).reshape(5, 5), k04, stride=2), k04, stride=2
@@ -922,6 +925,31 @@ def test_highlight_boxes_sit_on_cell_borders_and_never_cross_digits():
                 crosses = e.x0 < x1 and e.x1 > x0 and e.y0 < y1 and e.y1 > y0
                 assert not crosses, (text.get_text(), text.get_position())
     assert min(t.get_fontsize() for t in _cell_texts(fig)) >= plotting.MIN_FONTSIZE
+
+
+@pytest.mark.parametrize("case", ["arithmetic 06", "arithmetic 07", "walkthrough 03"])
+def test_animation_highlights_thin_their_line_instead_of_shrinking_one_frame_s_text(case):
+    """In a video the box may not resize the digits; it stays 1.5 pt or more, off the digits."""
+    anim = _gallery_animations()[case]()
+    fig = anim._fig
+    anim._init_draw()
+    seen = 0
+    for n in (0, len(anim.steps) - 1):
+        anim._draw_frame(n)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for ax in fig.axes:
+            for box in [p for p in ax.patches if hasattr(p, "fit_text")]:
+                seen += 1
+                assert not box.fit_text
+                assert box.get_linewidth() >= 1.5
+                for text in ax.texts:
+                    e = text.get_window_extent(renderer)
+                    for x0, x1, y0, y1 in _box_bands(box, ax, renderer):
+                        crosses = e.x0 < x1 and e.x1 > x0 and e.y0 < y1 and e.y1 > y0
+                        assert not crosses, (case, n, text.get_text())
+    assert seen >= 2  # a box in the first and the last frame
+    plt.close(fig)
 
 
 @pytest.mark.parametrize(

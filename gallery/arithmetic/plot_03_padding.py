@@ -79,9 +79,10 @@ plt.show()
 
 # %%
 # The transpose of a half-padded convolution is half-padded too: size stays size. Here it
-# takes the 5x5 output above back to 5x5; step through the stamps: they fill a full 7x7
-# result, and padding 1 crops its cross-hatched border.
-y5 = same
+# takes a 5x5 input, the shape of the output above, back to 5x5 (small values, so the
+# sums stay legible); step through the stamps: they fill a full 7x7 result, and
+# padding 1 crops its cross-hatched border.
+y5 = np.add.outer(np.arange(5), np.arange(5)) % 3
 anim = animate_scatter(
     y5,
     k3,

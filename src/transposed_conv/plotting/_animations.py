@@ -131,7 +131,7 @@ def animate_scatter(
             )
         else:
             (i, j), value = positions[n], xs[positions[n]]
-            highlight(axes[0], i, j)
+            highlight(axes[0], i, j, fit_text=False)
             show_matrix(
                 value * stamp_kernel,
                 ax=axes[1],
@@ -156,10 +156,20 @@ def animate_scatter(
             fontsize=sizes[2],
         )
         if last:
-            highlight(axes[2], (p[0], p[0] + final.shape[0]), (p[1], p[1] + final.shape[1]))
+            highlight(
+                axes[2],
+                (p[0], p[0] + final.shape[0]),
+                (p[1], p[1] + final.shape[1]),
+                fit_text=False,
+            )
         else:
             r, c = positions[n][0] * s[0], positions[n][1] * s[1]
-            highlight(axes[2], (r, r + stamp_kernel.shape[0]), (c, c + stamp_kernel.shape[1]))
+            highlight(
+                axes[2],
+                (r, r + stamp_kernel.shape[0]),
+                (c, c + stamp_kernel.shape[1]),
+                fit_text=False,
+            )
 
     panels = [
         Panel(xs, "Input"),
@@ -466,7 +476,7 @@ def animate_sliding(
             colorbar=False,
             fontsize=sizes[0],
         )
-        highlight(axes[0], *windows[n])
+        highlight(axes[0], *windows[n], fit_text=False)
         show_matrix(
             products[n],
             ax=axes[1],
@@ -488,7 +498,7 @@ def animate_sliding(
             colorbar=False,
             fontsize=sizes[2],
         )
-        highlight(axes[2], *positions[n])
+        highlight(axes[2], *positions[n], fit_text=False)
 
     panels = [
         framed,

@@ -300,6 +300,7 @@ def highlight(
     color: str = HIGHLIGHT_COLOR,
     linestyle: str = "-",
     label: str | None = None,
+    fit_text: bool = True,
 ) -> Any:
     """Draw a box around a block of cells drawn by :func:`show_matrix`.
 
@@ -324,6 +325,11 @@ def highlight(
         Line style of the outer line (``"--"`` for a second box).
     label : str, optional
         Legend label of the box.
+    fit_text : bool, default True
+        Whether the box may make the matrix's text smaller to keep its 1 pt
+        gap. The animations pass False, because their text keeps one size in
+        every frame; the line is then thinned instead, down to 1.5 pt, and
+        still never reaches a digit.
 
     Returns
     -------
@@ -348,6 +354,7 @@ def highlight(
         edgecolor="white",
         linewidth=HIGHLIGHT_WIDTH * INNER_SHARE,
         zorder=2.6,
+        clip_on=False,  # on an edge cell, half the line lies outside the axes: draw it whole
     )
     box = _HighlightBox(
         inner,
@@ -360,7 +367,9 @@ def highlight(
         linestyle=linestyle,
         label=label,
         zorder=2.5,  # under the cell text, which it never reaches
+        clip_on=False,
     )
+    box.fit_text = fit_text
     ax.add_patch(box)
     ax.add_patch(inner)
     return box
@@ -372,6 +381,8 @@ HIGHLIGHT_CLEARANCE = 1.0
 """Clear gap between a highlight's line and the nearest digit, in points."""
 INNER_SHARE = 0.3
 """Width of a highlight's white inner line, as a share of its outer line."""
+MIN_THIN_LINE = 1.5
+"""Thinnest outer line of a highlight that may not shrink the text, in points."""
 
 
 @cache
@@ -385,6 +396,7 @@ def _highlight_box_class() -> Any:
         def __init__(self, inner: Any, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.inner = inner
+            self.fit_text = True
 
         def draw(self, renderer: Any) -> None:
             ax: Any = self.axes
@@ -392,10 +404,12 @@ def _highlight_box_class() -> Any:
             clear = HIGHLIGHT_CLEARANCE * per_pt
             want = HIGHLIGHT_WIDTH / 2 * per_pt + clear  # half the line and a clear gap, pixels
             gap = _gap_to_text(self, ax, renderer)
-            if gap < want:
+            if gap < want and self.fit_text:
                 _shrink_text(self, ax, renderer, want)
                 gap = _gap_to_text(self, ax, renderer)
             width = max(0.0, min(HIGHLIGHT_WIDTH, 2 * (gap - clear) / per_pt))
+            if not self.fit_text:  # thinner, not smaller text: at least 1.5 pt, off the digits
+                width = max(width, min(MIN_THIN_LINE, 2 * gap / per_pt))
             self.set_linewidth(width)
             self.inner.set_linewidth(width * INNER_SHARE)
             super().draw(renderer)
