@@ -604,3 +604,27 @@ def test_wrapped_rows_keep_titles_clear_of_the_tick_labels_above():
         ticks = min(t.get_window_extent(renderer).y0 for t in top.get_xticklabels())
         title = below.title.get_window_extent(renderer).y1
         assert ticks - title > 0.12 * fig.dpi  # a clear gap, not text touching text
+
+
+def test_show_panels_equal_cells_draws_one_cell_size() -> None:
+    """A 4x16 matrix beside a 16x1 and a 4x1 vector: every cell the same size on the page."""
+    panels = [
+        plotting.Panel(np.ones((4, 16)), "C", "matrix"),
+        plotting.Panel(np.ones((16, 1)), "x"),
+        plotting.Panel(np.ones((4, 1)), "y", "output"),
+    ]
+
+    def cell_sizes(**kwargs: bool) -> list[tuple[float, float]]:
+        fig, axes = plotting.show_panels(panels, title="C @ x", operators=["@", "="], **kwargs)
+        fig.canvas.draw()
+        sizes = []
+        for ax in axes:
+            box = ax.get_window_extent()
+            (x0, x1), (y1, y0) = ax.get_xlim(), ax.get_ylim()
+            sizes.append((box.width / (x1 - x0), box.height / (y1 - y0)))
+        plt.close(fig)
+        return sizes
+
+    sizes = cell_sizes(equal_cells=True)
+    assert np.allclose(sizes, sizes[0], rtol=0.02)
+    assert not np.allclose(cell_sizes(), sizes[0], rtol=0.15)  # the default enlarges y's cells
