@@ -61,7 +61,8 @@ back = (C.T @ (C @ inputs.ravel())).reshape(4, 4)
 least_norm = (np.linalg.pinv(C) @ (C @ inputs.ravel())).reshape(4, 4)
 print(back)
 print(np.allclose(C @ least_norm.ravel(), C @ inputs.ravel()))
-assert back.max() == 1001 and round(least_norm.max(), 1) == 6.6
+assert back.max() == 1001
+assert round(least_norm.max(), 1) == 6.6
 show_panels(
     [
         Panel(inputs, "Input x"),
