@@ -1016,3 +1016,27 @@ def test_outputs_with_three_and_four_digit_values_are_labelled(x, kernel, kwargs
     assert written == [plotting.format_value(v) for v in out.ravel()]
     assert min(t.get_fontsize() for t in _cell_texts(fig)) >= plotting.MIN_FONTSIZE
     assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
+
+
+def test_show_panels_equal_cells_draws_one_cell_size() -> None:
+    """A 4x16 matrix beside a 16x1 and a 4x1 vector: every cell the same size on the page."""
+    panels = [
+        plotting.Panel(np.ones((4, 16)), "C", "matrix"),
+        plotting.Panel(np.ones((16, 1)), "x"),
+        plotting.Panel(np.ones((4, 1)), "y", "output"),
+    ]
+
+    def cell_sizes(**kwargs: bool) -> list[tuple[float, float]]:
+        fig, axes = plotting.show_panels(panels, title="C @ x", operators=["@", "="], **kwargs)
+        fig.canvas.draw()
+        sizes = []
+        for ax in axes:
+            box = ax.get_window_extent()
+            (x0, x1), (y1, y0) = ax.get_xlim(), ax.get_ylim()
+            sizes.append((box.width / (x1 - x0), box.height / (y1 - y0)))
+        plt.close(fig)
+        return sizes
+
+    sizes = cell_sizes(equal_cells=True)
+    assert np.allclose(sizes, sizes[0], rtol=0.02)
+    assert not np.allclose(cell_sizes(), sizes[0], rtol=0.15)  # the default enlarges y's cells

@@ -125,9 +125,9 @@ assert np.isclose(energy["Flat grey, 64x64 in"], 1.0)
 reference = tc.interpolate(small, 8, "bilinear")[128:256, 176:304]
 show_images(
     {
-        "Photo, bilinear interpolation": reference,
-        "Photo, random transposed convs": results["Photo, 64x64 in"],
-        "Flat grey, random transposed convs": results["Flat grey, 64x64 in"],
+        "Photo, bilinear": reference,
+        "Photo, random kernels": results["Photo, 64x64 in"],
+        "Flat grey, random kernels": results["Flat grey, 64x64 in"],
     },
     title="Three random stride-2 transposed convolutions leave a checkerboard (crops)",
     ncols=3,

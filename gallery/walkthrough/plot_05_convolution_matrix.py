@@ -57,6 +57,7 @@ show_panels(
     ],
     title="C (4x16) times the flattened input (16x1) gives the four outputs (4x1)",
     operators=["@", "="],
+    equal_cells=True,
 )
 plt.show()
 

@@ -69,16 +69,19 @@ stamps = tc.scatter_stamps(
     x2.reshape(2, 2), kernel
 )  # one 4x4 stamp per input value
 total = stamps.sum(axis=0)
+# the cells each stamp reaches: a stamp of ones through a kernel of ones
+reached = tc.scatter_stamps(np.ones((2, 2)), np.ones_like(kernel)) > 0
 show_panels(
     [
         *(
-            Panel(st, f"{v} x kernel", "kernel")
-            for st, v in zip(stamps, x2.ravel(), strict=True)
+            Panel(st, f"{v} x kernel", "kernel", blank=~hit)
+            for st, v, hit in zip(stamps, x2.ravel(), reached, strict=True)
         ),
-        Panel(total, "Sum", "output"),
+        Panel(total, "Sum of the four", "output"),
     ],
-    title="Four scaled kernel stamps add up to the transposed convolution",
-    operators=["+", "+", "+", "="],
+    title="Four scaled kernel stamps (blank where a stamp does not reach) add up to the "
+    "transposed convolution",
+    ncols=3,
 )
 plt.show()
 print(

@@ -236,7 +236,8 @@ def show_spectrum(image: Any, *, ax: Axes | None = None, title: str = "") -> Axe
         extent=(-0.5, 0.5, 0.5, -0.5),
         interpolation="nearest",
     )
-    ax.set_xlabel("cycles / pixel", fontsize=8)
+    ax.set_xlabel("horizontal frequency (cycles / pixel)", fontsize=8)
+    ax.set_ylabel("vertical frequency (cycles / pixel)", fontsize=8)
     ax.tick_params(labelsize=7)
     fit_title(ax, shape_title(title, arr) if title else "")
     return ax

@@ -512,6 +512,7 @@ def show_panels(
     ncols: int | None = None,
     width: float | None = None,
     share_norm: bool = True,
+    equal_cells: bool = False,
 ) -> tuple[Figure, list[Axes]]:
     """Draw arrays side by side, optionally with operators between them.
 
@@ -535,6 +536,10 @@ def show_panels(
         equal values across the figure (pass False to scale each panel to its
         own data). A shared scale that needs a colour bar gets one, beside the
         role's last panel.
+    equal_cells : bool, default False
+        Draw every panel's cells at one size: a panel smaller than its column
+        and row is drawn at the top of the space, which stays empty, instead
+        of being enlarged to fill it (for a matrix beside a long vector).
 
     Returns
     -------
@@ -641,6 +646,12 @@ def show_panels(
             colorbar=None if not share_norm else False,
             formatter=fmt,
         )
+        if equal_cells:  # the axes spans its whole column and row, in cell units
+            spare = (ratios[(k % cols) * step] - shapes[k][1]) / 2
+            ax.set_xlim(-0.5 - spare, shapes[k][1] - 0.5 + spare)
+            ax.set_ylim(row_h[k // cols] - 0.5, -0.5)
+            if shapes[k][0] < row_h[k // cols]:  # column numbers would sit far below the cells
+                ax.tick_params(labelbottom=False)
         # wrap the title to the column's real width (the axes' size before layout is smaller)
         column_in = ratios[(k % cols) * step] * cell + 0.6
         ax.set_title(_wrap(ax.get_title().replace("\n", " "), column_in, 10), fontsize=10)
