@@ -31,6 +31,7 @@ extensions = [
     "math_font",  # docs/_ext/math_font.py: Noto Sans Math, cut to the equations' glyphs
     "meta_description",  # docs/_ext/meta_description.py: from each page's first paragraph
     "lean_assets",  # docs/_ext/lean_assets.py: no unused stylesheets or scripts in <head>
+    "lean_css",  # docs/_ext/lean_css.py: theme CSS cut to the rules used, icon font to the icons
 ]
 templates_path = ["_templates"]  # search button named by its text; search scripts deferred
 html_math_renderer = "mathml"

@@ -4,8 +4,16 @@ Why: every stylesheet and synchronous script in ``<head>`` delays the first
 paint on a phone (Lighthouse: render-blocking resources). sphinx-gallery links
 its Binder-badge, pandas-table and rendered-HTML styles on every page, and
 sphinx-design its tab script; the site has no Binder badges, no tables from
-pandas, no HTML outputs and no tabs. The files stay in ``_static``; the pages
-no longer ask for them.
+pandas, no HTML outputs and no tabs; and its tag filter script, which acts only
+on galleries with tags (this one has none). The files stay in ``_static``; the
+pages no longer ask for them.
+
+The scripts that remain in ``<head>`` (Sphinx's options, its doctools and
+search highlighting) are loaded with ``defer``: they wait for
+``DOMContentLoaded`` anyway, and deferred scripts still run in page order, before
+the theme's own deferred scripts at the end of the page that read Sphinx's
+options. The search page keeps them as they are: its search scripts are
+plain ``<script>`` tags that need the options at once.
 """
 
 from __future__ import annotations
@@ -19,22 +27,34 @@ UNUSED = (
     "sg_gallery-dataframe.css",
     "sg_gallery-rendered-html.css",
     "design-tabs.js",
+    "sg-tags.js",
 )
+NOT_DEFERRED = {"async", "defer", "body", "type"}
+"""A script with one of these attributes keeps its own loading (inline, module, async)."""
+
+
+def _deferred(script: Any) -> Any:
+    attributes = getattr(script, "attributes", None)
+    if attributes is None or NOT_DEFERRED & set(attributes) or not script.filename:
+        return script
+    return type(script)(script.filename, priority=script.priority, **attributes, defer="defer")
 
 
 def _drop_unused(
-    _app: Sphinx, _page: str, _template: str, context: dict[str, Any], _doctree: Any
+    _app: Sphinx, page: str, _template: str, context: dict[str, Any], _doctree: Any
 ) -> None:
     for key in ("css_files", "script_files"):
         if key in context:
-            context[key] = [
+            context[key][:] = [
                 asset
                 for asset in context[key]
                 if not str(getattr(asset, "filename", asset)).endswith(UNUSED)
             ]
+    if "script_files" in context and page != "search":
+        context["script_files"][:] = [_deferred(s) for s in context["script_files"]]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Filter each page's asset lists before its template is rendered."""
+    """Filter each page's asset lists, and defer its scripts, before its template is rendered."""
     app.connect("html-page-context", _drop_unused)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
