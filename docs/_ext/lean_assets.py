@@ -8,12 +8,12 @@ pandas, no HTML outputs and no tabs; and its tag filter script, which acts only
 on galleries with tags (this one has none). The files stay in ``_static``; the
 pages no longer ask for them.
 
-The scripts that remain in ``<head>`` (Sphinx's options, its doctools and
-search highlighting) are loaded with ``defer``: they wait for
-``DOMContentLoaded`` anyway, and deferred scripts still run in page order, before
-the theme's own deferred scripts at the end of the page that read Sphinx's
-options. The search page keeps them as they are: its search scripts are
-plain ``<script>`` tags that need the options at once.
+Sphinx's doctools and search highlighting scripts are loaded with ``defer``:
+they act on ``DOMContentLoaded`` anyway, and deferred scripts still run in page
+order. Sphinx's options (``documentation_options.js``, 400 bytes) stay a plain
+script, since the theme's inline lines after it add to them for the page. The
+search page keeps its scripts as they are: its search scripts are plain
+``<script>`` tags that need Sphinx's tools at once.
 """
 
 from __future__ import annotations
@@ -33,9 +33,15 @@ NOT_DEFERRED = {"async", "defer", "body", "type"}
 """A script with one of these attributes keeps its own loading (inline, module, async)."""
 
 
+SYNCHRONOUS = "documentation_options.js"
+"""Kept a plain script: the theme's inline lines after it set options for the page."""
+
+
 def _deferred(script: Any) -> Any:
     attributes = getattr(script, "attributes", None)
     if attributes is None or NOT_DEFERRED & set(attributes) or not script.filename:
+        return script
+    if str(script.filename).endswith(SYNCHRONOUS):
         return script
     return type(script)(script.filename, priority=script.priority, **attributes, defer="defer")
 

@@ -17,7 +17,8 @@ and ``:has()`` arguments are not judged. ``styles/theme.css``, which only
 has arrived), gets ``basic.css``'s rules themselves. Then the icon fonts are cut
 to the private-use characters that the remaining rules name.
 
-The files keep their names, so the theme's templates link them unchanged.
+The files keep their names, so the theme's templates link them unchanged; a
+rebuild removes them first, and the next copy brings the originals back.
 """
 
 from __future__ import annotations
@@ -182,7 +183,17 @@ def _trim(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+def _forget_trimmed(app: Sphinx) -> None:
+    # A rebuild copies the originals again; myst-nb refuses to overwrite a file that differs
+    # from its own (a warning, an error with -W), so the trimmed copies go first.
+    static = Path(app.outdir) / "_static"
+    for pattern in (*TRIMMED, IMPORT_ONLY, ICON_FONTS):
+        for path in static.glob(pattern):
+            path.unlink()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Trim the copied stylesheets and icon fonts once every page is written."""
+    app.connect("builder-inited", _forget_trimmed)
     app.connect("build-finished", _trim)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
