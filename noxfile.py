@@ -345,7 +345,10 @@ def downloads(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")
 def lighthouse(session: nox.Session) -> None:
-    """Lighthouse's mobile scores for four pages, served gzipped (a benchmark, not a gate)."""
+    """Lighthouse's mobile scores for four pages, served gzipped (a benchmark, not a gate).
+
+    Medians of three runs; ``nox -s lighthouse -- --runs 5`` for more.
+    """
     if not (HTML / "index.html").exists():
         session.error("No site yet: run `nox -s docs` first.")
     _npm_tools(session, required=True)
@@ -354,6 +357,7 @@ def lighthouse(session: nox.Session) -> None:
         "tests/lighthouse/run_lighthouse.py",
         str(HTML),
         str(BUILD / "lighthouse"),
+        *session.posargs,
         external=True,
     )
 

@@ -34,6 +34,7 @@ extensions = [
     "meta_description",  # docs/_ext/meta_description.py: from each page's first paragraph
     "lean_assets",  # docs/_ext/lean_assets.py: no unused stylesheets or scripts in <head>
     "gallery_thumbnails",  # docs/_ext/gallery_thumbnails.py: each page's telling thumbnail
+    "lean_css",  # docs/_ext/lean_css.py: theme CSS cut to the rules used, icon font to the icons
 ]
 templates_path = ["_templates"]  # search button named by its text; search scripts deferred
 html_math_renderer = "mathml"

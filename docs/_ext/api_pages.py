@@ -12,11 +12,18 @@ mini-gallery of examples read as part of the next function. This module adds
     in page order. Each link carries the object's id (``transposed_conv.conv2d``),
     so links written when everything was on ``api.html`` still land on the
     name and lead on to its new page.
+
+A page with such links also gets a few lines of script in its ``<head>``: when
+the address's fragment is one of those ids (``api.html#transposed_conv.conv2d``),
+it replaces the address with the entry on its new page before anything is drawn,
+so the old link takes a reader straight there (and Back does not return to the
+overview). Without JavaScript the link on the overview is still there to follow.
 """
 
 from __future__ import annotations
 
 import html
+import json
 from typing import Any
 
 from docutils import nodes
@@ -95,6 +102,39 @@ def _fill_names(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         holder.replace_self(paragraph)
 
 
+FORWARD = """(() => {
+  const moved = %s;
+  const forward = () => {
+    const to = moved[decodeURIComponent(location.hash.slice(1))];
+    if (to) location.replace(to);
+  };
+  forward();
+  addEventListener("hashchange", forward);
+})();"""
+
+
+def moved_entries(doctree: nodes.document) -> dict[str, str]:
+    """Each id of the overview's name links, with the address of its entry on its new page."""
+    return {
+        ref["ids"][0]: ref["refuri"]
+        for paragraph in doctree.findall(nodes.paragraph)
+        if "api-names" in paragraph["classes"]
+        for ref in paragraph.findall(nodes.reference)
+        if ref["ids"] and ref.get("refuri")
+    }
+
+
+def _forward_old_links(
+    app: Sphinx, _page: str, _template: str, _context: dict[str, Any], doctree: Any
+) -> None:
+    if doctree is None:
+        return
+    moved = moved_entries(doctree)
+    if moved:
+        data = json.dumps(moved, sort_keys=True, separators=(",", ":"))
+        app.add_js_file(None, body=FORWARD % data.replace("</", "<\\/"), priority=100)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register both directives and the node that becomes ``<details>``."""
     app.add_node(examples_of, html=(_visit_examples, _depart_examples))
@@ -102,4 +142,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("examples", ExamplesDirective)
     app.add_directive("api-names", ApiNamesDirective)
     app.connect("doctree-resolved", _fill_names)
+    app.connect("html-page-context", _forward_old_links)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

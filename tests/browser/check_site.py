@@ -10,14 +10,15 @@ package-lock.json, installed by ``npm ci``). In light mode, every page also: at
 most MAX_HEIGHT px tall at 1280 px; no horizontal overflow at 320 and 390 px,
 with working navigation buttons and cell digits and colour-key labels legible at every
 width (layout.py), and axe-core again at 390 px. Links, resources and fragments are
-checked in the HTML (links.py); the landing and one example page are tabbed
-through (keyboard.py). Screenshots of the landing page, the gallery index and
-example pages are saved in both modes at 1280 and 390 px. Every example page
+checked in the HTML (links.py); the landing page, one example page, the API overview
+and the explorer are tabbed through in both modes (keyboard.py). Screenshots of the
+landing page, the gallery index and example pages are saved in both modes at 1280 and 390 px. Every example page
 must stay within a byte budget (PAGE_BUDGET), and the heaviest pages are listed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import threading
@@ -28,11 +29,17 @@ from urllib.parse import urlsplit
 from keyboard import check_keyboard
 from layout import PHONE_WIDTHS, check_height, check_legible, check_phone
 from links import check_links, check_old_api_links
-from playwright.sync_api import Page, Request, Response, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Request, Response, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-KEYBOARD = ["index.html", "gallery/walkthrough/plot_03_convolution.html"]
+KEYBOARD = [
+    "index.html",
+    "gallery/walkthrough/plot_03_convolution.html",
+    "api.html",
+    "explorer.html",
+]
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -178,6 +185,44 @@ def check_page(page: Page, url: str, root: Path, weights: dict[str, int]) -> lis
     return problems
 
 
+OLD_API_NAMES = """() => Array.from(document.querySelectorAll("p.api-names a[id]"))
+  .map(a => ({id: a.id, href: a.href}))"""
+
+
+def check_old_api_forwarding(browser: Browser, base: str) -> list[str]:
+    """Old links ``api.html#transposed_conv.NAME`` take the reader on to the entry itself.
+
+    The first name of each API page, in light mode: the address must become the
+    entry's on its new page, that page must hold the id, and Back must not return
+    to the overview (the address is replaced, not pushed).
+    """
+    problems: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base + "api.html", wait_until="load")
+    names = page.evaluate(OLD_API_NAMES)
+    firsts = {}
+    for name in names:
+        firsts.setdefault(name["href"].split("#")[0], name)
+    if len(firsts) < 2:
+        problems.append(f"the overview links {len(firsts)} API pages by name")
+    for name in firsts.values():
+        page.goto(base + "index.html", wait_until="load")  # where Back should return
+        page.goto(base + "api.html#" + name["id"], wait_until="load")
+        with contextlib.suppress(PlaywrightError):
+            page.wait_for_url(name["href"], timeout=5000)
+        if page.url != name["href"]:
+            problems.append(f"api.html#{name['id']} stays at {page.url}, not {name['href']}")
+            continue
+        if not page.evaluate("id => document.getElementById(id) !== null", name["id"]):
+            problems.append(f"{page.url}: no element with the id {name['id']!r}")
+        page.go_back(wait_until="load")
+        if page.url.split("#")[0].endswith("/api.html"):
+            problems.append(f"Back from {name['href']} returns to the overview")
+    context.close()
+    return problems
+
+
 def main() -> int:
     root, shots = Path(sys.argv[1]), Path(sys.argv[2])
     shots.mkdir(parents=True, exist_ok=True)
@@ -198,6 +243,9 @@ def main() -> int:
     weights: dict[str, int] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        forwarding = check_old_api_forwarding(browser, base)
+        if forwarding:
+            failures["api.html (old links)"] = forwarding
         for mode in ("light", "dark"):
             context = browser.new_context(
                 color_scheme=mode, viewport={"width": 1280, "height": 900}
@@ -207,10 +255,10 @@ def main() -> int:
                 problems = check_page(page, base + name, root, weights)
                 if name in SCREENSHOTS:
                     page.screenshot(path=shots / f"{SCREENSHOTS[name]}-{mode}.png", full_page=True)
+                if name in KEYBOARD:  # in both modes: the rings must show on dark too
+                    problems += check_keyboard(page)
                 if mode == "light":
                     problems += check_height(page)
-                    if name in KEYBOARD:
-                        problems += check_keyboard(page)
                     problems += check_legible(page, 1280)
                     for width in PHONE_WIDTHS:
                         problems += check_phone(page, width)

@@ -5,8 +5,10 @@ focus must always be visible (an outline or a shadow on the focused element, on
 its ``::before``/``::after``, on a child, on its parent, or on the card of a
 sphinx-design stretched link: where the theme draws its rings), drawn by focus
 (an unfocused copy looks different), on a box of non-zero size and not wholly
-clipped away by an ancestor's ``overflow``,
-and Tab must leave the page after the last control: nothing traps it.
+clipped away by an ancestor's ``overflow``, in a colour with at least 3:1
+contrast against the background it is drawn on (WCAG 2.2 non-text contrast;
+what makes a ring visible in dark mode as in light), and Tab must leave the page
+after the last control: nothing traps it.
 """
 
 from __future__ import annotations
@@ -109,14 +111,41 @@ FOCUSED = """() => {
     .concat(Array.from(el.children).map(c => [el, c, null, own(c)]))
     .concat(card === null ? [] : [[card, card, null, own(card)]])
     .concat(box === null ? [] : [[box, box, null, own(box)]]);
-  const visible = candidates.some(([root, e, p, ok]) => ok && focusDrawn(root, e, p));
+  const found = candidates.find(([root, e, p, ok]) => ok && focusDrawn(root, e, p));
+  // the ring's contrast with what it is drawn on: the first opaque-ish background behind it
+  // (the box's own for a ring drawn inside it, its parent's for one drawn outside)
+  const rgba = c => (c.match(/[\\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
+  const luminance = ([r, g, b]) => [r, g, b].map(v => v / 255)
+    .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let contrast = null;
+  if (found) {
+    const [, e, p] = found;
+    const s = getComputedStyle(e, p);
+    const outline = s.outlineStyle !== "none" && px(s.outlineWidth) > 0;
+    const colour = rgba(outline ? s.outlineColor
+      : (s.boxShadow.match(/rgba?\\([^)]*\\)/) || ["rgb(0, 0, 0)"])[0]);
+    const inside = outline ? px(s.outlineOffset) + px(s.outlineWidth) <= 0
+      : s.boxShadow.includes("inset");
+    let back = [255, 255, 255, 1];
+    for (let a = p || inside ? e : e.parentElement; a; a = a.parentElement) {
+      const bg = rgba(getComputedStyle(a).backgroundColor);
+      if (bg[3] > 0.5) { back = bg; break; }
+    }
+    const ring = colour.slice(0, 3).map((v, i) => v * colour[3] + back[i] * (1 - colour[3]));
+    const [hi, lo] = [luminance(ring), luminance(back)].sort((x, y) => y - x);
+    contrast = (hi + 0.05) / (lo + 0.05);
+  }
   return {
     index: el.getAttribute("data-kbd"),
     name: el.tagName.toLowerCase() + " "
       + (el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40),
-    visible,
+    visible: Boolean(found),
+    contrast,
   };
 }"""
+MIN_CONTRAST = 3.0
+"""WCAG 2.2's non-text contrast for a focus indicator against what it is drawn on."""
 
 
 def check_keyboard(page: Page) -> list[str]:
@@ -141,6 +170,11 @@ def check_keyboard(page: Page) -> list[str]:
             reached.add(focused["index"])
         if not focused["visible"]:
             problems.append(f"no visible focus on {focused['name']!r}")
+        elif focused["contrast"] < MIN_CONTRAST:
+            problems.append(
+                f"focus ring on {focused['name']!r} at {focused['contrast']:.2f}:1 against its"
+                f" background (at least {MIN_CONTRAST}:1)"
+            )
     else:
         problems.append(f"Tab never left the page after {2 * count + 10} presses")
     missed = page.evaluate(
