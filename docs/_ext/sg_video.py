@@ -7,7 +7,7 @@ encodes each animation with the ffmpeg binary that imageio-ffmpeg installs from
 PyPI, and writes a ``<video controls>`` element: no script, nothing from other
 hosts, the browser's own labelled controls, no autoplay (nothing moves until the
 reader asks), the figure title as its accessible name, and the last frame as
-its poster and the example's thumbnail.
+its poster.
 
 Every video has a text twin. The plotting helpers keep one sentence per frame on
 the animation (``anim.steps``); from them the scraper writes a WebVTT file, linked
@@ -29,7 +29,7 @@ from typing import Any
 
 import imageio_ffmpeg
 import matplotlib.pyplot as plt
-from matplotlib import rcParams
+from matplotlib import rc_context, rcParams
 from matplotlib.animation import Animation, FFMpegWriter
 
 VIDEO_DIR = Path(__file__).parents[1] / "_build" / "videos"
@@ -39,7 +39,7 @@ def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[st
     """Save each open animation's figure as a WebM and a poster PNG; return the HTML."""
     rcParams["animation.ffmpeg_path"] = imageio_ffmpeg.get_ffmpeg_exe()
     # static figures (saved next, by the matplotlib scraper) lose their blank margins;
-    # an animation's frames and poster keep the figure's size (its video's size)
+    # an animation's frames and poster keep the figure's size (its video's size, below)
     rcParams["savefig.bbox"] = "tight"
     rcParams["savefig.pad_inches"] = 0.05
     # compare figures, not numbers: pyplot reuses the number of a closed figure
@@ -68,7 +68,10 @@ def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[st
             ],
         )
         anim.save(video, writer=writer, dpi=100)
-        fig.savefig(poster, dpi=100, bbox_inches=None)  # the last frame: poster, thumbnail
+        # the last frame, at the video's own size (as anim.save draws its frames): a tight
+        # crop would be letterboxed into the video's box, under the controls
+        with rc_context({"savefig.bbox": None}):
+            fig.savefig(poster, dpi=100)
         shutil.copy(poster, VIDEO_DIR / poster.name)
         width, height = (fig.get_size_inches() * 100).astype(int)
         title = html.escape(fig.get_suptitle() or "Animation", quote=True)

@@ -93,6 +93,11 @@ VIDEO_TEXT = """async () => Promise.all(Array.from(document.querySelectorAll("vi
     const out = {src: video.querySelector("source")?.getAttribute("src"),
                  track: track?.getAttribute("src") ?? null, cues: 0,
                  transcript: details ? details.querySelectorAll("li").length : 0};
+    const poster = new Image();  // the poster must be a frame of the video's own size
+    poster.src = video.poster;
+    await poster.decode().catch(() => null);
+    out.poster = [poster.naturalWidth, poster.naturalHeight];
+    out.size = [Number(video.getAttribute("width")), Number(video.getAttribute("height"))];
     if (!track) return out;
     track.track.mode = "hidden";  // makes the browser fetch and parse the file
     if (track.readyState < 2) await new Promise(done => {
@@ -105,10 +110,12 @@ VIDEO_TEXT = """async () => Promise.all(Array.from(document.querySelectorAll("vi
 
 
 def check_video_text(page: Page, url: str, root: Path) -> list[str]:
-    """Every video has captions that parse as WebVTT and a transcript, one line per cue."""
+    """Every video: a poster of its size, WebVTT captions and a transcript, a line per cue."""
     problems = []
     for video in page.evaluate(VIDEO_TEXT):
         name = video["src"]
+        if video["poster"] != video["size"]:  # else letterboxed, its bottom under the controls
+            problems.append(f"poster of {name} is {video['poster']}, the video {video['size']}")
         if video["track"] is None:
             problems.append(f'video without <track kind="captions">: {name}')
             continue
