@@ -49,7 +49,7 @@ assert np.abs(numeric - analytic).max() < 1e-8
 assert np.allclose(numeric, analytic, atol=1e-8)
 show_panels(
     [
-        Panel(g.round(2), "Upstream gradient g"),
+        Panel(g.round(2), "Gradient g"),
         Panel(numeric.round(2), "Finite differences", "output"),
         Panel(analytic.round(2), "conv_transpose2d(g)", "output"),
     ],
