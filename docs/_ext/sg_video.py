@@ -9,6 +9,11 @@ hosts, the browser's own labelled controls, no autoplay (nothing moves until the
 reader asks), the figure title as its accessible name, and the last frame as
 its poster.
 
+Videos with values in their cells follow the rule of the static figures
+(``sg_legible.py``): the ``<video>`` sits in the same ``figure-scroll`` frame, with
+the narrowest width at which the last frame's cell digits stay legible, so on a
+phone it keeps that width and scrolls sideways instead of shrinking its digits.
+
 Every video has a text twin. The plotting helpers keep one sentence per frame on
 the animation (``anim.steps``); from them the scraper writes a WebVTT file, linked
 as the video's ``<track kind="captions">`` with each cue timed to its frame (the
@@ -31,6 +36,9 @@ import imageio_ffmpeg
 import matplotlib.pyplot as plt
 from matplotlib import rc_context, rcParams
 from matplotlib.animation import Animation, FFMpegWriter
+from sg_legible import frame_open
+
+from transposed_conv.plotting import cell_text_size, min_display_width
 
 VIDEO_DIR = Path(__file__).parents[1] / "_build" / "videos"
 
@@ -79,17 +87,24 @@ def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[st
         captions = video.with_suffix(".vtt")
         captions.write_text(webvtt(steps, getattr(anim, "_interval", 1000)), encoding="utf-8")
         items = "\n".join(f"          <li>{html.escape(step)}</li>" for step in steps)
+        # the frames are the figure's size at 100 dpi, the video's width attribute
+        size = cell_text_size(fig)
         plt.close(fig)
+        if size is None:
+            frame_start, frame_end = "", ""
+        else:
+            frame_start = "\n      " + frame_open(min_display_width(size, width), size)
+            frame_end = "\n      </div>"
         parts.append(
             f"""
 .. raw:: html
 
-    <figure class="sg-video">
+    <figure class="sg-video">{frame_start}
       <video controls preload="none" playsinline width="{width}" height="{height}"
              poster="{up}_static/{poster.name}" aria-label="{title}">
         <source src="{up}_static/{video.name}" type="video/webm">
         <track kind="captions" src="{up}_static/{captions.name}" srclang="en" label="Steps">
-      </video>
+      </video>{frame_end}
       <figcaption>Animation: {title}. Press play to step through it.</figcaption>
       <details class="sg-transcript">
         <summary>Transcript: the animation's {len(steps)} steps in words</summary>

@@ -31,7 +31,14 @@ SHOWN = """() => {
       return {src: img.currentSrc.split("/").pop(),
               points: parseFloat(img.closest(".figure-scroll").dataset.cellText),
               shown: img.getBoundingClientRect().width, saved: img.naturalWidth / density};
-    });
+    })
+    // a video's frames are its width attribute wide (docs/_ext/sg_video.py; check_site
+    // checks its poster is that size): no need to load it
+    .concat(Array.from(document.querySelectorAll(".figure-scroll[data-cell-text] video"))
+      .map(video => ({src: video.querySelector("source").getAttribute("src").split("/").pop(),
+                      points: parseFloat(video.closest(".figure-scroll").dataset.cellText),
+                      shown: video.getBoundingClientRect().width,
+                      saved: Number(video.getAttribute("width"))})));
   const labels = Array.from(document.querySelectorAll("ul.color-key li")).map(li => ({
     text: li.textContent.trim(),
     px: parseFloat(getComputedStyle(li.querySelector("span")).fontSize),
