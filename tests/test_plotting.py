@@ -542,10 +542,16 @@ def test_colour_key_names_every_role_in_its_figure_colours():
         "padding",
         "inserted zeros",
         "cropped cells",
+        "signed values: negative ← 0 → positive",
     ]
     assert min(t.get_fontsize() for t in legend.get_texts()) >= plotting.MIN_FONTSIZE
     assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
     patches = legend.get_patches()
+    # the signed entry's handle is the first band of the signed map: its negative end
+    assert mpl.colors.to_hex(patches[-1].get_facecolor()) == mpl.colors.to_hex(
+        plotting.signed_cmap()(0.0)
+    )
+    patches = patches[:-1]
     for patch, name in zip(patches, plotting.ROLE_COLORS, strict=True):
         assert mpl.colors.to_hex(patch.get_facecolor()) == plotting.ROLE_COLORS[name]
     hatches = [p.get_hatch() for p in patches[4:]]
@@ -610,6 +616,7 @@ def test_colour_key_swatches_are_the_figures_styles():
     """The site's HTML colour key shows these swatches: each is its role's fill, hatched as drawn."""
     legend = plotting.show_color_key().legends[0]
     labels = [t.get_text() for t in legend.get_texts()]
+    *labels, signed_label = labels
     for role, label in zip(plotting.ROLE_COLORS, labels, strict=True):
         fig = plotting.color_key_swatch(role)
         assert fig.get_label() == label
@@ -622,6 +629,17 @@ def test_colour_key_swatches_are_the_figures_styles():
         hatch = {mpl.colors.to_hex(c / 255) for c in colours} & {style and style["edgecolor"]}
         assert bool(hatch) == (style is not None), role  # hatched in its line colour, or plain
         plt.close(fig)
+    # signed data: the swatch runs through the signed map, its negative end left, positive right
+    fig = plotting.color_key_swatch("signed")
+    assert fig.get_label() == signed_label
+    fig.canvas.draw()
+    pixels = np.asarray(fig.canvas.buffer_rgba())[..., :3]
+    middle = pixels[pixels.shape[0] // 2]
+    cmap = plotting.signed_cmap()
+    assert mpl.colors.to_hex(middle[0] / 255) == mpl.colors.to_hex(cmap(0.0))
+    assert mpl.colors.to_hex(middle[-1] / 255) == mpl.colors.to_hex(cmap(1.0))
+    assert mpl.colors.to_hex(middle[len(middle) // 2] / 255) == mpl.colors.to_hex(cmap(0.5))
+    plt.close(fig)
     with pytest.raises(ValueError, match=r"role must be one of .* got 'zeros'"):
         plotting.color_key_swatch("zeros")
 

@@ -1,7 +1,8 @@
 """The site's colour key: an HTML list whose swatches the package draws.
 
 Why: every figure colours its arrays by role (input, kernel, output, matrix) and draws
-padding, inserted zeros and cropped cells in styles of their own. The key that names them
+padding, inserted zeros and cropped cells in styles of their own; signed data (gradients,
+differences) use one diverging map, magenta below 0 and gold above. The key that names them
 must never disagree with the figures, so its swatches are drawn by the package
 (``transposed_conv.plotting.color_key_swatch``, the patches of ``show_color_key``). The
 labels are HTML text, not pixels: they wrap onto more lines on a phone and follow the
@@ -21,7 +22,8 @@ import matplotlib.pyplot as plt
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from transposed_conv.plotting import ROLE_COLORS, color_key_swatch
+from transposed_conv.plotting import color_key_swatch
+from transposed_conv.plotting._key import KEY_ROLES
 
 FOLDER = "_static/color_key"
 SIZE = (0.32, 0.22)  # inches: 32 x 22 px at the site's 100 dpi
@@ -33,6 +35,7 @@ DESCRIPTIONS = {
     "padding": "dotted straw",
     "inserted zeros": "hatched grey",
     "cropped": "cross-hatched white",
+    "signed": "magenta to white to gold",
 }
 """What each swatch looks like, in words: the swatch images' alt text."""
 
@@ -46,7 +49,7 @@ def write_swatches(outdir: Path) -> list[Path]:
     folder = outdir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for role in ROLE_COLORS:
+    for role in KEY_ROLES:
         fig = color_key_swatch(role, size=SIZE)
         for suffix, dpi in (("", 100), ("@2x", 200)):
             path = folder / f"{_slug(role)}{suffix}.png"
@@ -60,7 +63,7 @@ def key_html(root: str) -> str:
     """The key as a list; ``root`` is the page's way up to the site's root (``"../../"``)."""
     width, height = (round(v * 100) for v in SIZE)
     items = []
-    for role in ROLE_COLORS:
+    for role in KEY_ROLES:
         fig = color_key_swatch(role, size=SIZE)
         label = fig.get_label()
         plt.close(fig)

@@ -4,17 +4,62 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._style import CELL_STYLES, MAX_WIDTH, MIN_FONTSIZE, ROLE_COLORS, _plt
+from ._style import CELL_STYLES, MAX_WIDTH, MIN_FONTSIZE, ROLE_COLORS, _plt, signed_cmap
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-KEY_ROLES = ("input", "kernel", "output", "matrix", "padding", "inserted zeros", "cropped")
+KEY_ROLES = (
+    "input",
+    "kernel",
+    "output",
+    "matrix",
+    "padding",
+    "inserted zeros",
+    "cropped",
+    "signed",
+)
 """The entries of the colour key, in order."""
+
+_STRIPES = 25
+"""Bands of the signed entry's swatch, negative end to positive; odd, so 0 has a band."""
 
 
 def _label(role: str) -> str:
+    if role == "signed":
+        return "signed values: negative ← 0 → positive"
     return f"{role} cells" if role == "cropped" else role
+
+
+class _Gradient:
+    """Legend handle of the signed entry: drawn as bands of the signed map."""
+
+
+def _gradient_rectangles(x: float, y: float, width: float, height: float, **kw: Any) -> list[Any]:
+    """Bands of the signed map filling the box ``(x, y, width, height)``, negative end first."""
+    import numpy as np
+    from matplotlib.patches import Rectangle
+
+    cmap = signed_cmap()
+    step = width / _STRIPES
+    return [
+        Rectangle((x + k * step, y), step, height, facecolor=cmap(v), linewidth=0, **kw)
+        for k, v in enumerate(np.linspace(0.0, 1.0, _STRIPES))
+    ]
+
+
+class _GradientHandler:
+    """Draws a :class:`_Gradient` handle in a legend."""
+
+    def legend_artist(self, _legend: Any, _handle: Any, _fontsize: float, handlebox: Any) -> Any:
+        """Fill the handle's box with the bands; matplotlib passes the other three."""
+        x0, y0 = handlebox.xdescent, handlebox.ydescent
+        bands = _gradient_rectangles(
+            -x0, -y0, handlebox.width, handlebox.height, transform=handlebox.get_transform()
+        )
+        for band in bands:
+            handlebox.add_artist(band)
+        return bands[0]
 
 
 def _swatch(role: str) -> dict[str, Any]:
@@ -22,24 +67,28 @@ def _swatch(role: str) -> dict[str, Any]:
     if role not in KEY_ROLES:
         msg = f"role must be one of {list(KEY_ROLES)}, got {role!r}"
         raise ValueError(msg)
+    if role == "signed":
+        return {}
     if role in CELL_STYLES:
         return {**CELL_STYLES[role], "linewidth": 0}
     return {"facecolor": ROLE_COLORS[role], "linewidth": 0}
 
 
-def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 4) -> Figure:
+def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 3) -> Figure:
     """Draw the colour key: one swatch per role, labelled.
 
     The array roles (input, kernel, output, matrix) show the middle of their
     colour map (:data:`ROLE_COLORS`; paler cells hold smaller values, darker
     ones larger); padding, inserted zeros and cropped cells show their styles
-    of :data:`CELL_STYLES`.
+    of :data:`CELL_STYLES`; signed data (gradients, random kernels,
+    differences) show the signed map (:func:`signed_cmap`) from its negative
+    end to its positive one.
 
     Parameters
     ----------
     width : float, default :data:`MAX_WIDTH`
         Width of the figure, in inches.
-    ncols : int, default 4
+    ncols : int, default 3
         Entries per row.
 
     Returns
@@ -49,16 +98,22 @@ def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 4) -> Figure:
     Examples
     --------
     >>> fig = show_color_key()
-    >>> [t.get_text() for t in fig.legends[0].get_texts()]
+    >>> labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    >>> labels[:7]
     ['input', 'kernel', 'output', 'matrix', 'padding', 'inserted zeros', 'cropped cells']
+    >>> labels[7]
+    'signed values: negative ← 0 → positive'
     """
     plt = _plt()
     from matplotlib.patches import Patch
 
     rows = -(-len(KEY_ROLES) // ncols)
     fig: Figure = plt.figure(figsize=(min(width, MAX_WIDTH), 0.3 + 0.3 * rows))
+    handles: list[Any] = [
+        _Gradient() if name == "signed" else Patch(**_swatch(name)) for name in KEY_ROLES
+    ]
     fig.legend(
-        [Patch(**_swatch(name)) for name in KEY_ROLES],
+        handles,
         [_label(name) for name in KEY_ROLES],
         loc="center",
         ncols=ncols,
@@ -67,6 +122,7 @@ def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 4) -> Figure:
         handlelength=2.2,
         handleheight=1.4,
         columnspacing=1.6,
+        handler_map={_Gradient: _GradientHandler()},
     )
     return fig
 
@@ -82,7 +138,8 @@ def color_key_swatch(role: str, *, size: tuple[float, float] = (0.32, 0.22)) -> 
     ----------
     role : str
         One of ``'input'``, ``'kernel'``, ``'output'``, ``'matrix'``,
-        ``'padding'``, ``'inserted zeros'``, ``'cropped'``.
+        ``'padding'``, ``'inserted zeros'``, ``'cropped'``, ``'signed'`` (bands of
+        the signed map, negative end on the left).
     size : (float, float), default (0.32, 0.22)
         Width and height of the swatch, in inches.
 
@@ -106,5 +163,8 @@ def color_key_swatch(role: str, *, size: tuple[float, float] = (0.32, 0.22)) -> 
 
     style = _swatch(role)
     fig: Figure = _plt().figure(figsize=size, label=_label(role))
+    if role == "signed":
+        fig.patches.extend(_gradient_rectangles(0, 0, 1, 1, transform=fig.transFigure, figure=fig))
+        return fig
     fig.patches.append(Rectangle((0, 0), 1, 1, transform=fig.transFigure, figure=fig, **style))
     return fig
