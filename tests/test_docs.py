@@ -23,10 +23,11 @@ def test_public_name_is_on_an_api_page(name):
     assert name in DOCUMENTED
 
 
-def test_plotting_helpers_are_on_the_api_page():
+def test_plotting_helpers_are_on_the_api_pages():
     plotting = pytest.importorskip("transposed_conv.plotting")
     assert plotting.__all__
-    documented = set(re.findall(r"auto\w+:: (\w+)", (DOCS / "api" / "plotting.md").read_text()))
+    pages = [DOCS / "api" / "plotting.md", DOCS / "api" / "styles.md"]
+    documented = {n for p in pages for n in re.findall(r"auto\w+:: (\w+)", p.read_text())}
     assert set(plotting.__all__) <= documented
 
 
