@@ -106,6 +106,7 @@ html_show_sourcelink = False
 html_copy_source = False  # unlinked, and sphinx-gallery's copies hold its running times
 html_theme_options = {
     "navbar_align": "left",
+    "header_links_before_dropdown": 6,  # the API in the top bar, not under "More"
     "show_toc_level": 2,
     "navigation_with_keys": False,
     "footer_start": ["copyright"],
