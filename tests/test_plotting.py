@@ -1058,3 +1058,45 @@ def test_show_panels_equal_cells_draws_one_cell_size() -> None:
     sizes = cell_sizes(equal_cells=True)
     assert np.allclose(sizes, sizes[0], rtol=0.02)
     assert not np.allclose(cell_sizes(), sizes[0], rtol=0.15)  # the default enlarges y's cells
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        # padding 1 crops a border of the output (cross-hatched); stride 2 inserts zeros
+        lambda: plotting.animate_scatter(
+            np.arange(1, 5).reshape(2, 2), np.ones((3, 3), int), stride=2, dilation=2, padding=1
+        ),
+        # padding 1 frames the input with dotted zeros
+        lambda: plotting.animate_sliding(
+            np.arange(9).reshape(3, 3), np.ones((2, 2), int), padding=1
+        ),
+    ],
+    ids=["scatter", "sliding"],
+)
+def test_animation_digits_on_hatched_cells_sit_on_a_plain_patch(make):
+    """In every frame, as in the static figures, no hatch runs through a hatched cell's digits."""
+    anim = make()
+    fig = anim._fig
+    anim._init_draw()
+    seen = 0
+    for n in range(len(anim.steps)):
+        anim._func(n)
+        for ax in fig.axes:
+            cells = {
+                (round(p.get_y() + 0.5), round(p.get_x() + 0.5)): p
+                for p in ax.patches
+                if p.get_hatch() and p.get_width() == 1
+            }
+            for text in ax.texts:
+                x, y = text.get_position()
+                cell = cells.get((round(y), round(x)))
+                if cell is None or not text.get_text():
+                    continue
+                seen += 1
+                patch = text.get_bbox_patch()
+                assert patch is not None, (n, text.get_text(), x, y)
+                assert patch.get_facecolor() == cell.get_facecolor()
+                assert not patch.get_hatch()
+    assert seen  # the frames do have hatched cells with digits
+    plt.close(fig)
