@@ -67,7 +67,7 @@ def _going_backward() -> Any:
     blank = stamp == 0
     blank[:3, :3] = False
     return thumbnail(
-        [Panel(X2, ""), Panel(stamp, "", "output", blank=blank)],
+        [Panel(X2, ""), Panel(stamp, "", "kernel", blank=blank)],  # the stamp, as its page
         operators=["→"],
         boxes=[(0, (0, 1), (0, 1)), (1, (0, 3), (0, 3))],
     )
@@ -172,10 +172,10 @@ def _crop() -> Any:
 
 
 def _fractionally() -> Any:
+    # as its page: the first rows of C.T (matrix), and the taps reaching each output pixel
+    ct = tc.convolution_matrix((5, 5), np.arange(1, 10).reshape(3, 3), stride=2).T
     taps = tc.overlap_counts((2, 2), 3, stride=2)
-    return thumbnail(
-        [Panel(np.array([[1, 2], [3, 4]]), ""), Panel(taps, "", "neutral")], operators=["→"]
-    )
+    return thumbnail([Panel(ct[:5], "", "matrix"), Panel(taps, "", "output")], operators=["→"])
 
 
 def _groups() -> Any:
@@ -233,9 +233,9 @@ def _no_overlap() -> Any:
 def _exactly() -> Any:
     return thumbnail(
         [
-            Panel(tc.overlap_counts((4, 4), 4, stride=2, padding=1), "", "neutral"),
+            Panel(tc.overlap_counts((4, 4), 4, stride=2, padding=1), "", "output"),
             Panel(
-                tc.overlap_counts((4, 4), 3, stride=2, padding=1, output_padding=1), "", "neutral"
+                tc.overlap_counts((4, 4), 3, stride=2, padding=1, output_padding=1), "", "output"
             ),
         ],
         operators=["≠"],
