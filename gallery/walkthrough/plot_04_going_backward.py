@@ -40,10 +40,10 @@ plt.show()
 #
 # Going backward, one value of a 2x2 matrix is associated with nine positions of a 4x4 one:
 # the same connections, read in the other direction. How much each of the nine positions
-# receives is set by the kernel, whose weights a network can learn. The 2x2 matrix below, ``x2``, is an arbitrary
-# 2x2 input (the notebook's choice). It is *not* the convolution's output [[94, 74], [82, 75]]:
-# a transposed convolution takes any 2x2 array. Here is its 4x4 result for this one; the next
-# steps show where it comes from.
+# receives is set by the kernel, whose weights a network can learn. The 2x2 matrix below,
+# ``x2``, is an arbitrary 2x2 input (the notebook's choice). It is *not* the convolution's
+# output [[94, 74], [82, 75]]: a transposed convolution takes any 2x2 array. Here is its 4x4
+# result for this one; the next steps show where it comes from.
 x2 = np.array([[1, 3], [2, 3]])
 assert not np.array_equal(x2, output)
 result = tc.conv_transpose2d(x2, kernel)
@@ -52,7 +52,7 @@ stamp = tc.scatter_stamps(x2, kernel)[
 ]  # x2[0, 0] = 1 times the kernel, in the 4x4 grid
 fig, axes = show_panels(
     [
-        Panel(x2, "Input"),
+        Panel(x2, "Input x2"),
         Panel(stamp, "1 x kernel, in the output", "kernel", blank=stamp == 0),
     ],
     title="Transposed convolution: one input value reaches nine output values",
