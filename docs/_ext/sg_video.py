@@ -36,6 +36,7 @@ import imageio_ffmpeg
 import matplotlib.pyplot as plt
 from matplotlib import rc_context, rcParams
 from matplotlib.animation import Animation, FFMpegWriter
+from PIL import Image
 from sg_legible import frame_open
 
 from transposed_conv.plotting import cell_text_size, min_display_width
@@ -81,7 +82,8 @@ def video_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[st
         with rc_context({"savefig.bbox": None}):
             fig.savefig(poster, dpi=100)
         shutil.copy(poster, VIDEO_DIR / poster.name)
-        width, height = (fig.get_size_inches() * 100).astype(int)
+        with Image.open(poster) as frame:  # the frames' size as drawn (rounded, not cut)
+            width, height = frame.size
         title = html.escape(fig.get_suptitle() or "Animation", quote=True)
         steps = list(getattr(anim, "steps", None) or [fig.get_suptitle() or "Animation"])
         captions = video.with_suffix(".vtt")
