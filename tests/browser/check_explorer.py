@@ -392,7 +392,8 @@ def highlights_and_hover(page: Page) -> list[str]:
     if marked != ["5"] or y is None or y[5] != 3:
         problems.append(f"output padding: added cells {marked}, package y {y}")
     arith = page.inner_text(".tce-arith")
-    if "the first 1 holds real stamp values" not in arith or "Dumoulin" not in arith:
+    explains = "the added output (dotted in view 1) holds a real stamp value"
+    if explains not in arith or "Dumoulin" not in arith:
         problems.append(f"output padding: the size text does not explain it ({arith!r})")
     page.evaluate("(h) => { location.hash = h; }", hash_of(walk))
     page.wait_for_function("(h) => location.hash === '#' + h", arg=hash_of(walk))
