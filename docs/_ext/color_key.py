@@ -20,6 +20,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 from docutils import nodes
+from matplotlib import rc_context
 from sphinx.util.docutils import SphinxDirective
 
 from transposed_conv.plotting import color_key_swatch
@@ -53,7 +54,10 @@ def write_swatches(outdir: Path) -> list[Path]:
         fig = color_key_swatch(role, size=SIZE)
         for suffix, dpi in (("", 100), ("@2x", 200)):
             path = folder / f"{_slug(role)}{suffix}.png"
-            fig.savefig(path, dpi=dpi, metadata={"Software": None})
+            # exactly SIZE: the video scraper sets savefig.bbox "tight" for the whole build,
+            # which would pad the swatch and change its aspect ratio from the <img>'s
+            with rc_context({"savefig.bbox": None}):
+                fig.savefig(path, dpi=dpi, metadata={"Software": None})
             written.append(path)
         plt.close(fig)
     return written
