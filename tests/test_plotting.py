@@ -382,22 +382,32 @@ def test_bilinear_kernel_values_read_exactly_and_add_up_to_one():
     assert plotting.format_value(74.6) == "75"
 
 
+_SLICE_TITLES = [
+    "Dilation 2 spreads the kernel: its phases kernel[0::2, 0::2] and kernel[1::2, 1::2]",
+    "A 2x2 input up-sampled to 4x4 by nearest, bilinear, bicubic and a transposed convolution",
+    "Transposed convolution: one input value reaches nine output values",
+]
+_SETTING_TITLES = [
+    "Transposed, kernel 3: 45.20% (96, 96)",
+    "Resize (nearest) + conv 3: 0.00% (96, 96)",
+    "TF SAME keeps the top-left 8x8 of the 9x9 result, PyTorch p=1, a=1 the bottom-right 8x8",
+]
+
+
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Dilation 2 spreads the kernel: its phases kernel[0::2, 0::2] and kernel[1::2, 1::2]",
-        "A 2x2 input up-sampled to 4x4 by nearest, bilinear, bicubic and a transposed convolution",
-        "Transposed convolution: one input value reaches nine output values",
-    ],
+    ("text", "width"),
+    [(t, w) for t in _SLICE_TITLES for w in (2.0, 3.0, 4.5)]
+    + [(t, w) for t in _SETTING_TITLES for w in (1.5, 2.2, 3.0)],
 )
-@pytest.mark.parametrize("width", [2.0, 3.0, 4.5])
-def test_titles_wrap_without_a_lone_word_or_a_split_slice(text, width):
-    _, ax = plt.subplots(figsize=(width, 2))
-    lines = plotting.fit_title(ax, text).split("\n")
+def test_titles_wrap_without_a_lone_word_a_split_slice_or_a_split_setting(text, width):
+    """No lone last word, no slice cut, a word kept with its number, settings kept together."""
+    lines = plotting.fit_title(plt.subplots(figsize=(width, 2))[1], text).split("\n")
     assert " ".join(lines) == text
     if len(lines) > 1:
-        assert len(lines[-1].split()) >= 2
+        assert len(lines[-1].split()) >= 2, lines
     assert all(line.count("[") == line.count("]") for line in lines)
+    for line in lines[:-1]:
+        assert not line.endswith(("kernel", "conv", "p=1,")), lines
 
 
 def test_animation_titles_and_panels_stay_put_between_frames():
@@ -452,6 +462,9 @@ def test_animation_steps_tell_the_frames_in_words():
         "output[1, 1] (the cell under the kernel's centre) is now 4."
     )
     assert "Nothing is cropped" in anim.steps[-1]
+    even = plotting.animate_scatter(x, np.array([[1, 2], [3, 4]]), stride=2)
+    even._init_draw()
+    assert "(the cell under the kernel's tap [0, 0])" in even.steps[0]  # a 2x2 has no centre
     named = plotting.animate_scatter(x, k, input_name="y")
     named._init_draw()
     assert named.steps[1].startswith("y[0, 1] = 3 stamps 3 x kernel")
@@ -968,24 +981,6 @@ def test_animation_highlights_thin_their_line_instead_of_shrinking_one_frame_s_t
                         assert not crosses, (case, n, text.get_text())
     assert seen >= 2  # a box in the first and the last frame
     plt.close(fig)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Transposed, kernel 3: 45.20% (96, 96)",
-        "Resize (nearest) + conv 3: 0.00% (96, 96)",
-        "TF SAME keeps the top-left 8x8 of the 9x9 result, PyTorch p=1, a=1 the bottom-right 8x8",
-    ],
-)
-@pytest.mark.parametrize("width", [1.5, 2.2, 3.0])
-def test_titles_keep_a_word_with_its_number_and_settings_together(text, width):
-    lines = plotting.fit_title(plt.subplots(figsize=(width, 2))[1], text).split("\n")
-    assert " ".join(lines) == text
-    for line in lines[:-1]:
-        assert not line.endswith(("kernel", "conv", "p=1,")), lines
-    if len(lines) > 1:
-        assert len(lines[-1].split()) >= 2, lines
 
 
 def test_image_grid_titles_wrap_to_their_column_not_the_axes_before_layout():

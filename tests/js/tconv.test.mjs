@@ -150,30 +150,17 @@ test("the explorer's scripts and styles weigh at most 100 KB together", async ()
 });
 
 test("the output-padding sentence is grammatical for every a and p", () => {
-  assert.equal(
-    tc.outputPaddingText(1, 1),
-    "Output padding does not just append zeros: the added output (dotted in view 1) holds a real stamp value that padding p = 1 would otherwise crop at the end.",
-  );
-  assert.equal(
-    tc.outputPaddingText(1, 0),
-    "Here output padding only appends zeros: the added output (dotted in view 1) lies beyond every stamp.",
-  );
-  assert.equal(
-    tc.outputPaddingText(3, 0),
-    "Here output padding only appends zeros: the 3 added outputs (dotted in view 1) lie beyond every stamp.",
-  );
-  assert.equal(
-    tc.outputPaddingText(2, 1),
-    "Output padding does not just append zeros: of the 2 added outputs (dotted in view 1), the first holds a real stamp value that padding p = 1 would otherwise crop at the end, the last is zero, beyond every stamp.",
-  );
-  assert.equal(
-    tc.outputPaddingText(4, 2),
-    "Output padding does not just append zeros: of the 4 added outputs (dotted in view 1), the first 2 hold real stamp values that padding p = 2 would otherwise crop at the end, the other 2 are zeros, beyond every stamp.",
-  );
-  assert.equal(
-    tc.outputPaddingText(2, 3),
-    "Output padding does not just append zeros: both added outputs (dotted in view 1) hold real stamp values that padding p = 3 would otherwise crop at the end.",
-  );
+  const expected = [
+    [1, 1, "Output padding does not just append zeros: the added output (dotted in view 1) holds a real stamp value that padding p = 1 would otherwise crop at the end."],
+    [1, 0, "Here output padding only appends zeros: the added output (dotted in view 1) lies beyond every stamp."],
+    [3, 0, "Here output padding only appends zeros: the 3 added outputs (dotted in view 1) lie beyond every stamp."],
+    [2, 1, "Output padding does not just append zeros: of the 2 added outputs (dotted in view 1), the first holds a real stamp value that padding p = 1 would otherwise crop at the end, the last is zero, beyond every stamp."],
+    [4, 2, "Output padding does not just append zeros: of the 4 added outputs (dotted in view 1), the first 2 hold real stamp values that padding p = 2 would otherwise crop at the end, the other 2 are zeros, beyond every stamp."],
+    [2, 3, "Output padding does not just append zeros: both added outputs (dotted in view 1) hold real stamp values that padding p = 3 would otherwise crop at the end."],
+  ];
+  for (const [a, p, sentence] of expected) {
+    assert.equal(tc.outputPaddingText(a, p), sentence);
+  }
   for (let a = 1; a <= 6; a++) {
     for (let p = 0; p <= 6; p++) {
       const text = tc.outputPaddingText(a, p);

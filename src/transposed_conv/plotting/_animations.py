@@ -93,7 +93,13 @@ def animate_scatter(
         r, c = i * s[0], j * s[1]
         cr, cc = r + (kh - 1) // 2, c + (kw - 1) // 2
         v = format_value(xs[i, j])
-        centre = " (the cell under the kernel's centre)" if n == 0 else ""
+        # the cell named is under the kernel's tap [(kh - 1) // 2, (kw - 1) // 2]: its centre
+        # when both sizes are odd
+        odd = kh % 2 == 1 and kw % 2 == 1
+        tap = (
+            "the kernel's centre" if odd else f"the kernel's tap [{(kh - 1) // 2}, {(kw - 1) // 2}]"
+        )
+        centre = f" (the cell under {tap})" if n == 0 else ""
         steps.append(
             f"{input_name}[{i}, {j}] = {v} stamps {v} x kernel onto rows {r}-{r + kh - 1}, "
             f"columns {c}-{c + kw - 1}; {where}[{cr}, {cc}]{centre} is now "
@@ -259,9 +265,6 @@ def _animate(
         draw(n, axes, sizes)
         for ax, text in zip(axes, titles[n], strict=True):
             ax.set_title(text, fontsize=TITLE_SIZE)
-            for patch in ax.patches:
-                if patch.get_zorder() >= 5:  # highlight boxes: whole, also on the edge cells
-                    patch.set_clip_on(False)
         return []
 
     anim: Any = FuncAnimation(fig, frame, frames=len(steps), interval=interval, repeat=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .._validation import choice
 from ._style import CELL_STYLES, MAX_WIDTH, MIN_FONTSIZE, ROLE_COLORS, _plt, signed_cmap
 
 if TYPE_CHECKING:
@@ -64,9 +65,7 @@ class _GradientHandler:
 
 def _swatch(role: str) -> dict[str, Any]:
     """The key's patch style for ``role``: its colour, or its cell style's fill and hatch."""
-    if role not in KEY_ROLES:
-        msg = f"role must be one of {list(KEY_ROLES)}, got {role!r}"
-        raise ValueError(msg)
+    choice(role, "role", KEY_ROLES)
     if role == "signed":
         return {}
     if role in CELL_STYLES:

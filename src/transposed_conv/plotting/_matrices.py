@@ -102,17 +102,25 @@ MAX_CELL_SCALE = 1.6
 """How much larger than its neighbours' a panel's cells may grow so its values can be written."""
 
 
+def _widest_em(texts: list[str]) -> float:
+    """Width of the widest of ``texts`` in ems (at least one digit's)."""
+    return max(0.64, max((sum(_EM.get(ch, 0.64) for ch in t) for t in texts), default=0.64))
+
+
 def _cell_for(texts: list[str]) -> float:
     """The smallest cell, in inches, in which ``texts`` are written at :data:`MIN_FONTSIZE`."""
-    widest = max((sum(_EM.get(ch, 0.64) for ch in t) for t in texts), default=0.64)
-    return max(MIN_FONTSIZE * max(0.64, widest) / 0.85, MIN_FONTSIZE / 0.55) / 72
+    return max(MIN_FONTSIZE * _widest_em(texts) / 0.85, MIN_FONTSIZE / 0.55) / 72
 
 
-def _fontsize_for(cell_in: float, texts: list[str]) -> float:
-    """The text size whose widest text fills 85 % of a ``cell_in``-inch cell, at most 11 pt."""
+def _fontsize_for(
+    cell_in: float, texts: list[str], *, largest: float = 11.0, height_share: float = 0.55
+) -> float:
+    """The text size whose widest text fills 85 % of a ``cell_in``-inch cell.
+
+    At most ``largest`` points, and at most ``height_share`` of the cell's height.
+    """
     cell_pt = 72 * cell_in
-    widest = max((sum(_EM.get(ch, 0.64) for ch in t) for t in texts), default=0.64)
-    return float(min(11.0, 0.85 * cell_pt / max(0.64, widest), 0.55 * cell_pt))
+    return float(min(largest, 0.85 * cell_pt / _widest_em(texts), height_share * cell_pt))
 
 
 def show_matrix(
@@ -368,8 +376,8 @@ def highlight(
         label=label,
         zorder=2.5,  # under the cell text, which it never reaches
         clip_on=False,
+        fit_text=fit_text,
     )
-    box.fit_text = fit_text
     ax.add_patch(box)
     ax.add_patch(inner)
     return box
@@ -393,10 +401,10 @@ def _highlight_box_class() -> Any:
     class HighlightBox(Rectangle):
         """A highlight's outer line that fits its width to the gap around the digits."""
 
-        def __init__(self, inner: Any, *args: Any, **kwargs: Any) -> None:
+        def __init__(self, inner: Any, *args: Any, fit_text: bool = True, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.inner = inner
-            self.fit_text = True
+            self.fit_text = fit_text
 
         def draw(self, renderer: Any) -> None:
             ax: Any = self.axes

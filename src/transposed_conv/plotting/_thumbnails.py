@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from ._matrices import _EM, Panel, _data_range, _masks, highlight, show_matrix
+from ._matrices import Panel, _fontsize_for, _shared_scales, highlight, show_matrix
 from ._style import _as_2d, _plt, format_value
 
 if TYPE_CHECKING:
@@ -20,13 +18,6 @@ THUMBNAIL_FONTSIZE = 14.0
 Cells too small for it show colour only."""
 _OPERATOR_WIDTH = 0.32  # inches of the narrow column of each operator
 _MARGIN = 0.06  # inches around the panels
-
-
-def _text_size(cell_in: float, texts: list[str]) -> float:
-    """The text size whose widest text fills 85 % of a ``cell_in``-inch cell, at most 24 pt."""
-    cell_pt = 72 * cell_in
-    widest = max((sum(_EM.get(ch, 0.64) for ch in t) for t in texts), default=0.64)
-    return float(min(24.0, 0.85 * cell_pt / max(0.64, widest), 0.6 * cell_pt))
 
 
 def thumbnail(
@@ -104,25 +95,16 @@ def thumbnail(
     used = sum(a.shape[1] for a in arrays) * cell + gaps
     x = (width - used) / 2
     fig: Figure = plt.figure(figsize=THUMBNAIL_SIZE)
-    scales: dict[str, tuple[float, float]] = {}
-    if share_norm:
-        for panel, arr in zip(panels, arrays, strict=True):
-            if isinstance(panel, Panel):
-                masks = _masks(
-                    arr,
-                    padding=panel.padded,
-                    inserted=panel.inserted,
-                    cropped=panel.cropped,
-                    blank=panel.blank,
-                )
-                lo, hi = _data_range(arr, np.logical_or.reduce(list(masks.values())))
-                old = scales.get(panel.role, (lo, hi))
-                scales[panel.role] = (min(old[0], lo), max(old[1], hi))
+    matrices = [p for p in panels if isinstance(p, Panel)]
+    scales = dict(zip([p.role for p in matrices], _shared_scales(matrices), strict=True))
+    if not share_norm:
+        scales = {}
     for n, (panel, arr) in enumerate(zip(panels, arrays, strict=True)):
         w, h = arr.shape[1] * cell, arr.shape[0] * cell
         ax = fig.add_axes((x / width, (height - h) / 2 / height, w / width, h / height))
         if isinstance(panel, Panel):
-            size = _text_size(cell, [format_value(v) for v in arr.ravel()])
+            texts = [format_value(v) for v in arr.ravel()]
+            size = _fontsize_for(cell, texts, largest=24.0, height_share=0.6)
             scale = scales.get(panel.role)
             show_matrix(
                 panel.data,
