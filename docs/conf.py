@@ -26,14 +26,12 @@ extensions = [
     "mathml",  # docs/_ext/mathml.py: math as MathML at build time, nothing loaded at run time
     "a11y",  # docs/_ext/a11y.py: names for the theme's sidebar toggles
     "color_key",  # docs/_ext/color_key.py: the colour key list the gallery sections show
-    "sg_legible",  # docs/_ext/sg_legible.py: the script of figures that scroll on phones
-    "nb_figures",  # docs/_ext/nb_figures.py: notebook figures at 1x and 2x, framed like those
+    "sg_figures",  # docs/_ext/sg_figures.py: figures as HTML panels, animations as players
     "api_pages",  # docs/_ext/api_pages.py: folded mini-galleries, the overview's links
     "sg_tidy",  # docs/_ext/sg_tidy.py: no "go to the end" note, no running times
     "math_font",  # docs/_ext/math_font.py: Noto Sans Math, cut to the equations' glyphs
     "meta_description",  # docs/_ext/meta_description.py: from each page's first paragraph
     "lean_assets",  # docs/_ext/lean_assets.py: no unused stylesheets or scripts in <head>
-    "gallery_thumbnails",  # docs/_ext/gallery_thumbnails.py: each page's telling thumbnail
     "lean_css",  # docs/_ext/lean_css.py: theme CSS cut to the rules used, icon font to the icons
 ]
 templates_path = ["_templates"]  # search button named by its text; search scripts deferred
@@ -84,12 +82,9 @@ sphinx_gallery_conf = {
     "download_all_examples": True,
     "write_computation_times": False,  # its timing page pulls jQuery/DataTables from a CDN
     "remove_config_comments": True,
-    "image_srcset": ["2x"],
     "thumbnail_size": (320, 224),  # shown at 160x112: still sharp at 2x, a third lighter
     "matplotlib_animations": False,
-    # docs/_ext/sg_video.py: animations as <video controls>, before the figure scraper
-    # docs/_ext/sg_legible.py: figures with cell values keep a legible width on phones
-    "image_scrapers": ("sg_video", "sg_legible"),
+    "image_scrapers": ("sg_figures",),  # docs/_ext/sg_figures.py
     "show_memory": False,
     "promote_jupyter_magic": False,
     "first_notebook_cell": None,
@@ -97,9 +92,9 @@ sphinx_gallery_conf = {
 
 html_theme = "pydata_sphinx_theme"
 html_title = project
-VIDEOS = HERE / "_build" / "videos"  # written by docs/_ext/sg_video.py
-VIDEOS.mkdir(parents=True, exist_ok=True)
-html_static_path = ["_static", "_build/videos"]  # relative: no absolute path in the build
+FIGURES = HERE / "_build" / "figures"  # written by docs/_ext/figure_html.py
+FIGURES.mkdir(parents=True, exist_ok=True)
+html_static_path = ["_static", "_build/figures"]  # relative: no absolute path in the build
 html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False

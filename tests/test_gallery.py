@@ -164,7 +164,7 @@ def test_script_runs_and_reproduces_the_seed(script, monkeypatch, capsys):
         figures = [plt.figure(n) for n in plt.get_fignums()]
         plt.close("all")
     assert figures, "every page draws at least one figure"
-    animated = {id(v._fig) for v in namespace.values() if isinstance(v, Animation)}
+    animated = {id(v.figure) for v in namespace.values() if isinstance(v, Animation)}
     for fig in figures:
         if id(fig) not in animated:
             assert_text_inside_the_canvas(fig, script.stem, monkeypatch)

@@ -1,36 +1,34 @@
-"""The site's colour key: an HTML list whose swatches the package draws.
+"""The site's colour key: an HTML list whose swatches come from the package's colours.
 
 Why: every figure colours its arrays by role (input, kernel, output, matrix) and draws
 padding, inserted zeros and cropped cells in styles of their own; signed data (gradients,
 differences) use one diverging map, magenta below 0 and gold above. The key that names them
-must never disagree with the figures, so its swatches are drawn by the package
-(``transposed_conv.plotting.color_key_swatch``, the patches of ``show_color_key``). The
-labels are HTML text, not pixels: they wrap onto more lines on a phone and follow the
-reader's font size, where one wide picture of the key shrank to unreadable text.
+must never disagree with the figures, so its swatches are small SVG pictures made from the
+package's own colours (``ROLE_COLORS``, ``CELL_STYLES``, ``signed_cmap``; the kernel's
+rounded corners too) and its labels are those of ``show_color_key``. The labels are HTML
+text, not pixels: they wrap onto more lines on a phone and follow the reader's font size.
 
-``.. color-key::`` (in MyST, a ``{color-key}`` fence) writes the list; the swatches are
-saved once per build, at 1x and 2x, into ``_static/color_key/``.
+``.. color-key::`` (in MyST, a ``{color-key}`` fence) writes the list.
 """
 
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import matplotlib.pyplot as plt
 from docutils import nodes
-from matplotlib import rc_context
+from matplotlib.colors import to_hex
 from sphinx.util.docutils import SphinxDirective
 
-from transposed_conv.plotting import color_key_swatch
-from transposed_conv.plotting._key import KEY_ROLES
+from transposed_conv.plotting import CELL_STYLES, ROLE_COLORS, show_color_key, signed_cmap
 
-FOLDER = "_static/color_key"
-SIZE = (0.32, 0.22)  # inches: 32 x 22 px at the site's 100 dpi
+WIDTH, HEIGHT = 32, 22
+"""Size of a swatch, in CSS px."""
 DESCRIPTIONS = {
     "input": "blue",
-    "kernel": "orange",
+    "kernel": "orange, rounded",
     "output": "green",
     "matrix": "purple",
     "padding": "dotted straw",
@@ -39,43 +37,56 @@ DESCRIPTIONS = {
     "signed": "magenta to white to gold",
 }
 """What each swatch looks like, in words: the swatch images' alt text."""
+HATCHES = {
+    "..": '<circle cx="2" cy="2" r="0.9" fill="{c}"/>',
+    "//": '<path d="M-1 5 5 -1M0 4 4 0" stroke="{c}" stroke-width="0.8"/>',
+    "xx": '<path d="M0 0 4 4M4 0 0 4" stroke="{c}" stroke-width="0.7"/>',
+}
+"""One 4 x 4 px tile of each hatch of ``CELL_STYLES``, as matplotlib draws it."""
 
 
-def _slug(role: str) -> str:
-    return role.replace(" ", "-")
+def swatch_svg(role: str) -> str:
+    """The swatch of ``role`` as an SVG document."""
+    if role == "signed":
+        cmap = signed_cmap()
+        stops = "".join(
+            f'<stop offset="{k / 8:.3f}" stop-color="{to_hex(cmap(k / 8))}"/>' for k in range(9)
+        )
+        fill = "url(#g)"
+        defs = f'<linearGradient id="g">{stops}</linearGradient>'
+    elif role in CELL_STYLES:
+        style = CELL_STYLES[role]
+        tile = HATCHES[style["hatch"]].format(c=style["edgecolor"])
+        defs = (
+            f'<pattern id="h" width="4" height="4" patternUnits="userSpaceOnUse">'
+            f'<rect width="4" height="4" fill="{style["facecolor"]}"/>{tile}</pattern>'
+        )
+        fill = "url(#h)"
+    else:
+        defs, fill = "", ROLE_COLORS[role]
+    corner = ' rx="5"' if role == "kernel" else ""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}">'
+        f'<defs>{defs}</defs><rect width="{WIDTH}" height="{HEIGHT}"{corner} fill="{fill}"/></svg>'
+    )
 
 
-def write_swatches(outdir: Path) -> list[Path]:
-    """Save every role's swatch at 1x (100 dpi) and 2x (200 dpi) into ``outdir/_static``."""
-    folder = outdir / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for role in KEY_ROLES:
-        fig = color_key_swatch(role, size=SIZE)
-        for suffix, dpi in (("", 100), ("@2x", 200)):
-            path = folder / f"{_slug(role)}{suffix}.png"
-            # exactly SIZE: the video scraper sets savefig.bbox "tight" for the whole build,
-            # which would pad the swatch and change its aspect ratio from the <img>'s
-            with rc_context({"savefig.bbox": None}):
-                fig.savefig(path, dpi=dpi, metadata={"Software": None})
-            written.append(path)
-        plt.close(fig)
-    return written
+def labels() -> dict[str, str]:
+    """Each entry's label, as :func:`show_color_key` writes it, by role."""
+    fig = show_color_key()
+    texts = [t.get_text() for t in fig.legends[0].get_texts()]
+    plt.close(fig)
+    return dict(zip([*ROLE_COLORS, "signed"], texts, strict=True))
 
 
-def key_html(root: str) -> str:
-    """The key as a list; ``root`` is the page's way up to the site's root (``"../../"``)."""
-    width, height = (round(v * 100) for v in SIZE)
+def key_html() -> str:
+    """The key as a list of swatches and labels."""
     items = []
-    for role in KEY_ROLES:
-        fig = color_key_swatch(role, size=SIZE)
-        label = fig.get_label()
-        plt.close(fig)
-        src = f"{root}{FOLDER}/{_slug(role)}"
+    for role, label in labels().items():
+        src = "data:image/svg+xml," + quote(swatch_svg(role))
         items.append(
-            f'<li><img src="{src}.png" srcset="{src}.png, {src}@2x.png 2x" width="{width}"'
-            f' height="{height}" alt="{html.escape(DESCRIPTIONS[role])}:">'
-            f" <span>{html.escape(label)}</span></li>"
+            f'<li><img src="{src}" width="{WIDTH}" height="{HEIGHT}"'
+            f' alt="{html.escape(DESCRIPTIONS[role])}:"> <span>{html.escape(label)}</span></li>'
         )
     return '<ul class="color-key" aria-label="Colour key">\n' + "\n".join(items) + "\n</ul>\n"
 
@@ -84,18 +95,11 @@ class ColorKey(SphinxDirective):
     """``.. color-key::``: the colour key, here."""
 
     def run(self) -> list[nodes.Node]:
-        """The list, its links relative to this page."""
-        root = "../" * self.env.docname.count("/")
-        return [nodes.raw("", key_html(root), format="html")]
-
-
-def _write(app: Any, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
-        write_swatches(Path(app.outdir))
+        """The list."""
+        return [nodes.raw("", key_html(), format="html")]
 
 
 def setup(app: Any) -> dict[str, Any]:
-    """Register the directive and the build step."""
+    """Register the directive."""
     app.add_directive("color-key", ColorKey)
-    app.connect("build-finished", _write)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,16 +5,18 @@ Matplotlib is imported only when a function here is called (install the
 package never needs it.
 
 Every figure follows the same rules: each array is drawn in the colour of its
-role (:data:`ROLES`, named by :func:`show_color_key`), from a visible tint for
-its smallest value; panels of one role in one figure share one scale; signed
-data use a diverging map centred on 0 (:data:`SIGNED_CMAP`); values are written
-in the cells at :data:`MIN_FONTSIZE` or more, or a colour bar gives them;
-padding, inserted zeros and cropped cells have styles of their own
-(:data:`CELL_STYLES`); highlights are black with a white inner line; figures
-are at most :data:`MAX_WIDTH` wide; each array's shape is in its title, and
-the figure is titled with a sentence that says what it shows (sphinx-gallery
-turns it into the image's alt text). Animations carry one sentence per frame
-(``anim.steps``), which the site turns into captions and a transcript.
+role (:data:`ROLES`, named by :func:`show_color_key`), from 0 (a visible tint)
+to its largest value; the kernel's cells have rounded corners, so it differs
+from the output by shape as well as colour; panels of one role in one figure
+share one scale; signed data use a diverging map centred on 0
+(:data:`SIGNED_CMAP`); values are written in the cells at :data:`MIN_FONTSIZE`
+or more, or a colour bar gives them; padding, inserted zeros and cropped cells
+have styles of their own (:data:`CELL_STYLES`), and no value is written on
+padding or inserted zeros; highlights are black with a white inner line;
+figures are at most :data:`MAX_WIDTH` wide; each array's shape is in its
+title, and the figure is titled with a sentence that says what it shows.
+Animations carry one sentence per frame (``anim.steps``) and their figure
+(``anim.figure``).
 
 The helpers live in modules by what they draw (matrices and panels,
 convolution figures, animations, images and spectra); every public name is
@@ -26,19 +28,16 @@ from __future__ import annotations
 from . import _style
 from ._animations import animate_scatter, animate_sliding
 from ._convolution import show_convolution, show_zero_insertion
-from ._display import cell_text_size, min_display_width
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
-from ._key import color_key_swatch, show_color_key
+from ._key import show_color_key
 from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
 from ._style import (
-    fit_title,
     format_value,
     role_cmap,
     shape_title,
     signed_cmap,
     value_formatter,
 )
-from ._thumbnails import thumbnail
 
 ROLES = _style.ROLES
 """Colour map of each role: the same role has the same colour on every page."""
@@ -50,18 +49,21 @@ HIGHLIGHT_COLOR = _style.HIGHLIGHT_COLOR
 """Outer line of highlight boxes: black, with a white line inside, visible on every colour."""
 ROLE_COLORS = _style.ROLE_COLORS
 """The swatch of each role and cell style in the colour key (:func:`show_color_key`)."""
+LINE_COLORS = _style.LINE_COLORS
+"""The colour of a line of each role (:func:`show_lines`)."""
 CELL_STYLES = _style.CELL_STYLES
 """Fill, hatch and hatch colour of padding, inserted zeros and cropped cells."""
 SIGNED_CMAP = _style.SIGNED_CMAP
 """Diverging colour map of signed data (gradients, differences), centred on 0: magenta, gold."""
 MAX_WIDTH = _style.MAX_WIDTH
-"""Widest figure, in inches: 650 px at the site's 100 dpi, the width of the text column."""
+"""Widest figure, in inches: 650 px at 100 dpi."""
 MIN_FONTSIZE = _style.MIN_FONTSIZE
 """Smallest cell text, in points; bigger matrices show a colour bar instead of values."""
 
 __all__ = [
     "CELL_STYLES",
     "HIGHLIGHT_COLOR",
+    "LINE_COLORS",
     "MAX_WIDTH",
     "MIN_FONTSIZE",
     "ROLES",
@@ -70,13 +72,9 @@ __all__ = [
     "Panel",
     "animate_scatter",
     "animate_sliding",
-    "cell_text_size",
-    "color_key_swatch",
-    "fit_title",
     "format_value",
     "framed_panel",
     "highlight",
-    "min_display_width",
     "role_cmap",
     "sample_photo",
     "shape_title",
@@ -91,6 +89,5 @@ __all__ = [
     "show_spectrum",
     "show_zero_insertion",
     "signed_cmap",
-    "thumbnail",
     "value_formatter",
 ]

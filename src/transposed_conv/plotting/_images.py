@@ -8,16 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .._validation import as_int
-from ._style import (
-    MAX_WIDTH,
-    MIN_FONTSIZE,
-    _as_2d,
-    _plt,
-    _wrap,
-    fit_title,
-    shape_title,
-    signed_cmap,
-)
+from ._style import LINE_COLORS, MAX_WIDTH, MIN_FONTSIZE, _as_2d, _plt, signed_cmap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -35,7 +26,7 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     image : (H, W) array_like
     ax : matplotlib Axes, optional
     title : str
-        Name; the shape is appended.
+        Its name.
     cmap : str, default 'gray'
         The map of images that are not signed.
 
@@ -46,7 +37,7 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     Examples
     --------
     >>> show_image(np.zeros((8, 8)), title="Photo").get_title()
-    'Photo (8, 8)'
+    'Photo'
     """
     plt = _plt()
     arr = _as_2d(image)
@@ -61,7 +52,7 @@ def show_image(image: Any, *, ax: Axes | None = None, title: str = "", cmap: str
     else:
         ax.imshow(arr, cmap=cmap, interpolation="nearest")
     ax.set_axis_off()
-    fit_title(ax, shape_title(title, arr) if title else "")
+    ax.set_title(title, fontsize=10)
     return ax
 
 
@@ -79,7 +70,7 @@ def show_images(
     Parameters
     ----------
     images : dict of str to (H, W) array_like
-        Names and images, in reading order.
+        Names (titles) and images, in reading order.
     title : str
         The figure title (the alt text on the site).
     ncols : int, default 3
@@ -98,7 +89,7 @@ def show_images(
     --------
     >>> fig, axes = show_images({"a": np.zeros((4, 4)), "b": np.ones((4, 4))}, title="Two")
     >>> [ax.get_title() for ax in axes]
-    ['a (4, 4)', 'b (4, 4)']
+    ['a', 'b']
     """
     plt = _plt()
     if not images:
@@ -122,14 +113,11 @@ def show_images(
     hi = max(float(a.max()) for a in unsigned)
     for ax, (name, arr) in zip(axes, arrays.items(), strict=False):
         show_image(arr, ax=ax, title=name, cmap=cmap)
-        # wrap to the column (the axes are smaller before the layout runs), less a colour bar
-        column = w / cols - 0.15 - (0.5 if arr.min() < 0 < arr.max() else 0.0)
-        ax.set_title(_wrap(shape_title(name, arr), column, 10), fontsize=10)
         if same_scale and not arr.min() < 0 < arr.max():  # a difference keeps its own scale
             ax.images[0].set_clim(lo, hi)
     for ax in axes[len(arrays) :]:
         ax.set_axis_off()
-    fig.suptitle(_wrap(title, w, 11), fontsize=11)
+    fig.suptitle(title, fontsize=11, wrap=True)
     return fig, axes[: len(arrays)]
 
 
@@ -142,12 +130,16 @@ def show_lines(
     x: Any = None,
     logy: bool = False,
     ax: Axes | None = None,
+    roles: dict[str, str] | None = None,
 ) -> Axes:
-    """Plot named 1-D series against a shared x, with a legend and labelled axes.
+    """Plot named 1-D series against a shared x, each labelled at its end, axes labelled.
 
-    Each series gets its own line style as well as its colour (solid, dashed,
-    dotted, dash-dot; the first drawn widest), so a curve under another stays
-    visible and the lines are told apart without colour vision.
+    Each series is labelled directly, at the end of its line, in its colour
+    (no legend to match up; a single series is named by ``ylabel`` instead).
+    Its colour says its role (:data:`LINE_COLORS`); each series also gets its
+    own line style (solid, dashed, dotted, dash-dot; the first drawn widest),
+    so a curve under another stays visible and the lines are told apart
+    without colour vision.
 
     Parameters
     ----------
@@ -160,6 +152,10 @@ def show_lines(
         Default ``0 .. n - 1``.
     logy : bool, default False
     ax : matplotlib Axes, optional
+    roles : dict of str to str, optional
+        The role of each series (a key of :data:`LINE_COLORS`), which gives
+        its colour; by default ``"neutral"`` for one series and ``"input"``,
+        ``"output"``, ``"kernel"``, ``"matrix"`` in turn for several.
 
     Returns
     -------
@@ -168,29 +164,88 @@ def show_lines(
     Examples
     --------
     >>> ax = show_lines({"loss": [3, 2, 1]}, title="Learning curve", xlabel="step", ylabel="MSE")
-    >>> ax.get_xlabel(), ax.get_legend().get_texts()[0].get_text()
-    ('step', 'loss')
+    >>> ax.get_xlabel(), ax.get_legend(), [t.get_text() for t in ax.texts]
+    ('step', None, [])
+    >>> ax = show_lines({"a": [1, 2], "b": [2, 1]}, title="Two", xlabel="x", ylabel="y",
+    ...                 roles={"a": "input", "b": "kernel"})
+    >>> [t.get_text() for t in ax.texts], ax.lines[1].get_color() == LINE_COLORS["kernel"]
+    (['a', 'b'], True)
     """
     plt = _plt()
     if ax is None:
         _, ax = plt.subplots(figsize=(MAX_WIDTH, 3.2), layout="constrained")
+    order = ["input", "output", "kernel", "matrix"]
+    chosen = roles or {}
     styles = ["-", "--", ":", "-."]
+    lines = []
     for k, (name, values) in enumerate(series.items()):
         if isinstance(values, tuple) and len(values) == 2:
-            xs, ys = np.asarray(values[0]), np.asarray(values[1], dtype=float)
+            xs, ys = np.asarray(values[0], dtype=float), np.asarray(values[1], dtype=float)
         else:
             ys = np.asarray(values, dtype=float)
-            xs = np.arange(len(ys)) if x is None else np.asarray(x)
-        ax.plot(xs, ys, label=name, linewidth=3.2 if k == 0 else 2.0, linestyle=styles[k % 4])
+            xs = np.arange(len(ys), dtype=float) if x is None else np.asarray(x, dtype=float)
+        role = chosen.get(name, "neutral" if len(series) == 1 else order[k % len(order)])
+        if role not in LINE_COLORS:
+            msg = f"roles[{name!r}] must be one of {sorted(LINE_COLORS)}, got {role!r}"
+            raise ValueError(msg)
+        ax.plot(
+            xs,
+            ys,
+            color=LINE_COLORS[role],
+            linewidth=3.2 if k == 0 else 2.0,
+            linestyle=styles[k % 4],
+        )
+        lines.append((name, xs, ys, LINE_COLORS[role]))
     if logy:
         ax.set_yscale("log")
+    if len(lines) > 1:
+        _label_lines(ax, lines, logy)
     ax.set_xlabel(xlabel, fontsize=10)
     ax.set_ylabel(ylabel, fontsize=10)
     ax.tick_params(labelsize=9)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=9)
-    ax.figure.suptitle(_wrap(title, MAX_WIDTH, 11), fontsize=11)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.figure.suptitle(title, fontsize=11, wrap=True)
     return ax
+
+
+def _label_lines(ax: Axes, lines: list[tuple[str, Any, Any, str]], logy: bool) -> None:
+    """Name each line beside itself, where it is farthest from the others.
+
+    Candidates are five points along each line (from a tenth to nine tenths of
+    its x range); the one farthest, in the axes' height, from every other line
+    gets the label, just above the line, in the line's colour.
+    """
+    low, high = ax.get_ylim()
+
+    def height(y: Any) -> Any:
+        y = np.log10(np.maximum(y, 1e-300)) if logy else np.asarray(y)
+        lo, hi = (np.log10(low), np.log10(high)) if logy else (low, high)
+        return (y - lo) / (hi - lo)
+
+    for name, xs, ys, color in lines:
+        best, where = -1.0, (float(xs[-1]), float(ys[-1]))
+        for share in (0.1, 0.3, 0.5, 0.7, 0.9):
+            i = min(len(xs) - 1, round(share * (len(xs) - 1)))
+            gaps = [
+                abs(float(height(ys[i])) - float(height(np.interp(xs[i], oxs, oys))))
+                for other, oxs, oys, _ in lines
+                if other != name
+            ]
+            room = min(min(gaps, default=1.0), 1 - float(height(ys[i])))  # and below the top
+            if room > best:
+                best, where = room, (float(xs[i]), float(ys[i]))
+        ax.annotate(
+            name,
+            where,
+            xytext=(0, 5),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            color=color,
+            fontsize=MIN_FONTSIZE,
+        )
 
 
 def show_spectrum(image: Any, *, ax: Axes | None = None, title: str = "") -> Axes:
@@ -201,7 +256,7 @@ def show_spectrum(image: Any, *, ax: Axes | None = None, title: str = "") -> Axe
     image : (H, W) array_like
     ax : matplotlib Axes, optional
     title : str
-        Name; the shape is appended.
+        Its name.
 
     Returns
     -------
@@ -211,13 +266,12 @@ def show_spectrum(image: Any, *, ax: Axes | None = None, title: str = "") -> Axe
     -----
     Frequencies run from -1/2 to 1/2 cycles per pixel; a pattern repeating
     every ``s`` pixels shows as bright points at multiples of ``1 / s``. Spectra
-    larger than 128 x 128 are averaged over blocks of neighbouring frequencies. Spectra
     larger than 128 x 128 are averaged over blocks of neighbouring frequencies.
 
     Examples
     --------
     >>> show_spectrum(np.indices((8, 8)).sum(axis=0) % 2, title="Checkerboard").get_title()
-    'Checkerboard (8, 8)'
+    'Checkerboard'
     """
     plt = _plt()
     arr = _as_2d(image).astype(float)
@@ -238,8 +292,8 @@ def show_spectrum(image: Any, *, ax: Axes | None = None, title: str = "") -> Axe
     )
     ax.set_xlabel("horizontal frequency (cycles / pixel)", fontsize=8)
     ax.set_ylabel("vertical frequency (cycles / pixel)", fontsize=8)
-    ax.tick_params(labelsize=7)
-    fit_title(ax, shape_title(title, arr) if title else "")
+    ax.tick_params(labelsize=8)
+    ax.set_title(title, fontsize=10)
     return ax
 
 
@@ -316,5 +370,5 @@ def show_spectra(images: dict[str, Any], *, title: str) -> tuple[Figure, list[Ax
     bar = fig.colorbar(axes[-1].images[0], ax=axes, fraction=0.04, pad=0.02, shrink=0.85)
     bar.set_label("log10 power", fontsize=MIN_FONTSIZE)
     bar.ax.tick_params(labelsize=MIN_FONTSIZE)
-    fig.suptitle(_wrap(title, MAX_WIDTH, 11), fontsize=11)
+    fig.suptitle(title, fontsize=11, wrap=True)
     return fig, axes

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .._validation import choice
+from ._matrices import KERNEL_ROUNDING
 from ._style import CELL_STYLES, MAX_WIDTH, MIN_FONTSIZE, ROLE_COLORS, _plt, signed_cmap
 
 if TYPE_CHECKING:
@@ -63,6 +64,43 @@ class _GradientHandler:
         return bands[0]
 
 
+class _RoundedHandler:
+    """Draws the kernel's legend handle with rounded corners, as its cells are drawn."""
+
+    def legend_artist(self, _legend: Any, handle: Any, _fontsize: float, handlebox: Any) -> Any:
+        """A rounded box in the handle's place; matplotlib passes the other arguments."""
+        from matplotlib.patches import FancyBboxPatch
+
+        x0, y0 = handlebox.xdescent, handlebox.ydescent
+        height = handlebox.height
+        box = FancyBboxPatch(
+            (-x0, -y0),
+            handlebox.width,
+            height,
+            boxstyle=f"round,pad=0,rounding_size={KERNEL_ROUNDING * height * 1.5}",
+            facecolor=handle.get_facecolor(),
+            linewidth=0,
+            transform=handlebox.get_transform(),
+        )
+        handlebox.add_artist(box)
+        return box
+
+
+class _Rounded:
+    """Legend handle of the kernel: a patch drawn with rounded corners."""
+
+    def __init__(self, facecolor: str) -> None:
+        self.facecolor = facecolor
+
+    def get_facecolor(self) -> str:
+        """The fill, for the handler."""
+        return self.facecolor
+
+    def get_label(self) -> str:
+        """No label of its own: the legend's labels are passed."""
+        return ""
+
+
 def _swatch(role: str) -> dict[str, Any]:
     """The key's patch style for ``role``: its colour, or its cell style's fill and hatch."""
     choice(role, "role", KEY_ROLES)
@@ -77,7 +115,7 @@ def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 3) -> Figure:
     """Draw the colour key: one swatch per role, labelled.
 
     The array roles (input, kernel, output, matrix) show the middle of their
-    colour map (:data:`ROLE_COLORS`; paler cells hold smaller values, darker
+    colour map (the kernel's swatch has rounded corners, as its cells) (:data:`ROLE_COLORS`; paler cells hold smaller values, darker
     ones larger); padding, inserted zeros and cropped cells show their styles
     of :data:`CELL_STYLES`; signed data (gradients, random kernels,
     differences) show the signed map (:func:`signed_cmap`) from its negative
@@ -109,7 +147,12 @@ def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 3) -> Figure:
     rows = -(-len(KEY_ROLES) // ncols)
     fig: Figure = plt.figure(figsize=(min(width, MAX_WIDTH), 0.3 + 0.3 * rows))
     handles: list[Any] = [
-        _Gradient() if name == "signed" else Patch(**_swatch(name)) for name in KEY_ROLES
+        _Gradient()
+        if name == "signed"
+        else _Rounded(ROLE_COLORS[name])
+        if name == "kernel"
+        else Patch(**_swatch(name))
+        for name in KEY_ROLES
     ]
     fig.legend(
         handles,
@@ -121,49 +164,6 @@ def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 3) -> Figure:
         handlelength=2.2,
         handleheight=1.4,
         columnspacing=1.6,
-        handler_map={_Gradient: _GradientHandler()},
+        handler_map={_Gradient: _GradientHandler(), _Rounded: _RoundedHandler()},
     )
-    return fig
-
-
-def color_key_swatch(role: str, *, size: tuple[float, float] = (0.32, 0.22)) -> Figure:
-    """Draw one entry of the colour key alone: its swatch, filling the figure.
-
-    The site's colour key is an HTML list (its text wraps on a phone and
-    follows the reader's font size) whose swatches are these figures, drawn
-    with the same patches as :func:`show_color_key`.
-
-    Parameters
-    ----------
-    role : str
-        One of ``'input'``, ``'kernel'``, ``'output'``, ``'matrix'``,
-        ``'padding'``, ``'inserted zeros'``, ``'cropped'``, ``'signed'`` (bands of
-        the signed map, negative end on the left).
-    size : (float, float), default (0.32, 0.22)
-        Width and height of the swatch, in inches.
-
-    Returns
-    -------
-    matplotlib Figure
-        Its label (``fig.get_label()``) is the entry's text in the key.
-
-    Raises
-    ------
-    ValueError
-        If ``role`` is not an entry of the key.
-
-    Examples
-    --------
-    >>> fig = color_key_swatch("cropped")
-    >>> fig.get_label(), fig.patches[0].get_hatch()
-    ('cropped cells', 'xx')
-    """
-    from matplotlib.patches import Rectangle
-
-    style = _swatch(role)
-    fig: Figure = _plt().figure(figsize=size, label=_label(role))
-    if role == "signed":
-        fig.patches.extend(_gradient_rectangles(0, 0, 1, 1, transform=fig.transFigure, figure=fig))
-        return fig
-    fig.patches.append(Rectangle((0, 0), 1, 1, transform=fig.transFigure, figure=fig, **style))
     return fig

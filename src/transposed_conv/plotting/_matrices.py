@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -17,10 +17,7 @@ from ._style import (
     MAX_WIDTH,
     MIN_FONTSIZE,
     _as_2d,
-    _axes_inches,
     _plt,
-    _wrap,
-    fit_title,
     role_cmap,
     shape_title,
     signed_cmap,
@@ -31,6 +28,27 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.colors import Normalize
     from matplotlib.figure import Figure
+
+CELL = 0.42
+"""Side of a cell, in inches, in figures that have the room (smaller in wide ones)."""
+CELL_GAP = 0.08
+"""Gap between neighbouring cells, as a share of a cell: the figure's background shows."""
+KERNEL_ROUNDING = 0.22
+"""Corner radius of the kernel's cells, as a share of a cell: the kernel's cue besides colour."""
+TEXT_WIDTH_SHARE = 0.78
+"""Widest a cell's text may be, as a share of the cell."""
+TEXT_SIZE_SHARE = 0.6
+"""Largest cell text, as a share of the cell's side (its digits are 0.73 of that tall)."""
+LARGEST_FONTSIZE = 14.0
+"""Largest cell text, in points."""
+HIGHLIGHT_WIDTH = 2.5
+"""Outer line of a highlight box, in points; the white line inside it is a third as wide."""
+_TITLE_SIZE = 10.0
+_SUPTITLE_SIZE = 11.0
+_PANEL_ROOM = 0.3  # inches beside each panel: its row numbers and the gap to the next
+_ROW_ROOM = 0.62  # inches above and below each row of panels: its title and column numbers
+_OPERATOR = 0.45  # inches of an operator's column
+_COLORBAR_ROOM = 0.75  # inches of a colour bar with its numbers
 
 
 @dataclass
@@ -79,48 +97,58 @@ def _data_range(arr: npt.NDArray[Any], hidden: npt.NDArray[np.bool_]) -> tuple[f
 
 
 def _norm(lo: float, hi: float) -> Normalize:
-    """Sequential from ``lo`` to ``hi``, or, when ``lo < 0 < hi``, symmetric about 0."""
+    """From 0 to ``hi`` for non-negative data; symmetric about 0 when any value is negative."""
     from matplotlib.colors import Normalize
 
-    if lo < 0 < hi:
+    if lo < 0:
         m = max(-lo, hi)
         return Normalize(vmin=-m, vmax=m)
-    return Normalize(vmin=lo, vmax=hi if hi > lo else lo + 1)
+    return Normalize(vmin=0.0, vmax=hi if hi > 0 else 1.0)
 
 
-def _fit_fontsize(ax: Axes, shape: tuple[int, int], texts: list[str]) -> float:
-    """The cell text size that fits the cells of ``ax``, at most 11 pt."""
-    w_in, h_in = _axes_inches(ax)
-    return _fontsize_for(min(w_in / shape[1], h_in / shape[0]), texts)
+def _cell_fontsize(cell: float, texts: Sequence[str]) -> float:
+    """The size, in points, at which the widest of ``texts`` fits a ``cell``-inch cell.
 
-
-_EM = {".": 0.32, "-": 0.36, "/": 0.34}
-"""Widths of narrow characters in DejaVu Sans, in ems; digits are about 0.64."""
-
-
-MAX_CELL_SCALE = 1.6
-"""How much larger than its neighbours' a panel's cells may grow so its values can be written."""
-
-
-def _widest_em(texts: list[str]) -> float:
-    """Width of the widest of ``texts`` in ems (at least one digit's)."""
-    return max(0.64, max((sum(_EM.get(ch, 0.64) for ch in t) for t in texts), default=0.64))
-
-
-def _cell_for(texts: list[str]) -> float:
-    """The smallest cell, in inches, in which ``texts`` are written at :data:`MIN_FONTSIZE`."""
-    return max(MIN_FONTSIZE * _widest_em(texts) / 0.85, MIN_FONTSIZE / 0.55) / 72
-
-
-def _fontsize_for(
-    cell_in: float, texts: list[str], *, largest: float = 11.0, height_share: float = 0.55
-) -> float:
-    """The text size whose widest text fills 85 % of a ``cell_in``-inch cell.
-
-    At most ``largest`` points, and at most ``height_share`` of the cell's height.
+    The text is at most :data:`TEXT_WIDTH_SHARE` of the cell wide (measured
+    with matplotlib's own font metrics), at most :data:`TEXT_SIZE_SHARE` of
+    its side in size, and at most :data:`LARGEST_FONTSIZE`.
     """
-    cell_pt = 72 * cell_in
-    return float(min(largest, 0.85 * cell_pt / _widest_em(texts), height_share * cell_pt))
+    widest = max((_text_width(t, 72.0) for t in set(texts) if t), default=0.0)
+    cell_pt = 72 * cell
+    fits = TEXT_WIDTH_SHARE * cell_pt / widest if widest > 0 else np.inf
+    return float(min(LARGEST_FONTSIZE, TEXT_SIZE_SHARE * cell_pt, fits))
+
+
+def _cell_inches(ax: Axes, shape: tuple[int, int] | None = None) -> float:
+    """A cell's side in inches, as ``ax`` is placed now (``shape``: the cells in view)."""
+    if shape is None:
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        shape = (round(abs(y1 - y0)), round(abs(x1 - x0)))
+    pos = ax.get_position()
+    width, height = cast("Figure", ax.figure).get_size_inches()
+    return float(min(pos.width * width / shape[1], pos.height * height / shape[0]))
+
+
+def _cell_patches(cells: list[tuple[int, int]], rounded: bool) -> list[Any]:
+    """One square per ``(row, column)``, a gap smaller than the cell; rounded for the kernel."""
+    from matplotlib.patches import FancyBboxPatch, Rectangle
+
+    half = (1 - CELL_GAP) / 2
+    if rounded:
+        style = f"round,pad=0,rounding_size={KERNEL_ROUNDING}"
+        return [
+            FancyBboxPatch((c - half, r - half), 2 * half, 2 * half, boxstyle=style)
+            for r, c in cells
+        ]
+    return [Rectangle((c - half, r - half), 2 * half, 2 * half) for r, c in cells]
+
+
+def _text_colour(fill: Any) -> str:
+    """Black or white, whichever contrasts more with ``fill`` (WCAG relative luminance)."""
+    rgb = np.asarray(fill[:3], dtype=float)
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    luminance = float(linear @ [0.2126, 0.7152, 0.0722])
+    return "black" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"
 
 
 def show_matrix(
@@ -151,22 +179,26 @@ def show_matrix(
     title : str
         Name of the array; the shape is appended (``"Input (4, 4)"``).
     role : str, default 'input'
-        One of :data:`ROLES`: sets the colour map of non-negative data.
+        One of :data:`ROLES`: sets the colour map of non-negative data. The
+        kernel's cells have rounded corners, so it differs from the output by
+        more than colour.
     values : bool, optional
         Write each value in its cell. By default, when the text fits at
         :data:`MIN_FONTSIZE` or more; otherwise a colour bar gives the values.
     inserted, padded, cropped : array_like of bool, optional
         Masks of inserted zeros, padding, and cropped cells, drawn in their
-        styles of :data:`CELL_STYLES` instead of the colour map. Cropped cells
-        keep their values, written in grey.
+        styles of :data:`CELL_STYLES` instead of the colour map. Padding and
+        inserted zeros are zeros by definition: no value is written on them.
+        Cropped cells keep their values, in grey on a plain patch.
     blank : array_like of bool, optional
-        Cells not computed yet (in an animation): drawn empty, no value.
+        Cells not computed yet (in an animation): an outline, no value.
     fontsize : float, optional
-        Size of the cell text; by default it fits the cells, at least
-        :data:`MIN_FONTSIZE`.
+        Size of the cell text; by default the largest that fits the cells
+        (as large as fits).
     vmin, vmax : float, optional
-        Ends of the colour scale; by default the data's own range (pass them
-        to share a scale between panels or frames).
+        Ends of the colour scale; by default 0 and the data's largest value,
+        or symmetric about 0 for signed data (pass them to share a scale
+        between panels or frames).
     colorbar : bool, optional
         Draw a colour bar. By default, when the values are not written or the
         data are signed.
@@ -178,13 +210,16 @@ def show_matrix(
     Returns
     -------
     matplotlib Axes
+        Its cells are one collection, ``ax.collections[0]``, whose colour map
+        and norm are the matrix's scale.
 
     Notes
     -----
     Non-negative data use the role's single-hue map (:func:`role_cmap`), from
-    the smallest value (a visible tint) to the largest. Data with negative
-    and positive values use a diverging map centred on 0 (:data:`SIGNED_CMAP`)
-    and a colour bar. Text is white on dark cells and black on light ones.
+    0 (a visible tint) to the largest value, so a value's colour says how
+    large it is, not how it ranks. Data with a negative value use a
+    diverging map centred on 0 (:data:`SIGNED_CMAP`) and a colour bar. Text
+    is black or white, whichever contrasts more with its cell.
 
     Examples
     --------
@@ -193,109 +228,126 @@ def show_matrix(
     'Input (2, 2)'
     >>> [t.get_text() for t in ax.texts]
     ['6', '3', '2', '5']
-    >>> show_matrix([[-1, 2]]).images[0].get_cmap().name
+    >>> cells = ax.collections[0]
+    >>> cells.norm.vmin, cells.norm.vmax
+    (0.0, 6.0)
+    >>> show_matrix([[-1, 2]]).collections[0].get_cmap().name
     'magenta_gold'
     """
-    plt = _plt()
-    from matplotlib.patches import Rectangle
-
     cmap = role_cmap(role)  # checks the role
     arr = _as_2d(data)
+    rows, cols = arr.shape
     if ax is None:
-        _, ax = plt.subplots(
-            figsize=(min(MAX_WIDTH, 1 + 0.5 * arr.shape[1]), 1 + 0.5 * arr.shape[0]),
+        side = min(CELL, (MAX_WIDTH - 1) / cols)
+        _, ax = _plt().subplots(
+            figsize=(cols * side + 1.2, rows * side + 0.8 + 0.5 * bool(title)),
             layout="constrained",
         )
-    rows, cols = arr.shape
     masks = _masks(arr, padding=padded, **{"inserted zeros": inserted, "cropped": cropped})
     empty = _masks(arr, blank=blank)["blank"]
     special = masks["padding"] | masks["inserted zeros"] | masks["cropped"] | empty
     lo, hi = _data_range(arr, special)
     lo, hi = (lo if vmin is None else vmin), (hi if vmax is None else vmax)
     norm = _norm(lo, hi)
-    signed = lo < 0 < hi
+    signed = lo < 0
     if signed:
         cmap = signed_cmap()
-    shown = np.ma.masked_array(arr.astype(float), mask=special)
-    image = ax.imshow(shown, cmap=cmap, norm=norm, aspect="equal", interpolation="nearest")
-    for name, m in masks.items():
-        style = CELL_STYLES[name]
-        for r, c in zip(*np.nonzero(m), strict=True):
-            ax.add_patch(
-                Rectangle(
-                    (c - 0.5, r - 0.5),
-                    1,
-                    1,
-                    facecolor=style["facecolor"],
-                    hatch=style["hatch"],
-                    edgecolor=style["edgecolor"],
-                    lw=0,
-                )
-            )
-    for r, c in zip(*np.nonzero(empty), strict=True):  # outlined, so the grid's size shows
-        ax.add_patch(
-            Rectangle((c - 0.45, r - 0.45), 0.9, 0.9, fill=False, edgecolor="#c8c8c8", lw=0.8)
-        )
-    fmt = value_formatter(arr[~empty]) if formatter is None else formatter
-    texts = [fmt(v) for v in arr.ravel()]
-    fit = _fit_fontsize(ax, (rows, cols), texts) if fontsize is None else fontsize
+    cells = _draw_cells(ax, arr, {"plain": ~special, **masks, "blank": empty}, cmap, norm, role)
+    fmt = value_formatter(arr[~special]) if formatter is None else formatter
+    texts = {(r, c): fmt(arr[r, c]) for r, c in np.ndindex(rows, cols) if not special[r, c]}
+    kept = masks["cropped"] & ~empty  # cropped cells hold values, once computed
+    texts |= {(int(r), int(c)): fmt(arr[r, c]) for r, c in zip(*np.nonzero(kept), strict=True)}
+    size = fontsize
+    if size is None:
+        size = _cell_fontsize(_cell_inches(ax, (rows, cols)), list(texts.values()))
     if values is None:
-        values = fit >= MIN_FONTSIZE
+        values = size >= MIN_FONTSIZE
     if values:
-        size = max(fit, MIN_FONTSIZE)
-        for ((r, c), v), text in zip(np.ndenumerate(arr), texts, strict=True):
-            if empty[r, c]:
-                continue
-            hatched = next((n for n, m in masks.items() if m[r, c]), None)
-            if hatched == "cropped":
-                color = "#444444"
-            elif special[r, c]:
-                color = "black"
+        for (r, c), text in texts.items():
+            style = CELL_STYLES["cropped"]
+            if kept[r, c]:  # grey, on a plain patch: the hatch never runs through a digit
+                bbox = {"boxstyle": "round,pad=0.15", "facecolor": style["facecolor"], "lw": 0}
+                ax.text(
+                    c, r, text, ha="center", va="center", fontsize=size, color="#444444", bbox=bbox
+                )
             else:
-                level = float(norm(float(v)))
-                dark = (level > 0.8 or level < 0.2) if signed else level > 0.6
-                color = "white" if dark else "black"
-            # on a hatched cell the digits sit on a plain patch of the cell's fill, so the
-            # hatch neither strikes them through nor turns "0" into "Ø"
-            bbox = (
-                None
-                if hatched is None
-                else {
-                    "boxstyle": "round,pad=0.15",
-                    "facecolor": CELL_STYLES[hatched]["facecolor"],
-                    "edgecolor": "none",
-                }
-            )
-            ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color, bbox=bbox)
-    ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=8)
-    ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=8)
-    ax.set_xticks(np.arange(-0.5, cols), minor=True)
-    ax.set_yticks(np.arange(-0.5, rows), minor=True)
-    ax.grid(which="minor", color="white", linewidth=1)
-    ax.tick_params(which="both", length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+                color = _text_colour(cmap(norm(float(arr[r, c]))))
+                ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color)
+    _cell_axes(ax, rows, cols)
     if colorbar if colorbar is not None else (signed or not values):
-        _colorbar(image, [ax])
-    fit_title(ax, shape_title(title, np.asarray(data)) if title else "")
+        _colorbar(cells, [ax])
+    if title:
+        ax.set_title(shape_title(title, np.asarray(data)), fontsize=_TITLE_SIZE)
     return ax
 
 
-def _colorbar(image: Any, axes: list[Axes], shrink: float = 0.9) -> Any:
-    """A slim colour bar beside ``axes`` for ``image``'s scale, ticks at 9 pt.
+def _draw_cells(
+    ax: Axes, arr: npt.NDArray[Any], masks: dict[str, Any], cmap: Any, norm: Any, role: str
+) -> Any:
+    """Add the cells: plain ones in the colour map, the others in their styles; the plain ones."""
+    from matplotlib.collections import PatchCollection
 
-    ``shrink`` is the bar's share of the axes' height: less for a matrix
-    lower than its row of panels, so the bar is no taller than the matrix.
-    """
+    rounded = role == "kernel"
+
+    def where(mask: Any) -> list[tuple[int, int]]:
+        return [(int(r), int(c)) for r, c in zip(*np.nonzero(mask), strict=True)]
+
+    plain = where(masks["plain"])
+    cells = PatchCollection(_cell_patches(plain, rounded), cmap=cmap, norm=norm, lw=0, zorder=1)
+    cells.set_array(np.array([float(arr[r, c]) for r, c in plain]))
+    ax.add_collection(cells)
+    for name, style in CELL_STYLES.items():
+        if masks[name].any():
+            ax.add_collection(
+                PatchCollection(
+                    _cell_patches(where(masks[name]), rounded),
+                    facecolor=style["facecolor"],
+                    edgecolor=style["edgecolor"],
+                    hatch=style["hatch"],
+                    linewidth=0,
+                    zorder=1,
+                )
+            )
+    if masks["blank"].any():  # outlined, so the grid's size shows
+        ax.add_collection(
+            PatchCollection(
+                _cell_patches(where(masks["blank"]), rounded),
+                facecolor="none",
+                edgecolor="#b0b0b0",
+                linewidth=0.8,
+                linestyle=(0, (2, 2)),
+                zorder=1,
+            )
+        )
+    return cells
+
+
+def _cell_axes(ax: Axes, rows: int, cols: int) -> None:
+    """Square cells, numbered rows and columns, no frame, no background."""
+    ax.set_xlim(-0.5, cols - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)
+    ax.set_aspect("equal")
+    ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=8)
+    ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=8)
+    ax.tick_params(length=0, pad=4)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.patch.set_visible(False)
+
+
+def _colorbar(mappable: Any, axes: list[Axes], shrink: float = 0.9) -> Any:
+    """A slim colour bar beside ``axes`` for ``mappable``'s scale, ticks at 9 pt."""
     from matplotlib.ticker import MaxNLocator
 
-    fig = axes[0].figure
-    bar = fig.colorbar(image, ax=axes, fraction=0.06, pad=0.03, shrink=shrink, aspect=15 * shrink)
+    fig = cast("Figure", axes[0].figure)
+    bar = fig.colorbar(
+        mappable, ax=axes, fraction=0.06, pad=0.03, shrink=shrink, aspect=15 * shrink
+    )
     bar.ax.tick_params(labelsize=MIN_FONTSIZE)
     bar.locator = MaxNLocator(nbins=4 if shrink > 0.7 else 2)
     bar.update_ticks()
     bar.outline.set_visible(False)
-    if image.norm.vmin < 0 < image.norm.vmax:
+    if mappable.norm.vmin < 0 < mappable.norm.vmax:
         bar.set_label("negative ← 0 → positive", fontsize=MIN_FONTSIZE)
     return bar
 
@@ -308,19 +360,13 @@ def highlight(
     color: str = HIGHLIGHT_COLOR,
     linestyle: str = "-",
     label: str | None = None,
-    fit_text: bool = True,
 ) -> Any:
     """Draw a box around a block of cells drawn by :func:`show_matrix`.
 
-    The box is a thick dark line with a thin white line inside it, so it
-    stands out on light and dark cells of every colour, also to readers with
-    colour blindness; tell two boxes apart by ``linestyle``, not by colour.
-
-    The box lies on the cell borders and never crosses a digit: when the
-    figure is drawn, the line is at most 4 pt wide and leaves at least 1 pt
-    clear between itself and the text next to it; where the cells are too
-    small for that, the matrix's text is made smaller first (never under
-    :data:`MIN_FONTSIZE`), then the line thinner.
+    The box is a dark line with a thin white line inside it, so it stands
+    out on light and dark cells of every colour, also to readers with colour
+    blindness; tell two boxes apart by ``linestyle``, not by colour. It lies
+    on the cell borders, in the gaps between cells, clear of their text.
 
     Parameters
     ----------
@@ -333,11 +379,6 @@ def highlight(
         Line style of the outer line (``"--"`` for a second box).
     label : str, optional
         Legend label of the box.
-    fit_text : bool, default True
-        Whether the box may make the matrix's text smaller to keep its 1 pt
-        gap. The animations pass False, because their text keeps one size in
-        every frame; the line is then thinned instead, down to 1.5 pt, and
-        still never reaches a digit.
 
     Returns
     -------
@@ -354,134 +395,32 @@ def highlight(
     from matplotlib.patches import Rectangle
 
     (r0, r1), (c0, c1) = _span(rows, "rows"), _span(cols, "cols")
-    inner = Rectangle(
-        (c0 - 0.5, r0 - 0.5),
-        c1 - c0,
-        r1 - r0,
-        fill=False,
-        edgecolor="white",
-        linewidth=HIGHLIGHT_WIDTH * INNER_SHARE,
-        zorder=2.6,
-        clip_on=False,  # on an edge cell, half the line lies outside the axes: draw it whole
-    )
-    box = _HighlightBox(
-        inner,
-        (c0 - 0.5, r0 - 0.5),
-        c1 - c0,
-        r1 - r0,
+    corner, width, height = (c0 - 0.5, r0 - 0.5), c1 - c0, r1 - r0
+    box = Rectangle(
+        corner,
+        width,
+        height,
         fill=False,
         edgecolor=color,
         linewidth=HIGHLIGHT_WIDTH,
         linestyle=linestyle,
         label=label,
-        zorder=2.5,  # under the cell text, which it never reaches
+        zorder=2.5,  # over the cells, under their text
+        clip_on=False,  # on an edge cell, half the line lies outside the axes: draw it whole
+    )
+    inner = Rectangle(
+        corner,
+        width,
+        height,
+        fill=False,
+        edgecolor="white",
+        linewidth=HIGHLIGHT_WIDTH / 3,
+        zorder=2.6,
         clip_on=False,
-        fit_text=fit_text,
     )
     ax.add_patch(box)
     ax.add_patch(inner)
     return box
-
-
-HIGHLIGHT_WIDTH = 4.0
-"""Widest outer line of a highlight box, in points."""
-HIGHLIGHT_CLEARANCE = 1.0
-"""Clear gap between a highlight's line and the nearest digit, in points."""
-INNER_SHARE = 0.3
-"""Width of a highlight's white inner line, as a share of its outer line."""
-MIN_THIN_LINE = 1.5
-"""Thinnest outer line of a highlight that may not shrink the text, in points."""
-
-
-@cache
-def _highlight_box_class() -> Any:
-    """The Rectangle subclass behind :func:`highlight` (matplotlib is imported late)."""
-    from matplotlib.patches import Rectangle
-
-    class HighlightBox(Rectangle):
-        """A highlight's outer line that fits its width to the gap around the digits."""
-
-        def __init__(self, inner: Any, *args: Any, fit_text: bool = True, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.inner = inner
-            self.fit_text = fit_text
-
-        def draw(self, renderer: Any) -> None:
-            ax: Any = self.axes
-            per_pt = renderer.points_to_pixels(1.0)
-            clear = HIGHLIGHT_CLEARANCE * per_pt
-            want = HIGHLIGHT_WIDTH / 2 * per_pt + clear  # half the line and a clear gap, pixels
-            gap = _gap_to_text(self, ax, renderer)
-            if gap < want and self.fit_text:
-                _shrink_text(self, ax, renderer, want)
-                gap = _gap_to_text(self, ax, renderer)
-            width = max(0.0, min(HIGHLIGHT_WIDTH, 2 * (gap - clear) / per_pt))
-            if not self.fit_text:  # thinner, not smaller text: at least 1.5 pt, off the digits
-                width = max(width, min(MIN_THIN_LINE, 2 * gap / per_pt))
-            self.set_linewidth(width)
-            self.inner.set_linewidth(width * INNER_SHARE)
-            super().draw(renderer)
-
-    return HighlightBox
-
-
-def _HighlightBox(*args: Any, **kwargs: Any) -> Any:  # a class, made when matplotlib is imported
-    return _highlight_box_class()(*args, **kwargs)
-
-
-def _edges(box: Any, ax: Axes) -> list[tuple[str, float, float, float]]:
-    """The box's four edges in pixels: ("v", x, y_low, y_high) or ("h", y, x_low, x_high)."""
-    x0, y0 = box.get_xy()
-    (px0, py0), (px1, py1) = ax.transData.transform(
-        [(x0, y0), (x0 + box.get_width(), y0 + box.get_height())]
-    )
-    xl, xh, yl, yh = min(px0, px1), max(px0, px1), min(py0, py1), max(py0, py1)
-    return [("v", xl, yl, yh), ("v", xh, yl, yh), ("h", yl, xl, xh), ("h", yh, xl, xh)]
-
-
-def _text_extent(text: Any, renderer: Any) -> Any:
-    """A cell text's extent in pixels, with the plain patch drawn under it on hatched cells."""
-    bbox = text.get_window_extent(renderer)
-    if text.get_bbox_patch() is not None:
-        pad = 0.15 * renderer.points_to_pixels(text.get_fontsize())
-        bbox = bbox.expanded(1, 1).padded(pad)
-    return bbox
-
-
-def _gaps(box: Any, ax: Axes, renderer: Any) -> list[tuple[float, Any, float]]:
-    """(gap in pixels, text, distance from the text's centre to the edge) for texts by an edge."""
-    out = []
-    for text in ax.texts:
-        if not text.get_visible() or not text.get_text():
-            continue
-        e = _text_extent(text, renderer)
-        for kind, at, lo, hi in _edges(box, ax):
-            a0, a1, b0, b1 = (e.x0, e.x1, e.y0, e.y1) if kind == "v" else (e.y0, e.y1, e.x0, e.x1)
-            if b1 <= lo or b0 >= hi:  # not beside this edge
-                continue
-            centre = (a0 + a1) / 2
-            out.append((max(a0 - at, at - a1), text, abs(centre - at)))
-    return out
-
-
-def _gap_to_text(box: Any, ax: Axes, renderer: Any) -> float:
-    """Pixels between the box's edges and the nearest text beside them (large if none)."""
-    return min((g for g, _, _ in _gaps(box, ax, renderer)), default=float("inf"))
-
-
-def _shrink_text(box: Any, ax: Axes, renderer: Any, want: float) -> None:
-    """Make the axes' text small enough to leave ``want`` pixels to the box's edges."""
-    factor = 1.0
-    for gap, _, centre in _gaps(box, ax, renderer):
-        if gap < want:
-            half = centre - gap  # half the text's extent across the edge
-            if half > 0:
-                factor = min(factor, max(0.0, centre - want) / half)
-    sizes = [float(t.get_fontsize()) for t in ax.texts]
-    if not sizes or factor >= 1:
-        return
-    for text in ax.texts:
-        text.set_fontsize(max(MIN_FONTSIZE, min(float(text.get_fontsize()), max(sizes) * factor)))
 
 
 def _span(value: Any, name: str) -> tuple[int, int]:
@@ -512,6 +451,30 @@ def _shared_scales(panels: Sequence[Panel]) -> list[tuple[float, float]]:
     return [ranges[p.role] for p in panels]
 
 
+def _text_width(text: str, fontsize: float) -> float:
+    """Width of ``text`` in inches at ``fontsize``, as matplotlib lays it out."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    size = FontProperties(size=fontsize)
+    return float(text_to_path.get_text_width_height_descent(text, size, ismath=False)[0]) / 72
+
+
+def _wrap(text: str, width: float, fontsize: float) -> str:
+    """``text`` with line breaks between words so each line is at most ``width`` inches.
+
+    A word wider than ``width`` gets a line of its own; a shape or a slice in
+    brackets, ``(16, 1)`` or ``[0:3, 0:3]``, is one word.
+    """
+    lines: list[str] = []
+    for word in re.findall(r"\S*\([^)]*\)\S*|\S*\[[^\]]*\]\S*|\S+", text):
+        if lines and _text_width(f"{lines[-1]} {word}", fontsize) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def show_panels(
     panels: Sequence[Panel],
     *,
@@ -524,13 +487,17 @@ def show_panels(
 ) -> tuple[Figure, list[Axes]]:
     """Draw arrays side by side, optionally with operators between them.
 
+    Every panel's cells have one size: :data:`CELL` inches, or less where
+    the figure would be wider than :data:`MAX_WIDTH`. Matplotlib's
+    constrained layout places the titles, numbers and colour bars.
+
     Parameters
     ----------
     panels : sequence of Panel
         The arrays, left to right (then top to bottom when ``ncols`` wraps).
     title : str
         A sentence saying what the figure shows; the figure's suptitle and,
-        on the site, the image's alt text.
+        on the site, its caption.
     operators : sequence of str, optional
         ``len(panels) - 1`` symbols or words drawn between the panels (e.g.
         ``"⋆"``, ``"="``), each in a narrow column of its own. One row only.
@@ -538,16 +505,16 @@ def show_panels(
         Panels per row; by default all panels share one row.
     width : float, optional
         Figure width in inches, at most :data:`MAX_WIDTH`; by default as wide
-        as the panels need, at most :data:`MAX_WIDTH`.
+        as the panels need.
     share_norm : bool, default True
         Panels of the same role share one colour scale, so equal colours mean
         equal values across the figure (pass False to scale each panel to its
         own data). A shared scale that needs a colour bar gets one, beside the
         role's last panel.
     equal_cells : bool, default False
-        Draw every panel's cells at one size: a panel smaller than its column
-        and row is drawn at the top of the space, which stays empty, instead
-        of being enlarged to fill it (for a matrix beside a long vector).
+        Draw a panel smaller than its column and row at the top of that space,
+        cells the size of its neighbours', instead of enlarged to fill it (for
+        a matrix beside a long vector).
 
     Returns
     -------
@@ -566,7 +533,66 @@ def show_panels(
     >>> [ax.get_title() for ax in axes]
     ['Input (1, 2)', 'Kernel (1, 1)']
     """
-    plt = _plt()
+    cols = _columns(panels, operators, ncols)
+    ops = list(operators or [])
+    plan = _plan(panels, cols, len(ops), title, width, share_norm)
+    rows = len(plan.row_cells)
+    ratios: list[float] = []
+    for c, w in enumerate(plan.col_cells):
+        ratios += [w] if c == 0 or not ops else [_OPERATOR / plan.cell, w]
+    fig, grid = _plt().subplots(
+        rows,
+        len(ratios),
+        figsize=plan.size,
+        gridspec_kw={"width_ratios": ratios, "height_ratios": plan.row_cells},
+        squeeze=False,
+        layout="constrained",
+    )
+    step = 2 if ops else 1
+    axes = [grid[k // cols, (k % cols) * step] for k in range(len(panels))]
+    scales = _shared_scales(panels) if share_norm else [(None, None)] * len(panels)
+    for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
+        show_matrix(
+            p.data,
+            fontsize=_cell_fontsize(plan.cell, plan.texts[k]),
+            ax=ax,
+            role=p.role,
+            inserted=p.inserted,
+            padded=p.padded,
+            cropped=p.cropped,
+            blank=p.blank,
+            vmin=None if lo is None else min(lo, 0.0),
+            vmax=hi,
+            colorbar=None if not share_norm else False,
+            formatter=plan.formatter,
+        )
+        ax.set_title(plan.titles[k], fontsize=_TITLE_SIZE)
+        if equal_cells:  # the axes spans its whole column and row, in cell units
+            shape, slot = (
+                np.shape(_as_2d(p.data)),
+                (plan.row_cells[k // cols], plan.col_cells[k % cols]),
+            )
+            spare = (slot[1] - shape[1]) / 2
+            ax.set_xlim(-0.5 - spare, shape[1] - 0.5 + spare)
+            ax.set_ylim(slot[0] - 0.5, -0.5)
+            if shape[0] < slot[0]:  # column numbers would sit far below the cells
+                ax.tick_params(labelbottom=False)
+    if share_norm:
+        _shared_colorbars(axes, panels)
+    for k in range(len(panels), rows * cols):
+        grid[k // cols, (k % cols) * step].set_axis_off()
+    for c, op in enumerate(ops):
+        ax = grid[0, 2 * c + 1]
+        ax.set_axis_off()
+        size = 24 if len(op) == 1 else 12  # a lone symbol must read as large as a word
+        ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
+    fig.suptitle(plan.suptitle, fontsize=_SUPTITLE_SIZE)
+    _fit_cell_text(fig, axes)
+    return fig, axes
+
+
+def _columns(panels: Sequence[Panel], operators: Sequence[str] | None, ncols: int | None) -> int:
+    """Panels per row, once the arguments are checked."""
     if not panels:
         msg = "panels must not be empty"
         raise ValueError(msg)
@@ -581,159 +607,101 @@ def show_panels(
         if cols < len(panels):
             msg = "operators need all panels in one row (ncols=None)"
             raise ValueError(msg)
-    rows = -(-len(panels) // cols)
+    return cols
+
+
+@dataclass
+class _Plan:
+    """What :func:`show_panels` decides before drawing: sizes, wrapped titles, cell texts."""
+
+    cell: float
+    col_cells: list[float]
+    row_cells: list[int]
+    size: tuple[float, float]
+    titles: list[str]
+    suptitle: str
+    texts: list[list[str]]
+    formatter: Callable[[Any], str]
+
+
+def _plan(
+    panels: Sequence[Panel],
+    cols: int,
+    ops: int,
+    title: str,
+    width: float | None,
+    share_norm: bool,
+) -> _Plan:
+    """One cell size for every panel, as large as :data:`CELL` and the width allow.
+
+    Room is kept for the numbers beside each panel, the operators, the colour
+    bars (of signed panels and of panels too small for their values) and the
+    titles (each column at least as wide as its title's longest word and half
+    the title).
+    """
     shapes = [_as_2d(p.data).shape for p in panels]
-    op_w = 0.9 if operators else 0.0
+    col_cells = [float(max(2, *(s[1] for s in shapes[c::cols]))) for c in range(cols)]
+    rows = -(-len(panels) // cols)
+    row_cells = [max(s[0] for s in shapes[r * cols : (r + 1) * cols]) for r in range(rows)]
+    most = min(MAX_WIDTH, width or MAX_WIDTH)
     fmt = value_formatter(np.concatenate([np.ravel(p.data) for p in panels]))
     texts = [[fmt(v) for v in np.ravel(p.data)] for p in panels]
-    titles = [len(shape_title(p.title, _as_2d(p.data))) for p in panels]
+    room = _PANEL_ROOM * cols + _OPERATOR * ops
+    cell = min(CELL, (most - room) / sum(col_cells))
+    bare = [
+        bool(np.min(p.data) < 0) or _cell_fontsize(cell, t) < MIN_FONTSIZE
+        for p, t in zip(panels, texts, strict=True)
+    ]
+    groups = {p.role for p, b in zip(panels, bare, strict=True) if b}
+    room += _COLORBAR_ROOM * (len(groups) if share_norm else sum(bare))
+    cell = min(CELL, (most - room) / sum(col_cells))
+    titles = [shape_title(p.title, _as_2d(p.data)) if p.title else "" for p in panels]
+    for k, t in enumerate(titles):
+        longest = max((_text_width(w, _TITLE_SIZE) for w in t.split()), default=0.0)
+        need = max(longest, _text_width(t, _TITLE_SIZE) / 2)
+        col_cells[k % cols] = max(col_cells[k % cols], need / cell)
+    cell = min(cell, (most - room) / sum(col_cells))
+    fig_w = min(most, width or sum(col_cells) * cell + room)
+    suptitle = _wrap(title, fig_w - 0.2, _SUPTITLE_SIZE)
+    titles = [_wrap(t, col_cells[k % cols] * cell + 0.2, _TITLE_SIZE) for k, t in enumerate(titles)]
+    lines = [max(t.count("\n") for t in titles[r * cols : (r + 1) * cols]) for r in range(rows)]
+    fig_h = sum(cell * h + _ROW_ROOM + 0.17 * n for h, n in zip(row_cells, lines, strict=True))
+    fig_h += 0.2 * (suptitle.count("\n") + 1) + 0.1
+    return _Plan(cell, col_cells, row_cells, (fig_w, fig_h), titles, suptitle, texts, fmt)
 
-    def layout(scale: list[float]) -> tuple[list[float], float, float, list[tuple[float, float]]]:
-        sizes = [(s[0] * f, s[1] * f) for s, f in zip(shapes, scale, strict=True)]
-        # at least two cells wide, so a narrow panel still has room for its title
-        col_w = [max(2.0, *(z[1] for z in sizes[c::cols])) for c in range(cols)]
 
-        def widths(col_w: list[float]) -> tuple[list[float], float, float]:
-            ratios: list[float] = []
-            for c, w in enumerate(col_w):
-                ratios += [w] if c == 0 or not operators else [op_w, w]
-            natural = 0.55 * sum(ratios) + 1.0 * cols
-            fig_w = min(MAX_WIDTH, width or max(4.0, natural))
-            return ratios, fig_w, min(0.55, fig_w / (sum(ratios) + 1.0 * cols))
+def _signed(ax: Axes) -> bool:
+    """Whether the cells of ``ax`` use the diverging map (their scale reaches below 0)."""
+    cells: Any = ax.collections[0]
+    return float(cells.norm.vmin) < 0
 
-        ratios, fig_w, cell = widths(col_w)
-        # widen columns whose titles would take more than two lines (10 pt, ~0.076 in a char)
-        need = [max(titles[c::cols]) * 0.076 / 2 / cell for c in range(cols)]
-        if any(n > w for n, w in zip(need, col_w, strict=True)):
-            ratios, fig_w, cell = widths([max(n, w) for n, w in zip(need, col_w, strict=True)])
-        return ratios, fig_w, cell, sizes
 
-    # a panel whose values need larger cells than the others to be written at MIN_FONTSIZE
-    # gets them, up to MAX_CELL_SCALE times larger, if the figure still fits
-    needs = [_cell_for(t) for t in texts]
-    scale = [1.0] * len(panels)
-    for _ in range(6):
-        ratios, fig_w, cell, sizes = layout(scale)
-        wanted = [
-            min(MAX_CELL_SCALE, max(1.0, 1.02 * n / cell)) if n <= MAX_CELL_SCALE * cell else 1.0
-            for n in needs
-        ]
-        if all(abs(a - b) < 0.01 for a, b in zip(wanted, scale, strict=True)):
-            break
-        scale = wanted
-    ratios, fig_w, cell, sizes = layout(scale)
-    row_h = [max(z[0] for z in sizes[r * cols : (r + 1) * cols]) for r in range(rows)]
-    suptitle = _wrap(title, fig_w, 11)
-    fig_h = sum(cell * h + 0.8 for h in row_h) + 0.2 + 0.2 * (suptitle.count("\n") + 1)
-    fig, grid = plt.subplots(
-        rows,
-        len(ratios),
-        figsize=(fig_w, fig_h),
-        gridspec_kw={"width_ratios": ratios, "height_ratios": [h + 2 for h in row_h]},
-        squeeze=False,
-        layout="constrained",
-    )
-    step = 2 if operators else 1
-    axes = [grid[k // cols, (k % cols) * step] for k in range(len(panels))]
-    scales = _shared_scales(panels) if share_norm else [(None, None)] * len(panels)
+def _shared_colorbars(axes: list[Axes], panels: Sequence[Panel]) -> None:
+    """A colour bar beside each role's last panel, where the role's scale needs one."""
     last_of_role = {p.role: k for k, p in enumerate(panels)}
-    bars: list[Any] = []
-    for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
-        show_matrix(
-            p.data,
-            fontsize=_fontsize_for(cell * scale[k], texts[k]),
-            ax=ax,
-            title=p.title,
-            role=p.role,
-            inserted=p.inserted,
-            padded=p.padded,
-            cropped=p.cropped,
-            blank=p.blank,
-            vmin=lo,
-            vmax=hi,
-            colorbar=None if not share_norm else False,
-            formatter=fmt,
-        )
-        if equal_cells:  # the axes spans its whole column and row, in cell units
-            spare = (ratios[(k % cols) * step] - shapes[k][1]) / 2
-            ax.set_xlim(-0.5 - spare, shapes[k][1] - 0.5 + spare)
-            ax.set_ylim(row_h[k // cols] - 0.5, -0.5)
-            if shapes[k][0] < row_h[k // cols]:  # column numbers would sit far below the cells
-                ax.tick_params(labelbottom=False)
-        # wrap the title to the column's real width (the axes' size before layout is smaller)
-        column_in = ratios[(k % cols) * step] * cell + 0.6
-        ax.set_title(_wrap(ax.get_title().replace("\n", " "), column_in, 10), fontsize=10)
-        if share_norm and last_of_role[p.role] == k:
-            group = [a for a, q in zip(axes, panels, strict=True) if q.role == p.role]
-            needs = [len(a.texts) == 0 or a.images[0].norm.vmin < 0 for a in group]
-            if any(needs):
-                height = sizes[k][0] + 0.5, row_h[k // cols] + 2
-                bars.append(
-                    _colorbar(ax.images[0], [ax], shrink=max(0.55, min(0.9, height[0] / height[1])))
-                )
-    for bar in bars[:-1]:  # the sign note once, on the last bar: a short bar has no room for it
-        bar.set_label("")
-    # room for titles that wrapped: 10 pt lines, about 0.17 in each
-    lines = [ax.get_title().count("\n") for ax in axes]
-    extra = sum(max(lines[r * cols : (r + 1) * cols]) for r in range(rows))
-    # rows that wrap: a gap between one row's tick labels and the next row's titles
-    gap = 0.15 if rows > 1 and any(p.title for p in panels) else 0.0
-    if gap:
-        fig.get_layout_engine().set(hspace=gap / (fig_h / rows))
-    fig.set_size_inches(fig_w, fig_h + 0.17 * extra + gap * (rows - 1))
-    for k in range(len(panels), rows * cols):
-        grid[k // cols, (k % cols) * step].set_axis_off()
-    for c, op in enumerate(operators or []):
-        ax = grid[0, 2 * c + 1]
-        ax.set_axis_off()
-        size = 26 if len(op) == 1 else 12  # a lone symbol must read as large as a word
-        ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
-    fig.suptitle(suptitle, fontsize=11)
-    _fit_canvas(fig, axes)
-    return fig, axes
+    for role, k in last_of_role.items():
+        group = [a for a, q in zip(axes, panels, strict=True) if q.role == role]
+        if any(not a.texts or _signed(a) for a in group):
+            tall = _as_2d(panels[k].data).shape[0] > 2
+            _colorbar(axes[k].collections[0], [axes[k]], shrink=0.9 if tall else 0.6)
 
 
-def _fit_canvas(fig: Figure, axes: list[Axes], tries: int = 4) -> None:
-    """Grow the figure (or re-wrap a title) until every text drawn lies inside the canvas.
+def _fit_cell_text(fig: Figure, axes: list[Axes]) -> None:
+    """Once the layout is done, make cell text that is wider than its cells smaller.
 
-    The layout engine keeps text inside when it can; a narrow column's title, a panel's
-    colour bar or a tall vector can still push a title or a tick label past an edge.
+    The cell size is chosen before matplotlib's layout places titles, numbers
+    and colour bars, which can leave a panel a little smaller: one measured
+    pass fits its text to the cells it got (never under :data:`MIN_FONTSIZE`).
     """
-    for _ in range(tries):
-        fig.draw_without_rendering()
-        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-        found = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
-        found += [t.get_window_extent(renderer) for t in fig.texts if t.get_text()]
-        suptitle: Any = getattr(fig, "_suptitle", None)  # matplotlib keeps it there
-        if suptitle is not None:
-            found.append(suptitle.get_window_extent(renderer))
-        boxes = [b for b in found if b is not None]
-        if not boxes:
-            return
-        w_px, h_px = fig.bbox.width, fig.bbox.height
-        left = max(0.0, -min(b.x0 for b in boxes))
-        right = max(0.0, max(b.x1 for b in boxes) - w_px)
-        below = max(0.0, -min(b.y0 for b in boxes))
-        above = max(0.0, max(b.y1 for b in boxes) - h_px)
-        if max(left, right, below, above) <= 0.5:
-            return
-        dpi = fig.dpi
-        w_in, h_in = fig.get_size_inches()
-        if left > 0.5 or right > 0.5:
-            rewrapped = False  # first wrap the titles that stick out to the room they have
-            for ax in axes:
-                box = ax.title.get_window_extent(renderer)
-                if box.x0 < -0.5 or box.x1 > w_px + 0.5:
-                    room = (box.width - 2 * max(-box.x0, box.x1 - w_px)) / dpi
-                    text = ax.get_title().replace("\n", " ")
-                    wrapped = _wrap(text, max(0.5, room), 10)
-                    if wrapped != ax.get_title():
-                        ax.set_title(wrapped, fontsize=10)
-                        rewrapped = True
-            if not rewrapped:
-                w_in = min(MAX_WIDTH, w_in + 2 * max(left, right) / dpi + 0.05)
-        h_in += (below + above) / dpi + 0.05
-        fig.set_size_inches(w_in, h_in)
+    fig.draw_without_rendering()
+    for ax in axes:
+        shown = [t for t in ax.texts if t.get_visible() and t.get_text()]
+        if shown:
+            size = max(
+                MIN_FONTSIZE, _cell_fontsize(_cell_inches(ax), [t.get_text() for t in shown])
+            )
+            for text in shown:
+                text.set_fontsize(min(float(text.get_fontsize()), size))
 
 
 def framed_panel(
@@ -753,7 +721,7 @@ def framed_panel(
     stride : int or tuple of ints, default 1
         ``stride - 1`` zeros go between neighbouring values (drawn hatched grey).
     pad_width : sequence of (before, after) pairs, optional
-        Padding per axis (drawn hatched cream); negative amounts crop.
+        Padding per axis (drawn dotted straw); negative amounts crop.
     role : str, default 'input'
 
     Returns

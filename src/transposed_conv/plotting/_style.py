@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
 ROLES: dict[str, str] = {
     "input": "Blues",
@@ -28,7 +22,7 @@ ROLES: dict[str, str] = {
 ROLE_COLORS: dict[str, str] = {
     "input": "#6aaed6",  # Blues at 0.5
     "kernel": "#fda762",  # Oranges at 0.4
-    "output": "#228a44",  # Greens at 0.75 (darker than the kernel: they differ in lightness)
+    "output": "#077331",  # Greens at 0.85 (much darker than the kernel: they differ in lightness)
     "matrix": "#61409b",  # Purples at 0.8 (darker than the input, for the same reason)
     "padding": "#f2e3a6",
     "inserted zeros": "#c8c8c8",
@@ -38,8 +32,19 @@ ROLE_COLORS: dict[str, str] = {
 
 Blue and purple, orange and green meet under colour blindness, so the
 pairs differ in lightness too; the tests check every pair under
-deuteranopia and protanopia.
+deuteranopia and protanopia. The kernel and the output also differ in shape:
+the kernel's cells have rounded corners.
 """
+
+LINE_COLORS: dict[str, str] = {
+    "input": "#2e7ebc",  # Blues at 0.7
+    "kernel": "#e25508",  # Oranges at 0.7
+    "output": "#2f974e",  # Greens at 0.7
+    "matrix": "#7b74b5",  # Purples at 0.65
+    "neutral": "#7a7a7a",  # Greys at 0.6
+}
+"""The colour of a line of each role (:func:`show_lines`): the role's map where a line
+contrasts at least 3:1 with a white page and with the site's dark one (#14181e)."""
 
 CELL_STYLES: dict[str, dict[str, str]] = {
     "padding": {"facecolor": ROLE_COLORS["padding"], "hatch": "..", "edgecolor": "#7a6a2e"},
@@ -101,71 +106,6 @@ def _as_2d(data: Any) -> npt.NDArray[Any]:
         msg = f"data must be numeric, got dtype {arr.dtype}"
         raise TypeError(msg)
     return arr
-
-
-def _axes_inches(ax: Axes) -> tuple[float, float]:
-    """Approximate size of ``ax`` in inches (before any layout engine runs)."""
-    fig_w, fig_h = cast("Figure", ax.figure).get_size_inches()
-    pos = ax.get_position()
-    return fig_w * pos.width, fig_h * pos.height
-
-
-def fit_title(ax: Axes, text: str, fontsize: float = 10) -> str:
-    """Set ``text`` as the title of ``ax``, wrapped to the axes' width.
-
-    Parameters
-    ----------
-    ax : matplotlib Axes
-    text : str
-    fontsize : float, default 10
-
-    Returns
-    -------
-    str
-        The title as set, with line breaks where it had to wrap.
-    """
-    width_in, _ = _axes_inches(ax)
-    wrapped = _wrap(text, width_in, fontsize)
-    ax.set_title(wrapped, fontsize=fontsize)
-    return wrapped
-
-
-def _wrap(text: str, width_in: float, fontsize: float) -> str:
-    """Wrap ``text`` to ``width_in`` inches.
-
-    Never inside a parenthesised shape, a bracketed slice (``kernel[0::2, 0::2]``), a run
-    of settings (``p=1, a=1``) or between a word and its number (``kernel 3``), and
-    never leaving one word alone on the last line: the lines are balanced instead.
-    """
-    chars = max(8, int(width_in * 72 / (0.55 * fontsize)))
-    if len(text) <= chars or "\n" in text:
-        return text
-    # parenthesised shapes, bracketed slices, runs of settings (p=1, a=1) and a word with
-    # its number (kernel 3) stay on one line
-    glued = re.sub(
-        r"\([^()]*\)|\[[^\[\]]*\]|\w+=[\w.-]+(?:, \w+=[\w.-]+)+|\b[A-Za-z]+ \d[\w.%]*:?",
-        lambda m: m.group(0).replace(" ", "\u00a0"),
-        text,
-    )
-
-    def wrap(width: int) -> list[str]:
-        return textwrap.wrap(glued, width, break_long_words=False, break_on_hyphens=False)
-
-    lines = wrap(chars)
-    longest = max(len(line) for line in lines)
-    # the narrowest width that needs no more lines: balanced lines, no lone last word
-    for narrower in range(chars - 1, 7, -1):
-        candidate = wrap(narrower)
-        if len(candidate) > len(lines) or max(len(line) for line in candidate) > longest:
-            break
-        lines = candidate
-    # a long last word can still stand alone: move words down to join it
-    while len(lines) > 1 and " " not in lines[-1] and " " in lines[-2]:
-        head, moved = lines[-2].rsplit(" ", 1)
-        if len(moved) + 1 + len(lines[-1]) > max(chars * 5 // 4, longest):  # may overhang a little
-            break
-        lines[-2:] = [head, f"{moved} {lines[-1]}"]
-    return "\n".join(lines).replace("\u00a0", " ")
 
 
 def format_value(value: Any) -> str:

@@ -1,0 +1,389 @@
+"""Figures as HTML: each panel a picture of its cells, every word page text.
+
+Why: a figure saved as one picture is a white slab in dark mode, keeps its row of panels
+on a phone (where it either shrinks its digits or scrolls sideways), and its words are
+pixels that neither follow the theme nor the reader's font size. Here a figure is drawn
+once, at twice its 1x size on a transparent background, and cut into its panels: each
+panel's image is its *data area* only (the cells with their values, a photograph, the
+lines of a chart, a colour bar's bar). What is text becomes HTML: the figure's title
+(its caption), the panels' titles, row and column numbers, axis labels, a colour bar's
+numbers, the operators between panels, a chart's line labels. The panels are flex items,
+so on a phone the output moves to a row of its own instead of off screen; the page's
+text colour and font size apply to every word; the cells keep their colours in both
+themes (the gaps between them are transparent).
+
+Images are 256-colour PNGs (the figures use few colours; the same bytes every build)
+at 2x, with ``width`` and ``height`` at 1x. A panel with values in its cells is never
+shown narrower than the width at which its digits stay ``legibility.PHONE_DIGIT_PX``
+tall (``min-width``); ``data-digit-px`` is their height at 1x, which the browser check
+reads.
+
+``shoot(fig)`` cuts a figure into panels; ``figure_html`` writes them and returns the
+figure's HTML; ``panels_html`` writes one set of panels (an animation's step uses it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import matplotlib.pyplot as plt
+from legibility import DPI_2X, digit_px, min_width
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
+from PIL import Image
+
+FIGURES = Path(__file__).parents[1] / "_build" / "figures"
+"""Where the images go: ``html_static_path`` publishes the folder's files in ``_static``."""
+INK = "#8a8a8a"
+"""Lines inside a chart's image that are not data (axes, grid): readable on both themes."""
+MATRIX_PAD = 2.5
+"""Points around a matrix's cells in its image: room for a highlight box on an edge cell."""
+MAX_ALT_CELLS = 64
+"""Matrices up to this many cells list their values in their image's alt text."""
+
+
+@dataclass
+class Shot:
+    """One panel of a figure: its image and its words."""
+
+    image: Image.Image
+    kind: str  # "matrix", "image", "chart" or "colorbar"
+    title: str = ""
+    ticks: list[tuple[str, str, float]] = field(default_factory=list)  # (axis, text, fraction)
+    xlabel: str = ""
+    ylabel: str = ""
+    notes: list[tuple[str, float, float, str]] = field(default_factory=list)  # text, x, y, colour
+    bar: Shot | None = None
+    digits: float | None = None  # smallest cell text, in points
+    alt: str = ""
+
+
+def _kind(ax: Any) -> str | None:
+    """What an axes shows: a matrix, an image, a chart, a colour bar, an operator, or nothing."""
+    kinds = [
+        ("colorbar", ax.get_label() == "<colorbar>"),
+        (None, not ax.get_visible()),
+        ("matrix", any(isinstance(c, PatchCollection) for c in ax.collections)),
+        ("image", bool(ax.images)),
+        ("chart", bool(ax.lines)),
+        ("operator", not ax.axison and len(ax.texts) == 1),
+    ]
+    return next((kind for kind, found in kinds if found), None)
+
+
+_MATH = re.compile(r"\$\\mathdefault\{(.*)\}\$")
+
+
+def text_html(text: str) -> str:
+    r"""A tick label's text as HTML: matplotlib's ``$\mathdefault{10^{-2}}$`` as 10<sup>−2</sup>.
+
+    >>> text_html(r"$\mathdefault{10^{-2}}$"), text_html("0.5")
+    ('10<sup>−2</sup>', '0.5')
+    """
+    match = _MATH.fullmatch(text)
+    if match is None:
+        return html.escape(text)
+    inner = match.group(1).replace("\\times", "×").replace("{-", "{−")
+    return re.sub(r"\^\{([^}]*)\}", r"<sup>\1</sup>", inner).replace("{", "").replace("}", "")
+
+
+def _fraction(extent: Any, box: tuple[int, ...], scale: float, height: int) -> tuple[float, float]:
+    """Where the centre of ``extent`` (pixels at the figure's dpi) lies in the crop ``box``."""
+    x, y = extent.x0 + extent.x1, extent.y0 + extent.y1
+    fx = (x / 2 * scale - box[0]) / (box[2] - box[0])
+    fy = (height - y / 2 * scale - box[1]) / (box[3] - box[1])
+    return round(float(fx), 4), round(float(fy), 4)
+
+
+def _tick_labels(ax: Any) -> list[tuple[str, str, Any]]:
+    """(axis, text, extent in pixels) of each visible tick label of ``ax``."""
+    if not ax.axison:
+        return []
+    return [
+        (name, label.get_text(), label.get_window_extent())
+        for name, axis in (("x", ax.xaxis), ("y", ax.yaxis))
+        for label in axis.get_ticklabels()
+        if label.get_visible() and label.get_text()
+    ]
+
+
+def _ticks(
+    labels: list[tuple[str, str, Any]], box: tuple[int, ...], scale: float, height: int
+) -> list[tuple[str, str, float]]:
+    """The tick labels with their place as a fraction of the crop ``box`` along their axis."""
+    out = []
+    for name, text, extent in labels:
+        fx, fy = _fraction(extent, box, scale, height)
+        frac = fx if name == "x" else fy
+        if -0.01 <= frac <= 1.01:
+            out.append((name, text, frac))
+    return out
+
+
+def _crop(image: Image.Image, ax: Any, scale: float, pad: float) -> tuple[Any, tuple[int, ...]]:
+    """The part of ``image`` under ``ax``'s data area, ``pad`` points around it."""
+    extent = ax.get_window_extent()
+    grow = pad / 72 * ax.figure.dpi
+    x0, x1 = (extent.x0 - grow) * scale, (extent.x1 + grow) * scale
+    y0, y1 = (extent.y0 - grow) * scale, (extent.y1 + grow) * scale
+    box = (
+        max(0, int(x0)),
+        max(0, int(image.height - y1)),
+        min(image.width, -int(-x1)),
+        min(image.height, -int(-(image.height - y0))),
+    )
+    return image.crop(box), box
+
+
+def _cell_alt(ax: Any) -> str:
+    """The values of a matrix, row by row, for its alt text (empty when it has many)."""
+    (x0, x1), (y1, y0) = ax.get_xlim(), ax.get_ylim()
+    cols, rows = round(x1 - x0), round(y1 - y0)
+    if cols * rows > MAX_ALT_CELLS or not ax.texts:
+        return ""
+    cells = {
+        (round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in ax.texts
+    }
+    top, left = round(y0 + 0.5), round(x0 + 0.5)
+    lines = [
+        " ".join(cells.get((r, c), "·") for c in range(left, left + cols))
+        for r in range(top, top + rows)
+    ]
+    return "values by row: " + "; ".join(lines)
+
+
+def prepare(fig: Any) -> None:
+    """Set ``fig`` up to be cut into panels: drawn at 2x, on nothing, chart lines grey.
+
+    Its background and its axes' backgrounds become transparent (so the page
+    shows between the cells); the axes and grid lines of a chart, which are
+    not data, become :data:`INK`, readable on both themes.
+    """
+    fig.set_dpi(DPI_2X)
+    fig.patch.set_alpha(0)
+    for ax in fig.axes:
+        ax.patch.set_alpha(0)
+        if _kind(ax) == "chart":
+            for spine in ax.spines.values():
+                spine.set_color(INK)
+            ax.tick_params(colors=INK)
+            ax.grid(color=INK, alpha=0.35)
+
+
+def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
+    """The figure's panels (and the operators between them), in reading order.
+
+    The figure is drawn once (after :func:`prepare`, unless ``prepared``: then
+    as its Agg canvas last drew it, unless it changed since); the words drawn
+    over a chart or a photo are taken out of the picture first.
+    """
+    if not prepared:
+        prepare(fig)
+    axes = [(ax, _kind(ax)) for ax in fig.axes]
+    notes: dict[Any, list[tuple[str, Any, str]]] = {}
+    written = [ax for ax, kind in axes if kind in ("chart", "image") and ax.texts]
+    if written:  # their words become HTML: where they are, then out of the picture
+        fig.draw_without_rendering()
+        fig.set_layout_engine("none")
+        for ax in written:
+            notes[ax] = [(t.get_text(), t.get_window_extent(), t.get_color()) for t in ax.texts]
+            for text in ax.texts:
+                text.set_visible(False)
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    if fig.stale or not prepared:  # an animation's frame is drawn already by anim.save
+        canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).copy()
+    scale = 1.0
+    ticks = {ax: _tick_labels(ax) for ax, kind in axes if kind}
+    shots: dict[Any, Shot] = {}
+    items: list[tuple[tuple[int, int], Shot | str]] = []
+    for ax, kind in axes:
+        if kind is None or kind == "colorbar":
+            continue
+        spec = ax.get_subplotspec()
+        where = (spec.rowspan.start, spec.colspan.start) if spec is not None else (0, 0)
+        if kind == "operator":
+            items.append((where, ax.texts[0].get_text()))
+            continue
+        pad = MATRIX_PAD if kind == "matrix" else 1.5 if kind == "chart" else 0.0
+        crop, box = _crop(image, ax, scale, pad)
+        digits = [
+            float(t.get_fontsize()) for t in ax.texts if t.get_visible() and t.get_text().strip()
+        ]
+        shot = Shot(
+            crop,
+            kind,
+            title=" ".join(ax.get_title().split()),
+            ticks=_ticks(ticks[ax], box, scale, image.height),
+            xlabel=ax.get_xlabel(),
+            ylabel=ax.get_ylabel(),
+            notes=[
+                (t, *_fraction(extent, box, scale, image.height), c)
+                for t, extent, c in notes.get(ax, [])
+            ],
+            digits=min(digits) if kind == "matrix" and digits else None,
+            alt=_cell_alt(ax) if kind == "matrix" else "",
+        )
+        shots[ax] = shot
+        items.append((where, shot))
+    for ax, kind in axes:
+        if kind != "colorbar" or not shots:
+            continue
+        crop, box = _crop(image, ax, scale, 0.0)
+        bar = Shot(crop, "colorbar", ticks=_ticks(ticks[ax], box, scale, image.height))
+        bar.ylabel = ax.get_ylabel()
+        # the bar belongs to the panel just left of it
+        left = [a for a in shots if a.get_window_extent().x1 <= ax.get_window_extent().x0 + 1]
+        owner = max(left or shots, key=lambda a: a.get_window_extent().x1)
+        shots[owner].bar = bar
+    items.sort(key=lambda item: item[0])
+    return [item for _, item in items]
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    """A 256-colour PNG of ``image``: the same bytes on every build."""
+    small = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    small.save(buffer, "png", optimize=True)
+    return buffer.getvalue()
+
+
+class Writer:
+    """Writes images into ``folder`` (published at ``url``), once per content."""
+
+    def __init__(self, folder: Path, url: str, stem: str) -> None:
+        self.folder, self.url, self.stem = folder, url, stem
+        self.seen: dict[str, str] = {}
+
+    def write(self, data: bytes, name: str) -> str:
+        """The URL of ``data``, written as ``<stem>_<name>.png`` unless written before."""
+        digest = hashlib.sha256(data).hexdigest()
+        if digest not in self.seen:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self.folder / f"{self.stem}_{name}.png"
+            path.write_bytes(data)
+            self.seen[digest] = f"{self.url}{path.name}"
+        return self.seen[digest]
+
+
+def _size(image: Image.Image) -> tuple[int, int]:
+    """1x size of a 2x image."""
+    return round(image.width / 2), round(image.height / 2)
+
+
+def _labels(shot: Shot) -> str:
+    parts = []
+    for axis, text, frac in shot.ticks:
+        where = "left" if axis == "x" else "top"
+        parts.append(
+            f'<span class="tcf-{axis}" style="{where}: {100 * frac:.2f}%">{text_html(text)}</span>'
+        )
+    for text, x, y, colour in shot.notes:
+        parts.append(
+            f'<span class="tcf-note" style="left: {100 * x:.2f}%; top: {100 * y:.2f}%;'
+            f' color: {colour}">{html.escape(text)}</span>'
+        )
+    return "".join(parts)
+
+
+def _plot(shot: Shot, src: str, alt: str) -> str:
+    width, height = _size(shot.image)
+    room = max((len(text) for axis, text, _ in shot.ticks if axis == "y"), default=0)
+    style = f"--w: {width}px; --ylab: {room}"
+    attrs = f'style="{style}"'
+    if shot.digits is not None:
+        attrs = (
+            f'style="{style}; --min-w: {min_width(shot.digits, width)}px"'
+            f' data-digit-px="{digit_px(shot.digits):.2f}"'
+        )
+    return (
+        f'<div class="tcf-plot tcf-{shot.kind}" {attrs}>'
+        f'<img class="dark-light" src="{src}" width="{width}" height="{height}"'
+        f' alt="{html.escape(alt, quote=True)}"'
+        f' loading="lazy" decoding="async">{_labels(shot)}</div>'
+    )
+
+
+def panel_html(shot: Shot, src: str, bar_src: str | None, title: str | None = None) -> str:
+    """One panel: its title, its image with the numbers around it, its colour bar."""
+    title = shot.title if title is None else title
+    alt = shot.alt or ("" if title else "figure panel")
+    plot = _plot(shot, src, f"{title}: {alt}" if title and alt else title or alt)
+    if shot.ylabel:
+        plot = f'<p class="tcf-ylabel">{html.escape(shot.ylabel)}</p>{plot}'
+    if shot.bar is not None and bar_src is not None:
+        bar = _plot(shot.bar, bar_src, "colour scale")
+        label = (
+            f'<p class="tcf-barlabel">{html.escape(shot.bar.ylabel)}</p>' if shot.bar.ylabel else ""
+        )
+        plot = f'<div class="tcf-withbar">{plot}{bar}{label}</div>'
+    xlabel = f'<p class="tcf-xlabel">{html.escape(shot.xlabel)}</p>' if shot.xlabel else ""
+    head = f'<p class="tcf-title">{html.escape(title)}</p>' if title else ""
+    return f'<div class="tcf-panel">{head}<div class="tcf-body">{plot}</div>{xlabel}</div>'
+
+
+def panels_html(items: list[Shot | str], writer: Writer, name: str) -> tuple[str, list[str]]:
+    """The panels and operators as HTML, their images written; and each panel's image URL."""
+    parts, srcs = [], []
+    for item in items:
+        if isinstance(item, str):
+            parts.append(f'<p class="tcf-op" aria-hidden="true">{html.escape(item)}</p>')
+            continue
+        k = len(srcs)
+        src = writer.write(png_bytes(item.image), f"{name}_{k}")
+        bar = writer.write(png_bytes(item.bar.image), f"{name}_{k}bar") if item.bar else None
+        srcs.append(src)
+        parts.append(panel_html(item, src, bar))
+    return "".join(parts), srcs
+
+
+def is_wide(items: list[Shot | str]) -> bool:
+    """Whether the panels in one row are wider than the text column (656 px)."""
+    width = sum(_size(i.image)[0] + 40 for i in items if isinstance(i, Shot))
+    return width + 40 * sum(isinstance(i, str) for i in items) > 656
+
+
+def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | str]]:
+    """The whole figure: caption, panels; its images written. Also the panels."""
+    items = shoot(fig)
+    body, _ = panels_html(items, writer, name)
+    caption = html.escape(" ".join(fig.get_suptitle().split()))
+    wide = " tcf-wide" if is_wide(items) else ""
+    return (
+        f'<figure class="tcf-figure{wide}">'
+        + (f'<figcaption class="tcf-caption">{caption}</figcaption>' if caption else "")
+        + f'<div class="tcf-panels">{body}</div></figure>'
+    ), items
+
+
+def thumbnail(items: list[Shot | str]) -> Image.Image:
+    """The panels side by side on white, no words: what sphinx-gallery shrinks to a thumbnail."""
+    shots = [i.image for i in items if isinstance(i, Shot)]
+    gap = 24
+    width = sum(s.width for s in shots) + gap * (len(shots) - 1)
+    height = max(s.height for s in shots)
+    sheet = Image.new("RGBA", (width, height), "white")
+    x = 0
+    for s in shots:
+        sheet.alpha_composite(s.convert("RGBA"), (x, (height - s.height) // 2))
+        x += s.width + gap
+    return sheet.convert("RGB")
+
+
+def notebook(fig: Any, name: str) -> Any:
+    """``fig`` as HTML panels in a MyST-NB page at the site's top level (``index.md``).
+
+    The cell that calls it runs in ``docs/``; the figure is closed, so the
+    notebook shows the HTML only.
+    """
+    from IPython.display import HTML  # noqa: PLC0415 (only a notebook's kernel has IPython)
+
+    page, _ = figure_html(fig, Writer(FIGURES, "_static/", f"page_{name}"), "01")
+    plt.close(fig)
+    return HTML(page)
