@@ -34,12 +34,14 @@ from figure_html import (
     figure_html,
     is_wide,
     panels_html,
+    png_bytes,
     prepare,
     shoot,
     thumbnail,
 )
 from legibility import PHONE_DIGIT_PX, digit_px
 from matplotlib.animation import AbstractMovieWriter, Animation
+from PIL import Image
 
 THUMBNAILS = Path(__file__).parents[1] / "_build" / "thumbnails"
 THUMBNAIL_SIZE = (320, 224)
@@ -180,8 +182,19 @@ def _scripts(app: Any, _page: str, _template: str, context: dict[str, Any], _doc
         app.add_js_file("steps.js", loading_method="defer")
 
 
+def _lighter_thumbnails(app: Any) -> None:
+    """sphinx-gallery's thumbnails (full-colour RGBA PNGs) as 256-colour PNGs, a third the bytes."""
+    for path in Path(app.srcdir, "gallery").glob("*/images/thumb/sphx_glr_*_thumb.png"):
+        with Image.open(path) as image:
+            if image.mode == "P":  # done in an earlier build
+                continue
+            data = png_bytes(image.convert("RGBA"))
+        path.write_bytes(data)
+
+
 def setup(app: Any) -> dict[str, Any]:
-    """Ship the players' script on the pages that have players."""
+    """Ship the players' script where there are players; lighten the thumbnails."""
     FIGURES.mkdir(parents=True, exist_ok=True)
     app.connect("html-page-context", _scripts)
+    app.connect("builder-inited", _lighter_thumbnails, priority=900)  # after sphinx-gallery
     return {"parallel_read_safe": True, "parallel_write_safe": True}

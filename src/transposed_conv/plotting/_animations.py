@@ -216,8 +216,9 @@ def _animate(
         sizes.append(_cell_fontsize(_cell_inches(ax, arr.shape[-2:]), texts))
 
     def frame(n: int) -> list[Any]:
-        for ax in axes:
-            ax.clear()
+        for ax in axes:  # the cells, values and boxes of the last frame; the axes stay
+            for artist in [*ax.collections, *ax.texts, *ax.patches]:
+                artist.remove()
         draw(n, axes, sizes)
         return []
 

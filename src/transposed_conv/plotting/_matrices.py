@@ -487,7 +487,7 @@ def show_panels(
 ) -> tuple[Figure, list[Axes]]:
     """Draw arrays side by side, optionally with operators between them.
 
-    Every panel's cells have one size: :data:`CELL` inches, or less where
+    Every panel's cells have one size: 0.42 inches, or less where
     the figure would be wider than :data:`MAX_WIDTH`. Matplotlib's
     constrained layout places the titles, numbers and colour bars.
 

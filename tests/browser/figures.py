@@ -1,0 +1,259 @@
+"""The built site's figures and animations in headless Chromium, as a reader meets them.
+
+Usage: ``python tests/browser/figures.py HTML_DIR [SCREENSHOT_DIR]``.
+
+On the landing page and every gallery page:
+
+- at 320 and 390 px, no figure is wider than the screen and every panel (the output
+  included) lies on it, no sideways scrolling; at 320, 390 and 1280 px every cell's digits are
+  at least ``legibility.MIN_DIGIT_PX`` CSS px tall as shown (7, 7 and 9), and at 390 px every
+  word of a figure (titles, numbers, axis labels) at least ``legibility.MIN_LABEL_PX``;
+- at 1280 px, the unfolded input code of a gallery page is no taller than its figures
+  ("figures lead");
+- every animation is a player that shows its first step, steps with Next, Previous and the
+  arrow keys, shows the step's sentence, plays at 2 s a step only when asked, offers Restart
+  at the end, offers no Play to readers who ask for reduced motion, and without JavaScript
+  shows its first frame and every sentence.
+
+The built thumbnails (``_images/sphx_glr_*_thumb.png``) are not strips and no two alike.
+Screenshots of the pages with animations are saved at 1280 and 390 px, light and dark.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+from playwright.sync_api import Browser, Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
+from legibility import MIN_DIGIT_PX, MIN_LABEL_PX  # the rules the figures are drawn to
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+STEP_MS = 2000
+"""Time a player shows each step when playing (docs/_static/steps.js)."""
+MEASURE = """(width) => {
+  const vw = document.documentElement.clientWidth;
+  const figures = Array.from(document.querySelectorAll(".tcf-figure"));
+  const wide = figures.filter(f => f.scrollWidth > f.clientWidth + 1 ||
+      f.getBoundingClientRect().right > vw + 1).map(f => f.querySelector(".tcf-caption")?.textContent);
+  const off = Array.from(document.querySelectorAll(".tcf-panel")).filter(p => {
+    const r = p.getBoundingClientRect(); return r.left < -1 || r.right > vw + 1;
+  }).map(p => p.querySelector(".tcf-title")?.textContent || "a panel");
+  const digits = Array.from(document.querySelectorAll(".tcf-plot[data-digit-px] img")).map(img => ({
+    src: img.getAttribute("src").split("/").pop(),
+    px: parseFloat(img.parentElement.dataset.digitPx) * img.getBoundingClientRect().width / img.width,
+  })).filter(d => d.px > 0);
+  const words = Array.from(document.querySelectorAll(
+      ".tcf-figure :is(.tcf-caption, .tcf-title, .tcf-x, .tcf-y, .tcf-note, .tcf-xlabel, .tcf-ylabel, .tcf-barlabel, .tcf-now)"))
+    .map(el => ({text: el.textContent.slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize)}));
+  return {wide, off, digits, words};
+}"""
+LEAD = """() => {
+  const height = (els) => els.reduce((sum, el) => sum + el.getBoundingClientRect().height, 0);
+  const code = Array.from(document.querySelectorAll("div.highlight-Python"))
+    .filter(el => el.checkVisibility() && !el.closest("details:not([open])"));
+  const figures = Array.from(document.querySelectorAll(".tcf-figure"));
+  return {code: height(code), figures: height(figures)};
+}"""
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def load_all(page: Page) -> None:
+    """Every lazy image loaded (scrolled through the page), back at the top."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for y in range(0, height, 600):
+        page.evaluate(f"window.scrollTo(0, {y})")
+    page.evaluate("""async () => {
+      await Promise.all(Array.from(document.images).map(img => img.complete ? null :
+        new Promise(done => { img.addEventListener("load", done); img.addEventListener("error", done); })));
+      window.scrollTo(0, 0);
+    }""")
+
+
+def check_sizes(page: Page, name: str, width: int) -> list[str]:
+    """Widths, digits and words of the page's figures at ``width``."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_timeout(50)
+    found = page.evaluate(MEASURE, width)
+    problems = [f"{name} at {width} px: figure {c!r} wider than the screen" for c in found["wide"]]
+    problems += [f"{name} at {width} px: panel {t!r} off screen" for t in found["off"]]
+    least = MIN_DIGIT_PX[width]
+    problems += [
+        f"{name} at {width} px: {d['src']} digits {d['px']:.1f} px, under {least}"
+        for d in found["digits"]
+        if d["px"] < least - 0.05
+    ]
+    if width == 390:
+        problems += [
+            f"{name} at 390 px: {w['text']!r} at {w['px']} px, under {MIN_LABEL_PX}"
+            for w in found["words"]
+            if w["px"] < MIN_LABEL_PX
+        ]
+    return problems
+
+
+def check_lead(page: Page, name: str) -> list[str]:
+    """At 1280 px the page's unfolded input code is no taller than its figures."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    heights = page.evaluate(LEAD)
+    if heights["code"] > heights["figures"] + 1:
+        return [f"{name}: {heights['code']:.0f} px of code, {heights['figures']:.0f} px of figures"]
+    return []
+
+
+def _state(player) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    return (
+        player.locator(".tcf-now").inner_text(),
+        player.locator(".tcf-panel img").first.get_attribute("src") or "",
+    )
+
+
+def check_players(browser: Browser, url: str, name: str) -> list[str]:
+    """Every player on the page: first step first, stepping, keyboard, pace, restart."""
+    problems: list[str] = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.clock.install()
+    page.goto(url)
+    players = page.locator(".tcf-steps")
+    for k in range(players.count()):
+        player = players.nth(k)
+        steps = int(player.get_attribute("data-steps") or 0)
+        where = f"{name} player {k + 1}"
+        play = player.locator("[data-do=play]")
+        first = _state(player)
+        if not first[0].startswith(f"Step 1 of {steps}:"):
+            problems.append(f"{where}: starts at {first[0][:30]!r}")
+        page.clock.run_for(3 * STEP_MS)  # nothing moves by itself
+        if _state(player) != first:
+            problems.append(f"{where}: moved without being asked")
+        player.locator("[data-do=next]").click()
+        second = _state(player)
+        if not second[0].startswith("Step 2 ") or second[1] == first[1]:
+            problems.append(f"{where}: Next did not show step 2 ({second[0][:30]!r})")
+        player.locator("[data-do=next]").press("ArrowLeft")
+        if _state(player) != first:
+            problems.append(f"{where}: the Left arrow did not go back to step 1")
+        play.click()
+        page.clock.run_for(STEP_MS - 100)
+        if _state(player) != first:
+            problems.append(f"{where}: played faster than one step every {STEP_MS} ms")
+        page.clock.run_for(200)
+        if not _state(player)[0].startswith("Step 2 "):
+            problems.append(f"{where}: Play did not reach step 2 after {STEP_MS} ms")
+        play.click()  # pause
+        play.press("End")
+        if not _state(player)[0].startswith(f"Step {steps} of") or play.inner_text() != "Restart":
+            problems.append(f"{where}: End did not reach the last step with Restart offered")
+    context.close()
+    return problems + check_players_without_motion(browser, url, name)
+
+
+def check_players_without_motion(browser: Browser, url: str, name: str) -> list[str]:
+    """No Play for reduced motion; without JavaScript, the first frame and every sentence."""
+    problems = []
+    still = browser.new_context(reduced_motion="reduce")
+    page = still.new_page()
+    page.goto(url)
+    if page.locator(".tcf-steps [data-do=play]:visible").count():
+        problems.append(f"{name}: Play offered to a reader who asked for reduced motion")
+    still.close()
+    plain = browser.new_context(java_script_enabled=False)
+    page = plain.new_page()
+    page.goto(url)
+    players = page.locator(".tcf-steps")
+    for k in range(players.count()):
+        player = players.nth(k)
+        if player.locator(".tcf-controls").is_visible():
+            problems.append(f"{name} player {k + 1}: buttons shown without JavaScript")
+        items = player.locator(".tcf-transcript li")
+        if not player.locator(".tcf-transcript li").first.is_visible() or items.count() < 2:
+            problems.append(f"{name} player {k + 1}: no sentences without JavaScript")
+    plain.close()
+    return problems
+
+
+def check_thumbnails(root: Path) -> list[str]:
+    """No thumbnail is a thin strip, and no two are alike."""
+    problems, seen = [], {}
+    for path in sorted((root / "_images").glob("sphx_glr_*_thumb.png")):
+        with Image.open(path) as image:
+            rgb = np.asarray(image.convert("RGB"), dtype=float) / 255
+        rows, cols = np.nonzero((rgb < 0.94).any(axis=-1))
+        h, w = (np.ptp(rows) + 1, np.ptp(cols) + 1) if rows.size else (0, 0)
+        if (
+            h < 0.45 * rgb.shape[0]
+            or w < 0.45 * rgb.shape[1]
+            or max(w / max(h, 1), h / max(w, 1)) > 4
+        ):
+            problems.append(f"{path.name}: a strip ({w} x {h} px of ink)")
+        small = np.asarray(Image.fromarray((rgb * 255).astype("uint8")).resize((16, 12)))
+        key = hashlib.sha256((small // 32).tobytes()).hexdigest()
+        if key in seen:
+            problems.append(f"{path.name} looks like {seen[key]}")
+        seen[key] = path.name
+    return problems
+
+
+def main(root: Path, shots: Path | None) -> int:
+    pages = [
+        "index.html",
+        *sorted(str(p.relative_to(root)) for p in (root / "gallery").rglob("plot_*.html")),
+    ]
+    server, base = serve(root)
+    problems = check_thumbnails(root)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for name in pages:
+            page = browser.new_page()
+            page.goto(base + name)
+            load_all(page)
+            for width in (320, 390, 1280):
+                problems += check_sizes(page, name, width)
+            if name != "index.html":
+                problems += check_lead(page, name)
+            animated = page.locator(".tcf-steps").count() > 0
+            page.close()
+            if animated:
+                problems += check_players(browser, base + name, name)
+            if shots is not None and animated:
+                shots.mkdir(parents=True, exist_ok=True)
+                for scheme in ("light", "dark"):
+                    for width in (1280, 390):
+                        context = browser.new_context(
+                            viewport={"width": width, "height": 900}, color_scheme=scheme
+                        )
+                        shot = context.new_page()
+                        shot.goto(base + name)
+                        load_all(shot)
+                        stem = name.replace("/", "_").removesuffix(".html")
+                        shot.screenshot(path=shots / f"{stem}_{width}_{scheme}.png", full_page=True)
+                        context.close()
+        browser.close()
+    server.shutdown()
+    for problem in problems:
+        print(problem)
+    print(f"figures: {len(pages)} pages, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None))
