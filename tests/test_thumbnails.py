@@ -48,7 +48,7 @@ def test_thumbnail_is_the_panels_side_by_side_on_white():
     shots = [i for i in items if isinstance(i, figure_html.Shot)]
     assert [i for i in items if isinstance(i, str)] == ["→"]
     sheet = figure_html.thumbnail(items)
-    assert sheet.width == sum(s.image.width for s in shots) + 24
+    assert sheet.width == sum(s.image.width for s in shots) + 24  # two squares: one row
     assert sheet.height == max(s.image.height for s in shots)
     pixels = np.asarray(sheet)
     assert (pixels[0, 0] == 255).all()  # the transparent margin is white: no dark corners
@@ -91,3 +91,12 @@ def test_a_page_names_its_thumbnail_figure(tmp_path):
     assert sg_figures.thumbnail_number(str(page)) == 3
     page.write_text('"""Title."""\n')
     assert sg_figures.thumbnail_number(str(page)) == 1
+
+
+def test_a_row_of_wide_panels_is_stacked_to_fill_the_thumbnail():
+    row = [Panel(np.arange(8)[None] * k, f"Row {k}") for k in range(1, 4)]
+    items = figure_html.shoot(show_panels(row, title="Three rows of eight")[0])
+    sheet = figure_html.thumbnail(items)
+    assert sheet.height > sheet.width / 4  # not one long strip
+    widest = max(i.image.width for i in items if isinstance(i, figure_html.Shot))
+    assert sheet.width < 2 * widest  # panels stacked, not side by side

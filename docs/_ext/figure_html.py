@@ -34,6 +34,7 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 from legibility import DPI_2X, digit_px, min_width
+from matplotlib import colors as mpl_colors
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection
 from PIL import Image
@@ -58,7 +59,7 @@ class Shot:
     ticks: list[tuple[str, str, float]] = field(default_factory=list)  # (axis, text, fraction)
     xlabel: str = ""
     ylabel: str = ""
-    notes: list[tuple[str, float, float, str]] = field(default_factory=list)  # text, x, y, colour
+    notes: list[tuple[str, str, str]] = field(default_factory=list)  # text, CSS place, colour
     bar: Shot | None = None
     digits: float | None = None  # smallest cell text, in points
     alt: str = ""
@@ -99,6 +100,19 @@ def _fraction(extent: Any, box: tuple[int, ...], scale: float, height: int) -> t
     fx = (x / 2 * scale - box[0]) / (box[2] - box[0])
     fy = (height - y / 2 * scale - box[1]) / (box[3] - box[1])
     return round(float(fx), 4), round(float(fy), 4)
+
+
+def _note(
+    text: str, extent: Any, colour: str, box: tuple[int, ...], height: int
+) -> tuple[str, str, str]:
+    """A word over a chart, placed by its edge nearer the chart's side, so it stays inside."""
+    width = box[2] - box[0]
+    top = (height - (extent.y0 + extent.y1) / 2 - box[1]) / (box[3] - box[1])
+    if (extent.x0 + extent.x1) / 2 - box[0] > width / 2:
+        side = f"right: {100 * (box[2] - extent.x1) / width:.2f}%"
+    else:
+        side = f"left: {100 * (extent.x0 - box[0]) / width:.2f}%"
+    return text, f"{side}; top: {100 * top:.2f}%", mpl_colors.to_hex(colour)
 
 
 def _tick_labels(ax: Any) -> list[tuple[str, str, Any]]:
@@ -223,10 +237,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
             ticks=_ticks(ticks[ax], box, scale, image.height),
             xlabel=ax.get_xlabel(),
             ylabel=ax.get_ylabel(),
-            notes=[
-                (t, *_fraction(extent, box, scale, image.height), c)
-                for t, extent, c in notes.get(ax, [])
-            ],
+            notes=[_note(t, extent, c, box, image.height) for t, extent, c in notes.get(ax, [])],
             digits=min(digits) if kind == "matrix" and digits else None,
             alt=_cell_alt(ax) if kind == "matrix" else "",
         )
@@ -284,10 +295,9 @@ def _labels(shot: Shot) -> str:
         parts.append(
             f'<span class="tcf-{axis}" style="{where}: {100 * frac:.2f}%">{text_html(text)}</span>'
         )
-    for text, x, y, colour in shot.notes:
+    for text, place, colour in shot.notes:
         parts.append(
-            f'<span class="tcf-note" style="left: {100 * x:.2f}%; top: {100 * y:.2f}%;'
-            f' color: {colour}">{html.escape(text)}</span>'
+            f'<span class="tcf-note" style="{place}; color: {colour}">{html.escape(text)}</span>'
         )
     return "".join(parts)
 
@@ -362,17 +372,42 @@ def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | s
     ), items
 
 
-def thumbnail(items: list[Shot | str]) -> Image.Image:
-    """The panels side by side on white, no words: what sphinx-gallery shrinks to a thumbnail."""
+def _rows(shots: list[Image.Image], count: int, gap: int) -> list[list[Image.Image]]:
+    """``shots`` in order, in ``count`` rows of about equal width."""
+    target = (sum(s.width for s in shots) + gap * (len(shots) - count)) / count
+    rows: list[list[Image.Image]] = [[]]
+    for shot in shots:
+        width = sum(s.width + gap for s in rows[-1])
+        if rows[-1] and width + shot.width / 2 > target and len(rows) < count:
+            rows.append([])
+        rows[-1].append(shot)
+    return rows
+
+
+def thumbnail(items: list[Shot | str], size: tuple[int, int] = (320, 224)) -> Image.Image:
+    """The panels on white, no words, in the rows that fill ``size`` best.
+
+    sphinx-gallery shrinks it to its thumbnail's ``size``.
+    """
     shots = [i.image for i in items if isinstance(i, Shot)]
     gap = 24
-    width = sum(s.width for s in shots) + gap * (len(shots) - 1)
-    height = max(s.height for s in shots)
-    sheet = Image.new("RGBA", (width, height), "white")
-    x = 0
-    for s in shots:
-        sheet.alpha_composite(s.convert("RGBA"), (x, (height - s.height) // 2))
-        x += s.width + gap
+
+    def sheet_size(rows: list[list[Image.Image]]) -> tuple[int, int]:
+        width = max(sum(s.width for s in row) + gap * (len(row) - 1) for row in rows)
+        return width, sum(max(s.height for s in row) for row in rows) + gap * (len(rows) - 1)
+
+    layouts = [_rows(shots, n, gap) for n in range(1, min(3, len(shots)) + 1)]
+    best = max(
+        layouts, key=lambda rows: min(a / b for a, b in zip(size, sheet_size(rows), strict=True))
+    )
+    sheet = Image.new("RGBA", sheet_size(best), "white")
+    y = 0
+    for row in best:
+        x, height = 0, max(s.height for s in row)
+        for shot in row:
+            sheet.alpha_composite(shot.convert("RGBA"), (x, y + (height - shot.height) // 2))
+            x += shot.width + gap
+        y += height + gap
     return sheet.convert("RGB")
 
 

@@ -215,7 +215,8 @@ def _label_lines(ax: Axes, lines: list[tuple[str, Any, Any, str]], logy: bool) -
 
     Candidates are five points along each line (from a tenth to nine tenths of
     its x range); the one farthest, in the axes' height, from every other line
-    gets the label, just above the line, in the line's colour.
+    gets the label, just above the line, in the line's colour, reaching from
+    there into the plot (leftwards in its right half).
     """
     low, high = ax.get_ylim()
 
@@ -236,12 +237,13 @@ def _label_lines(ax: Axes, lines: list[tuple[str, Any, Any, str]], logy: bool) -
             room = min(min(gaps, default=1.0), 1 - float(height(ys[i])))  # and below the top
             if room > best:
                 best, where = room, (float(xs[i]), float(ys[i]))
+        right = where[0] > sum(ax.get_xlim()) / 2  # the label reaches into the plot
         ax.annotate(
             name,
             where,
             xytext=(0, 5),
             textcoords="offset points",
-            ha="center",
+            ha="right" if right else "left",
             va="bottom",
             color=color,
             fontsize=MIN_FONTSIZE,
