@@ -94,11 +94,11 @@ def text_html(text: str) -> str:
     return re.sub(r"\^\{([^}]*)\}", r"<sup>\1</sup>", inner).replace("{", "").replace("}", "")
 
 
-def _fraction(extent: Any, box: tuple[int, ...], scale: float, height: int) -> tuple[float, float]:
-    """Where the centre of ``extent`` (pixels at the figure's dpi) lies in the crop ``box``."""
-    x, y = extent.x0 + extent.x1, extent.y0 + extent.y1
-    fx = (x / 2 * scale - box[0]) / (box[2] - box[0])
-    fy = (height - y / 2 * scale - box[1]) / (box[3] - box[1])
+def _fraction(extent: Any, box: tuple[int, ...], height: int) -> tuple[float, float]:
+    """Where the centre of ``extent`` (pixels, from the bottom) lies in the crop ``box``."""
+    x, y = (extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2
+    fx = (x - box[0]) / (box[2] - box[0])
+    fy = (height - y - box[1]) / (box[3] - box[1])
     return round(float(fx), 4), round(float(fy), 4)
 
 
@@ -128,24 +128,24 @@ def _tick_labels(ax: Any) -> list[tuple[str, str, Any]]:
 
 
 def _ticks(
-    labels: list[tuple[str, str, Any]], box: tuple[int, ...], scale: float, height: int
+    labels: list[tuple[str, str, Any]], box: tuple[int, ...], height: int
 ) -> list[tuple[str, str, float]]:
     """The tick labels with their place as a fraction of the crop ``box`` along their axis."""
     out = []
     for name, text, extent in labels:
-        fx, fy = _fraction(extent, box, scale, height)
+        fx, fy = _fraction(extent, box, height)
         frac = fx if name == "x" else fy
         if -0.01 <= frac <= 1.01:
             out.append((name, text, frac))
     return out
 
 
-def _crop(image: Image.Image, ax: Any, scale: float, pad: float) -> tuple[Any, tuple[int, ...]]:
+def _crop(image: Image.Image, ax: Any, pad: float) -> tuple[Any, tuple[int, ...]]:
     """The part of ``image`` under ``ax``'s data area, ``pad`` points around it."""
     extent = ax.get_window_extent()
     grow = pad / 72 * ax.figure.dpi
-    x0, x1 = (extent.x0 - grow) * scale, (extent.x1 + grow) * scale
-    y0, y1 = (extent.y0 - grow) * scale, (extent.y1 + grow) * scale
+    x0, x1 = extent.x0 - grow, extent.x1 + grow
+    y0, y1 = extent.y0 - grow, extent.y1 + grow
     box = (
         max(0, int(x0)),
         max(0, int(image.height - y1)),
@@ -213,7 +213,6 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
     if fig.stale or not prepared:  # an animation's frame is drawn already by anim.save
         canvas.draw()
     image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).copy()
-    scale = 1.0
     ticks = {ax: _tick_labels(ax) for ax, kind in axes if kind}
     shots: dict[Any, Shot] = {}
     items: list[tuple[tuple[int, int], Shot | str]] = []
@@ -226,7 +225,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
             items.append((where, ax.texts[0].get_text()))
             continue
         pad = MATRIX_PAD if kind == "matrix" else 1.5 if kind == "chart" else 0.0
-        crop, box = _crop(image, ax, scale, pad)
+        crop, box = _crop(image, ax, pad)
         digits = [
             float(t.get_fontsize()) for t in ax.texts if t.get_visible() and t.get_text().strip()
         ]
@@ -234,7 +233,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
             crop,
             kind,
             title=" ".join(ax.get_title().split()),
-            ticks=_ticks(ticks[ax], box, scale, image.height),
+            ticks=_ticks(ticks[ax], box, image.height),
             xlabel=ax.get_xlabel(),
             ylabel=ax.get_ylabel(),
             notes=[_note(t, extent, c, box, image.height) for t, extent, c in notes.get(ax, [])],
@@ -246,13 +245,17 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
     for ax, kind in axes:
         if kind != "colorbar" or not shots:
             continue
-        crop, box = _crop(image, ax, scale, 0.0)
-        bar = Shot(crop, "colorbar", ticks=_ticks(ticks[ax], box, scale, image.height))
+        crop, box = _crop(image, ax, 0.0)
+        bar = Shot(crop, "colorbar", ticks=_ticks(ticks[ax], box, image.height))
         bar.ylabel = ax.get_ylabel()
         # the bar belongs to the panel just left of it
         left = [a for a in shots if a.get_window_extent().x1 <= ax.get_window_extent().x0 + 1]
         owner = max(left or shots, key=lambda a: a.get_window_extent().x1)
         shots[owner].bar = bar
+    if not shots:  # nothing to cut (a legend alone, say): the whole figure, on white
+        whole = Image.new("RGBA", image.size, "white")
+        whole.alpha_composite(image)
+        return [Shot(whole, "image")]
     items.sort(key=lambda item: item[0])
     return [item for _, item in items]
 

@@ -1,0 +1,117 @@
+"""The site's figures as HTML (docs/_ext/figure_html.py): panels cut from one drawing, words as text."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+mpl = pytest.importorskip("matplotlib")
+pytest.importorskip("PIL")
+mpl.use("Agg")
+import matplotlib.pyplot as plt
+
+import transposed_conv as tc
+from transposed_conv.plotting import Panel, highlight, show_lines, show_panels
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "docs" / "_ext"))
+import figure_html
+import legibility
+
+X = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
+K = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _convolution():
+    fig, axes = show_panels(
+        [
+            Panel(X, "Input"),
+            Panel(K, "Kernel", "kernel"),
+            Panel(tc.conv2d(X, K), "Output", "output"),
+        ],
+        title="Output[0, 0] = 94 is the sum of input[0:3, 0:3] times the kernel",
+        operators=["∗", "="],
+    )
+    highlight(axes[0], (0, 3), (0, 3))
+    return fig
+
+
+def test_a_figure_is_its_panels_and_operators_in_reading_order():
+    items = figure_html.shoot(_convolution())
+    assert [i if isinstance(i, str) else i.title for i in items] == [
+        "Input (4, 4)",
+        "∗",
+        "Kernel (3, 3)",
+        "=",
+        "Output (2, 2)",
+    ]
+    first = items[0]
+    assert first.kind == "matrix"
+    assert first.alt == "values by row: 6 3 2 4; 2 5 2 6; 7 5 2 6; 6 2 2 8"
+    # the row and column numbers are words placed along the image, in order, inside it
+    columns = [frac for axis, _, frac in first.ticks if axis == "x"]
+    rows = [frac for axis, _, frac in first.ticks if axis == "y"]
+    assert [t for axis, t, _ in first.ticks if axis == "x"] == ["0", "1", "2", "3"]
+    assert columns == sorted(columns)
+    assert 0 < columns[0] < 0.25
+    assert 0.75 < columns[-1] < 1
+    np.testing.assert_allclose(np.diff(columns), np.diff(columns)[0], atol=0.01)  # one per cell
+    assert rows == sorted(rows)
+
+
+def test_panel_images_hold_cells_on_nothing_and_no_words_around_them():
+    items = figure_html.shoot(_convolution())
+    image = np.asarray(items[4].image)  # the 2x2 output
+    assert image.shape[2] == 4
+    assert image[0, 0, 3] == 0  # the corner, outside the cells: transparent
+    middle = image.shape[0] // 2
+    assert (image[middle, :, 3] == 0).any()  # the gap between cells shows the page
+    # at 2x: a cell of the figure's 0.42 in is about 84 px wide in the image
+    width = image.shape[1]
+    assert 150 <= width <= 200
+
+
+def test_digits_are_legible_at_1x_and_the_panel_keeps_the_width_that_keeps_them():
+    shot = figure_html.shoot(_convolution())[0]
+    assert legibility.digit_px(shot.digits) >= legibility.MIN_DIGIT_PX[1280]
+    width = shot.image.width / 2
+    least = legibility.min_width(shot.digits, width)
+    assert legibility.digit_px(shot.digits) * least / width >= legibility.PHONE_DIGIT_PX
+    assert least <= legibility.PHONE_COLUMN
+
+
+def test_the_html_has_the_caption_panels_and_words(tmp_path):
+    writer = figure_html.Writer(tmp_path, "_static/", "page")
+    html, _ = figure_html.figure_html(_convolution(), writer, "01")
+    assert html.startswith('<figure class="tcf-figure">')
+    assert "Output[0, 0] = 94 is the sum of input[0:3, 0:3] times the kernel</figcaption>" in html
+    assert html.count('<div class="tcf-panel">') == 3
+    assert html.count('<p class="tcf-op" aria-hidden="true">') == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"page_01_{k}.png" for k in range(3)]
+    assert 'src="_static/page_01_0.png" width="' in html
+    assert 'data-digit-px="' in html
+
+
+def test_a_chart_keeps_its_lines_and_gives_its_words_to_the_page():
+    ax = show_lines(
+        {"bilinear": np.cos(np.linspace(0, 1.5, 30)), "random": np.linspace(1, 0.2, 30)},
+        title="Two lines",
+        xlabel="frequency",
+        ylabel="|gain|",
+        roles={"bilinear": "kernel", "random": "neutral"},
+    )
+    (chart,) = figure_html.shoot(ax.figure)
+    assert chart.kind == "chart"
+    assert (chart.xlabel, chart.ylabel) == ("frequency", "|gain|")
+    assert [n[0] for n in chart.notes] == ["bilinear", "random"]
+    assert all(not t.get_visible() for t in ax.texts)  # out of the picture, into the page
+    assert {axis for axis, _, _ in chart.ticks} == {"x", "y"}
+    assert figure_html.text_html("$\\mathdefault{10^{-2}}$") == "10<sup>−2</sup>"
