@@ -152,6 +152,14 @@ def test_kernel_cells_are_rounded_so_the_kernel_differs_from_the_output_by_shape
     assert len(kernel.vertices) > 5  # with curved corners
 
 
+def test_a_vector_is_one_row_without_a_row_number():
+    ax = plotting.show_matrix([1, 2, 3], title="Signal")
+    assert ax.get_title() == "Signal (3,)"
+    assert [t.get_text() for t in ax.texts] == ["1", "2", "3"]
+    assert not ax.get_yticks().size
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0", "1", "2"]
+
+
 def test_blank_cells_are_outlined_without_a_value():
     ax = plotting.show_matrix([[1, 2], [3, 4]], blank=[[False, True], [True, True]])
     assert [t.get_text() for t in ax.texts] == ["1"]
@@ -348,6 +356,9 @@ MAKE = {
         title="Two spectra",
     )[0],
     "key": plotting.show_color_key,
+    "product": lambda: plotting.show_product(
+        tc.convolution_matrix((4, 4), K), X.ravel(), title="C times the flattened input x"
+    )[0],
 }
 """Each helper on the site's numbers, and on awkward ones (long titles, wide, signed)."""
 
@@ -689,3 +700,20 @@ def test_sample_photo_size_is_checked_by_name():
         plotting.sample_photo(1.5)
     with pytest.raises(ValueError, match=r"size must be between 1 and 512, got 513"):
         plotting.sample_photo(513)
+
+
+def test_a_product_reads_down_the_columns():
+    c = tc.convolution_matrix((4, 4), K)
+    fig, (matrix, vector, product) = plotting.show_product(c, X.ravel(), title="C @ x")
+    np.testing.assert_array_equal(
+        [float(t.get_text()) for t in product.texts], tc.conv2d(X, K).ravel()
+    )
+    fig.canvas.draw()
+    # each entry of x sits over the column of C it multiplies
+    left, right = matrix.get_window_extent(), vector.get_window_extent()
+    assert abs(left.x0 - right.x0) < 1
+    assert abs(left.x1 - right.x1) < 1
+    assert right.y0 > left.y1  # above it
+    assert [round(t.get_position()[0]) for t in vector.texts] == list(range(16))
+    with pytest.raises(ValueError, match="vector must have 16 entries"):
+        plotting.show_product(c, [1, 2, 3], title="x")

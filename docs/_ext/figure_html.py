@@ -49,12 +49,19 @@ MAX_ALT_CELLS = 64
 """Matrices up to this many cells list their values in their image's alt text."""
 
 
+class Op(str):
+    """An operator between panels (``"="``), with its place in the figure's grid."""
+
+    place: tuple[int, int] = (0, 0)
+
+
 @dataclass
 class Shot:
     """One panel of a figure: its image and its words."""
 
     image: Image.Image
     kind: str  # "matrix", "image", "chart" or "colorbar"
+    place: tuple[int, int] = (0, 0)  # row and column of its grid slot
     title: str = ""
     ticks: list[tuple[str, str, float]] = field(default_factory=list)  # (axis, text, fraction)
     xlabel: str = ""
@@ -222,7 +229,9 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
         spec = ax.get_subplotspec()
         where = (spec.rowspan.start, spec.colspan.start) if spec is not None else (0, 0)
         if kind == "operator":
-            items.append((where, ax.texts[0].get_text()))
+            op = Op(ax.texts[0].get_text())
+            op.place = where
+            items.append((where, op))
             continue
         pad = MATRIX_PAD if kind == "matrix" else 1.5 if kind == "chart" else 0.0
         crop, box = _crop(image, ax, pad)
@@ -232,6 +241,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
         shot = Shot(
             crop,
             kind,
+            where,
             title=" ".join(ax.get_title().split()),
             ticks=_ticks(ticks[ax], box, image.height),
             xlabel=ax.get_xlabel(),
@@ -342,24 +352,50 @@ def panel_html(shot: Shot, src: str, bar_src: str | None, title: str | None = No
 
 
 def panels_html(items: list[Shot | str], writer: Writer, name: str) -> tuple[str, list[str]]:
-    """The panels and operators as HTML, their images written; and each panel's image URL."""
+    """The panels and operators as HTML, their images written; and each panel's image URL.
+
+    Panels in several rows of the figure's grid that fit the text column keep their
+    rows and columns (a CSS grid) on a wide screen; otherwise they wrap in order.
+    """
     parts, srcs = [], []
+    grid = len({_place(i)[0] for i in items}) > 1 and _width(items) <= GRID_WIDTH
     for item in items:
+        row, col = _place(item)
+        at = f' style="grid-area: {row + 1} / {col + 1}"' if grid else ""
         if isinstance(item, str):
-            parts.append(f'<p class="tcf-op" aria-hidden="true">{html.escape(item)}</p>')
+            parts.append(f'<p class="tcf-op" aria-hidden="true"{at}>{html.escape(item)}</p>')
             continue
         k = len(srcs)
         src = writer.write(png_bytes(item.image), f"{name}_{k}")
         bar = writer.write(png_bytes(item.bar.image), f"{name}_{k}bar") if item.bar else None
         srcs.append(src)
-        parts.append(panel_html(item, src, bar))
-    return "".join(parts), srcs
+        parts.append(
+            panel_html(item, src, bar).replace('class="tcf-panel"', f'class="tcf-panel"{at}', 1)
+        )
+    kind = "tcf-panels tcf-grid" if grid else "tcf-panels"
+    return f'<div class="{kind}">{"".join(parts)}</div>', srcs
+
+
+def _place(item: Shot | str) -> tuple[int, int]:
+    return getattr(item, "place", (0, 0))
+
+
+def _width(items: list[Shot | str]) -> int:
+    """The widest row of the figure's grid, in CSS px at 1x (panels, their numbers, gaps)."""
+    rows: dict[int, int] = {}
+    for item in items:
+        extra = 40 if isinstance(item, str) else _size(item.image)[0] + 40
+        rows[_place(item)[0]] = rows.get(_place(item)[0], 0) + extra
+    return max(rows.values(), default=0)
+
+
+GRID_WIDTH = 600
+"""Widest grid of panels kept as a grid, in CSS px: it fits the text column on a laptop."""
 
 
 def is_wide(items: list[Shot | str]) -> bool:
     """Whether the panels in one row are wider than the text column (656 px)."""
-    width = sum(_size(i.image)[0] + 40 for i in items if isinstance(i, Shot))
-    return width + 40 * sum(isinstance(i, str) for i in items) > 656
+    return _width(items) > 656
 
 
 def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | str]]:
@@ -371,7 +407,7 @@ def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | s
     return (
         f'<figure class="tcf-figure{wide}">'
         + (f'<figcaption class="tcf-caption">{caption}</figcaption>' if caption else "")
-        + f'<div class="tcf-panels">{body}</div></figure>'
+        + f"{body}</figure>"
     ), items
 
 

@@ -98,8 +98,7 @@ def player_html(anim: Any, images: Writer, name: str) -> tuple[str, list[Shot | 
     script = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
     return (
         f'<figure class="tcf-figure tcf-steps{wide}" data-steps="{len(steps)}">'
-        f'<figcaption class="tcf-caption">{html.escape(title)}</figcaption>'
-        f'<div class="tcf-panels">{body}</div>'
+        f'<figcaption class="tcf-caption">{html.escape(title)}</figcaption>{body}'
         f'<p class="tcf-now" aria-live="polite">Step 1 of {len(steps)}: {html.escape(steps[0])}</p>'
         '<div class="tcf-controls" hidden>'
         '<button type="button" data-do="prev">Previous</button>'

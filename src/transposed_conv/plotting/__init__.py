@@ -30,7 +30,7 @@ from ._animations import animate_scatter, animate_sliding
 from ._convolution import show_convolution, show_zero_insertion
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
 from ._key import show_color_key
-from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels
+from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels, show_product
 from ._style import (
     format_value,
     role_cmap,
@@ -85,6 +85,7 @@ __all__ = [
     "show_lines",
     "show_matrix",
     "show_panels",
+    "show_product",
     "show_spectra",
     "show_spectrum",
     "show_zero_insertion",

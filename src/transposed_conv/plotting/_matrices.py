@@ -173,7 +173,7 @@ def show_matrix(
     Parameters
     ----------
     data : (n,) or (rows, cols) array_like
-        The values. A 1-D array is drawn as one row.
+        The values. A 1-D array is drawn as one row, without a row number.
     ax : matplotlib Axes, optional
         Where to draw; a new figure if omitted.
     title : str
@@ -274,6 +274,8 @@ def show_matrix(
                 color = _text_colour(cmap(norm(float(arr[r, c]))))
                 ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color)
     _cell_axes(ax, rows, cols)
+    if np.ndim(data) == 1:  # a vector has one row: no row number
+        ax.set_yticks([])
     if colorbar if colorbar is not None else (signed or not values):
         _colorbar(cells, [ax])
     if title:
@@ -657,9 +659,7 @@ def _plan(
     cell = min(CELL, (most - room) / sum(col_cells))
     titles = [shape_title(p.title, _as_2d(p.data)) if p.title else "" for p in panels]
     for k, t in enumerate(titles):
-        longest = max((_text_width(w, _TITLE_SIZE) for w in t.split()), default=0.0)
-        need = max(longest, _text_width(t, _TITLE_SIZE) / 2)
-        col_cells[k % cols] = max(col_cells[k % cols], need / cell)
+        col_cells[k % cols] = max(col_cells[k % cols], _title_room(t) / cell)
     cell = min(cell, (most - room) / sum(col_cells))
     fig_w = min(most, width or sum(col_cells) * cell + room)
     suptitle = _wrap(title, fig_w - 0.2, _SUPTITLE_SIZE)
@@ -674,6 +674,12 @@ def _signed(ax: Axes) -> bool:
     """Whether the cells of ``ax`` use the diverging map (their scale reaches below 0)."""
     cells: Any = ax.collections[0]
     return float(cells.norm.vmin) < 0
+
+
+def _title_room(title: str) -> float:
+    """Inches a panel's title needs: its longest word, and half of it (on two lines)."""
+    longest = max((_text_width(w, _TITLE_SIZE) for w in title.split()), default=0.0)
+    return max(longest, _text_width(title, _TITLE_SIZE) / 2)
 
 
 def _shared_colorbars(axes: list[Axes], panels: Sequence[Panel]) -> None:
@@ -702,6 +708,93 @@ def _fit_cell_text(fig: Figure, axes: list[Axes]) -> None:
             )
             for text in shown:
                 text.set_fontsize(min(float(text.get_fontsize()), size))
+
+
+def show_product(
+    matrix: Any,
+    vector: Any,
+    *,
+    title: str,
+    names: Sequence[str] = ("C", "x", "C @ x"),
+    roles: Sequence[str] = ("matrix", "input", "output"),
+) -> tuple[Figure, list[Axes]]:
+    """Draw a matrix times a vector so that each dot product reads down a column.
+
+    The vector is drawn as a row above the matrix, its entries over the
+    columns they multiply; the product is drawn to the right of the matrix,
+    each entry beside the row that gives it. Every cell has one size.
+
+    Parameters
+    ----------
+    matrix : (m, n) array_like
+    vector : (n,) or (n, 1) array_like
+    title : str
+        The figure title.
+    names : three str, default ("C", "x", "C @ x")
+        Names of the matrix, the vector and the product; the vector's row is
+        titled with its name and a ᵀ.
+    roles : three str, default ("matrix", "input", "output")
+        Their roles (colours).
+
+    Returns
+    -------
+    fig : matplotlib Figure
+    axes : list of matplotlib Axes
+        The matrix, the vector (as a row) and the product.
+
+    Examples
+    --------
+    >>> fig, axes = show_product(np.eye(3), [1, 2, 3], title="The identity keeps x")
+    >>> [ax.get_title() for ax in axes]
+    ['C (3, 3)', 'xᵀ (1, 3)', 'C @ x (3, 1)']
+    >>> [t.get_text() for t in axes[2].texts]
+    ['1', '2', '3']
+    """
+    c = _as_2d(matrix)
+    x = np.asarray(vector).reshape(-1)
+    if x.size != c.shape[1]:
+        msg = f"vector must have {c.shape[1]} entries (matrix's columns), got {x.size}"
+        raise ValueError(msg)
+    y = (c @ x).reshape(-1, 1)
+    m, n = c.shape
+    fmt = value_formatter(np.concatenate([c.ravel(), x, y.ravel()]))
+    titles = [
+        shape_title(names[0], c),
+        shape_title(f"{names[1]}ᵀ", x[None, :]),
+        shape_title(names[2], y),
+    ]
+    right = _title_room(titles[2])  # the product's column: as wide as its title needs
+    cell = min(CELL, (MAX_WIDTH - 1.4 - right) / n)
+    right = max(right, cell)
+    fig, grid = _plt().subplots(
+        2,
+        3,
+        figsize=(cell * n + right + 1.4, cell * (m + 1) + 1.6),
+        gridspec_kw={"width_ratios": [n, _OPERATOR / cell, right / cell], "height_ratios": [1, m]},
+        squeeze=False,
+        layout="constrained",
+    )
+    panels = [(grid[1, 0], c, 0), (grid[0, 0], x[None, :], 1), (grid[1, 2], y, 2)]
+    for ax, data, k in panels:
+        texts = [fmt(v) for v in np.ravel(data)]
+        show_matrix(
+            data,
+            ax=ax,
+            role=roles[k],
+            fontsize=_cell_fontsize(cell, texts),
+            colorbar=False,
+            formatter=fmt,
+        )
+        room = right if k == 2 else n * cell
+        ax.set_title(_wrap(titles[k], room + 0.2, _TITLE_SIZE), fontsize=_TITLE_SIZE)
+    for ax in (grid[0, 1], grid[0, 2], grid[1, 1]):
+        ax.set_axis_off()
+    grid[1, 1].text(0.5, 0.5, "=", ha="center", va="center", fontsize=24)
+    grid[0, 0].tick_params(labelleft=False, labelbottom=False)  # C's numbers are its numbers
+    fig.suptitle(_wrap(title, fig.get_figwidth() - 0.2, _SUPTITLE_SIZE), fontsize=_SUPTITLE_SIZE)
+    axes = [ax for ax, _, _ in panels]
+    _fit_cell_text(fig, axes)
+    return fig, axes
 
 
 def framed_panel(
