@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import numpy.typing as npt
 
 from .._validation import as_int
-from ._style import LINE_COLORS, MAX_WIDTH, MIN_FONTSIZE, _as_2d, _plt, signed_cmap
+from ._style import LINE_COLORS, MAX_WIDTH, MIN_FONTSIZE, _as_2d, _plt, _wrap, signed_cmap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -113,11 +113,12 @@ def show_images(
     hi = max(float(a.max()) for a in unsigned)
     for ax, (name, arr) in zip(axes, arrays.items(), strict=False):
         show_image(arr, ax=ax, title=name, cmap=cmap)
+        ax.set_title(_wrap(name, w / cols - 0.2, 10), fontsize=10)  # within its column
         if same_scale and not arr.min() < 0 < arr.max():  # a difference keeps its own scale
             ax.images[0].set_clim(lo, hi)
     for ax in axes[len(arrays) :]:
         ax.set_axis_off()
-    fig.suptitle(title, fontsize=11, wrap=True)
+    fig.suptitle(_wrap(title, w - 0.2, 11), fontsize=11)
     return fig, axes[: len(arrays)]
 
 
@@ -206,7 +207,8 @@ def show_lines(
     ax.grid(alpha=0.3)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.figure.suptitle(title, fontsize=11, wrap=True)
+    fig = cast("Figure", ax.figure)
+    fig.suptitle(_wrap(title, fig.get_figwidth() - 0.2, 11), fontsize=11)
     return ax
 
 
@@ -372,5 +374,5 @@ def show_spectra(images: dict[str, Any], *, title: str) -> tuple[Figure, list[Ax
     bar = fig.colorbar(axes[-1].images[0], ax=axes, fraction=0.04, pad=0.02, shrink=0.85)
     bar.set_label("log10 power", fontsize=MIN_FONTSIZE)
     bar.ax.tick_params(labelsize=MIN_FONTSIZE)
-    fig.suptitle(title, fontsize=11, wrap=True)
+    fig.suptitle(_wrap(title, fig.get_figwidth() - 0.2, 11), fontsize=11)
     return fig, axes

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -18,6 +17,8 @@ from ._style import (
     MIN_FONTSIZE,
     _as_2d,
     _plt,
+    _text_width,
+    _wrap,
     role_cmap,
     shape_title,
     signed_cmap,
@@ -453,30 +454,6 @@ def _shared_scales(panels: Sequence[Panel]) -> list[tuple[float, float]]:
     return [ranges[p.role] for p in panels]
 
 
-def _text_width(text: str, fontsize: float) -> float:
-    """Width of ``text`` in inches at ``fontsize``, as matplotlib lays it out."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import text_to_path
-
-    size = FontProperties(size=fontsize)
-    return float(text_to_path.get_text_width_height_descent(text, size, ismath=False)[0]) / 72
-
-
-def _wrap(text: str, width: float, fontsize: float) -> str:
-    """``text`` with line breaks between words so each line is at most ``width`` inches.
-
-    A word wider than ``width`` gets a line of its own; a shape or a slice in
-    brackets, ``(16, 1)`` or ``[0:3, 0:3]``, is one word.
-    """
-    lines: list[str] = []
-    for word in re.findall(r"\S*\([^)]*\)\S*|\S*\[[^\]]*\]\S*|\S+", text):
-        if lines and _text_width(f"{lines[-1]} {word}", fontsize) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return "\n".join(lines)
-
-
 def show_panels(
     panels: Sequence[Panel],
     *,
@@ -698,6 +675,8 @@ def _fit_cell_text(fig: Figure, axes: list[Axes]) -> None:
     The cell size is chosen before matplotlib's layout places titles, numbers
     and colour bars, which can leave a panel a little smaller: one measured
     pass fits its text to the cells it got (never under :data:`MIN_FONTSIZE`).
+    A colour bar too short for its "negative ← 0 → positive" label loses the
+    label (its numbers carry their signs).
     """
     fig.draw_without_rendering()
     for ax in axes:
@@ -708,6 +687,10 @@ def _fit_cell_text(fig: Figure, axes: list[Axes]) -> None:
             )
             for text in shown:
                 text.set_fontsize(min(float(text.get_fontsize()), size))
+    for bar in (a for a in fig.axes if a.get_label() == "<colorbar>" and a.get_ylabel()):
+        label = bar.yaxis.label.get_window_extent()
+        if label.y0 < 0 or label.y1 > fig.bbox.height:
+            bar.set_ylabel("")
 
 
 def show_product(
@@ -745,7 +728,7 @@ def show_product(
     Examples
     --------
     >>> fig, axes = show_product(np.eye(3), [1, 2, 3], title="The identity keeps x")
-    >>> [ax.get_title() for ax in axes]
+    >>> [" ".join(ax.get_title().split()) for ax in axes]  # titles wrap to their columns
     ['C (3, 3)', 'xᵀ (1, 3)', 'C @ x (3, 1)']
     >>> [t.get_text() for t in axes[2].texts]
     ['1', '2', '3']

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -106,6 +107,30 @@ def _as_2d(data: Any) -> npt.NDArray[Any]:
         msg = f"data must be numeric, got dtype {arr.dtype}"
         raise TypeError(msg)
     return arr
+
+
+def _text_width(text: str, fontsize: float) -> float:
+    """Width of ``text`` in inches at ``fontsize``, as matplotlib lays it out."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    size = FontProperties(size=fontsize)
+    return float(text_to_path.get_text_width_height_descent(text, size, ismath=False)[0]) / 72
+
+
+def _wrap(text: str, width: float, fontsize: float) -> str:
+    """``text`` with line breaks between words so each line is at most ``width`` inches.
+
+    A word wider than ``width`` gets a line of its own; a shape or a slice in
+    brackets, ``(16, 1)`` or ``[0:3, 0:3]``, is one word.
+    """
+    lines: list[str] = []
+    for word in re.findall(r"\S*\([^)]*\)\S*|\S*\[[^\]]*\]\S*|\S+", text):
+        if lines and _text_width(f"{lines[-1]} {word}", fontsize) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def format_value(value: Any) -> str:
