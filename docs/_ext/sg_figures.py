@@ -7,7 +7,8 @@ page text), and every animation of the plotting helpers (they keep one sentence 
 frame as ``anim.steps`` and their figure as ``anim.figure``) a player that steps through
 its frames: Previous / Play / Next buttons and the arrow keys, the step's sentence under
 the frames, the first frame first, nothing moving until the reader asks
-(``_static/steps.js``). Without JavaScript the first frame shows with every sentence.
+(``_static/steps.js``). Without JavaScript the first frame shows with every sentence;
+with it, the sentences fold under a button (CSS ``scripting`` media query: no layout shift).
 The frames are drawn by ``anim.save`` with :class:`PanelFrames`, a movie writer that
 keeps each frame's panels instead of encoding a video.
 
@@ -104,8 +105,10 @@ def player_html(anim: Any, images: Writer, name: str) -> tuple[str, list[Shot | 
         '<button type="button" data-do="prev">Previous</button>'
         '<button type="button" data-do="play" aria-pressed="false">Play</button>'
         '<button type="button" data-do="next">Next</button></div>'
-        f'<details class="tcf-transcript" open><summary>All {len(steps)} steps in words'
-        f"</summary><ol>{items}</ol></details>"
+        '<div class="tcf-transcript">'
+        f'<button type="button" class="tcf-all" aria-expanded="false" hidden>All {len(steps)}'
+        f' steps in words</button><p class="tcf-all">All {len(steps)} steps in words:</p>'
+        f"<ol>{items}</ol></div>"
         f'<script type="application/json" class="tcf-frames">{script}</script></figure>'
     ), frames.frames[-1][0]
 

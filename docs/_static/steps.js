@@ -2,11 +2,11 @@
 // one step at a time: its panels, and its sentence under them. Previous and Next step (so do
 // the Left and Right arrow keys, Home and End, anywhere in the player); Play advances one step
 // every 2 seconds and stops at the last, where it offers Restart. Nothing moves until the reader
-// asks, and readers who ask their system for reduced motion step by hand (no Play button).
-// Without this script the player shows its first step with the sentence of every step.
+// asks, and readers who ask their system for reduced motion step by hand (site.css hides Play).
+// Without this script the player shows its first step with the sentence of every step; with
+// it, the list of sentences folds under a button.
 (() => {
   const STEP_MS = 2000;
-  const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   const player = (figure) => {
     const data = JSON.parse(figure.querySelector(".tcf-frames").textContent);
@@ -73,9 +73,13 @@
       by(to);
     });
 
-    play.hidden = still;
+    const all = figure.querySelector("button.tcf-all");
+    const list = figure.querySelector(".tcf-transcript ol");
+    all.addEventListener("click", () => {
+      all.setAttribute("aria-expanded", String(list.classList.toggle("tcf-open")));
+    });
+    all.hidden = false;
     controls.hidden = false;
-    figure.querySelector(".tcf-transcript").open = false;
     show(0);
   };
 

@@ -185,7 +185,7 @@ def check_players_without_motion(browser: Browser, url: str, name: str) -> list[
         if player.locator(".tcf-controls").is_visible():
             problems.append(f"{name} player {k + 1}: buttons shown without JavaScript")
         items = player.locator(".tcf-transcript li")
-        if not player.locator(".tcf-transcript li").first.is_visible() or items.count() < 2:
+        if not items.first.is_visible() or items.count() < 2:
             problems.append(f"{name} player {k + 1}: no sentences without JavaScript")
     plain.close()
     return problems
