@@ -717,3 +717,29 @@ def test_a_product_reads_down_the_columns():
     assert [round(t.get_position()[0]) for t in vector.texts] == list(range(16))
     with pytest.raises(ValueError, match="vector must have 16 entries"):
         plotting.show_product(c, [1, 2, 3], title="x")
+
+
+def test_marked_cells_are_outlined_one_style_per_set_clear_of_their_digits():
+    kernel = np.round(np.random.default_rng(0).random((4, 4)), 2)
+    fig, (ax,) = plotting.show_panels([plotting.Panel(kernel, "Kernel", "kernel")], title="Taps")
+    styles = {}
+    phases = itertools.product(range(2), range(2))
+    for (r, c), style in zip(phases, ["-", "--", ":", "-."], strict=True):
+        phase = np.zeros((4, 4), dtype=bool)
+        phase[r::2, c::2] = True
+        styles[style] = plotting.mark_cells(ax, phase, linestyle=style)
+    assert all(len(m.get_paths()) == 4 for m in styles.values())
+    assert len({str(m.get_linestyle()) for m in styles.values()}) == 4
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for outline in styles.values():
+        half = renderer.points_to_pixels(outline.get_linewidth()[0] / 2)
+        for path in outline.get_paths():
+            box = ax.transData.transform(path.vertices)
+            x0, y0 = box.min(axis=0)
+            x1, y1 = box.max(axis=0)
+            for text in ax.texts:
+                e = text.get_window_extent(renderer)
+                inside = [e.x0 > x0 + half, e.x1 < x1 - half, e.y0 > y0 + half, e.y1 < y1 - half]
+                if e.x0 < x1 and e.x1 > x0 and e.y0 < y1 and e.y1 > y0:  # its own cell
+                    assert all(inside), text.get_text()

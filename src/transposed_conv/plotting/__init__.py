@@ -30,7 +30,15 @@ from ._animations import animate_scatter, animate_sliding
 from ._convolution import show_convolution, show_zero_insertion
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
 from ._key import show_color_key
-from ._matrices import Panel, framed_panel, highlight, show_matrix, show_panels, show_product
+from ._matrices import (
+    Panel,
+    framed_panel,
+    highlight,
+    mark_cells,
+    show_matrix,
+    show_panels,
+    show_product,
+)
 from ._style import (
     format_value,
     role_cmap,
@@ -75,6 +83,7 @@ __all__ = [
     "format_value",
     "framed_panel",
     "highlight",
+    "mark_cells",
     "role_cmap",
     "sample_photo",
     "shape_title",
