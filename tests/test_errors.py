@@ -495,7 +495,13 @@ BAD_CALLS = [
         "weight",
         r"weight's taps sum to 0, its gain at frequency 0",
     ),
-    ("kernel_image_gain", {"weight": [np.inf]}, ValueError, "weight", r"finite values, got \[inf\]"),
+    (
+        "kernel_image_gain",
+        {"weight": [np.inf]},
+        ValueError,
+        "weight",
+        r"finite values, got \[inf\]",
+    ),
     ("kernel_image_gain", {"stride": 1.5}, TypeError, "stride", r"stride must be an int, got 1.5"),
     ("keras_conv_transpose_params", {"stride": 0}, ValueError, "stride", r"positive, got 0"),
     (

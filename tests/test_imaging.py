@@ -282,6 +282,18 @@ def test_centre_share_is_the_constant_parts_imaging():
     assert tc.image_band_share(zero_mean, 2) > 0.05  # which is plainly imaged
 
 
+def test_centre_share_separates_stride_patterns_from_smooth_images():
+    rng = np.random.default_rng(0)
+    smooth = tc.interpolate(rng.standard_normal((8, 8)), 4, "bilinear")
+    pattern = np.tile([[1.0, 0.0], [0.0, 0.0]], (16, 16))
+    assert tc.image_centre_share(pattern, 2) == pytest.approx(1.0)
+    clean = tc.image_centre_share(smooth, 2)
+    assert clean < 0.001  # bilinear up-sampling leaves almost nothing at the centres
+    assert tc.image_centre_share(smooth + 0.5 * pattern, 2) > 100 * clean
+    with pytest.raises(ValueError, match=r"y shape \(5, 4\) must be a multiple of stride=2"):
+        tc.image_centre_share(np.ones((5, 4)), 2)
+
+
 def test_old_name_is_the_new_function():
     assert tc.stride_frequency_energy is tc.image_centre_share
     assert "stride_frequency_energy" not in tc.__all__

@@ -110,8 +110,11 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
 def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") -> npt.NDArray[Any]:
     """Up-sample by interpolation, then convolve at stride 1 with 'same' padding.
 
-    Odena et al.'s fix for checkerboard artifacts: every output pixel sees the
-    kernel the same way, because no zeros were inserted.
+    Odena et al.'s remedy for checkerboard artifacts: no zeros are inserted,
+    so a constant input comes out constant away from the border, whatever the
+    kernel. The rest of the input comes out as the interpolation makes it
+    (``'nearest'``: blocks of ``factor x factor`` equal pixels), then filtered
+    by the kernel.
 
     Parameters
     ----------
