@@ -24,9 +24,9 @@ import transposed_conv as tc
 # ---------------------------------------------------------------- oracles
 
 
-def baseband_fraction(a: int, n: int, s: int) -> float:
-    """How much of DFT bin a/n lies in the baseband |f| < 1/(2s), from exact distances."""
-    f = Fraction(a, n)
+def baseband_fraction(b: int, n: int, s: int) -> float:
+    """How much of DFT bin b/n lies in the baseband |f| < 1/(2s), from exact distances."""
+    f = Fraction(b, n)
     half = Fraction(1, 2 * s)
     bands = []  # the bands whose centre j/s is within half a band of f (one, or two on a border)
     for j in range(-s, 2 * s + 1):
@@ -57,18 +57,18 @@ def dft_band_share(y, stride, window="hann", remove_mean=True) -> float:
         mean = sum(weights[r][c] * y[r, c] for r in range(rows) for c in range(cols))
         mean /= sum(map(sum, weights))
     total = image = 0.0
-    for a in range(rows):
-        for b in range(cols):
+    for fr in range(rows):
+        for fc in range(cols):
             coefficient = sum(
                 weights[r][c]
                 * (y[r, c] - mean)
-                * cmath.exp(-2j * math.pi * (a * r / rows + b * c / cols))
+                * cmath.exp(-2j * math.pi * (fr * r / rows + fc * c / cols))
                 for r in range(rows)
                 for c in range(cols)
             )
             power = abs(coefficient) ** 2
-            baseband = baseband_fraction(a, rows, strides[0]) * baseband_fraction(
-                b, cols, strides[1]
+            baseband = baseband_fraction(fr, rows, strides[0]) * baseband_fraction(
+                fc, cols, strides[1]
             )
             total += power
             image += (1 - baseband) * power
@@ -81,9 +81,9 @@ GAUSS_NODES, GAUSS_WEIGHTS = np.polynomial.legendre.leggauss(40)
 def band_nodes(s: int) -> list[tuple[np.ndarray, np.ndarray, bool]]:
     """Quadrature nodes and weights for each of the s bands of one axis (f in cycles/sample)."""
     out = []
-    for k in range(s):
-        centre, half = k / s, 1 / (2 * s)
-        out.append((centre + half * GAUSS_NODES, half * GAUSS_WEIGHTS, k == 0))
+    for j in range(s):
+        centre, half = j / s, 1 / (2 * s)
+        out.append((centre + half * GAUSS_NODES, half * GAUSS_WEIGHTS, j == 0))
     return out
 
 
@@ -105,9 +105,9 @@ def freqz_image_gain(w, stride) -> float:
     return image / (w.sum() ** 2 / (s[0] * s[1]))
 
 
-def division_order(w, k: int, s: int) -> int:
-    """The multiplicity of exp(-2 pi i k / s) as a root of sum_u w[u] z^u, by repeated division."""
-    root = cmath.exp(-2j * math.pi * k / s)
+def division_order(w, j: int, s: int) -> int:
+    """The multiplicity of exp(-2 pi i j / s) as a root of sum_u w[u] z^u, by repeated division."""
+    root = cmath.exp(-2j * math.pi * j / s)
     coefficients = np.asarray(w, dtype=complex)  # lowest power first
     scale = np.abs(coefficients).sum()
     order = 0
@@ -120,7 +120,7 @@ def division_order(w, k: int, s: int) -> int:
 
 
 def zero_order_hold(s: int, n: int) -> np.ndarray:
-    """(1 + z + ... + z^(s-1))^n: zeros of order n at every k/s, k = 1 .. s-1."""
+    """(1 + z + ... + z^(s-1))^n: zeros of order n at every j/s, j = 1 .. s-1."""
     out = np.ones(1, dtype=np.int64)
     for _ in range(n):
         out = np.convolve(out, np.ones(s, dtype=np.int64))
@@ -156,12 +156,12 @@ def test_band_share_matches_a_dft_loop(shape, strides, window, remove_mean, seed
     ids=["n8-s2", "n6-s3", "n12-s3", "n4-s1", "n5-s2"],
 )
 def test_band_borders(n, s, baseband):
-    assert [baseband_fraction(a, n, s) for a in range(n)] == baseband  # the oracle itself
-    for a in range(n):  # one DFT bin at a time: its share is its image fraction
-        y = np.cos(2 * np.pi * a * np.arange(n) / n) + np.sin(2 * np.pi * a * np.arange(n) / n)
-        if a == 0:
+    assert [baseband_fraction(b, n, s) for b in range(n)] == baseband  # the oracle itself
+    for b in range(n):  # one DFT bin at a time: its share is its image fraction
+        y = np.cos(2 * np.pi * b * np.arange(n) / n) + np.sin(2 * np.pi * b * np.arange(n) / n)
+        if b == 0:
             continue
-        assert tc.image_band_share(y, s, window=None) == pytest.approx(1 - baseband[a], abs=1e-12)
+        assert tc.image_band_share(y, s, window=None) == pytest.approx(1 - baseband[b], abs=1e-12)
 
 
 @given(
@@ -367,7 +367,7 @@ def test_ideal_interpolator_taps_pass_almost_nothing(s):
 def test_zero_orders_match_polynomial_division(w, s):
     orders = tc.image_zero_orders(w, s)
     assert orders.shape == (s,)
-    assert orders.tolist() == [division_order(w, k, s) for k in range(s)]
+    assert orders.tolist() == [division_order(w, j, s) for j in range(s)]
 
 
 @given(
@@ -376,11 +376,11 @@ def test_zero_orders_match_polynomial_division(w, s):
     n=st.integers(0, 3),
 )
 def test_zero_order_hold_factors_set_the_order(base, s, n):
-    """(1 + z + ... + z^(s-1))^n times any kernel: order at least n at every k/s."""
+    """(1 + z + ... + z^(s-1))^n times any kernel: order at least n at every j/s."""
     w = np.convolve(base, zero_order_hold(s, n))
     orders = tc.image_zero_orders(w, s)
-    for k in range(1, s):
-        assert orders[k] == n + division_order(base, k, s)
+    for j in range(1, s):
+        assert orders[j] == n + division_order(base, j, s)
 
 
 @given(w=kernels_1d, s=st.integers(2, 4))

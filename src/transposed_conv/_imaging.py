@@ -5,7 +5,7 @@ between input samples and filters the result with the kernel ``w``. In
 frequency, with ``f`` in cycles per output sample, ``Y(f) = W(f) X(s f)``: the
 input's spectrum, compressed by ``s``, repeats every ``1/s``. The copy around 0
 is the baseband (``|f| < 1/(2s)``); the ``s - 1`` copies around the image
-centres ``k/s`` (``k = 1 .. s-1``) are the images, and a checkerboard is what
+centres ``j/s`` (``j = 1 .. s-1``) are the images, and a checkerboard is what
 the kernel lets through of them. An ideal up-sampler passes the baseband
 unchanged and removes every image.
 """
@@ -39,15 +39,15 @@ def _signal(y: Any, name: str) -> npt.NDArray[np.float64]:
 
 
 def _baseband_weights(n: int, s: int) -> npt.NDArray[np.float64]:
-    """How much of each DFT bin ``a / n`` (``a = 0 .. n-1``) lies in the baseband of stride ``s``.
+    """How much of each DFT bin ``b / n`` (``b = 0 .. n-1``) lies in the baseband of stride ``s``.
 
-    Bin ``a`` sits at ``t = s a / n`` in units of ``1/s``; the nearest integer
-    ``k`` names its band (``k mod s == 0``: the baseband). A bin exactly half-way
+    Bin ``b`` sits at ``t = s b / n`` in units of ``1/s``; the nearest integer
+    ``j`` names its band (``j mod s == 0``: the baseband). A bin exactly half-way
     between two centres lies on the border of two bands and counts half in each.
     Integer arithmetic: no rounding decides a band.
     """
-    a = np.arange(n, dtype=np.int64) * s  # s a <= 2**60: exact in int64
-    below, rest = np.divmod(a, n)
+    sb = np.arange(n, dtype=np.int64) * s  # s b <= 2**60: exact in int64
+    below, rest = np.divmod(sb, n)
     nearest = np.where(2 * rest < n, below, below + 1)
     weight: npt.NDArray[np.float64] = (nearest % s == 0).astype(np.float64)
     border = 2 * rest == n
@@ -82,22 +82,22 @@ def image_band_share(
     """Share of a signal's energy in the image bands of an up-sampling by ``stride``.
 
     Zero insertion compresses the input's spectrum by ``s`` and puts ``s - 1``
-    images of it around the image centres ``k/s`` (``k = 1 .. s-1``, in cycles
-    per output sample). The image band of centre ``k/s`` is
-    ``|f - k/s| < 1/(2s)``; with the baseband ``|f| < 1/(2s)`` the bands tile
+    images of it around the image centres ``j/s`` (``j = 1 .. s-1``, in cycles
+    per output sample). The image band of centre ``j/s`` is
+    ``|f - j/s| < 1/(2s)``; with the baseband ``|f| < 1/(2s)`` the bands tile
     the frequency axis. This is the share of ``y``'s energy in the image bands:
     what an ideal up-sampler would have removed, whatever the input held.
 
     Parameters
     ----------
-    y : (N,) or (H, W) array_like
+    y : (L,) or (H, W) array_like
         An up-sampled signal or image (any length: the bands need not fall on
         whole DFT bins).
     stride : int or tuple of ints
         The up-sampling factor ``s``, one per axis (1 on an axis: no images there).
     window : {'hann', None}, default 'hann'
-        ``'hann'`` multiplies ``y`` by the Hann window ``sin^2(pi (r + 1/2) / N)``
-        on each axis before the DFT. The DFT treats ``y`` as periodic, so the
+        ``'hann'`` multiplies ``y`` by the Hann window ``sin^2(pi (r + 1/2) / L)``
+        on each axis (of length ``L``) before the DFT. The DFT treats ``y`` as periodic, so the
         jump between its opposite edges (a ramp's, a photo's) would otherwise
         spread energy over every frequency, image bands included. ``None``
         takes ``y`` as it is: right for a periodic ``y``.
@@ -106,7 +106,7 @@ def image_band_share(
         share is of the energy that varies, and a brighter picture does not
         dilute it. The mean sits at frequency 0, in the baseband, so it only
         ever adds to the denominator; the imaging of the input's constant part
-        (energy at ``k/s``) is counted either way.
+        (energy at ``j/s``) is counted either way.
 
     Returns
     -------
@@ -130,22 +130,22 @@ def image_band_share(
 
     Notes
     -----
-    With ``Y[a]`` the DFT of the (windowed, mean-removed) ``y``, bin ``a`` at
-    frequency ``a/N``, the share is ``sum (1 - g[a]) |Y[a]|^2 / sum |Y[a]|^2``,
-    where ``g[a]`` is 1 for a bin in the baseband, 0 for one in an image band
+    With ``Y[b]`` the DFT of the (windowed, mean-removed) ``y``, bin ``b`` at
+    frequency ``b/L``, the share is ``sum (1 - g[b]) |Y[b]|^2 / sum |Y[b]|^2``,
+    where ``g[b]`` is 1 for a bin in the baseband, 0 for one in an image band
     and 1/2 for one on the border between the baseband and an image band
-    (``|a/N| = 1/(2s)``, possible when ``2s`` divides ``N``).
+    (``|b/L| = 1/(2s)``, possible when ``2s`` divides ``L``).
 
     In 2-D the image bands are everything outside the baseband rectangle
     ``|f_r| < 1/(2 s_r)`` and ``|f_c| < 1/(2 s_c)``: the bands where either
     axis is an image band (``g = g_r g_c``). Each of the ``s_r s_c - 1``
-    rectangles around ``(k_r / s_r, k_c / s_c) != (0, 0)`` holds a copy of the
-    input's spectrum; those with ``k_r = 0`` or ``k_c = 0`` are stripes along
+    rectangles around ``(j_r / s_r, j_c / s_c) != (0, 0)`` holds a copy of the
+    input's spectrum; those with ``j_r = 0`` or ``j_c = 0`` are stripes along
     one axis, and the rest a checkerboard. An ideal up-sampler removes all.
 
     With the Hann window, the spectrum is that of ``y`` smeared over
     neighbouring bins (the window's DFT has three nonzero bins), so bands
-    narrower than a few bins are not resolved: use ``N`` of at least ``8 s``.
+    narrower than a few bins are not resolved: use ``L`` of at least ``8 s``.
 
     References
     ----------
@@ -207,21 +207,21 @@ def _outer(factors: list[npt.NDArray[np.float64]]) -> npt.NDArray[np.float64]:
 
 
 def image_centre_share(y: Any, stride: Any) -> float:
-    """Share of a signal's varying energy exactly at the image centres ``k/s``.
+    """Share of a signal's varying energy exactly at the image centres ``j/s``.
 
-    The image centres of an up-sampling by ``s`` are the frequencies ``k/s``
-    (``k = 1 .. s-1``; in 2-D every ``(k_r / s_r, k_c / s_c)`` but ``(0, 0)``).
+    The image centres of an up-sampling by ``s`` are the frequencies ``j/s``
+    (``j = 1 .. s-1``; in 2-D every ``(j_r / s_r, j_c / s_c)`` but ``(0, 0)``).
     On the output of a transposed convolution, the DFT there is
-    ``W(k/s) X(0)``: the input's constant part, imaged by the kernel. So this
+    ``W(j/s) X(0)``: the input's constant part, imaged by the kernel. So this
     answers one question only, "does a constant input come out with a
     pattern?", on the output, and it is 0 for a kernel with equal phase sums
-    (``W(k/s) = 0``) or an input of mean zero, however checkered the output
+    (``W(j/s) = 0``) or an input of mean zero, however checkered the output
     is. :func:`image_band_share` measures the artifact.
 
     Parameters
     ----------
-    y : (N,) or (H, W) array_like
-        Each axis a multiple of its stride, so that ``k/s`` falls on DFT bins.
+    y : (L,) or (H, W) array_like
+        Each axis a multiple of its stride, so that ``j/s`` falls on DFT bins.
     stride : int or tuple of ints
         The up-sampling factor ``s``, one per axis.
 
@@ -377,9 +377,9 @@ def kernel_image_gain(weight: Any, stride: Any) -> float:
 
 
 def image_zero_orders(weight: Any, stride: Any) -> npt.NDArray[np.int64]:
-    """The order of the kernel's zero at each image centre ``k/s``.
+    """The order of the kernel's zero at each image centre ``j/s``.
 
-    ``W(k/s) = 0`` at every centre (order at least 1) is the same as equal
+    ``W(j/s) = 0`` at every centre (order at least 1) is the same as equal
     phase sums (:func:`phase_sums`): a constant input comes out constant. A
     higher order flattens ``|W|`` around the centre, so the low frequencies of
     each image, where a picture holds most of its energy, are removed too:
@@ -395,7 +395,7 @@ def image_zero_orders(weight: Any, stride: Any) -> npt.NDArray[np.int64]:
     Returns
     -------
     (s,) or (sH, sW) ndarray of int64
-        Entry ``k`` (``[k_r, k_c]`` in 2-D) is the order at ``k/s``: the
+        Entry ``j`` (``[j_r, j_c]`` in 2-D) is the order at ``j/s``: the
         number of the first derivative of ``W`` (total order, in 2-D) that is
         not zero there. Entry 0 is the order at 0, 0 unless the taps sum to 0.
 
@@ -408,10 +408,10 @@ def image_zero_orders(weight: Any, stride: Any) -> npt.NDArray[np.int64]:
 
     Notes
     -----
-    The derivatives of order ``a`` (``(a_r, a_c)`` in 2-D) at ``f`` are, up to
-    a constant, the moments ``sum_u w[u] (u - c)^a exp(-2 pi i f u)`` about the
+    The derivatives of order ``e`` (``(e_r, e_c)`` in 2-D) at ``f`` are, up to
+    a constant, the moments ``sum_u w[u] (u - c)^e exp(-2 pi i f u)`` about the
     kernel's centre ``c``. One counts as zero when its magnitude is at most
-    ``1e-9`` times ``sum_u |w[u]| |u - c|^a`` (what rounding can leave). The
+    ``1e-9`` times ``sum_u |w[u]| |u - c|^e`` (what rounding can leave). The
     order is at most ``(kH - 1) + (kW - 1)``.
 
     Examples
@@ -440,7 +440,7 @@ def image_zero_orders(weight: Any, stride: Any) -> npt.NDArray[np.int64]:
     orders = np.full(s, -1, dtype=np.int64)
     for degree in range(top + 1):
         for powers in _splits(degree, w.shape):
-            moment_weight = w * _outer([o**a for o, a in zip(offsets, powers, strict=True)])
+            moment_weight = w * _outer([o**e for o, e in zip(offsets, powers, strict=True)])
             bound = float(np.abs(moment_weight).sum())
             moments = _transform(moment_weight, factors)
             found = (orders < 0) & (np.abs(moments) > ZERO_RTOL * bound)
@@ -455,7 +455,7 @@ def _splits(degree: int, shape: tuple[int, ...]) -> list[tuple[int, ...]]:
     """The derivative orders of total ``degree``, each below its axis's kernel size."""
     if len(shape) == 1:
         return [(degree,)] if degree < shape[0] else []
-    return [(a, degree - a) for a in range(degree + 1) if a < shape[0] and degree - a < shape[1]]
+    return [(e, degree - e) for e in range(degree + 1) if e < shape[0] and degree - e < shape[1]]
 
 
 def _transform(
