@@ -143,9 +143,10 @@ def image_band_share(
     input's spectrum; those with ``j_r = 0`` or ``j_c = 0`` are stripes along
     one axis, and the rest a checkerboard. An ideal up-sampler removes all.
 
-    With the Hann window, the spectrum is that of ``y`` smeared over
-    neighbouring bins (the window's DFT has three nonzero bins), so bands
-    narrower than a few bins are not resolved: use ``L`` of at least ``8 s``.
+    With the Hann window, each bin's energy is smeared over its two
+    neighbours (the window's DFT has three nonzero bins). A band is ``L / s``
+    bins wide, so with ``L`` of at least ``8 s`` the smear reaches at most a
+    quarter of each band; shorter signals blur the bands' borders.
 
     References
     ----------
