@@ -65,7 +65,7 @@ test("every valid 1-D state: the size text, the output padding text and the matr
       }
     }
 
-    const matrix = matrixText(state, [0], true);
+    const matrix = matrixText(state, true);
     const from = /from y's size (\d+) down to x's size (\d+)/.exec(matrix);
     const onto = /on y's size (\d+), which gives (\d+): Cᵀ keeps the (\d+) columns x has/.exec(matrix);
     assert.ok(Boolean(from) !== Boolean(onto), `${where}: ${matrix}`);
@@ -88,7 +88,7 @@ test("the issue's wrong sentences are right now", () => {
   let st = read("i=1&k=2&s=1&p=2&a=1&d=3&x=5&w=2,7");
   let [f] = tc.sizes(st);
   assert.match(sizeWhy(f), /^Without output padding the output would be empty: the padding crops 2 from each end of the full result's 4\. No length maps back to i′ = 1 /);
-  assert.match(matrixText(st, [0], true), /on y's size 1, which gives 2: Cᵀ keeps the 1 columns x has/);
+  assert.match(matrixText(st, true), /on y's size 1, which gives 2: Cᵀ keeps the 1 columns x has/);
   // the added output holds 0: no stamp reaches it
   st = read("i=1&k=1&s=1&p=1&a=2&d=3&x=4&w=3");
   [f] = tc.sizes(st);
@@ -99,7 +99,7 @@ test("the issue's wrong sentences are right now", () => {
   [f] = tc.sizes(st);
   assert.equal(f.out, 6);
   assert.match(sizeWhy(f), /it gives o′ = 6, from which a convolution with the same k, s, p and d gives 4, not 3\./);
-  assert.match(matrixText(st, [0], true), /on y's size 6, which gives 4/);
+  assert.match(matrixText(st, true), /on y's size 6, which gives 4/);
 });
 
 test("the output-padding sentence is grammatical for one or many outputs, rows and columns", () => {

@@ -66,31 +66,17 @@ export const DEFAULT_1D = Object.freeze({
   w: [2, 3, 2],
 });
 
-/**
- * Product of the entries of a shape.
- * @param {number[]} shape
- * @returns {number}
- */
+/** Product of a shape's entries. @param {number[]} shape @returns {number} */
 export function prod(shape) {
   return shape.reduce((acc, n) => acc * n, 1);
 }
 
-/**
- * Flat (row-major) index of a position in an array of the given shape.
- * @param {number[]} pos
- * @param {number[]} shape
- * @returns {number}
- */
+/** Flat (row-major) index of a position. @param {number[]} pos @param {number[]} shape @returns {number} */
 export function ravel(pos, shape) {
   return pos.reduce((acc, q, ax) => acc * shape[ax] + q, 0);
 }
 
-/**
- * Position of a flat (row-major) index in an array of the given shape.
- * @param {number} flat
- * @param {number[]} shape
- * @returns {number[]}
- */
+/** Position of a flat (row-major) index. @param {number} flat @param {number[]} shape @returns {number[]} */
 export function unravel(flat, shape) {
   const pos = new Array(shape.length);
   for (let ax = shape.length - 1; ax >= 0; ax--) {
@@ -100,11 +86,7 @@ export function unravel(flat, shape) {
   return pos;
 }
 
-/**
- * A copy of a state, with fresh arrays.
- * @param {object} state
- * @returns {object}
- */
+/** A copy of a state, with fresh arrays. @param {object} state @returns {object} */
 export function cloneState(state) {
   const out = { dim: state.dim };
   for (const key of [...AXIS_KEYS, "x", "w"]) out[key] = [...state[key]];
@@ -112,8 +94,7 @@ export function cloneState(state) {
 }
 
 /**
- * Small whole numbers (1..5 for the input, 1..5 for the kernel) for the values of a new
- * cell at a flat index, the same for every visit.
+ * Small whole numbers (1 to 5) for new values, the same on every visit.
  * @param {number} n length
  * @param {"x"|"w"} which input or kernel
  * @returns {number[]}
@@ -125,12 +106,8 @@ export function defaultValues(n, which) {
 }
 
 /**
- * Output length of a convolution along one axis, or null when it would be empty.
- * @param {number} n input length
- * @param {number} k kernel length
- * @param {number} s stride
- * @param {number} p padding
- * @param {number} d dilation
+ * A convolution's output length along one axis, or null when empty.
+ * @param {number} n input length @param {number} k @param {number} s @param {number} p @param {number} d
  * @returns {number|null} floor((n + 2p − d(k − 1) − 1) / s) + 1
  */
 export function convOutputSize(n, k, s, p, d) {
@@ -139,24 +116,16 @@ export function convOutputSize(n, k, s, p, d) {
 }
 
 /**
- * Output length o′ of a transposed convolution along one axis (< 1 for a rejected state).
- * @param {number} n input length i′
- * @param {number} k kernel length
- * @param {number} s stride
- * @param {number} p padding
- * @param {number} a output_padding
- * @param {number} d dilation
+ * A transposed convolution's output length o′ along one axis (< 1 for a rejected state).
+ * @param {number} n input length i′ @param {number} k @param {number} s @param {number} p
+ * @param {number} a @param {number} d
  * @returns {number} (i′ − 1)s − 2p + d(k − 1) + a + 1
  */
 export function outputSize(n, k, s, p, a, d) {
   return (n - 1) * s - 2 * p + d * (k - 1) + a + 1;
 }
 
-/**
- * Whether some input m and tap u send a value to output r along one axis
- * (s·m + d·u − p = r with 0 <= m < n, 0 <= u < k).
- * @returns {boolean}
- */
+/** Whether some input m < n and tap u < k reach output r: s·m + d·u − p = r. */
 function reached(r, n, k, s, p, d) {
   for (let m = 0; m < n; m++) {
     const rest = r + p - s * m;
@@ -166,22 +135,15 @@ function reached(r, n, k, s, p, d) {
 }
 
 /**
- * Everything the sizes decide along one axis: the numbers the views draw and the facts the
- * sentences state, from one place.
- * @param {number} n input size i′
- * @param {number} k kernel size
- * @param {number} s stride
- * @param {number} p padding
- * @param {number} a output padding
- * @param {number} d dilation
- * @returns {object} the settings and: full, the full result's length (i′ − 1)s + d(k − 1) + 1
- *   (before the padding crops p at each end); base, the output length without output padding
- *   (full − 2p, <= 0 when the padding crops everything); out, o′; addedFrom, the first output
- *   index output padding adds; added, how many it adds; reachedAdded, the added outputs some
- *   tap reaches; convInputs, every length a convolution with the same k, s, p, d maps to i′;
- *   convFromOut, the length that convolution gives from o′ (i′ + floor(a / s)); inserted,
- *   before, after, padded: the direct convolution's zero-inserted input, the padding (negative:
- *   a crop) at each end and the padded length; canvas, the extent view 1 draws.
+ * Everything the sizes decide along one axis: what the views draw and the sentences state.
+ * @param {number} n i′ @param {number} k @param {number} s @param {number} p @param {number} a
+ * @param {number} d
+ * @returns {object} the settings and: full, the full result's length (i′ − 1)s + d(k − 1) + 1;
+ *   base, full − 2p (the length without output padding, <= 0 if p crops all); out, o′;
+ *   addedFrom and added, the outputs output padding adds; reachedAdded, those a tap reaches;
+ *   convInputs, every length a convolution (same k, s, p, d) maps to i′; convFromOut, what
+ *   it gives from o′; inserted, before, after, padded: the direct convolution's zero-inserted
+ *   input, its padding (negative: crop) at each end and padded length; canvas, view 1's extent.
  */
 export function axisFacts(n, k, s, p, a, d) {
   const full = (n - 1) * s + d * (k - 1) + 1;
@@ -202,11 +164,7 @@ export function axisFacts(n, k, s, p, a, d) {
   };
 }
 
-/**
- * The facts of every axis of a state.
- * @param {object} state
- * @returns {object[]} axisFacts per axis
- */
+/** axisFacts of every axis. @param {object} state @returns {object[]} */
 export function sizes(state) {
   return state.i.map((n, ax) => axisFacts(n, state.k[ax], state.s[ax], state.p[ax], state.a[ax], state.d[ax]));
 }
@@ -217,9 +175,17 @@ export function sizes(state) {
  * @returns {{x: number[], w: number[], px: number, pw: number, places: number}}
  */
 export function exact(state) {
+  const hit = exactCache.get(state);
+  const same = (a, b) => a.length === b.length && a.every((v, j) => v === b[j]);
+  if (hit && same(hit.xs, state.x) && same(hit.ws, state.w)) return hit.e;
   const px = placesOfAll(state.x), pw = placesOfAll(state.w);
-  return { px, pw, places: px + pw, x: state.x.map((v) => unitsOf(v, px)), w: state.w.map((v) => unitsOf(v, pw)) };
+  const e = { px, pw, places: px + pw, x: state.x.map((v) => unitsOf(v, px)), w: state.w.map((v) => unitsOf(v, pw)) };
+  exactCache.set(state, { xs: [...state.x], ws: [...state.w], e });
+  return e;
 }
+
+/** exact()'s last answer per state, kept while x and w hold the same values. */
+const exactCache = new WeakMap();
 
 function reject(param, message, axis = null) {
   return { param, message, axis };
@@ -363,19 +329,6 @@ export function stamps(state) {
     stampsOut.push(stamp);
   }
   return { shape, stamps: stampsOut, places: e.places };
-}
-
-/**
- * Where stamp j's tap t lands in the output, or null when padding crops it away.
- * @param {object} state a valid state
- * @param {number} j flat input index
- * @param {number} t flat kernel index
- * @returns {number[]|null} output position
- */
-export function landing(state, j, t) {
-  const sz = sizes(state);
-  const pos = fullPosition(state, j, t).map((v, ax) => v - state.p[ax]);
-  return pos.every((v, ax) => v >= 0 && v < sz[ax].out) ? pos : null;
 }
 
 /**

@@ -116,13 +116,12 @@ export function outputPaddingText(f, dim = 1, ax = 0) {
 }
 
 /**
- * The matrix view's sentence: C^T's size, what one row holds, and what C is.
+ * The matrix view's sentence: C^T's size, what a row holds, and what C is.
  * @param {object} state a valid state
- * @param {number[]} focus the focused output
  * @param {boolean} whole every row is drawn
  * @returns {string}
  */
-export function matrixText(state, focus, whole) {
+export function matrixText(state, whole) {
   const sz = sizes(state);
   const nOut = prod(sz.map((z) => z.out)), nIn = prod(state.i);
   const outSize = sz.map((z) => z.out).join(" × ");
@@ -130,7 +129,7 @@ export function matrixText(state, focus, whole) {
   const head = whole
     ? `Cᵀ has one row per output value (${nOut}) and one column per input value (${nIn}): y = Cᵀx.`
     : `Cᵀ has ${nOut} rows and ${nIn} columns, too many to draw: here is the focused output's row, with x under it.`;
-  const row = `Row y[${focus.join(", ")}] holds the weight each input value sends to that output; the others are 0.`;
+  const row = "A row holds the weight each input value sends to that output; the others are 0.";
   const c = sz.every((z) => z.convFromOut === z.n)
     ? `C itself is the matrix of the direct convolution with the same k, s, p and d, from y's size ${outSize} down to x's size ${state.i.join(" × ")}.`
     : `C comes from the direct convolution with the same k, s, p and d on y's size ${outSize}, which gives ${convSize}: Cᵀ keeps the ${nIn} columns x has (output padding a ≥ s made y longer than that convolution needs).`;
@@ -148,8 +147,8 @@ export function directText(state) {
     `${z.s - 1} ${plural(z.s - 1, "zero")} between values, ${side(z.before)} at the start (d(k − 1) − p = ${z.d}·${z.k - 1} − ${z.p}) and ${side(z.after)} at the end (plus a = ${z.a})`;
   const texts = sizes(state).map(axisText);
   const pads = state.dim === 2 && texts[0] === texts[1]
-    ? [`rows and columns alike: ${texts[0]}`]
-    : texts.map((t, ax) => `${state.dim === 2 ? `${AXIS_NAMES[ax]}: ` : ""}${t}`);
+    ? [`Rows and columns alike: ${texts[0]}`]
+    : texts.map((t, ax) => `${state.dim === 2 ? `${ax ? "columns" : "Rows"}: ` : ""}${t}`);
   return `Insert s − 1 zeros between the input values, pad the edges and slide w rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}.`;
 }
 
