@@ -574,7 +574,8 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
             problems += run_axe(page, where)
             runs += 1
             if (width, mode) == (1280, "light"):
-                for fragment in (LARGEST, "#dim=2&s=1,9&a=2,0"):  # the largest state, an alert
+                # Cᵀ by its focused row, a crop, output padding; an alert
+                for fragment in ("#dim=2&i=4,4&k=3,3&s=2,2&p=1,1&a=1,1&x=0.5", "#dim=2&s=1,9&a=2,0"):
                     page.goto(url + fragment)
                     page.wait_for_selector("#tconv-explorer[data-ready]")
                     problems += run_axe(page, f"{where} {fragment}")

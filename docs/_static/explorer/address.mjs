@@ -51,12 +51,10 @@ function readValues(key, text, notes) {
 
 /**
  * The state an address fragment describes, and a note for every value it does not take.
- * Missing keys take the default (a single number in 2-D serves both axes; x or w missing is
- * filled with defaultValues). Out-of-range settings are kept, for validate to report.
- * Anything else not taken is named in a note: unknown or repeated keys, a dim other than
- * 1 or 2, settings that are not whole numbers or not one per axis, values that are not
- * decimals with at most two places (those get the default value at their place), a trailing
- * comma, and a list of values longer or shorter than the size needs (cut, or filled).
+ * Missing keys take the default (one number in 2-D serves both axes); out-of-range settings
+ * are kept, for validate to report. Noted: unknown or repeated keys, a dim other than 1 or 2,
+ * settings not whole or not one per axis, values not decimals with at most two places (the
+ * default value takes their place), a trailing comma, too many or too few values.
  * @param {string} hash with or without the leading "#"
  * @returns {{state: object, notes: {key: string, text: string}[]}}
  */
@@ -103,20 +101,12 @@ export function readHash(hash) {
   return { state, notes };
 }
 
-/**
- * The state an address fragment describes (readHash without the notes).
- * @param {string} hash
- * @returns {object} state
- */
+/** readHash's state alone. @param {string} hash @returns {object} */
 export function parseHash(hash) {
   return readHash(hash).state;
 }
 
-/**
- * The address fragment of a state (without "#"), every key written.
- * @param {object} state
- * @returns {string}
- */
+/** The address fragment of a state (without "#"), every key written. @param {object} state */
 export function formatHash(state) {
   const parts = [`dim=${state.dim}`];
   for (const key of [...AXIS_KEYS, "x", "w"]) parts.push(`${key}=${state[key].map((v) => String(v + 0)).join(",")}`);

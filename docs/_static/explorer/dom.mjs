@@ -1,12 +1,6 @@
 // Small DOM helpers for the explorer's page: elements and tables of cells.
 
-/**
- * An element with attributes, listeners ("onclick") and children; "text" sets its text.
- * @param {string} tag
- * @param {object} [attrs]
- * @param {...(Node|string|null)} children
- * @returns {HTMLElement}
- */
+/** An element with attributes, listeners ("onclick"), "text" and children. @returns {HTMLElement} */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -19,17 +13,11 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 /**
- * A table of cells with a header row and a header column of labels.
- * @param {object} o
- * @param {number} o.rows
- * @param {number} o.cols
- * @param {(c: number) => string} o.colLabel
- * @param {(r: number) => string} o.rowLabel
- * @param {(r: number, c: number, td: HTMLElement) => void} o.cell fills one cell
- * @param {object} [o.attrs] the table's attributes
+ * A table of rows × cols cells under a header row (colLabel, default: the index) beside a header column
+ * (rowLabel); cell(r, c, td) fills each cell; attrs are the table's.
  * @returns {{table: HTMLElement, cells: HTMLElement[]}} cells row-major
  */
-export function cellTable({ rows, cols, colLabel, rowLabel, cell, attrs = {} }) {
+export function cellTable({ rows, cols, colLabel = String, rowLabel, cell, attrs = {} }) {
   const cells = [];
   const head = el("tr", {}, el("td", { class: "tce-corner" }));
   for (let c = 0; c < cols; c++) head.append(el("th", { scope: "col", text: colLabel(c) }));
@@ -47,12 +35,7 @@ export function cellTable({ rows, cols, colLabel, rowLabel, cell, attrs = {} }) 
   return { table: el("table", attrs, el("thead", {}, head), body), cells };
 }
 
-/**
- * The font size that fits a cell's text in its width, in px.
- * @param {string} text
- * @param {number} size the cell's size in px
- * @returns {number}
- */
+/** The font size (px) that fits a text in a cell of size px. @returns {number} */
 export function fitFont(text, size) {
   return Math.max(7, Math.min(size * 0.42, (size * 1.45) / Math.max(text.length, 1)));
 }

@@ -1,10 +1,9 @@
-// Exact decimals for the explorer: a value with at most two decimal places is held as an
-// integer count of hundredths (or tenths, or ones), so a product of two values is an integer
-// count of ten-thousandths at most, and sums of products stay exact while they stay below
-// 2^53. Pure functions on numbers and strings, no DOM.
+// Exact decimals: a value with at most two decimal places is held as an integer count of
+// hundredths (or tenths, or ones), so products are integer counts of ten-thousandths at most
+// and their sums stay exact below 2^53. Pure functions, no DOM.
 import LIMITS from "./limits.mjs";
 
-/** Most decimal places a value of x or w may have (two: 0.25 and 0.75 can be typed). */
+/** Most decimal places a value of x or w may have. */
 export const DECIMALS = LIMITS.decimals;
 
 /** Largest integer a double holds exactly (2^53 - 1). */
@@ -13,9 +12,8 @@ export const MAX_EXACT = LIMITS.maxExact;
 const VALUE = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /**
- * The number a typed or linked value stands for, or null when it is not a plain decimal
- * with at most DECIMALS places ("0.25", "-3", ".5" and "2." are; "1e3", "+1", "0.125",
- * "1,5" and "" are not). A leading "−" (U+2212) counts as a minus.
+ * The number a typed or linked value stands for, or null unless it is a plain decimal with at
+ * most DECIMALS places ("0.25", "-3", ".5", "2.", "−1"; not "1e3", "+1", "0.125", "1,5", "").
  * @param {string} text
  * @returns {number|null}
  */
@@ -28,23 +26,16 @@ export function parseValue(text) {
   return Number.isFinite(v) ? v + 0 : null; // + 0 turns -0 into 0
 }
 
-/**
- * Decimal places of a number as JavaScript writes it shortest (0.25 -> 2, 3 -> 0), or
- * Infinity when it is not a plain decimal (1e21, 1e-7, NaN).
- * @param {number} v
- * @returns {number}
- */
+/** Decimal places of a number as written shortest (0.25: 2), or Infinity (1e21, NaN). @param {number} v */
 export function placesOf(v) {
   const m = /^-?\d+(?:\.(\d+))?$/.exec(String(v));
   return m ? (m[1] || "").length : Infinity;
 }
 
 /**
- * A value as an integer count of 10^-places, exactly (from its decimal digits, not by
- * multiplying), or null when it has more places or the count is not a safe integer.
- * @param {number} v
- * @param {number} places 0 to DECIMALS
- * @returns {number|null}
+ * A value as an integer count of 10^-places, from its digits (not by multiplying), or null
+ * when it has more places or the count is not a safe integer.
+ * @param {number} v @param {number} places @returns {number|null}
  */
 export function unitsOf(v, places) {
   if (placesOf(v) > places) return null;
@@ -54,11 +45,7 @@ export function unitsOf(v, places) {
   return v < 0 ? -units : units;
 }
 
-/**
- * The fewest decimal places that hold every value exactly (0, 1 or 2), or Infinity.
- * @param {number[]} values
- * @returns {number}
- */
+/** The fewest decimal places that hold every value exactly. @param {number[]} values */
 export function placesOfAll(values) {
   return values.reduce((acc, v) => Math.max(acc, placesOf(v)), 0);
 }
@@ -72,33 +59,24 @@ function digits(units, places) {
 }
 
 /**
- * An integer count of 10^-places written as a decimal, exactly, with a plain "-": what the
- * address and the data-value attributes hold (12345, 4 -> "1.2345"; -2500, 4 -> "-0.25").
- * @param {number} units
- * @param {number} places
- * @returns {string}
+ * An integer count of 10^-places as an exact decimal with a plain "-", as the address and the
+ * data-value attributes hold it (12345, 4: "1.2345"; -2500, 4: "-0.25").
+ * @param {number} units @param {number} places @returns {string}
  */
 export function formatUnits(units, places) {
   const text = digits(units, places);
   return units < 0 && text !== "0" ? `-${text}` : text;
 }
 
-/**
- * The same, for reading: a true minus sign (U+2212).
- * @param {number} units
- * @param {number} places
- * @returns {string}
- */
+/** formatUnits with a true minus sign, for reading. @param {number} units @param {number} places */
 export function showUnits(units, places) {
   return formatUnits(units, places).replace(/^-/, "\u2212");
 }
 
 /**
- * A cell's short text: rounded to two decimals (half away from zero), and past six digits
- * written with three significant digits and a power of ten ("1.23e9"). The exact value is
- * in the cell's name and in the focused sum.
- * @param {number} units
- * @param {number} places
+ * A cell's short text: rounded to two decimals (half away from zero); past six digits, three
+ * significant digits and a power of ten ("1.23e9").
+ * @param {number} units @param {number} places
  * @returns {{text: string, exact: boolean}} exact: the text is the value itself
  */
 export function cellText(units, places) {

@@ -1,7 +1,6 @@
-// The explorer's page: a pane of settings beside three linked views, the parameter finder
-// and the code. The arithmetic and the sentences come from tconv.mjs and text.mjs; this
-// module keeps the state, draws it, and on a hover, a click or a key changes only what
-// changes (highlights and the traced sum), never redraws the views.
+// The explorer's page: settings beside three linked views, the finder and the code. It keeps
+// the state and draws it (the math and the words come from tconv.mjs and text.mjs); a hover,
+// click or key changes only the marks and the traced sum.
 import * as tc from "./tconv.mjs";
 import * as tx from "./text.mjs";
 import LIMITS from "./limits.mjs";
@@ -26,11 +25,11 @@ const first = readHash(location.hash);
 const view = {
   state: first.state,
   notes: first.notes,
-  focus: null, // the output in view; pinned: the one a click or key chose (hover is temporary)
+  focus: null, // the output shown; pinned: the one a click or key chose (a hover passes)
   pinned: null,
   step: -1, // the stamp added last; -1: all
   timer: null,
-  editing: null, // the box being typed in: its first change pushes a history entry, the rest replace it
+  editing: null, // the box typed in: its first change pushes a history entry, the rest amend it
   mem: { 1: { x: new Map(), w: new Map() }, 2: { x: new Map(), w: new Map() } },
   last2D: null,
 };
@@ -44,7 +43,7 @@ const minus = (v) => String(v).replace(/^-/, "\u2212");
 const rangeOf = (key, dim) => (key === "i" ? tc.RANGES.i[dim] : tc.RANGES[key]);
 const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
 
-// --- the reader's values, kept across size changes and the 1-D/2-D switch ---------------
+// --- the reader's values, kept across size changes and the 1-D/2-D switch
 
 function remember(state) {
   for (const [key, shapeKey] of [["x", "i"], ["w", "k"]]) {
@@ -67,9 +66,9 @@ function shapeOk(state) {
   return ["i", "k"].every((key) => state[key].every((v) => Number.isSafeInteger(v) && v >= rangeOf(key, state.dim)[0] && v <= rangeOf(key, state.dim)[1]));
 }
 
-// --- state changes and the address --------------------------------------------------------
+// --- state changes and the address
 
-/** Show a new state; "push" makes a history entry (Back undoes it), "replace" amends the last. */
+/** Show a state; "push" makes a history entry (Back undoes it), "replace" amends the last. */
 function apply(state, how) {
   const changed = formatHash(state) !== formatHash(view.state);
   view.state = state;
@@ -82,11 +81,9 @@ function apply(state, how) {
 function fromAddress() {
   const { state, notes } = readHash(location.hash);
   if (formatHash(state) === formatHash(view.state) && !notes.length) return;
-  stopPlay();
+  restart();
   view.state = state;
   view.notes = notes;
-  view.focus = view.pinned = null;
-  view.step = -1;
   if (shapeOk(state)) remember(state);
   rewriteAddress();
   render();
@@ -97,6 +94,13 @@ function rewriteAddress() {
   if (location.hash.length > 1 && location.hash.slice(1) !== formatHash(view.state)) {
     history.replaceState(null, "", "#" + formatHash(view.state));
   }
+}
+
+/** A new state from elsewhere (the address, a button): no playing, no stamp, focus anew. */
+function restart() {
+  stopPlay();
+  view.focus = view.pinned = null;
+  view.step = -1;
 }
 
 function editApply(input, state) {
@@ -121,9 +125,7 @@ function setDim(dim) {
   }
   state.x = recall(dim, "x", state.i);
   state.w = recall(dim, "w", state.k);
-  stopPlay();
-  view.focus = view.pinned = null;
-  view.step = -1;
+  restart();
   apply(state, "push");
 }
 
@@ -131,26 +133,18 @@ function randomState() {
   const r = (lo, hi) => lo + Math.floor(Math.random() * (hi - lo + 1));
   const dim = view.state.dim;
   for (;;) {
-    const axis = () => {
+    const state = { dim, i: [], k: [], s: [], p: [], a: [], d: [] };
+    for (let ax = 0; ax < dim; ax++) {
       const s = r(1, 3), d = Math.random() < 0.8 ? 1 : r(2, 3), k = r(1, 4);
-      return { i: r(1, dim === 1 ? 8 : 4), k, s, d, p: r(0, Math.max(0, Math.floor(((k - 1) * d) / 2))), a: r(0, Math.max(s, d) - 1) };
-    };
-    const axes = Array.from({ length: dim }, axis);
-    const state = { dim };
-    for (const key of tc.AXIS_KEYS) state[key] = axes.map((a) => a[key]);
+      for (const [key, v] of Object.entries({ i: r(1, 12 - 4 * dim), k, s, d, p: r(0, ((k - 1) * d) >> 1), a: r(0, Math.max(s, d) - 1) })) state[key].push(v);
+    }
     state.x = Array.from({ length: tc.prod(state.i) }, () => r(-3, 9));
     state.w = Array.from({ length: tc.prod(state.k) }, () => r(-2, 5));
-    if (!tc.validate(state)) {
-      stopPlay();
-      view.focus = view.pinned = null;
-      view.step = -1;
-      apply(state, "push");
-      return;
-    }
+    if (!tc.validate(state)) return restart(), apply(state, "push");
   }
 }
 
-// --- text that is not a value: marked, explained, put back on leaving the box ------------
+// --- text that is not a value: marked, explained, put back on leaving the box
 
 const badText = new Map(); // input -> its sentence
 
@@ -184,28 +178,25 @@ function onSetting(key, ax, input) {
     return markText(input, why, view.state[key][ax]);
   }
   markText(input, null);
+  editApply(input, withSetting(key, ax, Number(text)));
+}
+
+/** The state with one setting changed; a new size takes the values the reader left there. */
+function withSetting(key, ax, v) {
   const state = tc.cloneState(view.state);
-  state[key][ax] = Number(text);
-  if ((key === "i" || key === "k") && shapeOk(state)) {
+  state[key][ax] = v;
+  if (shapeOk(state)) {
     state.x = recall(state.dim, "x", state.i);
     state.w = recall(state.dim, "w", state.k);
   }
   stopPlay();
   view.step = -1;
-  editApply(input, state);
+  return state;
 }
 
 function stepSetting(key, ax, delta) {
-  const state = tc.cloneState(view.state);
-  state[key][ax] = clamp(state[key][ax] + delta, rangeOf(key, state.dim));
-  if (state[key][ax] === view.state[key][ax]) return;
-  if ((key === "i" || key === "k") && shapeOk(state)) {
-    state.x = recall(state.dim, "x", state.i);
-    state.w = recall(state.dim, "w", state.k);
-  }
-  stopPlay();
-  view.step = -1;
-  apply(state, "push");
+  const v = clamp(view.state[key][ax] + delta, rangeOf(key, view.state.dim));
+  if (v !== view.state[key][ax]) apply(withSetting(key, ax, v), "push");
 }
 
 function onValue(key, j, input) {
@@ -222,7 +213,7 @@ function onValue(key, j, input) {
   editApply(input, state);
 }
 
-// --- the settings pane, built once per dimension -------------------------------------------
+// --- the settings pane, built once per dimension
 
 function buildPane() {
   parts.dims = el("div", { class: "tce-dims", role: "radiogroup", "aria-label": "Dimensions" });
@@ -238,8 +229,8 @@ function buildPane() {
   parts.notes = el("div", { role: "status", class: "tce-notes" });
   parts.alert = el("div", { role: "alert", class: "tce-alert" });
   parts.editMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-editmsg", hidden: true });
-  const random = el("button", { type: "button", text: "Random", onclick: randomState });
-  const reset = el("button", { type: "button", text: "The walk-through's example", onclick: () => { stopPlay(); view.focus = view.pinned = null; view.step = -1; apply(tc.cloneState(tc.DEFAULT_2D), "push"); } });
+  const random = button("Random", randomState);
+  const reset = button("The walk-through's example", () => (restart(), apply(tc.cloneState(tc.DEFAULT_2D), "push")));
   return el("section", { class: "tce-pane", "aria-labelledby": "tce-h-settings" },
     el("div", { class: "tce-pane-head" }, el("h2", { id: "tce-h-settings", text: "Settings" }), parts.dims),
     parts.params, parts.formula, parts.alert, parts.editMsg, parts.notes,
@@ -297,48 +288,45 @@ function syncPane(state, why, every) {
 
 /** Every setting that needs changing, each with its control (key, axis) and a sentence. */
 function settingProblems(state) {
-  const { dim } = state;
   const out = [];
-  const where = (ax) => (dim === 2 ? ` (${AXES[2][ax]})` : "");
-  const fine = (key, ax) => !out.some((q) => q.key === key && q.ax === ax);
+  const where = (ax) => (state.dim === 2 ? ` (${AXES[2][ax]})` : "");
+  const bad = (ax, ...keys) => out.some((q) => q.ax === ax && keys.includes(q.key));
   for (const [key, name, sym] of PARAMS) {
-    const [lo, hi] = rangeOf(key, dim);
+    const [lo, hi] = rangeOf(key, state.dim);
     state[key].forEach((v, ax) => {
       if (!(v >= lo && v <= hi)) out.push({ key, ax, message: `${name} ${sym}${where(ax)} must be ${lo} to ${hi}, got ${v}` });
     });
   }
-  for (let ax = 0; ax < dim; ax++) {
-    const [a, s, d] = [state.a[ax], state.s[ax], state.d[ax]];
-    if (fine("a", ax) && fine("s", ax) && fine("d", ax) && a >= Math.max(s, d)) {
-      out.push({ key: "a", ax, message: `Output padding a${where(ax)} must be smaller than the stride ${s} or the dilation ${d}, got ${a}` });
-    }
-  }
-  for (let ax = 0; ax < dim; ax++) {
-    const [n, k, s, p, a, d] = tc.AXIS_KEYS.map((key) => state[key][ax]);
-    if (PARAMS.every(([key]) => fine(key, ax)) && tc.outputSize(n, k, s, p, a, d) < 1) {
-      out.push({ key: "p", ax, message: `Padding p${where(ax)} = ${p} crops the whole output` });
-    }
-  }
+  state.a.forEach((a, ax) => {
+    const [s, d] = [state.s[ax], state.d[ax]];
+    if (!bad(ax, "a", "s", "d") && a >= Math.max(s, d)) out.push({ key: "a", ax, message: `Output padding a${where(ax)} must be smaller than the stride ${s} or the dilation ${d}, got ${a}` });
+  });
+  state.p.forEach((p, ax) => {
+    if (!bad(ax, ...tc.AXIS_KEYS) && tc.outputSize(...tc.AXIS_KEYS.map((key) => state[key][ax])) < 1) out.push({ key: "p", ax, message: `Padding p${where(ax)} = ${p} crops the whole output` });
+  });
   return out;
 }
 
 function showProblems(why, every) {
-  if (!why) {
-    parts.alert.replaceChildren();
-    parts.alert.hidden = true;
-    return;
-  }
-  let head = `PyTorch and transposed_conv refuse these settings: ${why.message}.`;
-  if (why.message.includes("in the explorer")) head = `The explorer cannot show these settings: ${why.message}.`;
-  if (why.param === "x" || why.param === "weight") head = `The explorer refuses these values: ${why.message}.`;
-  parts.alert.replaceChildren(el("p", { text: head }));
-  if (every.length > 1) {
-    parts.alert.append(el("p", { text: `Every setting to fix (${every.length}):` }), el("ul", {}, ...every.map((q) => el("li", { text: q.message }))));
-  }
-  parts.alert.hidden = false;
+  parts.alert.hidden = !why;
+  if (!why) return parts.alert.replaceChildren();
+  const whose = why.message.includes("in the explorer") ? "The explorer cannot show these settings"
+    : why.param === "x" || why.param === "weight" ? "The explorer refuses these values" : "PyTorch and transposed_conv refuse these settings";
+  parts.alert.replaceChildren(el("p", { text: `${whose}: ${why.message}.` }));
+  if (every.length > 1) parts.alert.append(el("p", { text: `Every setting to fix (${every.length}):` }), el("ul", {}, ...every.map((q) => el("li", { text: q.message }))));
 }
 
-// --- the views' skeleton ---------------------------------------------------------------------
+// --- the views' skeleton
+
+/** A captioned table: the caption names it (aria-labelledby). */
+function block(id, text, table, cls = "tce-block") {
+  table.setAttribute("aria-labelledby", id);
+  return el("div", { class: cls }, el("p", { class: "tce-cap", id, text }), table);
+}
+
+function button(text, onclick, attrs = {}) {
+  return el("button", { type: "button", text, onclick, ...attrs });
+}
 
 function legend(items) {
   return el("ul", { class: "tce-legend" }, ...items.map(([cls, text]) => el("li", {}, el("span", { class: `tce-swatch ${cls}`, "aria-hidden": "true" }), text)));
@@ -374,10 +362,10 @@ function sizeTrace(state, outShape) {
 
 function buildViews() {
   parts.editors = el("div", { class: "tce-editors" });
-  parts.prev = el("button", { type: "button", text: "◀ Prev", onclick: () => step(-1) });
-  parts.play = el("button", { type: "button", class: "tce-play", text: "▶ Play", "aria-pressed": "false", onclick: togglePlay });
-  parts.next = el("button", { type: "button", text: "Next ▶", onclick: () => step(1) });
-  parts.all = el("button", { type: "button", text: "All stamps", onclick: () => { stopPlay(); setStep(-1); } });
+  parts.prev = button("◀ Prev", () => step(-1));
+  parts.play = button("▶ Play", togglePlay, { class: "tce-play", "aria-pressed": "false" });
+  parts.next = button("Next ▶", () => step(1));
+  parts.all = button("All stamps", () => (stopPlay(), setStep(-1)));
   parts.stepText = el("p", { class: "tce-step-text", role: "status" });
   parts.scatter = el("div", { class: "tce-scroll tce-canvas" });
   parts.trace1 = trace("tce-sum");
@@ -393,32 +381,32 @@ function buildViews() {
     el("p", { class: "tce-lead", text: "Input x[m, n] adds x[m, n] × w onto y, its tap w[0, 0] on y[s·m − p, s·n − p]; overlapping stamps add. Type into x and w; hover, tap or use the arrow keys on y." }),
     el("div", { class: "tce-xw" }, parts.editors, parts.scatter), stepper, parts.stepText, parts.valuesNote,
     legend([
-      ["tce-sw-input", "input x"], ["tce-sw-kernel", "kernel w (inner ring)"], ["tce-sw-output", "output y"],
-      ["tce-sw-hl", "solid black-and-white outline: the output in focus and the inputs and taps that reach it"],
-      ["tce-sw-current", "dashed outline, black corner: the input being stamped"],
-      ["tce-sw-stamp", "hatched: the cells its stamp adds to (small numbers: what it adds)"],
-      ["tce-sw-crop", "faded, dashed: cropped by the padding, not part of y"],
-      ["tce-sw-added", "dotted inner border: added by output padding"],
-      ["tce-sw-frame", "thick frame: the output y inside the full result"],
+      ["tce-in", "input x"], ["tce-kernel", "kernel w (inner ring)"], ["", "output y"],
+      ["tce-hl", "solid black-and-white outline: the output in focus and the inputs and taps that reach it"],
+      ["tce-in tce-current", "dashed outline, black corner: the input being stamped"],
+      ["tce-stamp", "hatched: the cells its stamp adds to (small numbers: what it adds)"],
+      ["tce-crop", "faded, dashed: cropped by the padding, not part of y"],
+      ["tce-added", "dotted inner border: added by output padding"],
+      ["tce-framed", "thick frame: the output y inside the full result"],
     ]),
     parts.sizeText);
   const v2 = el("section", { class: "tce-view", id: "tce-view-2", "aria-labelledby": "tce-h-direct" },
     el("h3", { id: "tce-h-direct", text: "2. The same sums as a direct convolution" }),
     parts.directText, parts.direct,
-    legend([["tce-sw-input", "input value"], ["tce-sw-zero", "inserted zero"], ["tce-sw-pad", "padding (dashed)"], ["tce-sw-window", "outlined: the window under the rotated kernel"], ["tce-sw-kernel", "rotated kernel, with the tap of w each cell holds"]]),
+    legend([["tce-in", "input value"], ["tce-zero", "inserted zero"], ["tce-pad", "padding (dashed)"], ["tce-zero tce-win", "outlined: the window under the rotated kernel"], ["tce-kernel", "rotated kernel, with the tap of w each cell holds"]]),
     el("h4", { text: "Why the kernel is rotated" }),
     el("p", { text: "Input x[m] sends tap w[u] to output y[s·m + d·u − p]. Fix one output: the later the input, the earlier the tap that reaches it. A window reading the inputs left to right (and top to bottom) therefore meets the taps right to left (and bottom to top): the direct convolution's kernel is w turned by 180°. Hover an output and compare the tap names in the rotated kernel with the taps outlined in view 1." }));
   const v3 = el("section", { class: "tce-view", id: "tce-view-3", "aria-labelledby": "tce-h-matrix" },
     el("h3", { id: "tce-h-matrix", text: "3. The matrix Cᵀ" }),
     parts.matrixText, parts.matrix,
-    legend([["tce-sw-matrix", "a weight of w (non-zero entry)"], ["tce-sw-mzero", "zero entry"], ["tce-sw-hl", "outlined: the focused output's row and the inputs it reads"]]));
-  // the traced sum: one line that stays at the bottom of the screen while any view is in sight
+    legend([["tce-m", "a weight of w (non-zero entry)"], ["tce-m0", "zero entry"], ["tce-hl", "outlined: the focused output's row and the inputs it reads"]]));
+  // the traced sum: at the bottom of the screen while a view is in sight
   parts.views = el("div", { class: "tce-views" }, v1, v2, v3, parts.trace1);
   parts.waiting = el("p", { class: "tce-note", hidden: true, text: "The views come back when the settings are valid." });
   return el("div", { class: "tce-main" }, parts.waiting, parts.views);
 }
 
-// --- drawing a state ------------------------------------------------------------------------
+// --- drawing a state
 
 /** A cell's size so that a table of cols columns fits the views' width (read once a drawing). */
 function cellSize(cols) {
@@ -451,11 +439,10 @@ function buildEditors() {
     const shape = state[shapeKey];
     const [rows, cols] = grid2(shape);
     const id = `tce-cap-${key}`;
-    const { table } = cellTable({
+    const { table, cells } = cellTable({
       rows, cols,
-      colLabel: (c) => String(c),
       rowLabel: (r) => (state.dim === 1 ? key : String(r)),
-      attrs: { class: `tce-cells tce-${role}`, "aria-labelledby": id, style: "--cell: 40px" },
+      attrs: { class: `tce-cells tce-${role}`, style: "--cell: 40px" },
       cell: (r, c, td) => {
         const pos = posOf(r, c, state.dim);
         const j = tc.ravel(pos, shape);
@@ -471,7 +458,8 @@ function buildEditors() {
         }));
       },
     });
-    return el("div", { class: "tce-block" }, el("p", { class: "tce-cap", id, text: `${name} (${shape.join(" × ")})` }), table);
+    parts[`${key}Cells`] = cells; // row-major: cells[j] holds value j
+    return block(id, `${name} (${shape.join(" × ")})`, table);
   });
   parts.editors.replaceChildren(...tables);
   parts.editorShape = JSON.stringify([state.dim, state.i, state.k]);
@@ -504,11 +492,11 @@ function hoverable(table) {
 }
 
 /** An output table: hoverable, and a grid the arrow keys move through. */
-function outputGrid(table, cells, shape, hook) {
+function outputGrid(table, cells, shape) {
   table.setAttribute("role", "grid");
   hoverable(table);
   table.addEventListener("keydown", (e) => outputKeys(e, shape));
-  hook.push({ table, cells });
+  return { table, cells };
 }
 
 function drawScatter(state, sz, y) {
@@ -542,25 +530,26 @@ function drawScatter(state, sz, y) {
   const frame = el("div", { class: "tce-frame", "aria-hidden": "true" });
   const cap = el("p", { class: "tce-cap", id: "tce-cap-y" });
   parts.scatter.replaceChildren(cap, el("div", { class: "tce-stack" }, table, frame));
-  const hook = [];
-  outputGrid(table, outs, outShape, hook);
-  return { table, cells, outs, frame, cap, canvasShape, size, pr, pc, grid: hook[0] };
+  return { table, cells, outs, frame, cap, canvasShape, size, grid: outputGrid(table, outs, outShape) };
 }
 
-/** A box that scrolls sideways is reachable by keyboard (a tab stop, named), others are not. */
+/** A box that scrolls sideways is a named tab stop (unless a cell inside is one). */
 function markScrollers() {
-  for (const box of root.querySelectorAll(".tce-scroll")) {
-    const table = box.querySelector("table");
-    if (box.scrollWidth > box.clientWidth + 1 && !box.querySelector("[tabindex='0']")) {
-      Object.assign(box, { tabIndex: 0 });
-      box.setAttribute("role", "region");
-      box.setAttribute("aria-label", `${table ? (document.getElementById(table.getAttribute("aria-labelledby"))?.textContent ?? "figure") : "figure"}, scrolls sideways`);
-    } else if (!box.closest(".tce-found")) {
-      box.removeAttribute("tabindex");
-      box.removeAttribute("role");
-      box.removeAttribute("aria-label");
+  for (const box of parts.views.querySelectorAll(".tce-scroll")) {
+    const cap = box.querySelector(".tce-cap")?.textContent ?? "figure";
+    const on = box.scrollWidth > box.clientWidth + 1 && !box.querySelector("[tabindex='0']");
+    for (const [name, v] of [["tabindex", "0"], ["role", "region"], ["aria-label", `${cap}, scrolls sideways`]]) {
+      if (on) box.setAttribute(name, v);
+      else box.removeAttribute(name);
     }
   }
+}
+
+/** Where the padded input's cell (0, 0) starts, were nothing cropped: the window's origin. */
+function originOf(v2) {
+  const table = v2.win.previousElementSibling;
+  const first = table.tBodies[0].rows[0].cells[1];
+  return [first.offsetLeft, first.offsetTop];
 }
 
 function placeFrame(v1) {
@@ -575,7 +564,7 @@ function drawDirect(state, sz, y) {
   const z = tc.zeroInserted(state);
   const e = tc.exact(state);
   const rot = tc.rotatedKernel(state);
-  // a negative padding crops the zero-inserted input: those cells are drawn too, faded
+  // a negative padding crops the zero-inserted input: drawn too, faded
   const cut0 = sz.map((q) => Math.max(0, -q.before)), cut1 = sz.map((q) => Math.max(0, -q.after));
   const ext = z.shape.map((n, ax) => n + cut0[ax] + cut1[ax]);
   const [rows, cols] = grid2(ext);
@@ -583,9 +572,8 @@ function drawDirect(state, sz, y) {
   const padCells = new Array(tc.prod(z.shape));
   const grid = cellTable({
     rows, cols,
-    colLabel: (c) => String(c),
     rowLabel: (r) => (dim === 1 ? "x" : String(r)),
-    attrs: { class: "tce-cells tce-padded", "aria-labelledby": "tce-cap-pad", style: `--cell: ${size}px` },
+    attrs: { class: "tce-cells tce-padded", style: `--cell: ${size}px` },
     cell: (r, c, td) => {
       const padPos = posOf(r, c, dim).map((v, ax) => v - cut0[ax]);
       if (!padPos.every((v, ax) => v >= 0 && v < z.shape[ax])) {
@@ -597,19 +585,18 @@ function drawDirect(state, sz, y) {
       }
       const cell = tc.ravel(padPos, z.shape);
       padCells[cell] = td;
-      td.className = `tce-${z.kinds[cell]}`;
+      td.className = z.kinds[cell] === "input" ? "tce-in" : `tce-${z.kinds[cell]}`;
       setNumber(td, z.units[cell], z.places, size);
     },
   });
-  const cropped = sz.map((q) => Math.max(0, -q.before));
-  const edges = cropped.some((n) => n > 0) ? `cropped by ${cropped.length === 1 || cropped[0] === cropped[1] ? cropped[0] : cropped.join(" × ")} at the start` : "padded";
+  const crops = cut0.flatMap((n, ax) => (n > 0 ? [`cropped by ${n} at the start${dim === 2 ? ` of the ${AXES[2][ax]}` : ""}`] : []));
+  const edges = crops.length ? crops.join(" and ") : "padded";
   const faded = [...cut0, ...cut1].some((n) => n > 0) ? "; cropped cells faded" : "";
   const [kr, kc] = grid2(state.k);
   const kernel = cellTable({
     rows: kr, cols: kc,
-    colLabel: (c) => String(c),
     rowLabel: (r) => (dim === 1 ? "w" : String(r)),
-    attrs: { class: "tce-cells tce-kernel tce-rot", "aria-labelledby": "tce-cap-rot", style: "--cell: 46px" },
+    attrs: { class: "tce-cells tce-kernel tce-rot", style: "--cell: 46px" },
     cell: (r, c, td) => {
       const t = tc.ravel(posOf(r, c, dim), state.k);
       const orig = tc.unravel(rot.length - 1 - t, state.k);
@@ -622,9 +609,8 @@ function drawDirect(state, sz, y) {
   const ysize = cellSize(ocol + 1);
   const ygrid = cellTable({
     rows: orow, cols: ocol,
-    colLabel: (c) => String(c),
     rowLabel: (r) => (dim === 1 ? "y" : String(r)),
-    attrs: { class: "tce-cells tce-y2", "aria-labelledby": "tce-cap-y2", style: `--cell: ${ysize}px` },
+    attrs: { class: "tce-cells tce-y2", style: `--cell: ${ysize}px` },
     cell: (r, c, td) => {
       const pos = posOf(r, c, dim);
       td.className = "tce-out";
@@ -634,69 +620,64 @@ function drawDirect(state, sz, y) {
     },
   });
   parts.direct.replaceChildren(
-    el("div", { class: "tce-block tce-scroll" }, el("p", { class: "tce-cap", id: "tce-cap-pad", text: `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})` }), grid.table),
+    block("tce-cap-pad", `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`, grid.table, "tce-block tce-scroll"),
     el("div", { class: "tce-pair" },
-      el("div", { class: "tce-block" }, el("p", { class: "tce-cap", id: "tce-cap-rot", text: "w rotated 180°" }), kernel.table),
-      el("div", { class: "tce-block tce-scroll" }, el("p", { class: "tce-cap", id: "tce-cap-y2", text: `y (${outShape.join(" × ")})` }), ygrid.table)));
+      block("tce-cap-rot", "w rotated 180°", kernel.table),
+      block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, "tce-block tce-scroll")));
   parts.directText.textContent = tx.directText(state);
-  const hook = [];
-  outputGrid(ygrid.table, outs, outShape, hook);
-  return { padCells, kernel: kernel.cells, outs, grid: hook[0], z };
+  // the window: one box whose tiles outline the cells under the (dilated) taps, moved by a hover
+  const win = el("div", { class: "tce-window", "aria-hidden": "true" });
+  const [dr, dc] = grid2(state.d), [kr2, kc2] = grid2(state.k);
+  const tile = (n) => n * size;
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' width='${tile(dc)}' height='${tile(dr)}'><rect x='1' y='1' width='${size - 2}' height='${size - 2}' fill='none' stroke='%23111' stroke-width='2'/></svg>`;
+  Object.assign(win.style, { width: `${tile((kc2 - 1) * dc + 1)}px`, height: `${tile((kr2 - 1) * dr + 1)}px`, backgroundImage: `url("data:image/svg+xml,${svg}")`, backgroundSize: `${tile(dc)}px ${tile(dr)}px` });
+  const stack = el("div", { class: "tce-stack" });
+  grid.table.replaceWith(stack);
+  stack.append(grid.table, win);
+  return { padCells, kernel: kernel.cells, outs, grid: outputGrid(ygrid.table, outs, outShape), z, win, size, cut0: cut0.length === 1 ? [0, cut0[0]] : cut0 };
 }
 
 function drawMatrix(state, sz, y) {
-  const dim = state.dim;
   const e = tc.exact(state);
   const outShape = sz.map((q) => q.out);
   const nOut = tc.prod(outShape), nIn = state.x.length;
-  const whole = nOut * nIn <= 400 && nIn <= 16;
   const xName = (j) => `x[${tc.unravel(j, state.i).join(", ")}]`;
   const yName = (r) => `y[${tc.unravel(r, outShape).join(", ")}]`;
-  const v3 = { whole, rows: [], entries: [], xs: [], ys: [] };
-  const hook = [];
-  if (whole) {
-    const size = 30;
-    const ct = cellTable({
-      rows: nOut, cols: nIn,
-      colLabel: xName, rowLabel: yName,
-      attrs: { class: "tce-cells tce-matrix", "aria-labelledby": "tce-cap-ct", style: `--cell: ${size}px` },
-      cell: (r, c, td) => {
-        td.dataset.pos = tc.unravel(r, outShape).join(",");
-        v3.entries.push(td);
-      },
-    });
-    const rows = tc.matrixT(state);
-    rows.forEach((row, r) => row.forEach((v, j) => {
-      const td = v3.entries[r * nIn + j];
-      td.className = v ? "tce-m" : "tce-m0";
-      setNumber(td, v, e.pw, size);
-    }));
-    v3.rows = [...ct.table.tBodies[0].rows];
-    const column = (n, name, fill) => cellTable({
-      rows: n, cols: 1, colLabel: () => name, rowLabel: (r) => (name === "y" ? yName(r) : xName(r)),
-      attrs: { class: "tce-cells tce-col", "aria-label": name === "y" ? "the output y" : "the input x", style: `--cell: ${size}px` }, cell: fill,
-    });
-    const xt = column(nIn, "x", (r, c, td) => { td.className = "tce-in"; setNumber(td, e.x[r], e.px, size); v3.xs.push(td); });
-    const yt = column(nOut, "y", (r, c, td) => {
-      td.className = "tce-out";
-      td.dataset.pos = tc.unravel(r, outShape).join(",");
-      setNumber(td, y.units[r], y.places, size);
-      v3.ys.push(td);
-    });
-    hoverable(ct.table);
-    parts.matrix.replaceChildren(el("div", { class: "tce-mat" },
-      el("div", { class: "tce-block" }, el("p", { class: "tce-cap", id: "tce-cap-ct", text: `Cᵀ (${nOut} × ${nIn})` }), ct.table),
-      el("span", { class: "tce-op", text: "·" }),
-      el("div", { class: "tce-block" }, el("p", { class: "tce-cap", text: "input" }), xt.table),
-      el("span", { class: "tce-op", text: "=" }),
-      el("div", { class: "tce-block" }, el("p", { class: "tce-cap", text: "output" }), yt.table)));
-    outputGrid(yt.table, v3.ys, outShape, hook);
-  } else {
+  const v3 = { whole: nOut * nIn <= 400 && nIn <= 16, xName, entries: [], xs: [], ys: [] };
+  const style = "--cell: 30px";
+  if (!v3.whole) {
     v3.holder = el("div", { class: "tce-block" });
     parts.matrix.replaceChildren(v3.holder);
+    return v3;
   }
-  v3.grid = hook[0];
-  v3.xName = xName;
+  const rows = tc.matrixT(state);
+  const ct = cellTable({
+    rows: nOut, cols: nIn, colLabel: xName, rowLabel: yName, attrs: { class: "tce-cells tce-matrix", style },
+    cell: (r, j, td) => {
+      td.dataset.pos = tc.unravel(r, outShape).join(",");
+      td.className = rows[r][j] ? "tce-m" : "tce-m0";
+      setNumber(td, rows[r][j], e.pw, 30);
+      v3.entries.push(td);
+    },
+  });
+  v3.rows = [...ct.table.tBodies[0].rows];
+  const column = (n, name, fill) => cellTable({ rows: n, cols: 1, colLabel: () => name, rowLabel: name === "y" ? yName : xName, attrs: { class: "tce-cells tce-col", style }, cell: fill });
+  const xt = column(nIn, "x", (r, c, td) => {
+    td.className = "tce-in";
+    setNumber(td, e.x[r], e.px, 30);
+    v3.xs.push(td);
+  });
+  const yt = column(nOut, "y", (r, c, td) => {
+    td.className = "tce-out";
+    td.dataset.pos = tc.unravel(r, outShape).join(",");
+    setNumber(td, y.units[r], y.places, 30);
+    v3.ys.push(td);
+  });
+  hoverable(ct.table);
+  parts.matrix.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-ct", `Cᵀ (${nOut} × ${nIn})`, ct.table),
+    el("span", { class: "tce-op", text: "·" }), block("tce-cap-xc", "input", xt.table),
+    el("span", { class: "tce-op", text: "=" }), block("tce-cap-yc", "output", yt.table)));
+  v3.grid = outputGrid(yt.table, v3.ys, outShape);
   return v3;
 }
 
@@ -704,51 +685,31 @@ function drawMatrix(state, sz, y) {
  * once per state, then only its numbers and marks change with the focus. */
 function buildMatrixRow(state) {
   const e = tc.exact(state);
-  const size = 30;
   const nIn = state.x.length;
-  const outShape = fig.y.shape;
+  const style = "--cell: 30px";
+  const number = (td) => td.append(el("span", { class: "tce-n" }, "0")); // its own layout: a new number moves nothing
   const { table, cells } = cellTable({
-    rows: 2, cols: nIn,
-    colLabel: fig.v3.xName, rowLabel: (r) => (r === 0 ? "Cᵀ row" : "x"),
-    attrs: { class: "tce-cells tce-matrix", "aria-labelledby": "tce-cap-row", style: `--cell: ${size}px` },
+    rows: 2, cols: nIn, colLabel: fig.v3.xName, rowLabel: (r) => (r ? "x" : "Cᵀ row"), attrs: { class: "tce-cells tce-matrix", style },
     cell: (r, j, td) => {
-      if (r === 1) {
-        td.className = "tce-in";
-        setNumber(td, e.x[j], e.px, size);
-      } else {
-        td.append(el("span", { class: "tce-n" })); // its own layout: a new number moves nothing
-      }
+      td.className = r ? "tce-in" : "tce-m0";
+      if (r) setNumber(td, e.x[j], e.px, 30);
+      else number(td);
     },
   });
-  const yt = cellTable({
-    rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "",
-    attrs: { class: "tce-cells tce-col", "aria-labelledby": "tce-cap-row", style: `--cell: ${size}px` },
-    cell: (r, c, td) => {
-      td.className = "tce-out";
-      td.append(el("span", { class: "tce-n" }));
-    },
-  });
-  const hook = [];
-  outputGrid(yt.table, yt.cells, outShape, hook);
-  const cap = el("p", { class: "tce-cap", id: "tce-cap-row", text: `The focused output's row of Cᵀ (${tc.prod(outShape)} × ${nIn}), x under it` });
-  fig.v3.holder.replaceChildren(cap, el("div", { class: "tce-mat" }, el("div", { class: "tce-scroll" }, table), el("span", { class: "tce-op", text: "→" }), yt.table));
-  Object.assign(fig.v3, { grid: hook[0], rowCells: cells.slice(0, nIn), xCells: cells.slice(nIn), yCell: yt.cells[0], yHead: yt.table.tBodies[0].rows[0].cells[0], cap, shown: [] });
+  const yt = cellTable({ rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "", attrs: { class: "tce-cells tce-col", style }, cell: (r, c, td) => { td.className = "tce-out"; number(td); } });
+  fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, "tce-block tce-scroll"),
+    el("span", { class: "tce-op", text: "→" }), yt.table));
+  yt.table.setAttribute("aria-labelledby", "tce-cap-row");
+  Object.assign(fig.v3, { grid: outputGrid(yt.table, yt.cells, fig.y.shape), rowCells: cells.slice(0, nIn), xCells: cells.slice(nIn), yCell: yt.cells[0], yHead: yt.table.tBodies[0].rows[0].cells[0], shown: [] });
 }
 
 function paintMatrixRow(state, focus) {
-  const e = tc.exact(state);
   const v3 = fig.v3;
   const row = tc.matrixRow(state, focus);
-  // only the entries that change: the old row's non-zeros and the new row's
-  const touch = new Set([...v3.shown, ...row.flatMap((v, j) => (v ? [j] : []))]);
-  for (const j of touch) {
-    const td = v3.rowCells[j];
-    td.className = row[j] ? "tce-m" : "tce-m0";
-    setNumber(td, row[j], e.pw, 30);
-  }
-  if (!v3.filled) {
-    v3.rowCells.forEach((td, j) => { if (!touch.has(j)) { td.className = "tce-m0"; setNumber(td, 0, e.pw, 30); } });
-    v3.filled = true;
+  // only what changes: the old and the new non-zeros
+  for (const j of new Set([...v3.shown, ...row.flatMap((v, j) => (v ? [j] : []))])) {
+    v3.rowCells[j].className = row[j] ? "tce-m" : "tce-m0";
+    setNumber(v3.rowCells[j], row[j], tc.exact(state).pw, 30);
   }
   v3.shown = row.flatMap((v, j) => (v ? [j] : []));
   v3.yHead.textContent = `y[${focus.join(", ")}]`;
@@ -763,7 +724,7 @@ function paintMatrixRow(state, focus) {
 
 function render() {
   const { state } = view;
-  root.dataset.renders = String(Number(root.dataset.renders || 0) + 1); // for tests: a drawing happened
+  root.dataset.renders = String(Number(root.dataset.renders || 0) + 1); // the tests wait on it
   const why = tc.validate(state);
   const every = why ? settingProblems(state) : [];
   syncPane(state, why, every);
@@ -798,6 +759,7 @@ function render() {
   fig.v3 = drawMatrix(state, sz, y);
   if (!fig.v3.whole) buildMatrixRow(state);
   placeFrame(fig.v1);
+  fig.v2.origin = originOf(fig.v2);
   sizeTrace(state, out);
   markScrollers();
   parts.matrixText.textContent = tx.matrixText(state, fig.v3.whole);
@@ -814,7 +776,7 @@ function render() {
   drawCode();
 }
 
-// --- what a hover, click or key changes: the highlights and the sum ---------------------------
+// --- what a hover, click or key changes: the highlights and the sum
 
 function light(node, cls) {
   if (!node) return;
@@ -838,12 +800,13 @@ function paintFocus(moveFocus) {
   const { v1, v2, v3 } = fig;
   light(v1.outs[flat], "tce-hl");
   for (const t of taps) {
-    light(cellOf("input", t.x), "tce-hl");
-    light(cellOf("kernel", t.w), "tce-hl");
+    light(parts.xCells[t.x], "tce-hl");
+    light(parts.wCells[t.w], "tce-hl");
   }
   light(v2.outs[flat], "tce-hl");
+  const [wr, wc] = (focus.length === 1 ? [0, focus[0]] : focus).map((v, ax) => (v + v2.cut0[ax]) * v2.size);
+  v2.win.style.transform = `translate(${v2.origin[0] + wc}px, ${v2.origin[1] + wr}px)`;
   for (const { cell, tap } of tc.windowOf(state, focus)) {
-    light(v2.padCells[cell], "tce-win");
     if (v2.z.kinds[cell] === "input") {
       light(v2.padCells[cell], "tce-hl");
       light(v2.kernel[tap], "tce-hl");
@@ -886,19 +849,6 @@ function renewRowCell() {
   v3.yCell = v3.grid.cells[0] = fresh;
 }
 
-function cellOf(role, j) {
-  return fig.cells?.[role]?.[j] ?? (fig.cells = editorCells())[role][j];
-}
-
-function editorCells() {
-  const pick = (role) => {
-    const list = [];
-    for (const td of parts.editors.querySelectorAll(`td[data-role="${role}"]`)) list[Number(td.querySelector("input").dataset.flat)] = td;
-    return list;
-  };
-  return { input: pick("input"), kernel: pick("kernel") };
-}
-
 function setFocus(pos, pin, grid = null) {
   if (pin) view.pinned = pos;
   if (same(pos, view.focus) && !grid) return;
@@ -919,7 +869,7 @@ function outputKeys(e, shape) {
   setFocus(pos, true, table);
 }
 
-// --- the stamps, one at a time ---------------------------------------------------------------
+// --- the stamps, one at a time
 
 function paintStep(redraw) {
   const { state } = view;
@@ -951,7 +901,7 @@ function paintStep(redraw) {
     }
   });
   for (const td of parts.editors.querySelectorAll(".tce-current")) td.classList.remove("tce-current");
-  if (view.step >= 0) cellOf("input", view.step)?.classList.add("tce-current");
+  if (view.step >= 0) parts.xCells[view.step]?.classList.add("tce-current");
   const whole = same(canvas, fig.y.shape) ? "" : ` in the full result (${canvas.join(" × ")})`;
   v1.cap.textContent = view.step < 0 ? `Output y (${fig.y.shape.join(" × ")})${whole}` : `y after ${view.step + 1} of ${state.x.length} stamps`;
   parts.stepText.textContent = tx.stepText(state, view.step);
@@ -992,14 +942,14 @@ function stopPlay() {
   if (fig) paintStep(false);
 }
 
-// --- code and the finder -----------------------------------------------------------------------
+// --- code and the finder
 
 function drawCode() {
   const code = tx.codeFor(view.state);
   parts.code.replaceChildren(...[["transposed_conv", code.package], ["PyTorch", code.torch]].map(([name, text]) => {
     const status = el("span", { class: "tce-copied", "aria-live": "polite" });
     const pre = el("pre", { tabindex: "0" }, el("code", { text }));
-    const copy = el("button", { type: "button", text: `Copy the ${name} code`, onclick: () => copyText(text, pre, status) });
+    const copy = button(`Copy the ${name} code`, () => copyText(text, pre, status));
     return el("div", { class: "tce-codeblock" }, el("h3", { text: name }), pre, copy, status);
   }));
 }
@@ -1019,9 +969,7 @@ async function copyText(text, pre, status) {
 
 function openState(e, state) {
   e.preventDefault();
-  stopPlay();
-  view.focus = view.pinned = null;
-  view.step = -1;
+  restart();
   apply(tc.cloneState(state), "push");
   const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
   parts.views.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
@@ -1069,7 +1017,7 @@ function buildFinder() {
     form, result);
 }
 
-// --- the page ------------------------------------------------------------------------------------
+// --- the page
 
 function build() {
   const pane = buildPane();
@@ -1092,7 +1040,7 @@ build();
 if (shapeOk(view.state)) remember(view.state);
 rewriteAddress();
 document.getElementById("explorer-fallback")?.setAttribute("hidden", "");
-root.closest(".bd-article-container")?.classList.add("tce-wide"); // this page only: the explorer takes the page's width
+root.closest(".bd-article-container")?.classList.add("tce-wide"); // the page's width
 root.hidden = false; // before drawing: the cells' sizes come from the page's width
 render();
 root.dataset.ready = "true";

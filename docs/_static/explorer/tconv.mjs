@@ -1,6 +1,5 @@
 // The explorer's arithmetic: transposed convolution of one channel, 1-D or 2-D, exactly.
-// Pure functions on plain arrays, no DOM: Node's test runner imports this file directly
-// (tests/js/) and checks it against the transposed_conv package.
+// Pure functions, no DOM: tests/js/ checks them against the transposed_conv package.
 //
 // Notation (the site's): the transposed convolution maps an input x of size i′ to an output
 // y of size o′ with a kernel w of size k, stride s, padding p, output padding a, dilation d.
@@ -170,8 +169,7 @@ export function sizes(state) {
 }
 
 /**
- * x and w as integers: x in units of 10^-px, w in units of 10^-pw, y in units of 10^-places.
- * @param {object} state with values that validate accepts
+ * x and w as integers: x in units of 10^-px, w of 10^-pw, so y is in units of 10^-places.
  * @returns {{x: number[], w: number[], px: number, pw: number, places: number}}
  */
 export function exact(state) {
@@ -192,12 +190,11 @@ function reject(param, message, axis = null) {
 }
 
 /**
- * Why the package (and PyTorch) would refuse a state, or why the explorer does; null if
- * valid. Checks run in the package's order, so the parameter named is the one it names.
+ * Why the package (and PyTorch), or the explorer, would refuse a state; null if valid. In the
+ * package's order, so the parameter named is the one it names.
  * @param {object} state
  * @returns {{param: string, message: string, axis: number|null}|null} param: the package's
- *   parameter name (stride, padding, output_padding, dilation, kernel_size, x, weight) or
- *   "input size"; axis: the offending axis when one is to blame.
+ *   name (or "input size"); axis: the axis to blame, if one is
  */
 export function validate(state) {
   const dim = state.dim;
@@ -266,12 +263,10 @@ export function validate(state) {
 }
 
 /**
- * The kernel taps and input values that reach one output value: every (input position m,
- * tap position u) with s·m + d·u − p = r on every axis.
- * @param {object} state a valid state
- * @param {number[]} o output position
+ * The input values and taps that reach an output: every (m, u) with s·m + d·u − p = r per axis.
+ * @param {object} state a valid state @param {number[]} o output position
  * @returns {{x: number, w: number, xPos: number[], wPos: number[], xUnits: number, wUnits: number}[]}
- *   x, w: flat indices; ordered by input index; xUnits, wUnits: the values as exact integers.
+ *   x, w: flat indices, by input index; xUnits, wUnits: exact (see exact).
  */
 export function tapsOf(state, o) {
   const e = exact(state);
@@ -298,13 +293,7 @@ export function tapsOf(state, o) {
   });
 }
 
-/**
- * Where input x[j]'s tap w[t] lands in the full result (before the padding crops it).
- * @param {object} state
- * @param {number} j flat input index
- * @param {number} t flat kernel index
- * @returns {number[]} position in the full result
- */
+/** Where x[j]'s tap w[t] lands in the full result (j, t flat). @returns {number[]} */
 export function fullPosition(state, j, t) {
   const m = unravel(j, state.i);
   const u = unravel(t, state.k);
@@ -312,12 +301,10 @@ export function fullPosition(state, j, t) {
 }
 
 /**
- * Each input value's stamp over the full result (the package's scatter_stamps): stamp j is
- * x[j] times the dilated kernel, placed at input position j times the stride.
+ * Each input value's stamp over the full result (the package's scatter_stamps).
  * @param {object} state a valid state
- * @returns {{shape: number[], stamps: number[][], places: number}} shape: the full result's
- *   extent (i′ − 1)s + d(k − 1) + 1 per axis; stamps[j]: flat, row-major over shape, in units
- *   of 10^-places.
+ * @returns {{shape: number[], stamps: number[][], places: number}} stamps[j]: flat over the
+ *   full result's shape, in units of 10^-places
  */
 export function stamps(state) {
   const e = exact(state);
@@ -332,11 +319,9 @@ export function stamps(state) {
 }
 
 /**
- * The transposed convolution by scatter-add: every input value adds its stamp, the padding
- * crops p from each end, output_padding adds a outputs at the end.
+ * The transposed convolution by scatter-add, cropped by p, output padding a at the end.
  * @param {object} state a valid state
- * @returns {{shape: number[], units: number[], places: number}} units: y, flat and row-major,
- *   in units of 10^-places (exact integers)
+ * @returns {{shape: number[], units: number[], places: number}} y, flat, in units of 10^-places
  */
 export function conv(state) {
   const e = exact(state);
@@ -353,13 +338,12 @@ export function conv(state) {
 }
 
 /**
- * The equivalent direct convolution's input: s − 1 zeros inserted between the values, then
- * padded by d(k − 1) − p on each side (cropped where negative) plus output_padding at the end.
+ * The direct convolution's input: s − 1 zeros between the values, padded by d(k − 1) − p at
+ * each end (cropped where negative), a more at the end.
  * @param {object} state a valid state
  * @returns {{inserted: {shape: number[], units: number[]}, shape: number[], units: number[],
- *   kinds: string[], source: number[], before: number[], places: number}} units: x's units
- *   (10^-places); kinds[c]: "input", "zero" (inserted) or "pad"; source[c]: the flat input
- *   index of an "input" cell, else -1.
+ *   kinds: string[], source: number[], before: number[], places: number}} kinds[c]: "input",
+ *   "zero" or "pad"; source[c]: an input cell's flat input index, else -1
  */
 export function zeroInserted(state) {
   const e = exact(state);
@@ -389,22 +373,15 @@ export function zeroInserted(state) {
   return { inserted: { shape: insShape, units: insUnits }, shape, units, kinds, source, before: sz.map((z) => z.before), places: e.px };
 }
 
-/**
- * The kernel rotated 180 degrees: what the direct convolution slides.
- * @param {object} state
- * @returns {number[]} flat, row-major over state.k, in w's units (10^-pw)
- */
+/** The kernel rotated 180°, flat, in w's units. @param {object} state @returns {number[]} */
 export function rotatedKernel(state) {
   return [...exact(state).w].reverse();
 }
 
 /**
- * The window of the direct convolution on one output value: the padded input's cells under
- * each tap of the rotated, dilated kernel.
- * @param {object} state a valid state
- * @param {number[]} o output position
- * @returns {{cell: number, tap: number}[]} cell: flat index in zeroInserted(state).shape;
- *   tap: flat index in the rotated kernel.
+ * The direct convolution's window on an output: the padded input's cell under each tap.
+ * @param {object} state a valid state @param {number[]} o output position
+ * @returns {{cell: number, tap: number}[]} flat indices: padded input, rotated kernel
  */
 export function windowOf(state, o) {
   const shape = sizes(state).map((z) => z.padded);
@@ -417,11 +394,10 @@ export function windowOf(state, o) {
 }
 
 /**
- * The matrix C^T of the transposed convolution: y = C^T x, with x and y flattened
- * row-major. C is the direct convolution's matrix (same k, s, p, d) on inputs of y's size,
- * restricted to the outputs x has.
+ * The matrix C^T with y = C^T x (x, y flat): C is the direct convolution's (same k, s, p, d)
+ * on y's size, kept to the outputs x has.
  * @param {object} state a valid state
- * @returns {number[][]} prod(o′) rows of prod(i′) entries, in w's units (10^-pw)
+ * @returns {number[][]} prod(o′) rows of prod(i′) entries, in w's units
  */
 export function matrixT(state) {
   const outShape = sizes(state).map((z) => z.out);
@@ -430,12 +406,7 @@ export function matrixT(state) {
   return rows;
 }
 
-/**
- * One row of C^T: the kernel weight each input value contributes to one output value.
- * @param {object} state a valid state
- * @param {number[]} o output position
- * @returns {number[]} prod(i′) entries, in w's units (10^-pw)
- */
+/** A row of C^T: the weight each input value sends to output o. @returns {number[]} */
 export function matrixRow(state, o) {
   const row = new Array(state.x.length).fill(0);
   for (const t of tapsOf(state, o)) row[t.x] += t.wUnits;
@@ -443,12 +414,9 @@ export function matrixRow(state, o) {
 }
 
 /**
- * How many kernel taps reach each output phase away from the border (dilation 1): output
- * y[r] with r mod s = ρ receives the taps u with u ≡ ρ + p (mod s).
- * @param {number} k
- * @param {number} s
- * @param {number} p
- * @returns {number[]} counts per output phase ρ = 0..s−1
+ * Taps reaching each output phase away from the border (dilation 1): y[r], r mod s = ρ,
+ * receives the taps u ≡ ρ + p (mod s).
+ * @param {number} k @param {number} s @param {number} p @returns {number[]} counts per ρ
  */
 export function phaseCounts(k, s, p = 0) {
   const counts = new Array(s).fill(0);
@@ -457,13 +425,10 @@ export function phaseCounts(k, s, p = 0) {
 }
 
 /**
- * Every (kernel, stride, padding, output_padding) in the explorer's ranges, with dilation 1,
- * whose transposed convolution maps input length n to output length m.
- * @param {number} n input length i′ (>= 1)
- * @param {number} m wanted output length o′ (>= 1)
+ * Every k, s, p, a in the explorer's ranges (dilation 1) taking length n to m.
+ * @param {number} n i′ @param {number} m o′
  * @returns {{k: number, s: number, p: number, a: number, counts: number[], missing: number[]}[]}
- *   counts: taps per output phase r mod s away from the border; missing: the phases no tap
- *   reaches (their outputs are always 0); sorted by s, k, a.
+ *   counts: phaseCounts; missing: the phases no tap reaches (always 0); by s, k, a
  */
 export function findParameters(n, m) {
   const found = [];

@@ -1,28 +1,20 @@
 // The explorer's sentences and code, written from the same facts as its numbers
 // (tconv.mjs's axisFacts, tapsOf and conv). Pure functions returning strings, no DOM.
 import { exact, prod, sizes, tapsOf, unravel } from "./tconv.mjs";
-import { formatUnits, showUnits } from "./exact.mjs";
+import { showUnits } from "./exact.mjs";
 
 const AXIS_NAMES = ["rows", "columns"];
 const plural = (n, one, many = `${one}s`) => (n === 1 ? one : many);
 const minus = (v) => String(v).replace(/^-/, "\u2212");
 const bracket = (text) => (text.startsWith("\u2212") ? `(${text})` : text);
 
-/**
- * A list in words: "3", "3 and 4", "3, 4 and 5".
- * @param {Array<string|number>} items
- * @returns {string}
- */
+/** A list in words: "3", "3 and 4", "3, 4 and 5". @param {Array<string|number>} items */
 export function listText(items) {
   const t = items.map(String);
   return t.length < 2 ? t.join("") : `${t.slice(0, -1).join(", ")} and ${t[t.length - 1]}`;
 }
 
-/**
- * A value of x or w as written (exact, with a true minus sign).
- * @param {number} v
- * @returns {string}
- */
+/** A value of x or w as written, with a true minus sign. @param {number} v */
 export function valueText(v) {
   return minus(v + 0);
 }
@@ -45,20 +37,7 @@ export function sumText(state, o) {
   return `${y} = ${names} = ${values} = ${showUnits(total, e.places)}`;
 }
 
-/**
- * The exact value of every output as the data-value attributes hold it ("-1.2345").
- * @param {{units: number[], places: number}} y conv(state)
- * @returns {string[]}
- */
-export function exactTexts(y) {
-  return y.units.map((u) => formatUnits(u, y.places));
-}
-
-/**
- * The size formula along one axis, with the numbers put in.
- * @param {object} f axisFacts
- * @returns {string} "o′ = (i′ − 1)s − 2p + d(k − 1) + a + 1 = (2 − 1)·1 − 2·0 + 1·(3 − 1) + 0 + 1 = 4"
- */
+/** The size formula along one axis, numbers put in. @param {object} f axisFacts */
 export function sizeFormula(f) {
   return `o′ = (i′ − 1)s − 2p + d(k − 1) + a + 1 = (${f.n} − 1)·${f.s} − 2·${f.p} + ${f.d}·(${f.k} − 1) + ${f.a} + 1 = ${f.out}`;
 }
