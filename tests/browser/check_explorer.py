@@ -52,7 +52,10 @@ FLAGS = [
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 LIMITS_FILE = Path(__file__).parents[2] / "docs" / "_static" / "explorer" / "limits.mjs"
 LIMITS: dict[str, Any] = json.loads(
-    LIMITS_FILE.read_text(encoding="utf-8").strip().removeprefix("export default ").removesuffix(";")
+    LIMITS_FILE.read_text(encoding="utf-8")
+    .strip()
+    .removeprefix("export default ")
+    .removesuffix(";")
 )
 WALK = {"dim": 2, "i": [2, 2], "k": [3, 3], "s": [1, 1], "p": [0, 0], "a": [0, 0], "d": [1, 1]}
 WALK |= {"x": [1, 3, 2, 3], "w": [2, 3, 2, 1, 4, 2, 3, 4, 1]}
@@ -82,7 +85,11 @@ def from_hash(text: str) -> dict[str, Any]:
     pairs = dict(part.split("=", 1) for part in text.lstrip("#").split("&"))
     st: dict[str, Any] = {"dim": int(pairs.pop("dim"))}
     for key, value in pairs.items():
-        st[key] = [Decimal(v) for v in value.split(",")] if key in "xw" else [int(v) for v in value.split(",")]
+        st[key] = (
+            [Decimal(v) for v in value.split(",")]
+            if key in "xw"
+            else [int(v) for v in value.split(",")]
+        )
     return st
 
 
@@ -99,8 +106,12 @@ def exact_text(units: int, n: int) -> str:
 def package_says(st: dict[str, Any]) -> tuple[dict[str, str] | None, str]:
     """The package's outputs for a state, exactly (in the explorer's units), or the parameter it rejects."""
     px, pw = places(st["x"]), places(st["w"])
-    x = np.array([int(Decimal(str(v)).scaleb(px)) for v in st["x"]], dtype=np.int64).reshape(st["i"])
-    w = np.array([int(Decimal(str(v)).scaleb(pw)) for v in st["w"]], dtype=np.int64).reshape(st["k"])
+    x = np.array([int(Decimal(str(v)).scaleb(px)) for v in st["x"]], dtype=np.int64).reshape(
+        st["i"]
+    )
+    w = np.array([int(Decimal(str(v)).scaleb(pw)) for v in st["w"]], dtype=np.int64).reshape(
+        st["k"]
+    )
     fn = tc.conv_transpose1d if st["dim"] == 1 else tc.conv_transpose2d
     try:
         y = fn(
@@ -114,7 +125,9 @@ def package_says(st: dict[str, Any]) -> tuple[dict[str, str] | None, str]:
     except ValueError as err:
         text = str(err)
         return None, "padding" if text.startswith("empty output") else text.split(maxsplit=1)[0]
-    return {",".join(map(str, pos)): exact_text(int(v), px + pw) for pos, v in np.ndenumerate(y)}, ""
+    return {
+        ",".join(map(str, pos)): exact_text(int(v), px + pw) for pos, v in np.ndenumerate(y)
+    }, ""
 
 
 def random_case(rng: random.Random, decimal: bool) -> dict[str, Any]:
@@ -149,7 +162,9 @@ def expect_state(got: dict[str, Any], st: dict[str, Any], where: str) -> list[st
     """Problems with what the page shows for a state, compared with the package."""
     want, rejected = package_says(st)
     if want is None:
-        problems = [f"{where}: rejected by the package ({rejected}) but shows outputs"] * bool(got["output"])
+        problems = [f"{where}: rejected by the package ({rejected}) but shows outputs"] * bool(
+            got["output"]
+        )
         if rejected not in got["alert"]:
             problems.append(f"{where}: alert {got['alert']!r} does not name {rejected}")
         return problems
@@ -170,7 +185,9 @@ def expect_state(got: dict[str, Any], st: dict[str, Any], where: str) -> list[st
 
 def goto_hash(page: Page, fragment: str) -> dict[str, Any]:
     """Set the address's fragment as a reader would and read the page once it has drawn."""
-    before = page.evaluate("() => Number(document.getElementById('tconv-explorer').dataset.renders)")
+    before = page.evaluate(
+        "() => Number(document.getElementById('tconv-explorer').dataset.renders)"
+    )
     page.evaluate("(h) => { location.hash = h; }", fragment)
     page.wait_for_function(
         "(n) => Number(document.getElementById('tconv-explorer').dataset.renders) > n", arg=before
@@ -238,7 +255,9 @@ def speed(page: Page) -> tuple[list[str], dict[str, Any]]:
     cdp.detach()
     problems = []
     if plain["median"] > 8 or plain["p95"] > 16:
-        problems.append(f"speed: a hover takes {plain['median']} ms (median), {plain['p95']} ms (p95)")
+        problems.append(
+            f"speed: a hover takes {plain['median']} ms (median), {plain['p95']} ms (p95)"
+        )
     if slow["median"] > 32:
         problems.append(f"speed: with the CPU slowed 4x a hover takes {slow['median']} ms (median)")
     if plain["changesMax"] > 300:
@@ -293,7 +312,7 @@ def addresses(page: Page) -> list[str]:
     return problems
 
 
-def keyboard(page: Page) -> list[str]:  # noqa: PLR0915 (one walk through the controls)
+def keyboard(page: Page) -> list[str]:
     """Changes made with the keyboard through the real controls, and what they keep."""
     problems = []
     open_fresh(page, "#" + hash_of(WALK))
@@ -333,8 +352,14 @@ def keyboard(page: Page) -> list[str]:  # noqa: PLR0915 (one walk through the co
     got = page.evaluate(READ)
     want, _ = package_says(st)
     named = page.evaluate("() => document.activeElement.getAttribute('aria-label') ?? ''")
-    if not got["sum"].startswith("y[0, 1] = ") or want is None or not got["sum"].endswith(f"= {want['0,1']}".replace("-", "−")):
-        problems.append(f"keyboard: focused sum is {got['sum']!r}, wanted y[0, 1] = {want and want['0,1']}")
+    if (
+        not got["sum"].startswith("y[0, 1] = ")
+        or want is None
+        or not got["sum"].endswith(f"= {want['0,1']}".replace("-", "−"))
+    ):
+        problems.append(
+            f"keyboard: focused sum is {got['sum']!r}, wanted y[0, 1] = {want and want['0,1']}"
+        )
     if named.replace("\u00a0", " ") != got["sum"]:
         problems.append(f"keyboard: the focused cell is named {named!r}, not by its sum")
     # the stepper: Next by keyboard, its line a live region; Play adds a stamp every 2 s
@@ -349,13 +374,21 @@ def keyboard(page: Page) -> list[str]:  # noqa: PLR0915 (one walk through the co
     page.click(".tce-play")
     t0 = time.monotonic()
     first = page.evaluate(READ)["step"]
-    page.wait_for_function("() => document.querySelector('.tce-step-text').textContent.startsWith('Stamp 2')")
+    page.wait_for_function(
+        "() => document.querySelector('.tce-step-text').textContent.startsWith('Stamp 2')"
+    )
     pace = time.monotonic() - t0
     page.click(".tce-play")  # pause
     page.wait_for_timeout(2300)
     paused = page.evaluate(READ)["step"]
-    if not first.startswith("Stamp 1 of 4") or not 1.8 <= pace <= 3.5 or not paused.startswith("Stamp 2 of 4"):
-        problems.append(f"Play: {first[:12]!r}, next stamp after {pace:.2f} s, paused at {paused[:12]!r}")
+    if (
+        not first.startswith("Stamp 1 of 4")
+        or not 1.8 <= pace <= 3.5
+        or not paused.startswith("Stamp 2 of 4")
+    ):
+        problems.append(
+            f"Play: {first[:12]!r}, next stamp after {pace:.2f} s, paused at {paused[:12]!r}"
+        )
     return problems
 
 
@@ -402,12 +435,19 @@ def invalid_edits(page: Page) -> list[str]:
             if mark != "true" or not message:
                 problems.append(f"{selector} = {text!r}: aria-invalid {mark}, message {message!r}")
             page.keyboard.press("Tab")
-            if page.get_attribute(selector, "aria-invalid") == "true" or page.is_visible("#tce-editmsg"):
+            if page.get_attribute(selector, "aria-invalid") == "true" or page.is_visible(
+                "#tce-editmsg"
+            ):
                 problems.append(f"{selector} = {text!r}: still marked after leaving the box")
     bad = WALK | {"s": [1, 9], "a": [2, 0]}
     goto_hash(page, hash_of(bad))
     for control, axis in (("s", 1), ("a", 0)):
-        if page.get_attribute(f'input[data-control="{control}"][data-axis="{axis}"]', "aria-invalid") != "true":
+        if (
+            page.get_attribute(
+                f'input[data-control="{control}"][data-axis="{axis}"]', "aria-invalid"
+            )
+            != "true"
+        ):
             problems.append(f"two invalid settings: {control}[{axis}] is not marked")
     if len(page.locator(".tce-alert li").all_inner_texts()) != 2:
         problems.append("two invalid settings: the alert does not list both")
@@ -426,14 +466,30 @@ def views(page: Page) -> list[str]:
     caps = page.locator(".tce-cap").all_text_contents()
     if not any("cropped by 2 at the start" in t for t in caps):
         problems.append(f"crop: padding 3 > d(k - 1) = 1 is not called a crop of 2 ({caps})")
-    faded = page.eval_on_selector_all(".tce-padded td.tce-crop", "cells => cells.map((c) => c.textContent)")
+    faded = page.eval_on_selector_all(
+        ".tce-padded td.tce-crop", "cells => cells.map((c) => c.textContent)"
+    )
     if faded != ["1", "0", "0", "4"]:
         problems.append(f"crop: the cropped cells of view 2 are {faded}, not 1, 0 | 0, 4")
-    added = crop | {"i": [3], "k": [3], "s": [2], "p": [1], "a": [1], "x": [1, 2, 3], "w": [1, 1, 1]}
+    added = crop | {
+        "i": [3],
+        "k": [3],
+        "s": [2],
+        "p": [1],
+        "a": [1],
+        "x": [1, 2, 3],
+        "w": [1, 1, 1],
+    }
     goto_hash(page, hash_of(added))
-    marked = page.eval_on_selector_all("td.tce-added[data-role=output]", "c => c.map((e) => e.dataset.index)")
+    marked = page.eval_on_selector_all(
+        "td.tce-added[data-role=output]", "c => c.map((e) => e.dataset.index)"
+    )
     sizes = page.inner_text(".tce-sizes")
-    if marked != ["5"] or "y[5] holds values of the full result" not in sizes or "dotted border" not in sizes:
+    if (
+        marked != ["5"]
+        or "y[5] holds values of the full result" not in sizes
+        or "dotted border" not in sizes
+    ):
         problems.append(f"output padding: added cells {marked}, size text {sizes!r}")
     rare = "dim=1&i=1&k=2&s=1&p=2&a=1&d=3&x=5&w=2,7"
     goto_hash(page, rare)
@@ -451,9 +507,17 @@ def views(page: Page) -> list[str]:
                   legend, swatches: document.querySelectorAll('#tce-view-1 .tce-legend .tce-swatch').length};
         }"""
     )
-    if marks["current"] != "dashed" or "gradient" not in (marks["stamp"] or "") or "inset" not in (marks["kernel"] or ""):
+    if (
+        marks["current"] != "dashed"
+        or "gradient" not in (marks["stamp"] or "")
+        or "inset" not in (marks["kernel"] or "")
+    ):
         problems.append(f"marks told apart by hue alone: {marks}")
-    if marks["hl"] != "solid" or marks["swatches"] < 8 or not any("hatched" in t for t in marks["legend"]):
+    if (
+        marks["hl"] != "solid"
+        or marks["swatches"] < 8
+        or not any("hatched" in t for t in marks["legend"])
+    ):
         problems.append(f"legend or outline: {marks}")
     page.click("text=All stamps")
     page.hover('#tce-view-1 td[data-pos="2,3"]')
@@ -469,7 +533,11 @@ def views(page: Page) -> list[str]:
         """() => ['#tce-view-1', '#tce-view-2', '#tce-view-3'].map((v) =>
             document.querySelectorAll(`${v} td.tce-hl`).length)"""
     )
-    if lit != [3, 3, 3]:  # y[0, 0] = x[0, 0]·w[0, 0]: the output, one input and one tap in each view
+    if lit != [
+        3,
+        3,
+        3,
+    ]:  # y[0, 0] = x[0, 0]·w[0, 0]: the output, one input and one tap in each view
         problems.append(f"the views outline {lit} cells for y[0, 0], not 3 each")
     return problems
 
@@ -490,17 +558,23 @@ def finder(page: Page, root: Path) -> list[str]:
                             want.add((k, s, p, a))
                     except ValueError:
                         continue
-    rows = page.eval_on_selector_all(".tce-found tbody tr", "r => r.map((e) => Array.from(e.cells, (c) => c.textContent))")
+    rows = page.eval_on_selector_all(
+        ".tce-found tbody tr", "r => r.map((e) => Array.from(e.cells, (c) => c.textContent))"
+    )
     got = {tuple(int(v) for v in row[:4]) for row in rows}
     if got != want or len(rows) != len(want):
         problems.append(f"finder 4 -> 8: {sorted(got)} != package {sorted(want)}")
     found = page.inner_text(".tce-found")
     link = page.get_attribute(".tce-found a[href*='checkerboard']", "href") or ""
     if "none" in found.lower() or "weights decide" not in found or not (root / link).is_file():
-        problems.append(f"finder: says 'none', or not that the weights decide the rest, or no link ({link!r})")
+        problems.append(
+            f"finder: says 'none', or not that the weights decide the rest, or no link ({link!r})"
+        )
     page.fill("#tce-find-n", "0")
     page.click(".tce-finder button[type=submit]")
-    if page.locator(".tce-found table").count() or "must be a whole number" not in page.inner_text(".tce-found"):
+    if page.locator(".tce-found table").count() or "must be a whole number" not in page.inner_text(
+        ".tce-found"
+    ):
         problems.append("finder: i' = 0 leaves the old table without a message")
     page.fill("#tce-find-n", "4")
     page.click(".tce-finder button[type=submit]")
@@ -511,7 +585,9 @@ def finder(page: Page, root: Path) -> list[str]:
         problems.append(f"finder: Open gives {hash_now}")
     problems += expect_state(page.evaluate(READ), from_hash(hash_now), "finder: opened state")
     page.click("text=Copy the PyTorch code")
-    page.wait_for_function("() => document.querySelector('.tce-codeblock:nth-child(2) .tce-copied').textContent")
+    page.wait_for_function(
+        "() => document.querySelector('.tce-codeblock:nth-child(2) .tce-copied').textContent"
+    )
     status = page.inner_text(".tce-codeblock:nth-child(2) .tce-copied")
     if "Copied" not in status and "Selected" not in status:
         problems.append(f"copy: no confirmation ({status!r})")
@@ -541,7 +617,9 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
     runs = 0
     for mode in ("light", "dark"):
         for width, height in ((1280, 800), (390, 844)):
-            ctx = browser.new_context(color_scheme=mode, viewport={"width": width, "height": height})
+            ctx = browser.new_context(
+                color_scheme=mode, viewport={"width": width, "height": height}
+            )
             page = ctx.new_page()
             watch(page, problems)
             page.goto(url)
@@ -549,7 +627,9 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
             where = f"{width} px {mode}"
             got = page.evaluate(LAYOUT)
             if width == 1280 and got["firstBottom"] > got["height"]:
-                problems.append(f"{where}: the first output ends at {got['firstBottom']} px, below the fold")
+                problems.append(
+                    f"{where}: the first output ends at {got['firstBottom']} px, below the fold"
+                )
             if got["overflow"] > 0:
                 problems.append(f"{where}: the explorer is {got['overflow']} px too wide")
             if width == 390:  # tap y[1, 2]: its sum is on the same screen
@@ -561,13 +641,21 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
                       const t = document.querySelector('#tce-sum').getBoundingClientRect();
                       return {cell: [c.top, c.bottom], sum: [t.top, t.bottom], text: document.querySelector('#tce-sum').textContent}; }"""
                 )
-                if not (0 <= near["sum"][0] and near["sum"][1] <= height and near["text"].startswith("y[1,")):
-                    problems.append(f"{where}: after tapping y[1, 2] its sum is off screen ({near})")
+                if not (
+                    near["sum"][0] >= 0
+                    and near["sum"][1] <= height
+                    and near["text"].startswith("y[1,")
+                ):
+                    problems.append(
+                        f"{where}: after tapping y[1, 2] its sum is off screen ({near})"
+                    )
             page.fill("#tce-find-n", "4")
             page.click(".tce-finder button[type=submit]")
             page.evaluate("() => window.scrollTo(0, 0)")
             page.screenshot(path=shots / f"explorer-{width}-{mode}.png", full_page=True)
-            page.goto(url + "#dim=1&i=5&k=4&s=2&p=1&a=1&x=1,0.25,-3&w=0.25,0.75,0.75,0.25&q=1")  # a note, decimals
+            page.goto(
+                url + "#dim=1&i=5&k=4&s=2&p=1&a=1&x=1,0.25,-3&w=0.25,0.75,0.75,0.25&q=1"
+            )  # a note, decimals
             page.wait_for_selector("#tconv-explorer[data-ready]")
             page.fill("#tce-find-n", "4")
             page.click(".tce-finder button[type=submit]")
@@ -575,7 +663,10 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
             runs += 1
             if (width, mode) == (1280, "light"):
                 # Cᵀ by its focused row, a crop, output padding; an alert
-                for fragment in ("#dim=2&i=4,4&k=3,3&s=2,2&p=1,1&a=1,1&x=0.5", "#dim=2&s=1,9&a=2,0"):
+                for fragment in (
+                    "#dim=2&i=4,4&k=3,3&s=2,2&p=1,1&a=1,1&x=0.5",
+                    "#dim=2&s=1,9&a=2,0",
+                ):
                     page.goto(url + fragment)
                     page.wait_for_selector("#tconv-explorer[data-ready]")
                     problems += run_axe(page, f"{where} {fragment}")
@@ -591,7 +682,11 @@ def fallback(browser: Any, root: Path, base: str) -> list[str]:
     page = nojs.new_page()
     page.goto(base + "explorer.html")
     text = page.inner_text("#explorer-fallback")
-    if not page.is_visible("#explorer-fallback img") or "needs JavaScript" not in text or "y[2, 2]" not in text:
+    if (
+        not page.is_visible("#explorer-fallback img")
+        or "needs JavaScript" not in text
+        or "y[2, 2]" not in text
+    ):
         problems.append(f"JavaScript off: no fallback figure, reason or y[2, 2] ({text[:200]!r})")
     nojs.close()
     ctx = browser.new_context()
@@ -628,7 +723,9 @@ def main() -> int:
         if [[int(shown[f"{r},{c}"]) for c in range(4)] for r in range(4)] != WALK_OUTPUT:
             problems.append(f"opening state: {got['output']} are not the walk-through's numbers")
         if not got["sum"].startswith("y[2, 2] = ") or not got["step"].startswith("All 4 stamps"):
-            problems.append(f"opening state: {got['sum']!r} (not y[2, 2] as the fallback), {got['step']!r}")
+            problems.append(
+                f"opening state: {got['sum']!r} (not y[2, 2] as the fallback), {got['step']!r}"
+            )
         lap = time.monotonic()
 
         def took(name: str) -> None:
@@ -645,28 +742,38 @@ def main() -> int:
         if decimal < count / 4:
             problems.append(f"only {decimal} of {count} random states have decimals")
         problems += addresses(page)
-        took('addresses')
+        took("addresses")
         problems += keyboard(page)
-        took('keyboard')
+        took("keyboard")
         problems += values_kept(page)
-        took('values_kept')
+        took("values_kept")
         problems += invalid_edits(page)
-        took('invalid_edits')
+        took("invalid_edits")
         problems += views(page)
-        took('views')
+        took("views")
         problems += finder(page, root)
-        took('finder')
+        took("finder")
         ctx.close()
         runs = layouts(browser, url, shots, problems)
-        took('layouts')
+        took("layouts")
         problems += fallback(browser, root, base)
-        took('fallback')
+        took("fallback")
         browser.close()
     server.shutdown()
     for problem in problems:
         print(f"FAIL {problem}")
-    print(f"{count} states through the address ({rejected} rejected, {decimal} with decimals); axe {runs} runs")
-    print(json.dumps({"speed": measured, "problems": len(problems), "seconds": round(time.monotonic() - start, 1)}))
+    print(
+        f"{count} states through the address ({rejected} rejected, {decimal} with decimals); axe {runs} runs"
+    )
+    print(
+        json.dumps(
+            {
+                "speed": measured,
+                "problems": len(problems),
+                "seconds": round(time.monotonic() - start, 1),
+            }
+        )
+    )
     return 1 if problems else 0
 
 

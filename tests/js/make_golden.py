@@ -31,7 +31,10 @@ import transposed_conv as tc
 
 LIMITS_FILE = Path(__file__).resolve().parents[2] / "docs" / "_static" / "explorer" / "limits.mjs"
 LIMITS: dict[str, Any] = json.loads(
-    LIMITS_FILE.read_text(encoding="utf-8").strip().removeprefix("export default ").removesuffix(";")
+    LIMITS_FILE.read_text(encoding="utf-8")
+    .strip()
+    .removeprefix("export default ")
+    .removesuffix(";")
 )
 SMALL = 2_000
 """Largest number of entries a case's matrix or stamps may have to be written out."""
@@ -104,7 +107,7 @@ def random_state(rng: random.Random) -> dict[str, Any]:
     return state
 
 
-def golden(state: dict[str, Any]) -> dict[str, Any]:  # noqa: PLR0914 (one case, every view)
+def golden(state: dict[str, Any]) -> dict[str, Any]:
     """What the package says about one state."""
     dim, i, k = state["dim"], state["i"], state["k"]
     px, pw = places(state["x"]), places(state["w"])
