@@ -218,8 +218,10 @@ def watch(page: Page, problems: list[str]) -> None:
     page.route("**/*", only_local)
 
 
-HOVERS = """async ([n, frames]) => {
-  const cells = [...document.querySelectorAll('#tce-view-1 td[data-pos]')];
+HOVERS = """async ([view, n, frames]) => {
+  document.querySelector(view).scrollIntoView();
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const cells = [...document.querySelectorAll(`${view} td[data-pos]`)];
   const work = [], frame = [], changes = [];
   const observer = new MutationObserver((records) => { changes[changes.length - 1] += records.length; });
   observer.observe(document.getElementById('tconv-explorer'), {subtree: true, childList: true, attributes: true, characterData: true});
@@ -245,24 +247,30 @@ HOVERS = """async ([n, frames]) => {
 
 
 def speed(page: Page) -> tuple[list[str], dict[str, Any]]:
-    """A hover's main-thread work at the largest state, plain and with the CPU slowed 4x."""
+    """A hover's main-thread work at the largest state, plain and with the CPU slowed 4x, on
+    view 1's outputs at the top of the page and on view 2's, scrolled into sight."""
     open_fresh(page, LARGEST)
-    plain = page.evaluate(HOVERS, [150, 10])
+    measured: dict[str, Any] = {}
+    for view in ("#tce-view-1", "#tce-view-2"):
+        measured[view] = {"plain": page.evaluate(HOVERS, [view, 150, 10])}
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    slow = page.evaluate(HOVERS, [40, 4])
+    for view in ("#tce-view-1", "#tce-view-2"):
+        measured[view]["cpu4x"] = page.evaluate(HOVERS, [view, 40, 4])
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
     cdp.detach()
     problems = []
-    if plain["median"] > 8 or plain["p95"] > 16:
-        problems.append(
-            f"speed: a hover takes {plain['median']} ms (median), {plain['p95']} ms (p95)"
-        )
-    if slow["median"] > 32:
-        problems.append(f"speed: with the CPU slowed 4x a hover takes {slow['median']} ms (median)")
-    if plain["changesMax"] > 300:
-        problems.append(f"speed: one hover made {plain['changesMax']} DOM changes")
-    return problems, {"plain": plain, "cpu4x": slow}
+    for view, got in measured.items():
+        plain, slow = got["plain"], got["cpu4x"]
+        if plain["median"] > 8 or plain["p95"] > 16:
+            problems.append(
+                f"speed {view}: a hover takes {plain['median']} ms, p95 {plain['p95']} ms"
+            )
+        if slow["median"] > 32:
+            problems.append(f"speed {view}: with the CPU slowed 4x, {slow['median']} ms (median)")
+        if plain["changesMax"] > 300:
+            problems.append(f"speed {view}: one hover made {plain['changesMax']} DOM changes")
+    return problems, measured
 
 
 def random_states(page: Page, count: int) -> tuple[list[str], int, int]:
@@ -403,8 +411,8 @@ def values_kept(page: Page) -> list[str]:
     if got["i"] != [12] or [int(v) for v in got["x"][:3]] != [7, 8, 9]:
         problems.append(f"typing 12 into the 1-D size keeps x {got['x'][:3]} (wanted 7, 8, 9)")
     open_fresh(page, "#dim=2&i=3,2&k=1,1&x=1,2,3,4,5,6&w=1")
-    page.click("label[for=tce-dim-1]")
-    page.click("label[for=tce-dim-2]")
+    page.click("#tce-dim-1")
+    page.click("#tce-dim-2")
     got = from_hash(page.evaluate(READ)["hash"])
     if got["i"] != [3, 2] or [int(v) for v in got["x"]] != [1, 2, 3, 4, 5, 6]:
         problems.append(f"2-D -> 1-D -> 2-D gives i {got['i']}, x {got['x']}")
@@ -596,6 +604,8 @@ def finder(page: Page, root: Path) -> list[str]:
 
 def run_axe(page: Page, where: str) -> list[str]:
     """Every axe-core violation (default rules, any impact) in the explorer."""
+    # views 2 and 3 are drawn only on screen (content-visibility): audit them drawn
+    page.add_style_tag(content=".tce-view { content-visibility: visible !important; }")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document.querySelector('#tconv-explorer'))")
     return [

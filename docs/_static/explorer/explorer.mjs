@@ -216,14 +216,9 @@ function onValue(key, j, input) {
 // --- the settings pane, built once per dimension
 
 function buildPane() {
-  parts.dims = el("div", { class: "tce-dims", role: "radiogroup", "aria-label": "Dimensions" });
-  for (const dim of [1, 2]) {
-    const id = `tce-dim-${dim}`;
-    parts.dims.append(
-      el("input", { type: "radio", name: "tce-dim", id, value: String(dim), onchange: () => setDim(dim) }),
-      el("label", { for: id, text: `${dim}-D` }),
-    );
-  }
+  // 1-D or 2-D: two toggle buttons, each a tab stop
+  parts.dims = el("div", { class: "tce-dims", role: "group", "aria-label": "Dimensions" },
+    ...[1, 2].map((dim) => button(`${dim}-D`, () => setDim(dim), { id: `tce-dim-${dim}`, "data-dim": dim })));
   parts.params = el("div", { class: "tce-params" });
   parts.formula = el("div", { class: "tce-formula", "aria-live": "off" });
   parts.notes = el("div", { role: "status", class: "tce-notes" });
@@ -269,7 +264,7 @@ function buildParams() {
 }
 
 function syncPane(state, why, every) {
-  for (const input of parts.dims.querySelectorAll("input")) input.checked = Number(input.value) === state.dim;
+  for (const b of parts.dims.children) b.setAttribute("aria-pressed", String(Number(b.dataset.dim) === state.dim));
   if (parts.paramsDim !== state.dim) buildParams();
   for (const input of parts.params.querySelectorAll("input")) {
     const key = input.dataset.control, ax = Number(input.dataset.axis);
@@ -1000,7 +995,7 @@ function buildFinder() {
       const state = { dim: 1, i: [ni], k: [f.k], s: [f.s], p: [f.p], a: [f.a], d: [1], x: tc.defaultValues(ni, "x"), w: new Array(f.k).fill(1) };
       const open = tc.validate(state) ? el("span", { text: "outside its ranges" })
         : el("a", { href: "#" + formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}`, onclick: (e) => openState(e, state) });
-      const missing = f.s === 1 ? "stride 1: one phase" : f.missing.length ? `${f.missing.join(", ")}: those outputs are always 0` : `all ${f.s} reached`;
+      const missing = f.s === 1 ? "one phase" : f.missing.length ? `${tx.listText(f.missing)}: always 0` : "all reached";
       return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v, col) => td(col, { text: String(v) })), td(5, { text: missing }), td(6, {}, open));
     });
     result.replaceChildren(
