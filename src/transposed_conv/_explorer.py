@@ -77,10 +77,8 @@ def explorer_link(
     -------
     str or None
         ``page`` followed by the fragment; None when the case is outside the explorer's
-        ranges (input sizes up to 16 in 1-D and 8 in 2-D, kernel up to 5, stride up to 4,
-        padding up to 4, output padding up to 3, dilation up to 3), not whole numbers,
-        too large to add up exactly in JavaScript, or refused by
-        :func:`conv_transpose_output_size`.
+        ranges (``docs/_static/explorer/limits.mjs``), not whole numbers, too large to
+        add up exactly in JavaScript, or refused by :func:`conv_transpose_output_size`.
 
     Examples
     --------
