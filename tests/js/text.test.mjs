@@ -67,7 +67,7 @@ test("every valid 1-D state: the size text, the output padding text and the matr
 
     const matrix = matrixText(state, true);
     const from = /from y's size (\d+) down to x's size (\d+)/.exec(matrix);
-    const onto = /on y's size (\d+), which gives (\d+): Cᵀ keeps the (\d+) columns x has/.exec(matrix);
+    const onto = /on y's size (\d+), which gives (\d+): Cᵀ keeps the (\d+) columns? x has/.exec(matrix);
     assert.ok(Boolean(from) !== Boolean(onto), `${where}: ${matrix}`);
     if (from) assert.deepEqual([Number(from[1]), convLength(Number(from[1]), k, s, p, d)], [out, n], `${where}: ${matrix}`);
     else assert.deepEqual(numbers(onto[0]), [out, convLength(out, k, s, p, d), n], `${where}: ${matrix}`);
@@ -88,7 +88,7 @@ test("the issue's wrong sentences are right now", () => {
   let st = read("i=1&k=2&s=1&p=2&a=1&d=3&x=5&w=2,7");
   let [f] = tc.sizes(st);
   assert.match(sizeWhy(f), /^Without output padding the output would be empty: the padding crops 2 from each end of the full result's 4\. No length maps back to i′ = 1 /);
-  assert.match(matrixText(st, true), /on y's size 1, which gives 2: Cᵀ keeps the 1 columns x has/);
+  assert.match(matrixText(st, true), /on y's size 1, which gives 2: Cᵀ keeps the 1 column x has/);
   // the added output holds 0: no stamp reaches it
   st = read("i=1&k=1&s=1&p=1&a=2&d=3&x=4&w=3");
   [f] = tc.sizes(st);

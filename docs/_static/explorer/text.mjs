@@ -1,5 +1,5 @@
-// The explorer's sentences and code, written from the same facts as its numbers
-// (tconv.mjs's axisFacts, tapsOf and conv). Pure functions returning strings, no DOM.
+// The explorer's sentences and code, from the same facts as its numbers (tconv.mjs's
+// axisFacts, tapsOf, conv). Pure functions, no DOM.
 import { exact, prod, sizes, tapsOf, unravel } from "./tconv.mjs";
 import { showUnits } from "./exact.mjs";
 
@@ -111,7 +111,7 @@ export function matrixText(state, whole) {
   const row = "A row holds the weight each input value sends to that output; the others are 0.";
   const c = sz.every((z) => z.convFromOut === z.n)
     ? `C itself is the matrix of the direct convolution with the same k, s, p and d, from y's size ${outSize} down to x's size ${state.i.join(" × ")}.`
-    : `C comes from the direct convolution with the same k, s, p and d on y's size ${outSize}, which gives ${convSize}: Cᵀ keeps the ${nIn} columns x has (output padding a ≥ s made y longer than that convolution needs).`;
+    : `C comes from the direct convolution with the same k, s, p and d on y's size ${outSize}, which gives ${convSize}: Cᵀ keeps the ${nIn} ${plural(nIn, "column")} x has (output padding a ≥ s made y longer than that convolution needs).`;
   return `${head} ${row} ${c}`;
 }
 
