@@ -77,13 +77,14 @@ def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
 
 
 def load_all(page: Page) -> None:
-    """Every lazy image loaded (scrolled through the page), back at the top."""
-    height = page.evaluate("document.documentElement.scrollHeight")
-    for y in range(0, height, 600):
-        page.evaluate(f"window.scrollTo(0, {y})")
+    """Every image loaded (lazy ones made eager), back at the top."""
     page.evaluate("""async () => {
-      await Promise.all(Array.from(document.images).map(img => img.complete ? null :
-        new Promise(done => { img.addEventListener("load", done); img.addEventListener("error", done); })));
+      const imgs = Array.from(document.images);
+      imgs.forEach(img => { img.loading = "eager"; });
+      await Promise.all(imgs.map(img => img.complete ? null : new Promise(done => {
+        img.addEventListener("load", done); img.addEventListener("error", done);
+        setTimeout(done, 5000);
+      })));
       window.scrollTo(0, 0);
     }""")
 
