@@ -31,7 +31,7 @@ def loop_interpolate_1d(x: np.ndarray, f: int, mode: str) -> np.ndarray:
         src = (j + 0.5) / f - 0.5
         if mode == "nearest":
             out[j] = x[min(j // f, n - 1)]
-        elif mode == "bilinear":
+        elif mode in ("linear", "bilinear"):
             src = max(src, 0.0)
             i0 = int(np.floor(src))
             out[j] = (1 - (src - i0)) * x[i0] + (src - i0) * x[min(i0 + 1, n - 1)]
