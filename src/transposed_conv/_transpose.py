@@ -14,6 +14,7 @@ from ._chunking import runs as _runs
 from ._conv import conv_nd
 from ._layout import Batched, batched, taps
 from ._validation import (
+    MAX_AXES,
     as_tuple,
     bounded_int,
     check_elements,
@@ -452,6 +453,9 @@ def transpose_padding(
     """
     ks = kernel_size if is_sequence(kernel_size) else (kernel_size, kernel_size)
     nsp = len(ks)
+    if nsp > MAX_AXES:  # checked before the entries are read: a long view is refused at once
+        msg = f"kernel_size must have at most {MAX_AXES} entries, one per axis, got {kernel_size!r}"
+        raise ValueError(msg)
     k = ints(ks, "kernel_size", nsp, 1)
     p = ints(padding, "padding", nsp, 0)
     a = ints(output_padding, "output_padding", nsp, 0)

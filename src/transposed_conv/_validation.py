@@ -24,6 +24,9 @@ kernel size or factor): no result along one axis can be longer. 2**30 float64
 values take 8 GiB. Array arguments are checked on their shape, before their
 values are read, so a broadcast view is refused without being copied."""
 
+MAX_AXES = 32
+"""The most axes a per-axis parameter may list: NumPy 1.26's most array dimensions."""
+
 MAX_LIST = 2**20
 """The most items a list the package returns may hold (phase kernels, losses)."""
 
