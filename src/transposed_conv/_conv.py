@@ -116,6 +116,7 @@ def _correlate(
         out[(block[0], slice(None), *block[1:])] = np.moveaxis(
             prod.reshape(c_out, nn, *bsp), 0, 1
         )
+        del cols, prod  # before the next block's columns are made
     return out
 
 

@@ -75,11 +75,12 @@ def numerical_gradient(
             msg = f"fn must return a real number, got {result!r:.200} from fn(x)"
             raise TypeError(msg) from None
 
-    for i in np.ndindex(point.shape):
-        moved[i] = point[i] + step
+    flat, at, slope = point.reshape(-1), moved.reshape(-1), grad.reshape(-1)  # views, C order
+    for i in range(flat.size):
+        at[i] = flat[i] + step
         above = value()
-        moved[i] = point[i] - step
+        at[i] = flat[i] - step
         below = value()
-        moved[i] = point[i]
-        grad[i] = (above - below) / (2 * step)
+        at[i] = flat[i]
+        slope[i] = (above - below) / (2 * step)
     return grad

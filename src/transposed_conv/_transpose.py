@@ -103,13 +103,14 @@ def conv_transpose_nd(
     wg = w.reshape(g, cig, cog, ntaps)
     for ns in samples:
         into = dest[(*before_n, ns)]
+        xm = _tap_inputs(xg[ns], channels_last) if by_tap else xg[ns]
         for ub in unit_blocks:
             entries = reach[ub]
             picked = [i for i, _, _ in entries]
             if by_tap:
-                products = _tap_products(xg[ns], wg, picked, channels_last, in_sp)
+                products = _tap_products(xm, wg, picked, channels_last, (ns.stop - ns.start, *in_sp))
             else:
-                products = _pixel_products(xg[ns], wg, picked, channels_last, kernel)
+                products = _pixel_products(xm, wg, picked, channels_last, kernel)
             lead = (slice(None),) * (2 if channels_last else 3)  # the axes before the spatial ones
             for (_, dst, src), block in zip(entries, products, strict=True):
                 into[(*lead, *dst)] += block[(*lead, *src)]
@@ -120,32 +121,38 @@ def conv_transpose_nd(
     return b.restore(result)
 
 
+def _tap_inputs(xg: npt.NDArray[Any], channels_last: bool) -> npt.NDArray[Any]:
+    """(N, G, C_in/G, pixels) as the matmul's input: (G, N * pixels, C_in/G) channels last,
+    else (G, C_in/G, N * pixels)."""
+    n, g, cig, _ = xg.shape
+    if channels_last:
+        return np.moveaxis(xg, 1, 0).swapaxes(2, 3).reshape(g, -1, cig)
+    return np.moveaxis(xg, 0, 2).reshape(g, cig, -1)
+
+
 def _tap_products(
-    xg: npt.NDArray[Any],
+    xm: npt.NDArray[Any],
     wg: npt.NDArray[Any],
     picked: list[int],
     channels_last: bool,
-    in_sp: tuple[int, ...],
+    batch_sp: tuple[int, ...],
 ) -> npt.NDArray[Any]:
     """The products of the ``picked`` taps, one block per tap, laid out like the output.
 
-    ``xg`` is (N, G, C_in/G, pixels), ``wg`` (G, C_in/G, C_out/G, taps). Channels
-    last, the matmul per group is (N * pixels, C_in/G) @ (C_in/G, T * C_out/G),
-    and each tap's block (G, N, *in_sp, C_out/G) is a run of whole pixels with
-    contiguous channels; channels first, it is (T * C_out/G, C_in/G) @
-    (C_in/G, N * pixels), each tap's block (G, C_out/G, N, *in_sp).
+    ``xm`` is from :func:`_tap_inputs`, ``wg`` (G, C_in/G, C_out/G, taps) and
+    ``batch_sp`` is (N, *in_sp). Channels last, the matmul per group is
+    (N * pixels, C_in/G) @ (C_in/G, T * C_out/G), and each tap's block
+    (G, N, *in_sp, C_out/G) is a run of whole pixels with contiguous channels;
+    channels first, it is (T * C_out/G, C_in/G) @ (C_in/G, N * pixels), each
+    tap's block (G, C_out/G, N, *in_sp).
     """
-    n, g, cig, _ = xg.shape
-    cog = wg.shape[2]
+    g, cig, cog, _ = wg.shape
     w_taps = np.take(wg, picked, axis=3)  # (G, C_in/G, C_out/G, T)
     if channels_last:
-        xm = np.moveaxis(xg, 1, 0).swapaxes(2, 3).reshape(g, -1, cig)
         wm = w_taps.swapaxes(2, 3).reshape(g, cig, -1)  # columns (T, C_out/G)
-        cols = np.matmul(xm, wm).reshape(g, n, *in_sp, -1, cog)
-        return np.moveaxis(cols, -2, 0)
-    xm = np.moveaxis(xg, 0, 2).reshape(g, cig, -1)  # (G, C_in/G, N * pixels)
+        return np.moveaxis(np.matmul(xm, wm).reshape(g, *batch_sp, -1, cog), -2, 0)
     wm = w_taps.transpose(0, 3, 2, 1).reshape(g, -1, cig)  # rows (T, C_out/G)
-    return np.moveaxis(np.matmul(wm, xm).reshape(g, -1, cog, n, *in_sp), 1, 0)
+    return np.moveaxis(np.matmul(wm, xm).reshape(g, -1, cog, *batch_sp), 1, 0)
 
 
 def _pixel_products(
