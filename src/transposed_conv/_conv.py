@@ -153,19 +153,22 @@ def conv2d(
     (H_out, W_out), (C_out, H_out, W_out) or (N, C_out, H_out, W_out) ndarray
         Same layout as ``x``. int64 for integer inputs (exact), otherwise the
         floating dtype of the inputs: float32 stays float32 and float16 stays
-        float16, with integer arrays cast to it (an integer weight beyond
-        float16's range, or a sum beyond it, overflows to ``inf``: cast to
-        float32 or float64 first).
+        float16, with integer arrays cast to it. float16 is computed in
+        float32 and each result rounded to float16 once (NumPy has no fast
+        float16 matrix product); an integer weight beyond float16's range, or
+        a result beyond it, is ``inf``: cast to float32 or float64 first.
 
     Raises
     ------
     ValueError
         Wrong number of dimensions, channel or group mismatch, non-positive
-        stride or dilation, negative padding, an empty output; integer inputs
-        whose exact result could leave int64's range (``max|x| * sum|weight|``
-        above ``2**63 - 1``, or unsigned values above it): cast to float64.
+        stride or dilation, negative padding, an empty output, an argument or
+        a result of more than ``2**30`` elements; integer inputs whose exact
+        result could leave int64's range (``max|x| * sum|weight|`` above
+        ``2**63 - 1``, or unsigned values above it): cast to float64.
     TypeError
-        A non-numeric, bool or complex dtype, or a non-integer parameter.
+        A non-numeric, bool or complex dtype, a masked array, or a non-integer
+        parameter.
 
     See Also
     --------
@@ -176,7 +179,10 @@ def conv2d(
     -----
     ``y[n, o, i, j] = sum_{c, u, v} w[o, c, u, v] * x_pad[n, c, s i + d u, s j + d v]``,
     with ``c`` running over the input channels of output channel ``o``'s group.
-    The output size per axis is :func:`conv_output_size`.
+    The output size per axis is :func:`conv_output_size`. The windows of
+    ``x_pad`` are multiplied by the weight in blocks of at most 16 MiB (or one
+    output pixel's windows), so the memory beyond the input and the output
+    stays bounded for any kernel.
 
     Examples
     --------
@@ -220,7 +226,8 @@ def conv1d(
     -------
     ndarray
         Same layout as ``x``; dtype rules as in :func:`conv2d`: int64 for
-        integer inputs, otherwise the floating dtype (float16 stays float16).
+        integer inputs, otherwise the floating dtype (float16 stays float16,
+        computed in float32).
 
     Raises
     ------
@@ -242,5 +249,11 @@ def conv1d(
     >>> with np.errstate(over="ignore"):  # 120,000 is beyond float16's 65,504
     ...     conv1d(np.full(3, 300.0, dtype=np.float16), [200, 200])
     array([inf, inf], dtype=float16)
+
+    float16 sums are made in float32, so a partial sum beyond float16's range
+    (80,000 here) does no harm when the result is within it:
+
+    >>> conv1d(np.full(3, 40000, dtype=np.float16), [1, 1, -1]).tolist()
+    [40000.0]
     """
     return conv_nd(x, weight, 1, stride, padding, dilation, groups, "conv1d")

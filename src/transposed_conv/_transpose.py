@@ -293,7 +293,7 @@ def conv_transpose2d(
     (H_out, W_out), (C_out, H_out, W_out) or (N, C_out, H_out, W_out) ndarray
         Same layout as ``x``; int64 for integer inputs (exact), otherwise the
         floating dtype of the inputs, as in :func:`conv2d` (float16 stays
-        float16 and can overflow to ``inf``).
+        float16, computed in float32, and a result beyond its range is ``inf``).
 
     Raises
     ------
@@ -313,7 +313,10 @@ def conv_transpose2d(
     Notes
     -----
     Output size per axis: ``(i - 1) s - 2p + d(k - 1) + a + 1``
-    (:func:`conv_transpose_output_size`).
+    (:func:`conv_transpose_output_size`). Each kernel tap's products are added
+    to the output as one strided block, or each input pixel's whole stamp
+    when the kernel has more taps than the input has pixels: the work grows
+    linearly with the number of taps.
 
     Examples
     --------
@@ -359,7 +362,8 @@ def conv_transpose1d(
     -------
     ndarray
         Same layout as ``x``; dtype rules as in :func:`conv2d`: int64 for
-        integer inputs, otherwise the floating dtype (float16 stays float16).
+        integer inputs, otherwise the floating dtype (float16 stays float16,
+        computed in float32).
 
     Raises
     ------
