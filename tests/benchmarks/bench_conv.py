@@ -219,10 +219,10 @@ def main() -> None:
         f"{'kind':<9}{'op':<17}{'dtype':<8}{'(N, C_in, C_out, H, k, s, p)':<30}"
         + (f"{'base ms':>10}" if base else "")
         + f"{'ms':>10}{'torch ms':>10}"
-        + (f"{'base x':>8}" if base else "")
-        + f"{'x torch':>8}{'us/tap':>9}{'out MiB':>9}"
-        + (f"{'base pk':>8}" if base else "")
-        + f"{'peak MiB':>10}{'x out':>7}{'loops s':>9}  target"
+        + (f"{'base x':>9}" if base else "")
+        + f"{'x torch':>9}{'us/tap':>9}{'out MiB':>9}"
+        + (f"{'base pk':>9}" if base else "")
+        + f"{'peak MiB':>10}{'x out':>8}{'loops s':>10}  target"
     )
     print(header)
     print("-" * len(header))
@@ -248,11 +248,11 @@ def main() -> None:
                     cells += f"{t_base * 1e3:>10.2f}"
                 cells += f"{t_new * 1e3:>10.2f}{t_torch * 1e3:>10.2f}"
                 if base is not None:
-                    cells += f"{t_base / t_torch:>8.3g}"
+                    cells += f"{t_base / t_torch:>9.3g}"
                 per_tap = f"{t_new / shape[4] ** 2 * 1e6:.3g}" if kind == "taps" else "-"
-                cells += f"{t_new / t_torch:>8.3g}{per_tap:>9}{out_bytes / MIB:>9.2f}"
+                cells += f"{t_new / t_torch:>9.3g}{per_tap:>9}{out_bytes / MIB:>9.2f}"
                 if base is not None:
-                    cells += f"{peak_base / out_bytes:>8.2f}"
+                    cells += f"{peak_base / out_bytes:>9.3g}"
                 loops = "-"
                 if kind == "layer" and dtype == "float32":
                     loops = f"{reference_time(op, layer):.3g}"
@@ -260,7 +260,7 @@ def main() -> None:
                 if kind in ("layer", "memory"):
                     limit = TIME_RATIO[dtype] if kind == "layer" else None
                     goal = verdict(t_new / t_torch, peak, out_bytes, limit)
-                cells += f"{peak / MIB:>10.2f}{peak / out_bytes:>7.2f}{loops:>9}"
+                cells += f"{peak / MIB:>10.2f}{peak / out_bytes:>8.3g}{loops:>10}"
                 print(f"{cells}  {goal}", flush=True)
 
 

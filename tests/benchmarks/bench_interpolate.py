@@ -54,7 +54,7 @@ def main() -> None:
     header = (
         f"{'kind':<8}{'mode':<10}{'input':<11}{'f':>7}"
         + (f"{'base ms':>10}" if base else "")
-        + f"{'ms':>10}{'torch ms':>10}{'x torch':>8}{'ns/out':>8}{'out MiB':>9}"
+        + f"{'ms':>10}{'torch ms':>10}{'x torch':>9}{'ns/out':>10}{'out MiB':>9}"
         + (f"{'base pk':>9}" if base else "")
         + f"{'peak MiB':>10}{'x out':>7}  target"
     )
@@ -87,8 +87,8 @@ def main() -> None:
             peak_base = peak_of(lambda ours=ours: ours(base))
             cells += f"{t_base * 1e3:>10.2f}"
         cells += (
-            f"{t_new * 1e3:>10.2f}{t_torch * 1e3:>10.2f}{t_new / t_torch:>8.3g}"
-            f"{t_new / out.size * 1e9:>8.2f}{out.nbytes / MIB:>9.2f}"
+            f"{t_new * 1e3:>10.2f}{t_torch * 1e3:>10.3f}{t_new / t_torch:>9.3g}"
+            f"{t_new / out.size * 1e9:>10.3g}{out.nbytes / MIB:>9.2f}"
         )
         if base is not None:
             cells += f"{peak_base / out.nbytes:>9.2f}"
