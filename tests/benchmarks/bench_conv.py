@@ -23,6 +23,9 @@ scaled by the number of such pairs: far too slow to run whole.
 Both libraries run on one thread: NumPy's BLAS is limited to one by
 threadpoolctl and PyTorch by ``torch.set_num_threads(1)`` (on a shared
 two-core machine two-thread timings swing by several times between runs).
+Times are the process's CPU time (``time.process_time``), which on one
+thread is the wall time of a quiet machine but does not count the time
+other processes hold the core.
 
 Peak memory is the most that ``tracemalloc`` sees allocated during one call
 (NumPy reports its arrays to it), as a multiple of the output's bytes.
@@ -30,7 +33,9 @@ PyTorch allocates outside its view, so it has no peak column.
 
 ``--baseline SRC`` also times the package in another source folder (say an
 older checkout's ``src``, unpacked with ``git archive``) in the same process,
-so that before and after are measured side by side on the same machine.
+so that before and after are measured side by side on the same machine: the
+"base" columns are its time, its ratio to PyTorch and its peak as a multiple
+of the output. ``--only KIND`` runs one kind of row.
 """
 
 from __future__ import annotations
@@ -79,16 +84,16 @@ def median_time(fn: Callable[[], object], repeat: int, budget: float = BUDGET) -
 
     A warm-up call that takes more than ``budget`` is the only measurement.
     """
-    start = time.perf_counter()
+    start = time.process_time()
     fn()  # warm up: allocator, caches
-    first = time.perf_counter() - start
+    first = time.process_time() - start
     if first > budget:
         return first
     times: list[float] = []
     while len(times) < repeat and (len(times) < 3 or sum(times) < budget):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times)
 
 
