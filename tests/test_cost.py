@@ -147,7 +147,9 @@ def test_huge_strides_agree_across_the_routes():
     ],
     ids=["2-D strided dilated grouped", "same, asymmetric", "1-D"],
 )
-def test_conv_columns_in_the_smallest_blocks_give_the_loops_answer(monkeypatch, x_shape, w_shape, kw):
+def test_conv_columns_in_the_smallest_blocks_give_the_loops_answer(
+    monkeypatch, x_shape, w_shape, kw
+):
     """One output pixel's columns at a time (what a huge call gets): the same exact result."""
     rng = np.random.default_rng(9)
     x, w = rng.integers(-5, 6, x_shape), rng.integers(-5, 6, w_shape)
@@ -198,7 +200,9 @@ def test_a_kernel_larger_than_the_input_loops_over_pixels_and_gives_the_loops_an
         lambda n, n_units, *_: (_transpose._runs(n, 1), _transpose._runs(n_units, 1)),
     )
     np.testing.assert_array_equal(tc.conv_transpose2d(x, w, groups=groups, **kw), got)
-    np.testing.assert_array_equal(got, tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw))
+    np.testing.assert_array_equal(
+        got, tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw)
+    )
     if all(isinstance(v, int) for v in kw.values()):
         np.testing.assert_array_equal(
             got, reference.conv_transpose2d(x, w, stride, padding, output_padding, dilation, groups)

@@ -194,7 +194,10 @@ def test_linear_is_bilinear_along_one_axis():
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"mode": "linear", "spatial_dims": 2}, r"mode='linear' resizes one axis, got spatial_dims=2"),
+        (
+            {"mode": "linear", "spatial_dims": 2},
+            r"mode='linear' resizes one axis, got spatial_dims=2",
+        ),
         ({"spatial_dims": 3}, r"spatial_dims must be 1 or 2, and at most x.ndim=3, got 3"),
         ({"spatial_dims": 0}, r"spatial_dims must be positive, got 0"),
     ],

@@ -47,7 +47,9 @@ REFUSED = [
     ),
     (
         "fit_transposed_kernel's target",
-        lambda: tc.fit_transposed_kernel(np.ones((1, 1)), np.ones((1, 1)), (2**15, 2**15), stride=1),
+        lambda: tc.fit_transposed_kernel(
+            np.ones((1, 1)), np.ones((1, 1)), (2**15, 2**15), stride=1
+        ),
         r"target must have the output's shape \(32768, 32768\)",
     ),
     (
@@ -82,7 +84,7 @@ REFUSED = [
     ),
     (
         "numerical_gradient at a broadcast view",
-        lambda: tc.numerical_gradient(lambda v: 0.0, VIEW),
+        lambda: tc.numerical_gradient(lambda _: 0.0, VIEW),
         r"x has shape \(65536, 65536\)",
     ),
     (
@@ -221,11 +223,13 @@ def test_numerical_gradient_moves_one_coordinate_of_one_array():
 
 
 @pytest.mark.parametrize(
-    "returned", [np.ones(3), None, "a", 1j, [1.0], True], ids=["array", "None", "str", "complex", "list", "bool"]
+    "returned",
+    [np.ones(3), None, "a", 1j, [1.0], True],
+    ids=["array", "None", "str", "complex", "list", "bool"],
 )
 def test_numerical_gradient_says_what_fn_returned(returned):
     with pytest.raises(TypeError, match=r"fn must return a real number, got .* from fn\(x\)"):
-        tc.numerical_gradient(lambda v: returned, np.ones(3))
+        tc.numerical_gradient(lambda _: returned, np.ones(3))
 
 
 def test_numerical_gradient_takes_numpy_and_zero_d_results():
@@ -265,14 +269,16 @@ def test_fit_transposed_kernel_refuses_an_input_cropped_away():
     with pytest.raises(ValueError, match=r"x's non-zero values all land in the padding"):
         tc.fit_transposed_kernel(x, np.zeros((1, 1)), (1, 1), stride=1, padding=1)
     x[1, 1] = 2.0  # one value inside: a fit
-    w, losses = tc.fit_transposed_kernel(x, np.full((1, 1), 3.0), (1, 1), stride=1, padding=1)
+    w, _ = tc.fit_transposed_kernel(x, np.full((1, 1), 3.0), (1, 1), stride=1, padding=1)
     np.testing.assert_allclose(w, [[1.5]])
 
 
 def test_scatter_stamps_keep_an_infinite_value_in_its_own_stamp():
     stamps = tc.scatter_stamps([1.0, np.inf], [1.0, 2.0])
     np.testing.assert_array_equal(stamps, [[1, 2, 0], [0, np.inf, np.inf]])
-    np.testing.assert_array_equal(stamps.sum(axis=0), tc.conv_transpose1d([1.0, np.inf], [1.0, 2.0]))
+    np.testing.assert_array_equal(
+        stamps.sum(axis=0), tc.conv_transpose1d([1.0, np.inf], [1.0, 2.0])
+    )
     rng = np.random.default_rng(3)
     x, w = rng.standard_normal((3, 2)), rng.standard_normal((2, 3))
     x[1, 0], w[0, 2] = np.inf, -np.inf
@@ -286,10 +292,14 @@ def test_zero_insertion_multiplies_zeros_by_a_non_finite_weight():
     with np.errstate(invalid="ignore"):
         route = tc.conv_transpose_by_zero_insertion([1.0, 2.0], [1.0, np.inf])
     np.testing.assert_array_equal(route, [np.nan, np.inf, np.inf])
-    np.testing.assert_array_equal(tc.conv_transpose1d([1.0, 2.0], [1.0, np.inf]), [1, np.inf, np.inf])
+    np.testing.assert_array_equal(
+        tc.conv_transpose1d([1.0, 2.0], [1.0, np.inf]), [1, np.inf, np.inf]
+    )
 
 
-@pytest.mark.parametrize("pair", [[1, 2], (1, 2), np.array([1, 2]), np.array([1, 2], np.uint8)], ids=str)
+@pytest.mark.parametrize(
+    "pair", [[1, 2], (1, 2), np.array([1, 2]), np.array([1, 2], np.uint8)], ids=str
+)
 def test_pad_or_crop_reads_any_flat_pair_as_np_pad(pair):
     x = np.ones((2, 2))
     np.testing.assert_array_equal(tc.pad_or_crop(x, pair), np.pad(x, [1, 2]))

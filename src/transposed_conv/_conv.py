@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-
 from numpy.lib.stride_tricks import sliding_window_view
 
 from ._arithmetic import conv_output_size
@@ -113,9 +112,7 @@ def _correlate(
         cols = np.ascontiguousarray(src[(slice(None),) * (2 + nsp) + block])
         nn, *bsp = cols.shape[2 + nsp :]
         prod = np.matmul(wm, cols.reshape(g, cig * k, -1))  # (G, C_out/G, pixels)
-        out[(block[0], slice(None), *block[1:])] = np.moveaxis(
-            prod.reshape(c_out, nn, *bsp), 0, 1
-        )
+        out[(block[0], slice(None), *block[1:])] = np.moveaxis(prod.reshape(c_out, nn, *bsp), 0, 1)
         del cols, prod  # before the next block's columns are made
     return out
 

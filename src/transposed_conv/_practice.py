@@ -316,7 +316,8 @@ def fit_transposed_kernel(
     if not xs.any():
         msg = "x must not be all zeros: every kernel then gives the same (zero) output"
         raise ValueError(msg)
-    shape = ints(kernel_shape, "kernel_shape", 2, 1)
+    kh, kw = ints(kernel_shape, "kernel_shape", 2, 1)
+    shape = (kh, kw)
     check_elements(shape, "fit_transposed_kernel: the kernel", f"kernel_shape={kernel_shape!r}")
     s, p = ints(stride, "stride", 2, 1), ints(padding, "padding", 2, 0)
     expected = tuple(

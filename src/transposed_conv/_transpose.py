@@ -172,9 +172,7 @@ def _route(
     return "taps"
 
 
-def _row_columns(
-    xs: npt.NDArray[Any], g: int, kw: int, p: int, a: int, d: int
-) -> npt.NDArray[Any]:
+def _row_columns(xs: npt.NDArray[Any], g: int, kw: int, p: int, a: int, d: int) -> npt.NDArray[Any]:
     """The last axis's windows as matmul columns: (G, C_in/G * kW, N * leading pixels * W_out).
 
     At stride 1 the last axis is a direct convolution of ``x`` padded by
@@ -194,9 +192,11 @@ def _row_columns(
 
 
 def _tap_inputs(xg: npt.NDArray[Any], channels_last: bool) -> npt.NDArray[Any]:
-    """(N, G, C_in/G, pixels) as the matmul's input: (G, N * pixels, C_in/G) channels last,
-    else (G, C_in/G, N * pixels)."""
-    n, g, cig, _ = xg.shape
+    """The taps route's matmul input, from (N, G, C_in/G, pixels).
+
+    (G, N * pixels, C_in/G) channels last, else (G, C_in/G, N * pixels).
+    """
+    _, g, cig, _ = xg.shape
     if channels_last:
         return np.moveaxis(xg, 1, 0).swapaxes(2, 3).reshape(g, -1, cig)
     return np.moveaxis(xg, 0, 2).reshape(g, cig, -1)
@@ -248,7 +248,8 @@ def _pixel_products(
         stamps = np.matmul(xm, wm).reshape(g, n, len(picked), *kernel, cog)
         return np.moveaxis(stamps, 2, 0)
     stamps = np.matmul(xm, wg.reshape(g, cig, -1)).reshape(g, n, len(picked), cog, *kernel)
-    return np.moveaxis(stamps, 2, 0).swapaxes(2, 3)
+    by_pixel: npt.NDArray[Any] = np.moveaxis(stamps, 2, 0).swapaxes(2, 3)
+    return by_pixel
 
 
 def _output_size(

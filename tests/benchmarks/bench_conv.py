@@ -126,7 +126,9 @@ def one_thread() -> None:
     """Limit NumPy's BLAS and PyTorch to one thread each, and say so."""
     threadpool_limits(1)
     torch.set_num_threads(1)
-    pools = [(i["internal_api"], i.get("architecture"), i["num_threads"]) for i in threadpool_info()]
+    pools = [
+        (i["internal_api"], i.get("architecture"), i["num_threads"]) for i in threadpool_info()
+    ]
     print(f"numpy {np.__version__}, torch {torch.__version__}, threads {torch.get_num_threads()}")
     print(f"thread pools: {pools}")
 
@@ -246,7 +248,7 @@ def main() -> None:
                 t_new = median_time(lambda ours=ours: ours(tc), args.repeat)
                 t_torch = median_time(theirs, args.repeat)
                 peak = peak_bytes(lambda ours=ours: ours(tc))
-                cells = f"{kind:<9}{op:<17}{dtype:<8}{str(shape):<30}"
+                cells = f"{kind:<9}{op:<17}{dtype:<8}{shape!s:<30}"
                 if base is not None:
                     t_base = median_time(lambda ours=ours: ours(base), args.repeat)
                     peak_base = peak_bytes(lambda ours=ours: ours(base))

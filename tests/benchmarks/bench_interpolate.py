@@ -70,10 +70,10 @@ def main() -> None:
         torch_mode = mode if x.ndim == 2 else TORCH_1D.get(mode, mode)
         extra = {} if mode == "nearest" else {"align_corners": False}
 
-        def ours(pkg, x=x, mode=mode, f=f):  # noqa: ANN001, ANN202
+        def ours(pkg, x=x, mode=mode, f=f):
             return pkg.interpolate(x, f, mode)
 
-        def theirs(xt=xt, torch_mode=torch_mode, extra=extra, f=f):  # noqa: ANN001, ANN202
+        def theirs(xt=xt, torch_mode=torch_mode, extra=extra, f=f):
             return torch.nn.functional.interpolate(xt, scale_factor=f, mode=torch_mode, **extra)
 
         out = ours(tc)

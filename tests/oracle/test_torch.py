@@ -211,7 +211,9 @@ def test_kernels_larger_than_the_input_match_torch(h, w, k, s, d, p, seed):
     x = rng.standard_normal((2, 3, h, w))
     weight = rng.standard_normal((3, 2, k, k - 1))
     kw = {"stride": s, "padding": p, "dilation": d}
-    expected = _torch_or_error(F.conv_transpose2d, torch.from_numpy(x), torch.from_numpy(weight), **kw)
+    expected = _torch_or_error(
+        F.conv_transpose2d, torch.from_numpy(x), torch.from_numpy(weight), **kw
+    )
     if expected is None:
         with pytest.raises(ValueError):  # noqa: PT011 - any message; it must refuse
             tc.conv_transpose2d(x, weight, **kw)
