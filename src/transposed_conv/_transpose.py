@@ -390,8 +390,11 @@ def conv_transpose2d(
     Output size per axis: ``(i - 1) s - 2p + d(k - 1) + a + 1``
     (:func:`conv_transpose_output_size`). Each kernel tap's products are added
     to the output as one strided block, or each input pixel's whole stamp
-    when the kernel has more taps than the input has pixels: the work grows
-    linearly with the number of taps.
+    when the kernel has more taps than the input has pixels, so the work
+    grows linearly with the number of taps; at stride 1 along the last axis,
+    that axis may be computed as a direct convolution instead, whichever moves
+    less data. The products are made in chunks of at most 16 MiB (or the
+    output's size).
 
     Examples
     --------
