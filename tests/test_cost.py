@@ -103,8 +103,10 @@ def test_chunks_cover_everything_once_within_the_budget(n, n_taps, tap_bytes, x_
         for tb in blocks:
             taps = tb.stop - tb.start
             assert taps == 1 or m * (x_bytes + taps * tap_bytes) <= budget  # input and block share
-    if n * (tap_bytes + x_bytes) <= budget:
+    if n * (x_bytes + max(tap_bytes, x_bytes)) <= budget:
         assert len(samples) == min(n, 1)  # the whole batch in one matmul
+    for ns in samples:  # the input takes at most half the budget, unless one sample is more
+        assert ns.stop - ns.start == 1 or 2 * (ns.stop - ns.start) * x_bytes <= budget
 
 
 def test_huge_stride_places_each_value_and_leaves_zeros():

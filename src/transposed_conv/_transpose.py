@@ -282,12 +282,13 @@ def _chunks(
     The budget is the output's size or :data:`COLUMN_BYTES`, whichever is
     larger. ``unit_bytes`` and ``x_bytes`` are one tap's (or one pixel's)
     products and the matmul's input (the input, or its columns), per sample:
-    a chunk's input and its block of products share the budget. Whole
-    batches go first, then fewer taps at a time (one long matmul is faster
-    than many short ones), then fewer samples.
+    a chunk's input and its block of products share the budget, and the
+    input takes at most half of it, so that a block holds many taps (one long
+    matmul is faster than many short ones). Whole batches go first, then
+    fewer taps at a time, then fewer samples.
     """
     budget = max(out_bytes, COLUMN_BYTES)
-    samples = _runs(n, budget // (unit_bytes + x_bytes))
+    samples = _runs(n, budget // (x_bytes + max(unit_bytes, x_bytes)))
     largest = max((ns.stop - ns.start for ns in samples), default=1)
     room = max(budget - largest * x_bytes, largest * unit_bytes)
     return samples, _runs(n_units, room // (largest * unit_bytes))
