@@ -213,10 +213,14 @@ def test_spatial_dims_beyond_a_1d_x_is_refused():
         tc.interpolate(np.ones(4), 2, spatial_dims=2)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("f", [3, 7, 41, 47, 1023, 2**20 + 1])
-def test_nearest_reads_what_pytorch_reads_for_any_factor(f):
-    """min(floor(j * float32(1 / f)), n - 1): j // f for most factors, not for 41 or 47."""
+def test_nearest_reads_what_pytorch_reads_for_any_factor(f, dtype):
+    """min(floor(j * (1 / f)), n - 1) in the input's dtype: in float32 not j // f at f = 41."""
     n = max(2**21 // f, 1)
     j = np.arange(n * f)
-    expected = np.minimum(np.floor(j.astype(np.float32) * np.float32(1.0 / f)), n - 1)
-    np.testing.assert_array_equal(tc.interpolate(np.arange(float(n)), f, "nearest"), expected)
+    expected = np.minimum(np.floor(j.astype(dtype) * dtype(1.0 / f)), n - 1)
+    up = tc.interpolate(np.arange(n, dtype=dtype), f, "nearest")
+    np.testing.assert_array_equal(up, expected)
+    if f == 41:
+        assert (up[41], (j // f)[41]) == ((0.0, 1) if dtype == np.float32 else (1.0, 1))

@@ -165,11 +165,12 @@ def _axis_taps(
     edge; bilinear clamps a negative coordinate to 0, and at ``f = 1`` reads
     ``x[j]`` twice with weights 1 and 0. Rounding decides which input a tap
     reads, so these are computed the same way, output by output. 'nearest'
-    reads ``min(floor(j * float32(1 / f)), n - 1)`` with no weight.
+    reads ``min(floor(j * (1 / f)), n - 1)``, the product in that dtype too
+    (so in float32 ``j = 41`` at ``f = 41`` reads input 0), with no weight.
     """
     op = _opmath(dtype).type
     if mode == "nearest":
-        idx = np.floor(j.astype(np.float32) * np.float32(1.0 / f)).astype(np.intp)
+        idx = np.floor(j.astype(op) * op(1.0 / f)).astype(np.intp)
         return [np.minimum(idx, n - 1)], []
     linear = mode in ("linear", "bilinear")
     if linear and f == 1:
@@ -358,22 +359,23 @@ def _resized_axes(ndim: int, mode: str, spatial_dims: Any) -> int:
 def _repeat_axis(arr: npt.NDArray[Any], axis: int, f: int) -> npt.NDArray[Any]:
     """Nearest up-sampling of one axis: a copy of each value, no arithmetic.
 
-    PyTorch reads input ``min(floor(j * float32(1 / f)), n - 1)`` for output
-    ``j`` (``j // 2`` at ``f = 2``); where that is ``j // f``, as for every
-    small factor, each value is simply repeated ``f`` times; otherwise the
-    values are gathered as :func:`_upsample_axis` gathers them.
+    PyTorch reads input ``min(floor(j * (1 / f)), n - 1)`` for output ``j``,
+    computed in the input's dtype (float32 for float16; ``j // 2`` at ``f =
+    2``); where that is ``j // f``, as for most factors, each value is simply
+    repeated ``f`` times; otherwise the values are gathered as
+    :func:`_upsample_axis` gathers them.
     """
     n = arr.shape[axis]
-    if f <= 2 or _nearest_repeats(n, f):
+    if f <= 2 or _nearest_repeats(n, f, arr.dtype):
         return np.repeat(arr, f, axis=axis)
     return _upsample_axis(arr, axis, f, "nearest")
 
 
-def _nearest_repeats(n: int, f: int, block: int = 1 << 20) -> bool:
+def _nearest_repeats(n: int, f: int, dtype: np.dtype[Any], block: int = 1 << 20) -> bool:
     """Whether PyTorch's nearest index of every output ``j`` is ``j // f`` (in blocks)."""
     for j0 in range(0, n * f, block):
         j = np.arange(j0, min(j0 + block, n * f))
-        if not np.array_equal(_axis_taps(n, f, "nearest", np.dtype(np.float32), j)[0][0], j // f):
+        if not np.array_equal(_axis_taps(n, f, "nearest", dtype, j)[0][0], j // f):
             return False
     return True
 

@@ -107,8 +107,10 @@ def test_torch_refuses_bilinear_on_3d_input_where_ours_reads_c_h_w():
     np.testing.assert_allclose(ours, expected, atol=1e-12)
 
 
-@pytest.mark.parametrize("f", [41, 47, 2**12 + 1])
-def test_nearest_large_factors_read_torchs_inputs(f):
-    x = np.arange(float(max(2**16 // f, 2)))
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("f", [41, 47, 1023, 2**12 + 1])
+def test_nearest_large_factors_read_torchs_inputs(f, dtype):
+    """PyTorch computes the nearest index in the input's dtype: float32 and float64 differ."""
+    x = np.arange(max(2**16 // f, 2), dtype=dtype)
     expected = F.interpolate(torch.from_numpy(x)[None, None], scale_factor=f, mode="nearest")
     np.testing.assert_array_equal(tc.interpolate(x, f, "nearest"), expected.numpy()[0, 0])
