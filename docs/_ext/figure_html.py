@@ -398,6 +398,14 @@ def is_wide(items: list[Shot | str]) -> bool:
     return _width(items) > 656
 
 
+def eager(page: str) -> str:
+    """``page`` with its images loaded at once.
+
+    The first figure of a page may be its largest paint, which a lazy image would delay.
+    """
+    return page.replace(' loading="lazy"', "")
+
+
 def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | str]]:
     """The whole figure: caption, panels; its images written. Also the panels."""
     items = shoot(fig)
@@ -460,4 +468,4 @@ def notebook(fig: Any, name: str) -> Any:
 
     page, _ = figure_html(fig, Writer(FIGURES, "_static/", f"page_{name}"), "01")
     plt.close(fig)
-    return HTML(page)
+    return HTML(eager(page))

@@ -32,6 +32,7 @@ from figure_html import (
     FIGURES,
     Shot,
     Writer,
+    eager,
     figure_html,
     is_wide,
     panels_html,
@@ -163,6 +164,8 @@ def figures_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[
             part, items = player_html(anim, images, name)
         else:
             part, items = figure_html(fig, images, name)
+        if count == 1:
+            part = eager(part)
         if count == wanted:
             write_thumbnail(fig, items, [path, THUMBNAILS / f"{src.stem}.png"])
         else:  # sphinx-gallery wants a picture of every figure; only the chosen one is shown
