@@ -7,7 +7,6 @@ from ._conventions import (
     keras_conv_transpose_params,
     tf_conv_transpose_padding,
 )
-from ._explorer import explorer_link
 from ._gradient import numerical_gradient
 from ._interpolate import bilinear_kernel, interpolate, interpolation_matrix
 from ._matrix import convolution_matrix
@@ -47,7 +46,6 @@ __all__ = [
     "conv_transpose_output_size",
     "convolution_matrix",
     "equalize_phase_sums",
-    "explorer_link",
     "fit_transposed_kernel",
     "flip_kernel",
     "insert_zeros",
@@ -69,4 +67,4 @@ __all__ = [
     "transpose_padding",
     "zero_insertion_waste",
 ]
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -1,4 +1,8 @@
-"""Links to the site's explorer page, with a given case filled in."""
+"""Links to the site's explorer page, with a given case filled in.
+
+Site tooling, not part of the package: the gallery tests check each page's explorer link
+with it, and tests/js/make_golden.py gives the explorer's tests the links it must read.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from ._arithmetic import conv_transpose_output_size
-from ._validation import as_tuple, numeric_array
+from transposed_conv import conv_transpose_output_size
+from transposed_conv._validation import as_tuple, numeric_array
 
 RANGES = {"k": (1, 5), "s": (1, 4), "p": (0, 4), "a": (0, 3), "d": (1, 3)}
 """The explorer's ranges per setting (docs/_static/explorer/tconv.mjs, ``RANGES``)."""
