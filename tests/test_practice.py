@@ -23,6 +23,24 @@ def test_stride_frequency_energy_separates_patterns_from_smooth_images():
         tc.stride_frequency_energy(np.ones((5, 4)), 2)
 
 
+def test_stride_frequency_energy_is_the_phase_means_share_of_the_variance():
+    """What the docstring says it measures, computed without an FFT."""
+    rng = np.random.default_rng(2)
+    for shape, s in [((12, 16), 2), ((9, 6), 3), ((8, 8), 4)]:
+        img = rng.standard_normal(shape)
+        means = np.array([[img[a::s, b::s].mean() for b in range(s)] for a in range(s)])
+        assert tc.stride_frequency_energy(img, s) == pytest.approx(means.var() / img.var())
+    # kernel 2, stride 2 (no border): the input's mean squared times the phase sums' spread
+    x, k = rng.uniform(0, 1, (6, 6)), rng.uniform(0, 1, (2, 2))
+    y = tc.conv_transpose2d(x, k, stride=2)
+    assert tc.stride_frequency_energy(y, 2) == pytest.approx(x.mean() ** 2 * k.var() / y.var())
+    # so a mean-0 input scores 0 however checkered its output is
+    y0 = tc.conv_transpose2d(x - x.mean(), k, stride=2)
+    assert tc.stride_frequency_energy(y0, 2) < 1e-20
+    np.testing.assert_allclose(y0[1::2, 1::2], (x - x.mean()) * k[1, 1])  # blocks x[m, n] * k
+    assert np.ptp(k) > 0.1  # an uneven k: the blocks are checkered
+
+
 def test_box_downsample_and_psnr():
     img = np.arange(20.0).reshape(4, 5)
     np.testing.assert_allclose(tc.box_downsample(img, 2), [[3.0, 5.0], [13.0, 15.0]])

@@ -1,4 +1,4 @@
-"""Up-sampling images in practice: measuring checkerboards, resize-convolution, learning a kernel."""
+"""Up-sampling images in practice: a stride-pattern measure, resize-convolution, learning a kernel."""
 
 from __future__ import annotations
 
@@ -108,10 +108,14 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
 
 
 def stride_frequency_energy(image: Any, stride: int) -> float:
-    """Share of an image's varying energy at the frequencies a stride-``s`` pattern lives on.
+    """Share of an image's variance that repeats exactly every ``stride`` pixels.
 
-    A pattern that repeats every ``s`` pixels (a checkerboard) has all its energy
-    at the frequencies ``(a H / s, b W / s)``; a natural image has little there.
+    It is the power of ``image - image.mean()`` at the exact DFT bins
+    ``(a H / s, b W / s)`` (``a, b = 0 .. s-1``, not both 0) divided by its
+    power at all frequencies. Those bins hold the ``s x s`` means of the phases (the
+    pixels with the same row and column modulo ``s``), so the ratio is the
+    variance of the phase means over the image's variance: 1 for a pattern
+    that repeats every ``s`` pixels, 0 when every phase has the same mean.
 
     Parameters
     ----------
@@ -122,8 +126,22 @@ def stride_frequency_energy(image: Any, stride: int) -> float:
     Returns
     -------
     float
-        Power at those frequencies (excluding the mean, frequency 0) over the
-        power at all frequencies but 0; between 0 and 1.
+        Between 0 and 1; 0 for a constant image.
+
+    Notes
+    -----
+    For a transposed convolution with stride ``s`` the output at those bins
+    is ``W(a/s, b/s) X(0)``, up to the taps the border crops: the kernel's
+    frequency response at the image centres ``k/s`` times the input's
+    constant part. Away from the border each phase's mean is
+    the input's mean times that phase's sum (:func:`phase_sums`), so the
+    measure is proportional to the phase sums' imbalance squared times the
+    input's mean squared (on a crop, the crop's local mean). It sees how the
+    input's constant part is imaged, and is zero for equal phase sums by
+    construction. It does not see the images of the rest of the input's
+    spectrum, which zero insertion places *around* those frequencies: an
+    input with mean 0 gives about 0 for any kernel, though its output may be
+    plainly checkered (the third example).
 
     Examples
     --------
@@ -133,6 +151,17 @@ def stride_frequency_energy(image: Any, stride: int) -> float:
     >>> wave = np.outer(np.sin(2 * np.pi * np.arange(8) / 8), np.ones(8))  # one slow period
     >>> round(stride_frequency_energy(wave, 2), 12)
     0.0
+
+    A mean-0 input through kernel 2, stride 2: each 2x2 block of the output
+    is ``x[m, n] * [[1, 2], [3, 4]]``, a checkerboard the measure misses.
+
+    >>> c = np.cos(2 * np.pi * np.arange(8) / 8)
+    >>> y = conv_transpose2d(np.outer(c, c), [[1, 2], [3, 4]], stride=2)
+    >>> round(stride_frequency_energy(y, 2), 12)
+    0.0
+    >>> y1 = conv_transpose2d(np.outer(c, c) + 1, [[1, 2], [3, 4]], stride=2)
+    >>> round(stride_frequency_energy(y1, 2), 3)  # the same input plus its mean 1
+    0.4
     """
     img = _image(image)
     s = bounded_int(stride, "stride", 1)
@@ -150,8 +179,11 @@ def stride_frequency_energy(image: Any, stride: int) -> float:
 def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") -> npt.NDArray[Any]:
     """Up-sample by interpolation, then convolve at stride 1 with 'same' padding.
 
-    Odena et al.'s fix for checkerboard artifacts: every output pixel sees the
-    kernel the same way, because no zeros were inserted.
+    Odena et al.'s remedy for checkerboard artifacts: no zeros are inserted,
+    so a constant input comes out constant away from the border, whatever the
+    kernel. The rest of the input comes out as the interpolation makes it
+    (``'nearest'``: blocks of ``factor x factor`` equal pixels), then filtered
+    by the kernel.
 
     Parameters
     ----------
