@@ -120,4 +120,5 @@ html_sidebars = {
 }
 html_context = {"default_mode": "auto"}
 ogp_enable_meta_description = True  # sphinxext-opengraph: Lighthouse's SEO audit asks for it
+ogp_description_length = 160  # about what search results show
 ogp_social_cards = {"enable": False}  # no matplotlib-drawn preview picture per page
