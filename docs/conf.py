@@ -31,6 +31,7 @@ extensions = [
     "api_pages",  # docs/_ext/api_pages.py: folded mini-galleries, the overview's links
     "math_font",  # docs/_ext/math_font.py: Noto Sans Math, cut to the equations' glyphs
     "gallery_thumbnails",  # docs/_ext/gallery_thumbnails.py: each page's telling thumbnail
+    "purge_css",  # docs/_ext/purge_css.py: third-party stylesheets cut to the rules used
 ]
 # _templates: the search button and the sidebar's toggles named for screen readers; the
 # search scripts deferred
