@@ -119,7 +119,13 @@ html_sidebars = {
     page: []
     for page in ("index", "introduction", "arithmetic", "install", "references", "explorer")
 }
-html_context = {"default_mode": "auto"}
+html_context = {
+    "default_mode": "auto",
+    "site_description": (  # pages without text of their own (docs/_templates/layout.html)
+        "Transposed convolution, explained step by step, with the tested NumPy package"
+        " that computes every number and draws every figure."
+    ),
+}
 ogp_enable_meta_description = True  # sphinxext-opengraph: Lighthouse's SEO audit asks for it
 ogp_description_length = 160  # about what search results show
 ogp_social_cards = {"enable": False}  # no matplotlib-drawn preview picture per page

@@ -36,7 +36,9 @@ def _purge(app: Sphinx, exception: Exception | None) -> None:
         logger.info("purge css: no %s (`npm ci`); stylesheets kept whole", PURGECSS.name)
         return
     out, static = Path(app.builder.outdir), Path(app.builder.outdir) / "_static"
-    (static / SHEETS[-1]).write_bytes((static / "basic.css").read_bytes())
+    importer = static / SHEETS[-1]
+    if "{" not in importer.read_text(encoding="utf-8"):  # an @import and no rules of its own
+        importer.write_bytes((static / "basic.css").read_bytes())
     content = [out / "**/*.html", static / "**/*.js", static / "**/*.mjs"]
     sheets = sorted(p for pattern in SHEETS for p in static.glob(pattern))
     for folder in sorted({p.parent for p in sheets}):
