@@ -1,4 +1,4 @@
-"""Overlap counts and per-phase kernel sums: where the checkerboard comes from."""
+"""Overlap counts and per-phase kernel sums: what a constant input comes out as."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def test_zero_insertion_waste_counts_products_with_zeros():
     assert tc.zero_insertion_waste((2, 2), 3, stride=2) == (225, 189)  # 84 % at stride 2
 
 
-def test_equalize_phase_sums_removes_the_checkerboard_and_keeps_the_total():
+def test_equalize_phase_sums_keeps_a_constant_constant_and_keeps_the_total():
     rng = np.random.default_rng(4)
     k = rng.uniform(0.1, 1, (4, 4))
     balanced = tc.equalize_phase_sums(k, 2, padding=1)

@@ -1,4 +1,4 @@
-"""Checkerboard measurement, resize-convolution, the kernel gradient and its fit."""
+"""Resize-convolution, down-sampling and PSNR, the kernel gradient and its fit."""
 
 from __future__ import annotations
 
@@ -8,19 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import transposed_conv as tc
-
-
-def test_stride_frequency_energy_separates_patterns_from_smooth_images():
-    rng = np.random.default_rng(0)
-    smooth = tc.interpolate(rng.standard_normal((8, 8)), 4, "bilinear")
-    pattern = np.tile([[1.0, 0.0], [0.0, 0.0]], (16, 16))
-    assert tc.stride_frequency_energy(pattern, 2) == pytest.approx(1.0)
-    clean = tc.stride_frequency_energy(smooth, 2)
-    assert clean < 0.001  # bilinear up-sampling leaves almost nothing there
-    assert tc.stride_frequency_energy(smooth + 0.5 * pattern, 2) > 100 * clean
-    assert tc.stride_frequency_energy(np.ones((4, 4)), 2) == 0.0
-    with pytest.raises(ValueError, match=r"image shape \(5, 4\) must be a multiple of stride=2"):
-        tc.stride_frequency_energy(np.ones((5, 4)), 2)
 
 
 def test_box_downsample_and_psnr():

@@ -105,8 +105,8 @@ assert np.array_equal(espcn, full)
 # -----------------------------
 #
 # A 3x3 kernel with stride 2 splits into phase kernels of 2x2, 2x1, 1x2 and 1x1 taps: the
-# phases receive 4, 2, 2 and 1 taps, the uneven overlap behind
-# :ref:`checkerboards <sphx_glr_gallery_practice_plot_01_checkerboard.py>`. Padded with a
+# phases receive 4, 2, 2 and 1 taps, the uneven overlap of the
+# :ref:`checkerboards page <sphx_glr_gallery_practice_plot_01_checkerboard.py>`. Padded with a
 # zero row and column to 4x4 it fits the ESPCN form above, and gives the same values plus one
 # row and column at the end.
 k3 = np.arange(1, 10).reshape(3, 3)
@@ -128,15 +128,16 @@ assert [
 ]
 
 # %%
-# ICNR: starting free of checkerboards
-# ------------------------------------
+# ICNR: starting as nearest-neighbour up-sampling
+# -----------------------------------------------
 #
 # Aitken et al. (2017, in the :doc:`references </references>`) initialise the sub-pixel
 # convolution with the *same* kernel in all :math:`s^2` channels: ICNR, "Initialized to
 # Convolution NN Resize". Then the four phases are equal, the pixel shuffle repeats each value
 # in a 2x2 block, and the layer starts as a convolution followed by nearest-neighbour
-# up-sampling: no checkerboard, whatever the kernel. As a transposed convolution, its kernel's
-# phase sums (the sum of the taps in each phase kernel) are equal.
+# up-sampling: whatever the kernel, a flat input comes out flat, and the rest of the picture
+# comes out in nearest-neighbour's 2x2 blocks, no other pattern. As a transposed convolution,
+# its kernel's phase sums (the sum of the taps in each phase kernel) are equal.
 w0 = np.array([[1, 2], [3, 4]])
 icnr = tc.pixel_shuffle(
     tc.conv2d(np.pad(x, 1)[None], np.stack([w0] * 4)[:, None]), 2

@@ -69,8 +69,8 @@ plt.show()
 # four taps are equal. The overlap is even (one tap everywhere), but the taps themselves differ
 # from phase to phase. Only a flat kernel, nearest-neighbour up-sampling times a constant,
 # leaves a flat image flat. :func:`~transposed_conv.stride_frequency_energy` measures the share
-# of an image's variation that repeats every 2 pixels: all of it (1.0) for the tiled kernel,
-# none for the flat one.
+# of an image's variation that repeats exactly every 2 pixels: all of it (1.0) for the tiled
+# kernel, none for the flat one.
 flat_in = np.ones((3, 3), dtype=int)
 tiled = tc.conv_transpose2d(flat_in, kernel, stride=2)
 assert np.array_equal(tiled, np.tile(kernel, (3, 3)))

@@ -4,8 +4,9 @@ Make the output exactly s times larger
 
 A decoder usually wants each layer to multiply the size by exactly the stride: 16 to 32 to 64.
 One rule picks the kernel size, padding and ``output_padding`` that do it, and the stride and
-kernel size decide whether the layer risks
-:ref:`checkerboards <sphx_glr_gallery_practice_plot_01_checkerboard.py>`.
+kernel size decide how many kernel taps each output phase receives; whether the layer makes
+:ref:`checkerboards <sphx_glr_gallery_practice_plot_01_checkerboard.py>` is then up to the
+weights.
 """
 
 # %%
@@ -26,8 +27,8 @@ kernel size decide whether the layer risks
 # - the tap counts per phase: the number of kernel taps each output phase (the output pixels
 #   with the same position modulo s) receives away from the border
 #   (:func:`~transposed_conv.overlap_counts`); "equal" when every phase receives the same
-#   number (k a multiple of s), "uneven" otherwise. Uneven counts make a checkerboard; equal
-#   counts avoid it only when the phase sums are equal too (see the
+#   number (k a multiple of s), "uneven" otherwise. Neither settles whether the layer makes a
+#   checkerboard: the weights do (see the
 #   :ref:`fixes page <sphx_glr_gallery_practice_plot_03_fixes.py>`);
 # - the PyTorch arguments, for
 #   ``ConvTranspose2d(C_in, C_out, k, stride=s, padding=p, output_padding=a)``;

@@ -4,7 +4,9 @@ Checkerboard artifacts
 
 When the kernel size is not a multiple of the stride, the stamps of a transposed convolution
 overlap unevenly: some output pixels receive more kernel taps than their neighbours. The
-unevenness repeats with the stride, and shows as a checkerboard.
+unevenness repeats with the stride, and with random weights it shows as a checkerboard. Even
+overlap does not prevent one either: the weights decide (see the
+:ref:`fixes page <sphx_glr_gallery_practice_plot_03_fixes.py>`).
 """
 
 # %%
@@ -96,8 +98,9 @@ plt.show()
 # 8x and to a flat grey image. The flat image shows the pattern alone; on the photograph it is
 # laid over the picture (a face). The first panel shows the same crop of the photograph
 # up-sampled by bilinear interpolation instead, for comparison. The printed numbers are the
-# share of each result's varying energy at the frequencies of a pattern that repeats every
-# 8 pixels: 1 for the flat image, whose only variation is the pattern.
+# share of each result's variance that repeats exactly every 8 pixels: 1 for the flat image,
+# whose only variation is the pattern. On the photograph it counts only what repeats exactly,
+# so it misses the part of the pattern that varies with the face.
 rng = np.random.default_rng(0)
 kernels = [rng.uniform(0, 1, (3, 3)) for _ in range(3)]
 small = tc.box_downsample(sample_photo(), 8)

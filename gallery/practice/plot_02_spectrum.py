@@ -2,9 +2,11 @@ r"""
 The spectral view
 =================
 
-Inserting zeros between samples does not change the spectrum's shape: it repeats it. The
-kernel then has to act as a low-pass filter that removes the copy. Whatever it lets through at
-the stride's frequency is the checkerboard.
+Inserting :math:`s - 1` zeros after each sample squeezes the spectrum :math:`s` times along the
+frequency axis and adds :math:`s - 1` images (copies) of it, centred on :math:`k / s` cycles per
+sample (:math:`k = 1, \dots, s - 1`). The kernel then has to act as a low-pass filter that
+removes the images. Whatever it lets through across the bands they occupy is the checkerboard;
+its response at exactly :math:`k / s` decides only what a constant input becomes.
 """
 
 # %%
@@ -78,8 +80,10 @@ plt.show()
 #
 # In 2-D, on a photograph up-sampled 4x, the same holds along both axes. The spectra show the
 # leftovers as bright points at multiples of 1/4 cycle per pixel for the random kernel, and
-# (almost) nothing there for the bilinear one. The share of energy at those frequencies
-# measures the artifact.
+# (almost) nothing there for the bilinear one. Around those points lie the images of the rest
+# of the picture's spectrum, which the kernel also lets through. The printed shares count
+# only the power at exactly those points, the imprint of the photo's mean brightness, so they
+# miss those images.
 small = tc.box_downsample(sample_photo(), 4)
 random_kernel = rng.uniform(0, 1, (8, 8))
 outs = {
@@ -102,7 +106,7 @@ fig, axes = show_images(
 )
 plt.show()
 show_spectra(
-    {f"{name}: {energy[name]:.1%} at 1/4": out for name, out in outs.items()},
+    outs,
     title="Power spectra: the random kernel leaves peaks at multiples of 1/4 cycle per pixel",
 )
 plt.show()

@@ -14,8 +14,10 @@ up-sampling layers of their fully convolutional networks (FCN) this way (see the
 # --------------------
 #
 # The 4x4 kernel for f = 2 is the outer product of [1/4, 3/4, 3/4, 1/4] with itself. Each of the
-# four output phases receives taps that sum to exactly 1, so a constant input stays constant:
-# no checkerboard is possible.
+# four output phases receives taps that sum to exactly 1, so a constant input stays constant.
+# That alone would not keep the rest of the picture free of a checkerboard; the tent does more:
+# [1, 3, 3, 1] / 4 is :math:`(1 + z^{-1})^3 / 4`, whose response has a triple zero at 1/2 cycle
+# per pixel, so it also damps the images of the picture's low frequencies, which lie near 1/2.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -57,7 +59,6 @@ by_interpolation = tc.interpolate(small, 2, "bilinear")
 interior_error = np.abs(by_kernel - by_interpolation)[1:-1, 1:-1].max()
 print(f"largest interior difference: {interior_error:.1e}")
 assert interior_error < 1e-12
-assert tc.stride_frequency_energy(by_kernel, 2) < 1e-3
 difference = (by_kernel - by_interpolation)[:96, 48:144]
 assert np.abs(difference[1:]).max() < 1e-12 < np.abs(difference[0]).max()
 show_images(

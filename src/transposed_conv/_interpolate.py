@@ -355,8 +355,13 @@ def bilinear_kernel(factor: int) -> npt.NDArray[np.float64]:
     ``conv_transpose2d(x, bilinear_kernel(f), stride=f, padding=f // 2)`` is
     exactly ``f`` times larger than ``x`` and equals
     ``interpolate(x, f, 'bilinear')`` away from the border. The taps that
-    reach each output phase sum to 1, so a constant input stays constant: no
-    checkerboard. This is the initialisation of Long et al.'s FCN.
+    reach each output phase sum to 1, so a constant input stays constant
+    (:func:`phase_sums`). That alone would not keep the rest of the input
+    free of a checkerboard; the tent does more: for ``f = 2`` each axis is
+    ``[1, 3, 3, 1] / 4 = (1 + z^-1)^3 / 4``, whose response has a triple zero
+    at 1/2 cycle per sample, so the images of the input's low frequencies,
+    which lie near 1/2, are damped as well. This is the initialisation of
+    Long et al.'s FCN.
 
     Examples
     --------
@@ -364,6 +369,9 @@ def bilinear_kernel(factor: int) -> npt.NDArray[np.float64]:
     array([0.0625, 0.1875, 0.1875, 0.0625])
     >>> bilinear_kernel(3).shape
     (5, 5)
+    >>> t = np.array([1, 3, 3, 1]) / 4
+    >>> np.array_equal(bilinear_kernel(2), np.outer(t, t))
+    True
     """
     f = factor_int(factor, "factor")
     check_elements((2 * f, 2 * f), "bilinear_kernel", f"factor={f}")

@@ -1,4 +1,4 @@
-"""How unevenly a transposed convolution covers its output: the checkerboard's source."""
+"""How a transposed convolution's taps fall on its output phases: their counts and their sums."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def overlap_counts(
 
     Examples
     --------
-    Kernel 3, stride 2: every other output is hit twice (the checkerboard).
+    Kernel 3, stride 2: every other output is hit twice.
 
     >>> overlap_counts(4, 3, stride=2)
     array([1, 1, 2, 1, 2, 1, 2, 1, 1])
@@ -77,8 +77,16 @@ def phase_sums(
 
     Output pixel ``o`` belongs to phase ``o mod stride`` (per axis). Away from
     the border, a constant input ``c`` produces ``c * phase_sums[phase]`` there,
-    so unequal sums are a checkerboard even when every phase gets the same
-    number of taps.
+    so unequal sums make a flat input come out checkered even when every
+    phase gets the same number of taps.
+
+    Equal sums are the same as a kernel whose frequency response is zero at
+    the image centres ``k / s`` (``k = 1 .. s-1``): a constant input comes out
+    constant. They say nothing about the rest of the input, whose spectrum
+    zero insertion repeats in ``s - 1`` images around those frequencies; only
+    the kernel's response across those bands removes them. The first kernel
+    below has equal sums and still puts a checkerboard on a ramp; the
+    bilinear one, ``(1 + z^-1)^3 / 4`` with a triple zero at 1/2, does not.
 
     Parameters
     ----------
@@ -100,6 +108,14 @@ def phase_sums(
     array([4, 6])
     >>> phase_sums([0.25, 0.75, 0.75, 0.25], 2)  # the bilinear kernel
     array([1., 1.])
+    >>> from transposed_conv import conv_transpose1d
+    >>> ramp = np.arange(12.0)
+    >>> phase_sums([0.75, 0.25, 0.25, 0.75], 2, padding=1)
+    array([1., 1.])
+    >>> np.diff(conv_transpose1d(ramp, [0.75, 0.25, 0.25, 0.75], stride=2, padding=1))[2:8]
+    array([ 1.5, -0.5,  1.5, -0.5,  1.5, -0.5])
+    >>> np.diff(conv_transpose1d(ramp, [0.25, 0.75, 0.75, 0.25], stride=2, padding=1))[2:8]
+    array([0.5, 0.5, 0.5, 0.5, 0.5, 0.5])
     """
     w, s, phases = _tap_phases(weight, stride, padding, dilation)
     check_int64_result(np.ones(1, dtype=np.int64), w, "phase_sums", "sum|weight|")
@@ -135,7 +151,9 @@ def equalize_phase_sums(
 
     Each tap is divided by the sum of its phase (:func:`phase_sums`) and
     multiplied by the mean of those sums: the kernel's total is kept and a
-    constant input comes out constant, without a checkerboard.
+    constant input comes out constant away from the border. The rest of the
+    input can still come out checkered: equal sums only make the kernel's
+    response zero at the frequencies ``k / s`` (see :func:`phase_sums`).
 
     Parameters
     ----------

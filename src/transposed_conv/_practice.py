@@ -1,4 +1,4 @@
-"""Up-sampling images in practice: measuring checkerboards, resize-convolution, learning a kernel."""
+"""Up-sampling images in practice: resize-convolution, learning a kernel and scoring it."""
 
 from __future__ import annotations
 
@@ -107,51 +107,14 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
     return float("inf") if mse == 0 else float(10 * np.log10(float(data_range) ** 2 / mse))
 
 
-def stride_frequency_energy(image: Any, stride: int) -> float:
-    """Share of an image's varying energy at the frequencies a stride-``s`` pattern lives on.
-
-    A pattern that repeats every ``s`` pixels (a checkerboard) has all its energy
-    at the frequencies ``(a H / s, b W / s)``; a natural image has little there.
-
-    Parameters
-    ----------
-    image : (H, W) array_like
-        ``H`` and ``W`` must be multiples of ``stride``.
-    stride : int
-
-    Returns
-    -------
-    float
-        Power at those frequencies (excluding the mean, frequency 0) over the
-        power at all frequencies but 0; between 0 and 1.
-
-    Examples
-    --------
-    >>> checkerboard = np.indices((8, 8)).sum(axis=0) % 2
-    >>> stride_frequency_energy(checkerboard, 2)
-    1.0
-    >>> wave = np.outer(np.sin(2 * np.pi * np.arange(8) / 8), np.ones(8))  # one slow period
-    >>> round(stride_frequency_energy(wave, 2), 12)
-    0.0
-    """
-    img = _image(image)
-    s = bounded_int(stride, "stride", 1)
-    if img.shape[0] % s or img.shape[1] % s:
-        msg = f"image shape {img.shape} must be a multiple of stride={s!r}"
-        raise ValueError(msg)
-    power = np.abs(np.fft.fft2(img - img.mean())) ** 2
-    total = power.sum()
-    if total == 0:
-        return 0.0
-    on_grid = power[:: img.shape[0] // s, :: img.shape[1] // s].sum()  # (0, 0) holds no power
-    return float(on_grid / total)
-
-
 def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") -> npt.NDArray[Any]:
     """Up-sample by interpolation, then convolve at stride 1 with 'same' padding.
 
-    Odena et al.'s fix for checkerboard artifacts: every output pixel sees the
-    kernel the same way, because no zeros were inserted.
+    Odena et al.'s remedy for checkerboard artifacts: no zeros are inserted,
+    so a constant input comes out constant away from the border, whatever the
+    kernel. The rest of the input comes out as the interpolation makes it
+    (``'nearest'``: blocks of ``factor x factor`` equal pixels), then filtered
+    by the kernel.
 
     Parameters
     ----------
