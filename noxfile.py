@@ -79,11 +79,13 @@ DRAWING = ["tests/plotting", "src/transposed_conv/plotting"]
 def _pytest(session: nox.Session, *paths: str, coverage: bool = True) -> None:
     """Pytest on ``paths``; line and branch coverage of src/ to ``.coverage.<session>``.
 
-    ``nox -s coverage`` combines the sessions' data and checks the union.
+    Test paths among the session's arguments replace ``paths`` (``nox -s tests-3.12 --
+    tests/test_conv.py``). ``nox -s coverage`` combines the sessions' data and checks the union.
     """
+    named = any(Path(arg.split("::")[0]).exists() for arg in session.posargs)
     cov = ["--cov", "--cov-report="] if coverage else []
     env = {"COVERAGE_FILE": f".coverage.{session.name}"}
-    session.run("pytest", *cov, *paths, *session.posargs, env=env)
+    session.run("pytest", *cov, *([] if named else paths), *session.posargs, env=env)
 
 
 @nox.session(python=PYTHONS)

@@ -59,7 +59,6 @@ title = "Transposed half padding: the stamps' border is cropped, 5 stays 5"
 anim = animate_scatter(
     y5, k3, padding=1, interval=400, title=title, input_name="y"
 )
-back5 = tc.conv_transpose2d(y5, k3, padding=1)
 plt.show()
 
 # %%
@@ -97,9 +96,8 @@ plt.show()
 #    import torch.nn.functional as F
 #
 #    weight = torch.tensor(k3, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
-#    y_torch = F.conv2d(torch.tensor(x, dtype=torch.float64)[None, None], weight, padding=1)
-#    y_torch = y_torch[0, 0]
+#    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+#    y_torch = F.conv2d(x_t, weight, padding=1)[0, 0]
 #    # y_torch equals same
 #
 # .. code-block:: python

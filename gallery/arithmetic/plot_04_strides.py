@@ -49,9 +49,7 @@ plt.show()
 # (hatched grey), then :math:`k - 1 = 2` zeros of padding (dotted straw). The kernel always
 # moves one step at a time; it is the *input* that was stretched, which is why this is also
 # called a fractionally-strided convolution (stride 1/2).
-title = (
-    "Stride 2 as a convolution: zeros inserted between the values, then padded"
-)
+title = "Stride 2 as a convolution: zeros inserted between values, then padded"
 fig, axes, direct = show_zero_insertion(y, kernel, stride=2, title=title)
 plt.show()
 
@@ -62,9 +60,7 @@ plt.show()
 # Input 5, kernel 3, stride 2, padding 1 gives
 # :math:`o = \lfloor (5 + 2 - 3) / 2 \rfloor + 1 = 3`.
 title = "Input 5, kernel 3, stride 2, padding 1: output 3"
-fig, axes, out_p = show_convolution(
-    x, kernel, stride=2, padding=1, title=title
-)
+*_, out_p = show_convolution(x, kernel, stride=2, padding=1, title=title)
 plt.show()
 
 # %%
@@ -72,9 +68,7 @@ plt.show()
 # to 5x5.
 y3 = out_p
 title = "Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1"
-fig, axes, back = show_zero_insertion(
-    y3, kernel, stride=2, padding=1, title=title
-)
+*_, back = show_zero_insertion(y3, kernel, stride=2, padding=1, title=title)
 print(back)
 plt.show()
 
@@ -93,7 +87,6 @@ plt.show()
 #    import torch.nn.functional as F
 #
 #    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
 #    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
 #    y_torch = F.conv2d(x_t, weight, stride=2, padding=1)[0, 0]
 #    # y_torch equals out_p

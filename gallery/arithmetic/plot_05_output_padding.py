@@ -30,9 +30,8 @@ from transposed_conv.plotting import (
 kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])
 for n in (5, 6):
     size = tc.conv_output_size(n, 3, stride=2, padding=1)
-    print(
-        f"input {n}: output {size}, floor(({n} + 2 - 3) / 2) + 1 = {(n + 2 - 3) // 2 + 1}"
-    )
+    o = (n + 2 - 3) // 2 + 1
+    print(f"input {n}: output {size}, floor(({n} + 2 - 3) / 2) + 1 = {o}")
 
 # %%
 # Choosing the way back
@@ -61,24 +60,15 @@ plt.show()
 # column on each side; ``output_padding=1`` gives back the one at the bottom and right, so the
 # boxed 6x6 output keeps the full result's last row and column.
 title = "output_padding=1: the crop keeps one more row and column at the end"
-anim = animate_scatter(
-    y,
-    kernel,
-    stride=2,
-    padding=1,
-    output_padding=1,
-    title=title,
-    input_name="y",
-)
+back6 = {"stride": 2, "padding": 1, "output_padding": 1}
+anim = animate_scatter(y, kernel, **back6, title=title, input_name="y")
 plt.show()
 
 # %%
 # In the equivalent direct convolution, ``output_padding`` is one more row and column of
 # padding at the bottom and right only.
 title = "output_padding=1 pads one more zero at the bottom and right"
-fig, axes, direct = show_zero_insertion(
-    y, kernel, stride=2, padding=1, output_padding=1, title=title
-)
+fig, axes, direct = show_zero_insertion(y, kernel, **back6, title=title)
 plt.show()
 
 # %%
@@ -97,7 +87,7 @@ plt.show()
 rng = np.random.default_rng(0)
 x6, g = rng.integers(-3, 4, (6, 6)), rng.integers(-3, 4, (3, 3))
 conv6 = tc.conv2d(x6, kernel, stride=2, padding=1)
-grad6 = tc.conv_transpose2d(g, kernel, stride=2, padding=1, output_padding=1)
+grad6 = tc.conv_transpose2d(g, kernel, **back6)
 print(np.vdot(conv6, g), np.vdot(x6, grad6))
 
 # %%
@@ -138,7 +128,6 @@ print(full1, with_a)
 #    import torch
 #
 #    layer = torch.nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1, bias=False)
-#    print(layer.weight.shape)  # torch.Size([1, 1, 3, 3])
 #    with torch.no_grad():
 #        layer.weight.copy_(torch.tensor(kernel)[None, None])
 #        y_torch = layer(torch.tensor(y, dtype=torch.float32)[None, None])[0, 0]

@@ -73,11 +73,9 @@ panels = [
     Panel(st, f"{v} x kernel", "kernel", blank=~hit)
     for st, v, hit in zip(stamps, x2.ravel(), reached, strict=True)
 ]
+title = "Four scaled kernel stamps (blank where a stamp does not reach) add up to the transposed convolution"
 show_panels(
-    [*panels, Panel(total, "Sum of the four", "output")],
-    title="Four scaled kernel stamps (blank where a stamp does not reach) add up to the "
-    "transposed convolution",
-    ncols=3,
+    [*panels, Panel(total, "Sum of the four", "output")], title=title, ncols=3
 )
 plt.show()
 direct = tc.conv_transpose2d(x2.reshape(2, 2), kernel)
@@ -93,7 +91,6 @@ print(np.array_equal(total, out4), np.array_equal(total, direct))
 #
 #    import torch
 #    import torch.nn.functional as F
-#
 #    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
 #    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
 #    x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]

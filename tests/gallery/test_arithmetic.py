@@ -81,7 +81,7 @@ def test_padding(page):
     assert ns["same"].shape == x.shape
     # "the transpose of a half-padded convolution is half-padded too: size stays size ...
     # the stamps fill a full 7x7 result, and padding 1 crops its cross-hatched border"
-    assert ns["y5"].shape == ns["back5"].shape == shape2(5)
+    assert ns["y5"].shape == tc.conv_transpose2d(ns["y5"], k3, padding=1).shape == shape2(5)
     assert tc.conv_transpose_output_size(5, 3) == 7
     # "p = k - 1 lets every partial overlap count ... o = 5 + 2 * 2 - 3 + 1 = 7"
     assert ns["full"].shape == shape2(7)
@@ -308,7 +308,45 @@ def test_conventions(page):
 
 def test_subpixel(page):
     ns = page("arithmetic/plot_11_subpixel")
-    assert ns["full"].shape == shape2(8)
+    kernel, x, full = ns["kernel"], ns["x"], ns["full"]
+    # "A 4x4 kernel with stride 2 splits into four 2x2 phase kernels: the taps at even and odd
+    # rows and columns"
+    for r, c in np.ndindex(2, 2):
+        np.testing.assert_array_equal(ns["subs"][r][c], kernel[r::2, c::2])
+    # "four 4x4 results from a 3x3 input"; interleaved, "they are the stride-2 transposed
+    # convolution, 8x8 ... phase (r, c) fills output[r::2, c::2]"
+    assert [p.shape for p in ns["phases"]] == [shape2(4)] * 4
+    assert full.shape == shape2(8)
+    np.testing.assert_array_equal(ns["shuffled"], full)
+    for i, phase in enumerate(ns["phases"]):
+        np.testing.assert_array_equal(full[i // 2 :: 2, i % 2 :: 2], phase)
+    # "the package computes it this way"
+    np.testing.assert_array_equal(
+        tc.conv_transpose_by_subpixel(x, kernel, stride=2, padding=1),
+        tc.conv_transpose2d(x, kernel, stride=2, padding=1),
+    )
+    # "one ordinary convolution from 1 channel to s^2 = 4 ... followed by a pixel shuffle ...
+    # it equals the transposed convolution"
+    assert ns["espcn_weight"].shape == (4, 1, 2, 2)
+    np.testing.assert_array_equal(ns["espcn"], full)
+    # "A 3x3 kernel with stride 2 splits into phase kernels of 2x2, 2x1, 1x2 and 1x1 taps: the
+    # phases receive 4, 2, 2 and 1 taps ... Padded with a zero row and column to 4x4 it ...
+    # gives the same values plus one row and column at the end"
+    k3, k3_padded = ns["k3"], ns["k3_padded"]
+    subs3 = tc.subpixel_kernels(k3, 2)
+    assert [[s.shape for s in row] for row in subs3] == [[(2, 2), (2, 1)], [(1, 2), (1, 1)]]
+    taps = [np.count_nonzero(s) for row in tc.subpixel_kernels(k3_padded, 2) for s in row]
+    assert taps == [4, 2, 2, 1]
+    assert ns["padded_out"].shape == shape2(8)
+    np.testing.assert_array_equal(ns["padded_out"][:7, :7], tc.conv_transpose2d(x, k3, stride=2))
+    # ICNR: "the pixel shuffle repeats each value in a 2x2 block ... its kernel's phase sums
+    # ... are equal"
+    icnr, w0 = ns["icnr"], ns["w0"]
+    np.testing.assert_array_equal(
+        icnr, np.kron(tc.conv2d(np.pad(x, 1), w0), np.ones((2, 2), dtype=int))
+    )
+    np.testing.assert_array_equal(tc.conv_transpose2d(x, ns["kernel_icnr"], stride=2), icnr)
+    assert np.ptp(tc.phase_sums(ns["kernel_icnr"], 2)) == 0
 
 
 def test_gradient(page):
@@ -323,13 +361,76 @@ def test_gradient(page):
 
 def test_no_overlap(page):
     ns = page("arithmetic/plot_13_no_overlap")
-    np.testing.assert_array_equal(ns["shuffled"], ns["out"])
-    np.testing.assert_array_equal(ns["tiled"], np.tile([[1, 2], [3, 4]], (3, 3)))
+    x, kernel, out = ns["x"], ns["kernel"], ns["out"]
+    # "Each of the 3x3 input values stamps the 2x2 kernel into its own 2x2 block of the 6x6
+    # output, o' = (3 - 1) * 2 + 2 = 6: every output pixel receives exactly one kernel tap"
+    assert out.shape == shape2((3 - 1) * 2 + 2) == shape2(6)
+    np.testing.assert_array_equal(tc.overlap_counts((3, 3), 2, stride=2), np.ones((6, 6)))
+    for r, c in np.ndindex(3, 3):
+        np.testing.assert_array_equal(out[2 * r : 2 * r + 2, 2 * c : 2 * c + 2], x[r, c] * kernel)
+    # "a 1x1 convolution from one channel to four ... followed by a pixel shuffle"
+    assert ns["four"].shape == (4, 3, 3)
+    np.testing.assert_array_equal(ns["shuffled"], out)
+    # "A constant input gives the kernel tiled ... all of it (1.0) for the tiled kernel, none
+    # for the flat one"
+    np.testing.assert_array_equal(ns["tiled"], np.tile(kernel, (3, 3)))
+    assert np.ptp(ns["flat_out"]) == 0
+    assert np.isclose(ns["energy"]["kernel [[1, 2], [3, 4]]"], 1.0)
+    assert ns["energy"]["flat kernel"] < 1e-12
+
+
+def solutions(k: int, s: int) -> list[tuple[int, int]]:
+    """Every (p, a), p >= 0 and 0 <= a < s, that makes o' = s i' (dilation 1)."""
+    pairs = [(p, a) for p in range(k + 1) for a in range(s)]
+    return [(p, a) for p, a in pairs if k - 1 - 2 * p + a == s - 1]
 
 
 def test_exactly_s_times(page):
     ns = page("arithmetic/plot_14_exactly_s_times")
-    rows = ns["rows"]
+    table, rows = ns["table"], ns["rows"]
+    rng = np.random.default_rng(1)
+    for s, k, p, a, risk, keras in table:
+        # "each checked on inputs of 5 to 9": the smallest padding, and an a in [0, s)
+        assert 0 <= a < s
+        assert (p, a) == min(solutions(k, s))
+        for n in range(5, 10):
+            assert tc.conv_transpose_output_size(n, k, s, p, a) == s * n
+        # "equal" tap counts when k is a multiple of s, "uneven" otherwise
+        assert (risk == "equal") == (k % s == 0)
+        # Keras' 'same' (always s times the input) equals PyTorch's values or is them shifted
+        # by one pixel, as the column says
+        x, kernel = rng.integers(0, 5, (4, 4)), rng.integers(-3, 4, (k, k))
+        torch_like = tc.conv_transpose2d(x, kernel, stride=s, padding=p, output_padding=a)
+        keras_like = tc.conv_transpose2d_tf(x, kernel, (4 * s, 4 * s), stride=s, padding="SAME")
+        if keras == "equal":
+            np.testing.assert_array_equal(keras_like, torch_like)
+        else:
+            assert keras == "shifted by one"
+            np.testing.assert_array_equal(keras_like[1:, 1:], torch_like[:-1, :-1])
+        assert (keras == "equal") == ((k - s) % 2 == 0 or k < s)
+    # "exactly one pair for s = 2, and for larger s sometimes more (for s = 3 and k = 3: p = 0
+    # with a = 0, or p = 1 with a = 2)"
+    assert all(len(solutions(k, 2)) == 1 for k in range(1, 10))
+    assert solutions(3, 3) == [(0, 0), (1, 2)]
+    assert [(k, p, a) for s, k, p, a, *_ in table if s == 2][:4] == [
+        (2, 0, 0),
+        (3, 1, 1),
+        (4, 1, 0),
+        (5, 2, 1),
+    ]
     assert rows[2, 4] == (1, 0, "equal", "equal")
     assert rows[2, 3] == (1, 1, "uneven", "shifted by one")
     assert rows[3, 6] == (2, 1, "equal", "shifted by one")
+    # "Kernel 4, padding 1 and kernel 3, padding 1, output_padding=1 both double a 4x4 input
+    # ... kernel 4 gives every pixel away from the border two taps per axis, kernel 3
+    # alternates one and two"
+    even, uneven = ns["even"], ns["uneven"]
+    assert even.shape == uneven.shape == shape2(8)
+    assert set(even[1:-1, 1:-1].ravel().tolist()) == {4}
+    assert set(uneven[:-1, :-1].ravel().tolist()) == {1, 2, 4}
+    # "Keras' 'same' gives the same 8x8 values for kernel 4 (k - s even: the crop is symmetric)"
+    up4 = ns["up4"]
+    assert up4.shape == shape2(8)
+    np.testing.assert_array_equal(
+        tc.conv_transpose2d_tf(ns["x"], ns["kernel4"], (8, 8), stride=2, padding="SAME"), up4
+    )
