@@ -50,9 +50,7 @@ verdicts = {}
 print(f"{'call':<20}{'p':>3}{'a':>3}{'crop':>6}{'size':>6}  vs PyTorch")
 for name, (p, a, crop) in rows.items():
     size = tc.conv_transpose_output_size(n, k, s, p, a) - crop
-    start = -(
-        -(len(full) - size) // 2
-    )  # PyTorch's crop at the start, this size
+    start = -(-(len(full) - size) // 2)  # PyTorch's crop at the start
     verdicts[name] = "equal" if p == start else "shifted by one"
     print(f"{name:<20}{p:>3}{a:>3}{crop:>6}{size:>6}  {verdicts[name]}")
 

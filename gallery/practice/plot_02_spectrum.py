@@ -56,9 +56,8 @@ plt.show()
 kernels = {"bilinear [0.5, 1, 0.5]": np.array([0.5, 1.0, 0.5])}
 kernels["random"] = rng.uniform(0, 1, 3)
 responses = {name: np.abs(np.fft.rfft(k, 128)) for name, k in kernels.items()}
-print(
-    {name: round(float(r[-1]), 3) for name, r in responses.items()}
-)  # at 1/2
+gains = {name: round(float(r[-1]), 3) for name, r in responses.items()}
+print(gains)  # the gain at 1/2 cycle per sample
 show_lines(
     responses,
     x=freqs,

@@ -39,9 +39,7 @@ k4 = rng.uniform(0, 1, (4, 4))
 sums = tc.phase_sums(k4, 2, padding=1)
 # taps scaled so that every phase sums to the mean phase sum
 balanced = tc.equalize_phase_sums(k4, 2, padding=1)
-k3_4, k4_4, eq_4 = (
-    k / k.sum() * 4 for k in (k3, k4, balanced)
-)  # each sums to 4
+k3_4, k4_4, eq_4 = (k / k.sum() * 4 for k in (k3, k4, balanced))  # sum 4
 outs = {
     "Transposed, kernel 3": tc.conv_transpose2d(
         small, k3_4, stride=2, padding=1, output_padding=1
