@@ -68,8 +68,7 @@ plt.show()
 # The same holds for every factor: the tent kernels have equal phase sums, and the part that
 # differs from bilinear interpolation is a border :math:`\lfloor f / 2 \rfloor` pixels wide:
 # 1 for f = 2 and 3, 2 for f = 4 and 5, 4 for f = 8. Measured on a 32x32 crop:
-def differing_border(a, b):
-    """The width of the smallest border outside which a and b are equal."""
+def differing_border(a, b):  # the narrowest border outside which a equals b
     differs = ~np.isclose(a, b, rtol=0, atol=1e-12)
     n = a.shape[0]
     return next(w for w in range(n) if not differs[w : n - w, w : n - w].any())
@@ -92,7 +91,6 @@ for f in range(2, 9):
 # .. code-block:: python
 #
 #    import torch
-#
 #    layer = torch.nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False)
 #    with torch.no_grad():
 #        layer.weight.copy_(torch.tensor(kernel)[None, None])

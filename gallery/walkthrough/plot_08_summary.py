@@ -32,12 +32,9 @@ routes = {
 }
 print({k: np.array_equal(v, routes["C.T @ x2"]) for k, v in routes.items()})
 label = "C.T @ x2 = scatter-add = zero-padded"
-show_panels(
-    [Panel(routes["C.T @ x2"], label, "output")],
-    title="The matrix route, the scatter-add and the zero-padded convolution with the rotated "
-    "kernel all give this 4x4 matrix",
-    width=6.5,
-)
+title = "The matrix route, the scatter-add and the zero-padded convolution with the rotated kernel all give this 4x4 matrix"
+panel = Panel(routes["C.T @ x2"], label, "output")
+show_panels([panel], title=title, width=6.5)
 plt.show()
 
 # %%
@@ -52,11 +49,9 @@ least_norm = (np.linalg.pinv(C) @ (C @ inputs.ravel())).reshape(4, 4)
 print(back)
 print(np.allclose(C @ least_norm.ravel(), C @ inputs.ravel()))
 panels = [Panel(inputs, "Input x"), Panel(back, "C.T @ C @ x", "output")]
-show_panels(
-    [*panels, Panel(least_norm, "pinv(C) @ C @ x", "output")],
-    title="C.T @ C @ x is not x, and neither is the pseudo-inverse's answer",
-    share_norm=False,  # each result on its own scale
-)
+panels += [Panel(least_norm, "pinv(C) @ C @ x", "output")]
+title = "C.T @ C @ x is not x, and neither is the pseudo-inverse's answer"
+show_panels(panels, title=title, share_norm=False)  # each on its own scale
 plt.show()
 
 # %%
@@ -93,8 +88,7 @@ print(strided)
 # In PyTorch
 # ----------
 #
-# The walk-through's transposed convolution as a PyTorch layer (its weight has the shape
-# ``(C_in, C_out / groups, kH, kW)``):
+# The walk-through's transposed convolution as a PyTorch layer, weight ``(C_in, C_out, kH, kW)``:
 #
 # .. code-block:: python
 #
