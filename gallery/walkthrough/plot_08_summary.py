@@ -88,7 +88,7 @@ print(strided)
 # In PyTorch
 # ----------
 #
-# The walk-through's transposed convolution as a PyTorch layer, weight ``(C_in, C_out, kH, kW)``:
+# The walk-through's transposed convolution as a PyTorch layer, weight ``(C_in, C_out / groups, kH, kW)``:
 #
 # .. code-block:: python
 #
