@@ -8,6 +8,7 @@ test_walkthrough.py, test_arithmetic.py and test_practice_pages.py.
 from __future__ import annotations
 
 import ast
+import math
 import re
 from pathlib import Path
 
@@ -88,3 +89,28 @@ def test_script_is_short_and_asserts_nothing(script):
     assert len(source.splitlines()) <= 100
     asserts = [n.lineno for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Assert)]
     assert asserts == [], "checks belong in tests/gallery/"
+
+
+MATH = re.compile(r":math:`([^`]*)`")
+LATEX = {r"\lfloor": "floor(", r"\rfloor": ")", r"\lceil": "ceil(", r"\rceil": ")"}
+LATEX |= {r"\cdot": "*", r"\times": "*", r"\bmod": "%", r"\,": "", "{": "(", "}": ")"}
+
+
+def arithmetic(side: str) -> str | None:
+    """A side of an equation as Python, if it is numbers only (no letters), else None."""
+    for latex, python in LATEX.items():
+        side = side.replace(latex, python)
+    bare = side.replace("floor(", "(").replace("ceil(", "(")
+    if re.search(r"[A-Za-z_\\']", bare) or not re.search(r"\d", bare):
+        return None
+    return side
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
+def test_arithmetic_in_the_text_holds(script):
+    """Every chain ``a = b = c`` in the text's math: the sides made of numbers are equal."""
+    text = " ".join(line.lstrip("# ") for line in script.read_text(encoding="utf-8").splitlines())
+    for match in MATH.finditer(text):
+        sides = [arithmetic(side.strip()) for side in match.group(1).split("=")]
+        values = {eval(s, {"floor": math.floor, "ceil": math.ceil}) for s in sides if s}
+        assert len(values) <= 1, f"{match.group(0)} gives {sorted(values)}"
