@@ -12,6 +12,7 @@ namespace and to measure a figure, so a test passes the same way in both.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib.util
 import io
 import os
@@ -82,9 +83,11 @@ def run(path: Path) -> Results:
         with contextlib.redirect_stdout(out), warnings.catch_warnings():
             # the site renders the animations; here they are dropped unrendered
             warnings.filterwarnings("ignore", "Animation was deleted without rendering")
-            namespace = runpy.run_path(str(path), run_name="__main__")
+            ran = runpy.run_path(str(path), run_name="__main__")
             show()  # figures left open at the end
-            namespace = recorder.plain(namespace)
+            namespace = recorder.plain(ran)
+            del ran
+            gc.collect()  # the animations go now, while their warning is ignored
     finally:
         plt.show = real_show
         plt.close("all")
