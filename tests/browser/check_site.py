@@ -37,7 +37,15 @@ from urllib.parse import urlsplit
 from keyboard import check_keyboard
 from layout import PHONE_WIDTHS, check_height, check_legible, check_phone
 from links import check_links, check_old_api_links
-from playwright.sync_api import Browser, Page, Request, Response, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Request,
+    Response,
+    Route,
+    sync_playwright,
+)
 from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = "/usr/bin/chromium"
@@ -248,12 +256,16 @@ def check_old_api_forwarding(browser: Browser, base: str) -> list[str]:
 
 
 def check_one(
-    browser: Browser, base: str, root: Path, name: str, shots: Path, weights: dict[str, int]
+    contexts: dict[str, BrowserContext],
+    base: str,
+    root: Path,
+    name: str,
+    shots: Path,
+    weights: dict[str, int],
 ) -> dict[str, list[str]]:
     """Every check of one page, in light and dark mode: problems per (page, mode)."""
     failures = {}
-    for mode in ("light", "dark"):
-        context = browser.new_context(color_scheme=mode, viewport={"width": 1280, "height": 900})
+    for mode, context in contexts.items():
         page = context.new_page()
         problems = check_page(page, base + name, root, weights, light=mode == "light")
         if name in SCREENSHOTS:
@@ -275,7 +287,7 @@ def check_one(
             page.screenshot(path=shots / f"{SCREENSHOTS[name]}-{mode}-390.png")
         if problems:
             failures[f"{name} ({mode})"] = problems
-        context.close()
+        page.close()
     return failures
 
 
@@ -314,6 +326,13 @@ def main() -> int:
     def work() -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            # one context per mode, as a reader's browser: the theme's files come from its cache
+            contexts = {
+                mode: browser.new_context(
+                    color_scheme=mode, viewport={"width": 1280, "height": 900}
+                )
+                for mode in ("light", "dark")
+            }
             while True:
                 try:
                     name = todo.get_nowait()
@@ -323,7 +342,7 @@ def main() -> int:
                     if forwarding := check_old_api_forwarding(browser, base):
                         failures["api.html (old links)"] = forwarding
                 else:
-                    failures.update(check_one(browser, base, root, name, shots, weights))
+                    failures.update(check_one(contexts, base, root, name, shots, weights))
             browser.close()
 
     with ThreadPoolExecutor(max(1, args.workers)) as pool:
