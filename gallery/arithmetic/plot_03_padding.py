@@ -16,7 +16,6 @@ take that convolution's output shape back to its input shape, 5x5.
 import matplotlib.pyplot as plt
 import numpy as np
 
-import transposed_conv as tc
 from transposed_conv.plotting import (
     animate_scatter,
     show_convolution,

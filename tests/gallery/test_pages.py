@@ -83,12 +83,11 @@ def test_the_figure_check_sees_a_cut_title():
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=name)
-def test_script_is_short_and_asserts_nothing(script):
-    """A reader downloads the script: at most 100 lines, and no test code in it."""
+def test_script_asserts_nothing(script):
+    """A reader downloads the script: no test code in it (the checks are in tests/gallery/)."""
     source = script.read_text(encoding="utf-8")
-    assert len(source.splitlines()) <= 100
     asserts = [n.lineno for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Assert)]
-    assert asserts == [], "checks belong in tests/gallery/"
+    assert asserts == []
 
 
 MATH = re.compile(r":math:`([^`]*)`")
