@@ -87,7 +87,12 @@ sphinx_gallery_conf = {
     "remove_config_comments": True,
     "thumbnail_size": (320, 224),  # shown at 160x112: still sharp at 2x, a third lighter
     "matplotlib_animations": False,
-    "image_scrapers": ("sg_figures",),  # docs/_ext/sg_figures.py
+    # docs/_ext/gallery_results.py: notes each block's figures for the tests (draws nothing)
+    # docs/_ext/sg_figures.py: figures as HTML panels, animations as step-through players
+    "image_scrapers": ("gallery_results", "sg_figures"),
+    # after each example, gallery_results writes what it computed to _build/gallery_results
+    "reset_modules": ("matplotlib", "gallery_results.write_results"),
+    "reset_modules_order": "both",
     "show_memory": False,
     "promote_jupyter_magic": False,
     "first_notebook_cell": None,

@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt
 
 from transposed_conv.plotting import Panel, show_panels
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "docs" / "_ext"))
+sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
 import figure_html
 import legibility
 import sg_figures

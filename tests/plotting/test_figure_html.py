@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import transposed_conv as tc
 from transposed_conv.plotting import Panel, highlight, show_lines, show_panels
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "docs" / "_ext"))
+sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
 import figure_html
 import legibility
 
