@@ -4,10 +4,16 @@ Why: the site must load nothing from other hosts and read well offline.
 MathML is rendered natively by current browsers and read by screen readers,
 so the pages carry no MathJax script or fonts at all, and the build stays
 parallel-safe (sphinx-mathjax-offline, the alternative, is not).
+
+Primes: latex2mathml writes ``i'`` as ``<msup><mi>i</mi><mi>′</mi></msup>``, the prime glyph
+(already raised) raised again at script size: in Chromium a speck, where the prime is what
+tells the transposed sizes i′, o′ from i, o. :func:`_primes` writes the prime after its letter
+at full size instead, as the text's i′ reads.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -15,9 +21,31 @@ from latex2mathml.converter import convert
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
+_TOKEN = r"<m[ino]>[^<]*</m[ino]>"
+_PRIME = r"(?:<mi>&#x02032;</mi>|<mrow><mi>&#x02032;</mi></mrow>)"
+_PRIMED = re.compile(rf"<msup>({_TOKEN}){_PRIME}</msup>")
+_PRIMED_SUB = re.compile(
+    rf"<msubsup>({_TOKEN})({_TOKEN}|<mrow>(?:{_TOKEN})+</mrow>){_PRIME}</msubsup>"
+)
+_AFTER = r'<mrow>\1<mo lspace="0" rspace="0">&#x02032;</mo></mrow>'
+
+
+def _primes(mathml: str) -> str:
+    """Primes on a letter as a full-size mark after it, not a script-size superscript.
+
+    >>> _primes(convert("o' = i'"))  # doctest: +ELLIPSIS
+    '...<mrow><mi>o</mi><mo lspace="0" rspace="0">&#x02032;</mo></mrow><mo>&#x0003D;</mo>...'
+    >>> "msup" in _primes(convert("o'_{x} + x^2"))
+    True
+    >>> "<mi>&#x02032;</mi>" in _primes(convert("o'_{x}"))
+    False
+    """
+    mathml = _PRIMED.sub(_AFTER, mathml)
+    return _PRIMED_SUB.sub(r"<msub>" + _AFTER + r"\2</msub>", mathml)
+
 
 def _mathml(latex: str, *, block: bool) -> str:
-    return convert(latex.strip(), display="block" if block else "inline")
+    return _primes(convert(latex.strip(), display="block" if block else "inline"))
 
 
 def visit_inline(self: HTML5Translator, node: nodes.Element) -> None:

@@ -2,8 +2,10 @@
 
 Usage: ``python tests/browser/figures.py HTML_DIR [SCREENSHOT_DIR]``.
 
-On the landing page and every gallery page:
+On the landing page, the arithmetic page and every gallery page:
 
+- every prime in the math (i′ and o′, the transposed sizes) is full size after its letter,
+  not a script-size superscript;
 - at 320 and 390 px, no figure is wider than the screen and every panel (the output
   included) lies on it, no sideways scrolling; at 320, 390 and 1280 px every cell's digits are
   at least ``legibility.MIN_DIGIT_PX`` CSS px tall as shown (7, 7 and 9), and at 390 px every
@@ -65,6 +67,19 @@ LEAD = """() => {
 }"""
 
 
+PRIMES = """() => {
+  const primes = Array.from(document.querySelectorAll("math :is(mi, mo)"))
+    .filter(el => el.textContent.trim() === "\u2032");
+  return primes.map(el => ({
+    raised: el.parentElement.localName === "msup" || el.closest("msup > :last-child") !== null,
+    ratio: parseFloat(getComputedStyle(el).fontSize) /
+      parseFloat(getComputedStyle(el.closest("math").parentElement).fontSize),
+  }));
+}"""
+PRIME_RATIO = 1.0
+"""A prime (i′, o′: the transposed sizes) is set at least as large as the text around it."""
+
+
 class Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
@@ -118,6 +133,16 @@ def check_lead(page: Page, name: str) -> list[str]:
     if heights["code"] > heights["figures"] + 1:
         return [f"{name}: {heights['code']:.0f} px of code, {heights['figures']:.0f} px of figures"]
     return []
+
+
+def check_primes(page: Page, name: str) -> list[str]:
+    """Every prime in the page's math is full size, after its letter, not a superscript."""
+    primes = page.evaluate(PRIMES)
+    return [
+        f"{name}: a prime set as a superscript or at {p['ratio']:.2f} of the text's size"
+        for p in primes
+        if p["raised"] or p["ratio"] < PRIME_RATIO - 0.01
+    ]
 
 
 def _state(player) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -217,6 +242,7 @@ def check_thumbnails(root: Path) -> list[str]:
 def main(root: Path, shots: Path | None) -> int:
     pages = [
         "index.html",
+        "arithmetic.html",
         *sorted(str(p.relative_to(root)) for p in (root / "gallery").rglob("plot_*.html")),
     ]
     server, base = serve(root)
@@ -227,9 +253,10 @@ def main(root: Path, shots: Path | None) -> int:
             page = browser.new_page()
             page.goto(base + name)
             load_all(page)
+            problems += check_primes(page, name)
             for width in (320, 390, 1280):
                 problems += check_sizes(page, name, width)
-            if name != "index.html":
+            if name.startswith("gallery/"):
                 problems += check_lead(page, name)
             animated = page.locator(".tcf-steps").count() > 0
             page.close()
