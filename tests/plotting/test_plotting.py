@@ -430,6 +430,26 @@ def test_cell_values_are_legible_and_fit_their_cells(name):
             assert text.get_window_extent(renderer).width <= abs(cell[0]), (name, text.get_text())
 
 
+# The site shows a panel across a phone's 288 px text column at the least; its digits must stay
+# 7 px tall there (docs/_ext/legibility.py): digits are 0.73 of the font size, so a panel may
+# be at most 288 / 7 x 0.73 = 30 times its cell text's size wide.
+PHONE_WIDTHS_PER_FONTSIZE = 288 / 7 * 0.73
+
+
+@pytest.mark.parametrize(
+    ("shape", "values"),
+    [((4, 16), 5), ((4, 25), 10), ((1, 17), 13)],
+    ids=["C 4x16", "C 4x25", "1-D row of 17, two digits"],
+)
+def test_wide_panels_keep_digits_a_phone_can_read(shape, values):
+    data = np.arange(np.prod(shape)).reshape(shape) % values
+    fig, (ax,) = plotting.show_panels([plotting.Panel(data, "Wide", "matrix")], title="A wide one")
+    fig.draw_without_rendering()
+    width_pt = ax.get_window_extent().width / fig.dpi * 72
+    for text in ax.texts:
+        assert width_pt / text.get_fontsize() <= PHONE_WIDTHS_PER_FONTSIZE, text.get_text()
+
+
 def test_highlight_lines_never_cross_a_digit():
     full = np.arange(81).reshape(9, 9) % 64 + 10
     fig, axes = plotting.show_panels(

@@ -41,7 +41,13 @@ TEXT_WIDTH_SHARE = 0.78
 TEXT_SIZE_SHARE = 0.6
 """Largest cell text, as a share of the cell's side (its digits are 0.73 of that tall)."""
 LARGEST_FONTSIZE = 14.0
-"""Largest cell text, in points."""
+"""Largest cell text, in points, but for wide panels (:data:`PANEL_WIDTHS_PER_FONTSIZE`)."""
+PANEL_WIDTHS_PER_FONTSIZE = 28.0
+"""A panel is at most this many times its cell text's size wide (both in points), where its
+cells leave room: shown across a phone's 288 px text column, its digits stay 7 px tall
+(the site's rule, docs/_ext/legibility.py: 288 px / 7 px x 0.73 = 30, less a margin)."""
+LARGEST_SHARE = 0.85
+"""Largest cell text of a wide panel, as a share of the cell's side."""
 HIGHLIGHT_WIDTH = 2.5
 """Outer line of a highlight box, in points; the white line inside it is a third as wide."""
 _TITLE_SIZE = 10.0
@@ -107,17 +113,24 @@ def _norm(lo: float, hi: float) -> Normalize:
     return Normalize(vmin=0.0, vmax=hi if hi > 0 else 1.0)
 
 
-def _cell_fontsize(cell: float, texts: Sequence[str]) -> float:
+def _cell_fontsize(cell: float, texts: Sequence[str], cols: int = 1) -> float:
     """The size, in points, at which the widest of ``texts`` fits a ``cell``-inch cell.
 
     The text is at most :data:`TEXT_WIDTH_SHARE` of the cell wide (measured
     with matplotlib's own font metrics), at most :data:`TEXT_SIZE_SHARE` of
-    its side in size, and at most :data:`LARGEST_FONTSIZE`.
+    its side in size, and at most :data:`LARGEST_FONTSIZE`; in a panel ``cols``
+    cells wide, as large as a 1/:data:`PANEL_WIDTHS_PER_FONTSIZE` of its width
+    where it fits (at most :data:`LARGEST_SHARE` of the cell).
+
+    >>> round(_cell_fontsize(0.42, ["7"]), 1), round(_cell_fontsize(0.25, ["7"], cols=25), 1)
+    (14.0, 15.3)
     """
     widest = max((_text_width(t, 72.0) for t in set(texts) if t), default=0.0)
     cell_pt = 72 * cell
     fits = TEXT_WIDTH_SHARE * cell_pt / widest if widest > 0 else np.inf
-    return float(min(LARGEST_FONTSIZE, TEXT_SIZE_SHARE * cell_pt, fits))
+    wide = cols * cell_pt / PANEL_WIDTHS_PER_FONTSIZE  # the size a phone needs
+    largest = max(LARGEST_FONTSIZE, min(wide, LARGEST_SHARE * cell_pt))
+    return float(min(largest, max(TEXT_SIZE_SHARE * cell_pt, wide), fits))
 
 
 def _cell_inches(ax: Axes, shape: tuple[int, int] | None = None) -> float:
@@ -260,7 +273,7 @@ def show_matrix(
     texts |= {(int(r), int(c)): fmt(arr[r, c]) for r, c in zip(*np.nonzero(kept), strict=True)}
     size = fontsize
     if size is None:
-        size = _cell_fontsize(_cell_inches(ax, (rows, cols)), list(texts.values()))
+        size = _cell_fontsize(_cell_inches(ax, (rows, cols)), list(texts.values()), cols)
     if values is None:
         values = size >= MIN_FONTSIZE
     if values:
@@ -585,7 +598,7 @@ def show_panels(
     for k, (ax, p, (lo, hi)) in enumerate(zip(axes, panels, scales, strict=True)):
         show_matrix(
             p.data,
-            fontsize=_cell_fontsize(plan.cell, plan.texts[k]),
+            fontsize=_cell_fontsize(plan.cell, plan.texts[k], _as_2d(p.data).shape[1]),
             ax=ax,
             role=p.role,
             inserted=p.inserted,
@@ -680,7 +693,7 @@ def _plan(
     room = _PANEL_ROOM * cols + _OPERATOR * ops
     cell = min(CELL, (most - room) / sum(col_cells))
     bare = [
-        bool(np.min(p.data) < 0) or _cell_fontsize(cell, t) < MIN_FONTSIZE
+        bool(np.min(p.data) < 0) or _cell_fontsize(cell, t, _as_2d(p.data).shape[1]) < MIN_FONTSIZE
         for p, t in zip(panels, texts, strict=True)
     ]
     groups = {p.role for p, b in zip(panels, bare, strict=True) if b}
@@ -726,7 +739,8 @@ def _fit_cell_text(fig: Figure, axes: list[Axes]) -> None:
 
     The cell size is chosen before matplotlib's layout places titles, numbers
     and colour bars, which can leave a panel a little smaller: one measured
-    pass fits its text to the cells it got (never under :data:`MIN_FONTSIZE`).
+    pass fits its text to the cells it got (never under :data:`MIN_FONTSIZE`),
+    and makes the text of a wide panel as large as a phone needs, where it fits.
     A colour bar too short for its "negative ← 0 → positive" label loses the
     label (its numbers carry their signs).
     """
@@ -734,11 +748,13 @@ def _fit_cell_text(fig: Figure, axes: list[Axes]) -> None:
     for ax in axes:
         shown = [t for t in ax.texts if t.get_visible() and t.get_text()]
         if shown:
-            size = max(
-                MIN_FONTSIZE, _cell_fontsize(_cell_inches(ax), [t.get_text() for t in shown])
-            )
+            cols = round(abs(np.subtract(*ax.get_xlim())))
+            cell = _cell_inches(ax)
+            size = max(MIN_FONTSIZE, _cell_fontsize(cell, [t.get_text() for t in shown], cols))
+            phone = 72 * cell * cols / PANEL_WIDTHS_PER_FONTSIZE  # a wide panel's text grows
             for text in shown:
-                text.set_fontsize(min(float(text.get_fontsize()), size))
+                now = float(text.get_fontsize())
+                text.set_fontsize(size if now < min(phone, size) else min(now, size))
     for bar in (a for a in fig.axes if a.get_label() == "<colorbar>" and a.get_ylabel()):
         label = bar.yaxis.label.get_window_extent()
         if label.y0 < 0 or label.y1 > fig.bbox.height:
@@ -816,7 +832,7 @@ def show_product(
             data,
             ax=ax,
             role=roles[k],
-            fontsize=_cell_fontsize(cell, texts),
+            fontsize=_cell_fontsize(cell, texts, _as_2d(data).shape[1]),
             colorbar=False,
             formatter=fmt,
         )
