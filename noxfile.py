@@ -393,7 +393,7 @@ def downloads(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")
 def lighthouse(session: nox.Session) -> None:
-    """Lighthouse's mobile scores for four pages, served gzipped (a benchmark, not a gate).
+    """Lighthouse's mobile scores for five pages, served gzipped (a benchmark, not a gate).
 
     Medians of three runs; ``nox -s lighthouse -- --runs 5`` for more.
     """

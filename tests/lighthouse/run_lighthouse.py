@@ -1,4 +1,4 @@
-"""Lighthouse's mobile profile on four pages of the built site, served gzipped.
+"""Lighthouse's mobile profile on five pages of the built site, served gzipped.
 
 Usage: ``python tests/lighthouse/run_lighthouse.py HTML_DIR REPORT_DIR [--runs N]``
 (``nox -s lighthouse``, ``nox -s lighthouse -- --runs 5``).
@@ -35,6 +35,7 @@ PAGES = {
     "example": "gallery/walkthrough/plot_03_convolution.html",
     "gallery index": "gallery/index.html",
     "API overview": "api.html",
+    "explorer": "explorer.html",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TIMINGS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time")
