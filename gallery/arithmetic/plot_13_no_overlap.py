@@ -93,5 +93,3 @@ plt.show()
 #    weight_1x1 = weight.reshape(4, 1, 1, 1)  # (C_out, C_in, 1, 1): channel 2u + v
 #    y_torch = F.pixel_shuffle(F.conv2d(x_t, weight_1x1), 2)[0, 0]
 #    # y_torch equals shuffled
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_13_no_overlap.png"
