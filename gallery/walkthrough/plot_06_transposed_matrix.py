@@ -96,3 +96,5 @@ print(np.array_equal(total, out4), np.array_equal(total, direct))
 #    x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]
 #    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
 #    # y_torch equals out4
+
+# sphinx_gallery_thumbnail_number = 2
