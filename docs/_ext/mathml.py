@@ -23,7 +23,8 @@ from sphinx.writers.html5 import HTML5Translator
 
 _TOKEN = r"<m[ino]>[^<]*</m[ino]>"
 _PRIME = r"(?:<mi>&#x02032;</mi>|<mrow><mi>&#x02032;</mi></mrow>)"
-_PRIMED = re.compile(rf"<msup>({_TOKEN}){_PRIME}</msup>")
+_BASE = rf"{_TOKEN}|<mover>(?:(?!</?mover>).)*</mover>"  # a letter, or one with an accent
+_PRIMED = re.compile(rf"<msup>({_BASE}){_PRIME}</msup>")
 _PRIMED_SUB = re.compile(
     rf"<msubsup>({_TOKEN})({_TOKEN}|<mrow>(?:{_TOKEN})+</mrow>){_PRIME}</msubsup>"
 )
@@ -31,10 +32,12 @@ _AFTER = r'<mrow>\1<mo lspace="0" rspace="0">&#x02032;</mo></mrow>'
 
 
 def _primes(mathml: str) -> str:
-    """Primes on a letter as a full-size mark after it, not a script-size superscript.
+    r"""Primes on a letter as a full-size mark after it, not a script-size superscript.
 
     >>> _primes(convert("o' = i'"))  # doctest: +ELLIPSIS
     '...<mrow><mi>o</mi><mo lspace="0" rspace="0">&#x02032;</mo></mrow><mo>&#x0003D;</mo>...'
+    >>> "<mi>&#x02032;</mi>" in _primes(convert(r"\tilde{i}' = i'"))
+    False
     >>> "msup" in _primes(convert("o'_{x} + x^2"))
     True
     >>> "<mi>&#x02032;</mi>" in _primes(convert("o'_{x}"))

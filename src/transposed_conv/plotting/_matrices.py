@@ -42,11 +42,12 @@ TEXT_SIZE_SHARE = 0.6
 """Largest cell text, as a share of the cell's side (its digits are 0.73 of that tall)."""
 LARGEST_FONTSIZE = 14.0
 """Largest cell text, in points, but for wide panels (:data:`PANEL_WIDTHS_PER_FONTSIZE`)."""
-PANEL_WIDTHS_PER_FONTSIZE = 28.0
+PANEL_WIDTHS_PER_FONTSIZE = 26.0
 """A panel is at most this many times its cell text's size wide (both in points), where its
-cells leave room: shown across a phone's 288 px text column, its digits stay 7 px tall
-(the site's rule, docs/_ext/legibility.py: 288 px / 7 px x 0.73 = 30, less a margin)."""
-LARGEST_SHARE = 0.85
+cells leave room: shown across a phone's 288 px text column less its row numbers (about
+260 px), its digits stay 7 px tall (the site's rule, docs/_ext/legibility.py:
+260 px / 7 px x 0.73 = 27, less a margin)."""
+LARGEST_SHARE = 0.95
 """Largest cell text of a wide panel, as a share of the cell's side."""
 HIGHLIGHT_WIDTH = 2.5
 """Outer line of a highlight box, in points; the white line inside it is a third as wide."""
@@ -123,7 +124,7 @@ def _cell_fontsize(cell: float, texts: Sequence[str], cols: int = 1) -> float:
     where it fits (at most :data:`LARGEST_SHARE` of the cell).
 
     >>> round(_cell_fontsize(0.42, ["7"]), 1), round(_cell_fontsize(0.25, ["7"], cols=25), 1)
-    (14.0, 15.3)
+    (14.0, 17.1)
     """
     widest = max((_text_width(t, 72.0) for t in set(texts) if t), default=0.0)
     cell_pt = 72 * cell
