@@ -111,3 +111,5 @@ plt.show()
 #    y_t = torch.tensor(y, dtype=torch.float64)[None, None]
 #    y_torch = F.conv_transpose1d(y_t, weight, stride=2)[0, 0]
 #    # y_torch equals back
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_one_dimension.png"

@@ -77,3 +77,5 @@ plt.show()
 #
 #    y_torch = F.conv_transpose2d(torch.tensor(y, dtype=torch.float64)[None, None], weight)[0, 0]
 #    # y_torch equals direct
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_02_no_padding_unit_strides.png"

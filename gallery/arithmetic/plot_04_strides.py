@@ -72,6 +72,8 @@ title = "Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1"
 print(back)
 plt.show()
 
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_strides.png"
+
 # %%
 # In PyTorch
 # ----------

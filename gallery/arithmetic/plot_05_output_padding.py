@@ -132,3 +132,5 @@ print(full1, with_a)
 #        layer.weight.copy_(torch.tensor(kernel)[None, None])
 #        y_torch = layer(torch.tensor(y, dtype=torch.float32)[None, None])[0, 0]
 #    # y_torch equals six
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_05_output_padding.png"

@@ -55,6 +55,8 @@ fig, axes, direct = show_zero_insertion(y, kernel, dilation=2, title=title)
 print(direct)
 plt.show()
 
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_dilation.png"
+
 # %%
 # In PyTorch
 # ----------

@@ -82,3 +82,5 @@ print(tc.conv_transpose2d(ring, kernel, stride=2, padding=2).any())
 #    y_t = torch.tensor(y, dtype=torch.float64)[None, None]
 #    y_torch = F.conv_transpose2d(y_t, weight, stride=2, padding=2)[0, 0]
 #    # y_torch equals direct
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_07_crop_instead_of_pad.png"

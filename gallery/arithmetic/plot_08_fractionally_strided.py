@@ -86,4 +86,4 @@ print(np.array_equal(back, stamps), np.array_equal(back, inserted))
 #    y_torch = F.conv_transpose2d(y_t, weight, stride=2)[0, 0]
 #    # y_torch equals back
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_08_fractionally_strided.png"

@@ -95,3 +95,5 @@ print(w4.shape, "->", flipped.shape)
 #        layer.weight.copy_(torch.tensor(w4))
 #        y_torch = layer(torch.tensor(x4, dtype=torch.float32)[None])[0]
 #    # y_torch equals out4
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_09_channels_and_groups.png"

@@ -120,3 +120,5 @@ print(tf_same)
 #    y_keras = keras.ops.convert_to_numpy(layer(x[None, :, :, None].astype("float32")))
 #    y_keras = y_keras[0, :, :, 0]
 #    # y_keras equals tf_same
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_10_conventions.png"

@@ -144,3 +144,5 @@ print(kernel_icnr, tc.phase_sums(kernel_icnr, 2), sep="\n")
 #        conv.weight.copy_(torch.tensor(espcn_weight))
 #        y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
 #    # y_torch equals espcn
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_11_subpixel.png"

@@ -78,3 +78,5 @@ plt.show()
 #
 #    y_torch = F.conv_transpose2d(torch.tensor(g)[None, None], weight, stride=2)[0, 0]
 #    # y_torch equals analytic
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_12_gradient.png"

@@ -55,7 +55,7 @@ plt.show()
 # A constant input gives the kernel tiled: a pattern that repeats every 2 pixels, unless all
 # four taps are equal. The overlap is even (one tap everywhere), but the taps themselves differ
 # from phase to phase. Only a flat kernel, nearest-neighbour up-sampling times a constant,
-# leaves a flat image flat. :func:`~transposed_conv.image_centre_share` measures the share
+# leaves a flat image flat. :func:`~transposed_conv.stride_frequency_energy` measures the share
 # of an image's variation that repeats exactly every 2 pixels: all of it (1.0) for the tiled
 # kernel, none for the flat one.
 flat_in = np.ones((3, 3), dtype=int)
@@ -63,7 +63,7 @@ tiled = tc.conv_transpose2d(flat_in, kernel, stride=2)
 flat_out = tc.conv_transpose2d(flat_in, np.ones((2, 2), dtype=int), stride=2)
 outs = {"kernel [[1, 2], [3, 4]]": tiled, "flat kernel": flat_out}
 energy = {
-    n: tc.image_centre_share(o.astype(float), 2) for n, o in outs.items()
+    n: tc.stride_frequency_energy(o.astype(float), 2) for n, o in outs.items()
 }
 print(energy)
 panels = [Panel(tiled, "Kernel [[1, 2], [3, 4]]", "output")]
@@ -93,3 +93,5 @@ plt.show()
 #    weight_1x1 = weight.reshape(4, 1, 1, 1)  # (C_out, C_in, 1, 1): channel 2u + v
 #    y_torch = F.pixel_shuffle(F.conv2d(x_t, weight_1x1), 2)[0, 0]
 #    # y_torch equals shuffled
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_13_no_overlap.png"

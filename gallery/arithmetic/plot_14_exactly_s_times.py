@@ -128,3 +128,5 @@ print(up4.shape)
 #    y_keras = keras.ops.convert_to_numpy(layer(x[None, :, :, None].astype("float32")))
 #    y_keras = y_keras[0, :, :, 0]
 #    # y_keras equals up4
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_14_exactly_s_times.png"

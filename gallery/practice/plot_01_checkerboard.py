@@ -122,4 +122,4 @@ plt.show()
 #    y_torch = y_torch[0, 0]
 #    # y_torch equals stack
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_checkerboard.png"

@@ -96,3 +96,5 @@ plt.show()
 #    weight = torch.tensor(bilinear2)[None, None]
 #    y_torch = F.conv_transpose2d(small_t, weight, stride=2, padding=1)[0, 0]
 #    # y_torch equals ups["transposed"]
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_why_upsample.png"

@@ -90,3 +90,5 @@ plt.show()
 #    print(weight.shape)  # torch.Size([1, 1, 3, 3])
 #    y_torch = F.conv2d(torch.tensor(inputs, dtype=torch.float64)[None, None], weight)[0, 0]
 #    # y_torch equals output
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_03_convolution.png"

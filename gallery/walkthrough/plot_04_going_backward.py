@@ -78,3 +78,5 @@ print(result)
 #    print(weight.shape)  # torch.Size([1, 1, 3, 3])
 #    y_torch = F.conv_transpose2d(torch.tensor(x2, dtype=torch.float64)[None, None], weight)[0, 0]
 #    # y_torch equals result
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_going_backward.png"

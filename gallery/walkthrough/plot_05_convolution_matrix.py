@@ -79,4 +79,4 @@ print(np.array_equal(y.reshape(2, 2), tc.conv2d(inputs, kernel)))
 #    y_torch = F.conv2d(torch.tensor(inputs, dtype=torch.float64)[None, None], weight)[0, 0]
 #    # y_torch equals y.reshape(2, 2)
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_05_convolution_matrix.png"

@@ -97,4 +97,4 @@ print(np.array_equal(total, out4), np.array_equal(total, direct))
 #    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
 #    # y_torch equals out4
 
-# sphinx_gallery_thumbnail_number = 2
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_transposed_matrix.png"

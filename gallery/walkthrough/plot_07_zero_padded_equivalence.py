@@ -96,3 +96,5 @@ for axis in (0, 1):
 #
 #    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
 #    # y_torch equals transposed
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_07_zero_padded_equivalence.png"

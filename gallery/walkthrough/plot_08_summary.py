@@ -98,3 +98,5 @@ print(strided)
 #        layer.weight.copy_(torch.tensor(kernel)[None, None])
 #        y_torch = layer(torch.tensor(x2, dtype=torch.float32)[None, None])[0, 0]
 #    # y_torch equals routes["Scatter-add"]
+
+# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_08_summary.png"
