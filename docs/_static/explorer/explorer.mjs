@@ -790,8 +790,8 @@ function buildMatrixRow(state) {
   const yt = cellTable({ rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "", attrs: { class: "tce-cells tce-col", style: yCells.style }, cell: (r, c, td) => { td.className = "tce-out"; number(td); } });
   Object.assign(fig.v3, { rowWidth: rowCells.width, yWidth: yCells.width });
   fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, "tce-block tce-scroll"),
-    el("span", { class: "tce-op", text: "→" }), yt.table));
-  yt.table.setAttribute("aria-labelledby", "tce-cap-row");
+    el("span", { class: "tce-op", text: "→" }), block("tce-cap-rowy", "output y", yt.table)));
+  yt.table.setAttribute("aria-labelledby", "tce-cap-row tce-cap-rowy");
   Object.assign(fig.v3, { grid: outputGrid(yt.table, yt.cells, fig.y.shape), rowCells: cells.slice(0, nIn), xCells: cells.slice(nIn), yCell: yt.cells[0], yHead: yt.table.tBodies[0].rows[0].cells[0], shown: [] });
 }
 
