@@ -23,7 +23,6 @@ def _square(v: Any) -> float:
 CALLS: dict[str, dict[str, Any]] = {
     "bilinear_kernel": {"factor": 2},
     "box_downsample": {"image": X2, "factor": 2},
-    "explorer_link": {"x": X2, "weight": [[2, 3], [1, 4]]},
     "conv1d": {
         "x": np.arange(5.0),
         "weight": np.ones(3),
@@ -167,6 +166,19 @@ CALLS: dict[str, dict[str, Any]] = {
 
 HUGE = [2**31, 2**40, 2**62, 2**63, 2**64, 10**30, -(2**63), -(2**70)]
 
+FACTORS = [2**20, 2**29, 2**30]
+"""Sizes a parameter may legitimately take, up to the 2**30 bound: a call with one
+must be refused, before allocating, or be quick."""
+
+VIEWS = [
+    np.broadcast_to(1.0, (2**16, 2**16)),
+    np.broadcast_to(np.int64(3), (2**32,)),
+    np.broadcast_to(np.float32(1.0), (4, 2**15, 2**15)),
+    np.broadcast_to(1.0, (1, 1, 2**16, 2**16)),
+    np.broadcast_to(np.arange(4.0), (2**30, 4)),
+]
+"""Broadcast views of 2**32 elements: eight bytes or a few of memory, 32 GiB if copied."""
+
 JUNK: list[Any] = [
     None,
     "",
@@ -181,6 +193,8 @@ JUNK: list[Any] = [
     True,
     1j,
     *HUGE,
+    *FACTORS,
+    *VIEWS,
     np.int8(-3),
     np.uint64(2**64 - 1),
     np.float32(2.0),
