@@ -22,7 +22,9 @@ Usage: ``python tests/browser/check_explorer.py HTML_DIR SCREENSHOT_DIR [N]`` (`
 - the finder lists what the package's size arithmetic allows and never says "none";
 - at 390 px the focused sum is on screen with the cell just tapped, y = Cᵀx reads row by row,
   the +/- targets are 44 px tall and the boxes' text fits; nothing covers the views' text at
-  1280 or 390 px; legend marks and stamped digits show in the dark theme;
+  1280 or 390 px (nor the theme's Back to top button at 1280); a value typed wrong in a box at
+  the bottom of the screen is explained on screen; legend marks and stamped digits show in the
+  dark theme;
 - axe-core's default rules find nothing, light and dark, at 1280 and 390 px;
 - with JavaScript off, and from a ``file://`` address, the build-time figure and the reason;
 - no request leaves 127.0.0.1 and no console error; screenshots at 1280 and 390 px, light and dark.
@@ -843,13 +845,14 @@ COVERED = """async () => {
   const views = document.querySelector('.tce-views').getBoundingClientRect();
   const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
   const covered = [], sumAt = [];
+  const clipped = (e) => { for (let a = e; a && a !== main; a = a.parentElement) if (getComputedStyle(a).clipPath !== 'none') return true; return false; };
   for (let y = Math.max(0, scrollY + views.top - innerHeight); y < scrollY + views.bottom; y += innerHeight * 0.7) {
     scrollTo(0, y);
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     sumAt.push(document.querySelector('#tce-sum').getBoundingClientRect().top + scrollY);
     for (const e of main.querySelectorAll('p, li, h3, h4, th, td')) {
       const r = e.getBoundingClientRect();
-      if (r.width <= 1 || r.height <= 1 || r.top < header || r.bottom > innerHeight) continue; // heard, not seen
+      if (r.width <= 1 || r.height <= 1 || r.top < header || r.bottom > innerHeight || clipped(e)) continue; // heard, not seen
       const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
       if (hit && main.contains(hit) && !e.contains(hit) && !hit.contains(e)) {
         covered.push(`${e.tagName} “${e.textContent.slice(0, 30)}” under ${hit.className || hit.tagName}`);
@@ -964,6 +967,28 @@ def looks(page: Page, url: str, width: int, mode: str) -> list[str]:
     return problems
 
 
+def typed_wrong_low(page: Page, where: str) -> list[str]:
+    """Text that is not a value, typed into x[0, 0] at the bottom of the screen: the box and its
+    message are both on screen; Esc puts the number back."""
+    box = page.locator('input[aria-label="x[0, 0]"]')
+    box.evaluate("(e) => e.scrollIntoView({block: 'end'})")
+    box.fill("1.2345")
+    got = page.evaluate(
+        """() => { const m = document.querySelector('#tce-valuemsg').getBoundingClientRect();
+          const b = document.querySelector('input[aria-label="x[0, 0]"]').getBoundingClientRect();
+          const top = document.querySelector('header').getBoundingClientRect().bottom;
+          return {box: [b.top, b.bottom], message: [m.top, m.bottom], top, height: innerHeight}; }"""
+    )
+    box.press("Escape")
+    box.blur()
+    if not all(
+        got["top"] <= edge <= got["height"] + 0.5  # + a subpixel
+        for edge in [*got["box"], *got["message"]]
+    ):
+        return [f"{where}: typed wrong, the box or its message is off screen ({got})"]
+    return []
+
+
 def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
     """Light and dark at 1280x800 and 390x844: fold, the phone's sum, axe, overflow, screenshots."""
     runs = 0
@@ -1001,6 +1026,13 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
                     problems.append(
                         f"{where}: after tapping y[1, 2] its sum is off screen ({near})"
                     )
+            problems += typed_wrong_low(page, where)
+            if width == 1280:  # scrolling up: no Back to top button over the views
+                page.evaluate("() => scrollTo(0, 2400)")
+                page.mouse.wheel(0, -300)
+                page.wait_for_timeout(300)
+                if page.is_visible("#pst-back-to-top"):
+                    problems.append(f"{where}: the Back to top button shows over the views")
             page.fill("#tce-find-n", "4")
             page.click(".tce-finder button[type=submit]")
             page.evaluate("() => window.scrollTo(0, 0)")

@@ -175,7 +175,10 @@ function showEdits() {
     const texts = [...badText].filter(([input]) => "control" in input.dataset === isSetting).map(([, text]) => text);
     const words = texts.length ? `${texts.join(". ")}. Esc or leaving the box puts the number in use back.` : "";
     if (msg.textContent !== words) msg.textContent = words;
+    const shown = msg.hidden && texts.length;
     msg.hidden = !texts.length;
+    // a new message is brought on screen, under the box typed in (a phone's box may be low)
+    if (shown && msg.getBoundingClientRect().bottom > innerHeight) msg.scrollIntoView({ block: "nearest" });
   }
 }
 
@@ -427,7 +430,7 @@ function buildViews() {
   const v1 = el("section", { class: "tce-view", id: "tce-view-1", "aria-labelledby": "tce-h-scatter" },
     el("h3", { id: "tce-h-scatter", text: "1. Scatter-add: every input value stamps the kernel" }),
     parts.lead,
-    el("div", { class: "tce-xw" }, parts.editors, parts.scatter), parts.valueMsg, parts.traces[0], stepper, parts.stepText, parts.valuesNote,
+    el("div", { class: "tce-xw" }, parts.editors, parts.valueMsg, parts.scatter), parts.traces[0], stepper, parts.stepText, parts.valuesNote,
     legend([
       ["tce-in", "input x"], ["tce-kernel", "kernel w (inner ring)"], ["", "output y"],
       ["tce-hl", "solid black-and-white outline: the output in focus and the inputs and taps that reach it"],
