@@ -32,35 +32,25 @@ Usage: ``python tests/browser/check_explorer.py HTML_DIR SCREENSHOT_DIR [N]`` (`
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import gzip
 import json
 import random
 import re
 import sys
-import threading
 import time
 from decimal import Decimal
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
-from playwright.sync_api import Page, Request, Route, sync_playwright
+from check_site import AXE, CHROMIUM, FLAGS, serve  # the same browser and server as every page
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, Request, Response, Route, sync_playwright
 
 import transposed_conv as tc
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 LIMITS_FILE = Path(__file__).parents[2] / "docs" / "_static" / "explorer" / "limits.mjs"
 LIMITS: dict[str, Any] = json.loads(
     LIMITS_FILE.read_text(encoding="utf-8")
@@ -87,18 +77,6 @@ READ = """() => {
           step: document.querySelector(".tce-step-text")?.textContent ?? "",
           hash: location.hash};
 }"""
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    """The built site on a loopback port, in a thread: (server, base address)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def hash_of(st: dict[str, Any]) -> str:
@@ -1106,8 +1084,24 @@ def main() -> int:
         ctx.set_default_timeout(10_000)
         page = ctx.new_page()
         watch(page, problems)
+        bodies: dict[str, bytes] = {}
+
+        def keep(response: Response) -> None:
+            with contextlib.suppress(PlaywrightError):  # a redirect has no body
+                bodies[response.url] = response.body()
+
+        page.on("response", keep)
         page.goto(url)
         page.wait_for_selector("#tconv-explorer[data-ready]")
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("response", keep)
+        weight = {"explorer": 0, "rest": 0}  # what a reader downloads, gzipped at level 6
+        for where, body in bodies.items():
+            part = "explorer" if "/_static/explorer/" in where else "rest"
+            weight[part] += len(gzip.compress(body, 6))
+        print(
+            f"  the page's files, gzipped: the explorer's {weight['explorer']:,} bytes, the rest {weight['rest']:,}"
+        )
         got = page.evaluate(READ)
         problems += expect_state(got, WALK, "opening state")
         shown = as_map(got["output"])

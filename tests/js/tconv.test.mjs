@@ -179,7 +179,7 @@ test("the parameter finder lists exactly what the package's size arithmetic allo
   }
 });
 
-test("the package's explorer_link writes the address this module reads", () => {
+test("explorer_link (tests/explorer_link.py) writes the address this module reads", () => {
   const linked = valid.filter((c) => c.link);
   assert.ok(linked.length >= 200, `${linked.length} linked`);
   for (const c of linked) {
@@ -199,19 +199,21 @@ test("the code shown names every setting, decimals as written", () => {
   assert.match(bilinear.package, /np\.array\(\[1, 2, -0\.5\]\)/);
 });
 
-// What a reader pays is the compressed transfer (GitHub Pages and Read the Docs send these files
-// gzipped): BUDGET bytes take 0.2 s at Lighthouse's mobile throttling (1.6 Mbit/s, 200 KB/s),
-// a quarter of what the rest of the explorer's page costs compressed (about 160 KB in December
-// 2026: the theme's styles, scripts and fonts, the search index, the build-time figure).
+// What a reader pays is the compressed transfer: GitHub Pages and Read the Docs send these files
+// gzipped, at a level of their own, so they are measured at zlib's default level (6), not at the
+// smallest (-9). BUDGET bytes take 0.2 s at Lighthouse's mobile throttling (1.6 Mbit/s, 200 KB/s).
+// It replaced a budget of 100 KB uncompressed when the decimals and the phone layout took the
+// files past it (111 KB in December 2026); the rest of the explorer's page (the theme, the search
+// index, the build-time figure) cost about 155 KB compressed then, as check_explorer prints.
 const BUDGET = 40_000;
 
-test("the explorer's scripts and styles cost at most 40 KB compressed (gzip -9) together", async () => {
+test("the explorer's scripts and styles cost at most 40 KB compressed (gzip at level 6) together", async () => {
   const { readdirSync, readFileSync } = await import("node:fs");
   const { gzipSync } = await import("node:zlib");
   const dir = new URL("../../docs/_static/explorer/", import.meta.url);
   const files = readdirSync(dir).filter((f) => /\.(mjs|js|css)$/.test(f));
   assert.ok(files.includes("explorer.mjs") && files.includes("tconv.mjs") && files.includes("explorer.css"));
-  const sizes = files.map((f) => gzipSync(readFileSync(new URL(f, dir)), { level: 9 }).length);
+  const sizes = files.map((f) => gzipSync(readFileSync(new URL(f, dir)), { level: 6 }).length);
   const total = sizes.reduce((acc, n) => acc + n, 0);
   assert.ok(total <= BUDGET, `${total} bytes compressed (${files.map((f, j) => `${f} ${sizes[j]}`).join(", ")})`);
 });
