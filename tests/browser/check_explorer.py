@@ -445,8 +445,8 @@ def values_kept(page: Page) -> list[str]:
         problems.append(f"2-D -> 1-D -> 2-D gives i {got['i']}, x {got['x']}")
     box = 'input[data-control="i"][data-axis="0"]'
     top = "() => document.querySelector('#tce-view-1 h3').getBoundingClientRect().top"
+    page.fill(box, "")  # an empty box: its message brought on screen
     before = page.evaluate(top)
-    page.fill(box, "")
     page.type(box, "9")  # out of range for 2-D: refused, nothing lost, nothing moves
     got = page.evaluate(READ)
     if page.evaluate(top) != before or not got["staleOutput"] or not got["staleInert"]:
@@ -946,25 +946,35 @@ def looks(page: Page, url: str, width: int, mode: str) -> list[str]:
 
 
 def typed_wrong_low(page: Page, where: str) -> list[str]:
-    """Text that is not a value, typed into x[0, 0] at the bottom of the screen: the box and its
-    message are both on screen; Esc puts the number back."""
-    box = page.locator('input[aria-label="x[0, 0]"]')
-    box.evaluate("(e) => e.scrollIntoView({block: 'end'})")
-    box.fill("1.2345")
-    got = page.evaluate(
-        """() => { const m = document.querySelector('#tce-valuemsg').getBoundingClientRect();
-          const b = document.querySelector('input[aria-label="x[0, 0]"]').getBoundingClientRect();
-          const top = document.querySelector('header').getBoundingClientRect().bottom;
-          return {box: [b.top, b.bottom], message: [m.top, m.bottom], top, height: innerHeight}; }"""
-    )
-    box.press("Escape")
-    box.blur()
-    if not all(
-        got["top"] <= edge <= got["height"] + 0.5  # + a subpixel
-        for edge in [*got["box"], *got["message"]]
+    """Text that is not a value, typed into x[0, 0] at the bottom of the screen, or into the
+    input size at the top of the page: the box and its message are both on screen; Esc puts the
+    number back."""
+    problems = []
+    for box, message, low in (
+        ('input[aria-label="x[0, 0]"]', "#tce-valuemsg", "1.2345"),
+        ('input[data-control="i"][data-axis="0"]', "#tce-editmsg", ""),
     ):
-        return [f"{where}: typed wrong, the box or its message is off screen ({got})"]
-    return []
+        if message == "#tce-valuemsg":
+            page.locator(box).evaluate("(e) => e.scrollIntoView({block: 'end'})")
+        else:
+            page.evaluate("() => scrollTo(0, 0)")
+        page.fill(box, low)
+        got = page.evaluate(
+            """([box, message]) => {
+              const m = document.querySelector(message).getBoundingClientRect();
+              const b = document.querySelector(box).getBoundingClientRect();
+              const top = document.querySelector('header').getBoundingClientRect().bottom;
+              return {box: [b.top, b.bottom], message: [m.top, m.bottom], top, height: innerHeight}; }""",
+            [box, message],
+        )
+        page.press(box, "Escape")
+        page.locator(box).blur()
+        if not all(
+            got["top"] <= edge <= got["height"] + 0.5  # + a subpixel
+            for edge in [*got["box"], *got["message"]]
+        ):
+            problems.append(f"{where}: typed wrong, the box or {message} is off screen ({got})")
+    return problems
 
 
 def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:

@@ -177,7 +177,8 @@ function showEdits() {
     if (msg.textContent !== words) msg.textContent = words;
     const shown = msg.hidden && texts.length;
     msg.hidden = !texts.length;
-    // a new message is brought on screen, under the box typed in (a phone's box may be low)
+    // a new message is brought on screen: it is under the settings or under x and w, whose boxes
+    // may be low on the screen
     if (shown && msg.getBoundingClientRect().bottom > innerHeight) msg.scrollIntoView({ block: "nearest" });
   }
 }
