@@ -1024,7 +1024,13 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
             page.fill("#tce-find-n", "4")
             page.click(".tce-finder button[type=submit]")
             page.evaluate("() => window.scrollTo(0, 0)")
+            # views 2 and 3 are drawn when near the screen (content-visibility): all of them drawn
+            # for the full-page screenshot, then as before
+            style = page.add_style_tag(
+                content=".tce-view { content-visibility: visible !important; }"
+            )
             page.screenshot(path=shots / f"explorer-{width}-{mode}.png", full_page=True)
+            style.evaluate("(s) => s.remove()")
             problems += looks(page, url, width, mode)
             page.goto(
                 url + "#dim=1&i=5&k=4&s=2&p=1&a=1&x=1,0.25,-3&w=0.25,0.75,0.75,0.25&q=1"
