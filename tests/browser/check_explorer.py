@@ -907,6 +907,16 @@ def looks(page: Page, url: str, width: int, mode: str) -> list[str]:
             problems.append(
                 f"{where}: clipped {got['clipped']} {got['names']}, {got['small']} small +/-"
             )
+        page.set_viewport_size({"width": 320, "height": 844})  # the narrowest phone
+        page.wait_for_timeout(100)
+        out = page.evaluate(
+            """() => { const p = document.querySelector('.tce-pane').getBoundingClientRect();
+              return [...document.querySelectorAll('.tce-pane :is(button, input)')].filter((e) => {
+                const r = e.getBoundingClientRect(); return r.right > p.right - 1 || r.left < p.left + 1; }).length; }"""
+        )
+        if out:
+            problems.append(f"{where} at 320 px: {out} controls cross the settings pane's edge")
+        page.set_viewport_size({"width": 390, "height": 844})
     if mode == "dark":
         tiles = page.evaluate(
             """() => [...document.querySelectorAll('.tce-legend .tce-swatch')].map((s) => {
