@@ -1092,7 +1092,9 @@ def phone_fits(page: Page, url: str, where: str) -> list[str]:
         page.wait_for_selector("#tconv-explorer[data-ready]")
         wide = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
         if wide > 0:
-            problems.append(f"{where} at {width} px, x of 16 in 1-D: the page is {wide} px too wide")
+            problems.append(
+                f"{where} at {width} px, x of 16 in 1-D: the page is {wide} px too wide"
+            )
     page.set_viewport_size({"width": 390, "height": 844})
     for fragment, box, typed in (
         ("#dim=2&i=3,2&k=3,3&s=1,1", 'input[data-control="a"][data-axis="0"]', "2"),
