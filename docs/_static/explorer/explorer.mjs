@@ -128,12 +128,11 @@ function commit(control, state) {
   view.last = { control, t: now };
   const said = parts.alert.hidden ? "" : parts.alert.textContent;
   apply(state, again ? "replace" : "push");
-  // a setting the libraries refuse: its message brought on screen (on a phone it is under the
-  // settings, below the fold)
+  // a refused setting's message on screen (on a phone: below the fold)
   if (!parts.alert.hidden && parts.alert.textContent !== said) bringIntoSight(parts.alert);
 }
 
-/** A message below the screen (or below the settings pane's scrolled part) scrolled up into it. */
+/** A message below the screen (or the pane's shown part) scrolled into it. */
 function bringIntoSight(msg) {
   const pane = msg.closest(".tce-pane").getBoundingClientRect();
   if (msg.getBoundingClientRect().bottom > Math.min(innerHeight, pane.bottom)) msg.scrollIntoView({ block: "nearest" });
@@ -375,10 +374,11 @@ function showProblems(why, every) {
 
 // --- the views' skeleton
 
-/** A captioned table: the caption names it (aria-labelledby). */
-function block(id, text, table, cls = "tce-block") {
+/** A captioned table: the caption names it (aria-labelledby); scrolled sideways when too wide
+ * for the screen (scroll), the caption staying in sight. */
+function block(id, text, table, scroll = false) {
   table.setAttribute("aria-labelledby", id);
-  return el("div", { class: cls }, el("p", { class: "tce-cap", id, text }), table);
+  return el("div", { class: "tce-block" }, el("p", { class: "tce-cap", id, text }), scroll ? el("div", { class: "tce-scroll" }, table) : table);
 }
 
 function button(text, onclick, attrs = {}) {
@@ -439,7 +439,7 @@ function buildViews() {
   parts.next = button("Next ▶", () => step(1));
   parts.all = button("All stamps", () => (stopPlay(), setStep(-1)));
   parts.stepText = el("p", { class: "tce-step-text", role: "status" });
-  parts.scatter = el("div", { class: "tce-scroll tce-canvas" });
+  parts.scatter = el("div", { class: "tce-canvas" });
   parts.traces = [trace("tce-sum"), trace("tce-sum-2"), trace("tce-sum-3")];
   parts.lead = el("p", { class: "tce-lead" });
   parts.sizeText = el("div", { class: "tce-sizes" });
@@ -543,7 +543,7 @@ function buildEditors() {
     });
     parts[`${key}Cells`] = cells; // row-major: cells[j] holds value j
     parts[`${key}Table`] = table;
-    return block(id, `${name} (${shape.join(" × ")})`, table, "tce-block tce-scroll");
+    return block(id, `${name} (${shape.join(" × ")})`, table, true);
   });
   parts.editors.replaceChildren(...tables);
   parts.editorShape = JSON.stringify([state.dim, state.i, state.k]);
@@ -620,7 +620,7 @@ function drawScatter(state, sz, y) {
   });
   const frame = el("div", { class: "tce-frame", "aria-hidden": "true" });
   const cap = el("p", { class: "tce-cap", id: "tce-cap-y" });
-  parts.scatter.replaceChildren(cap, el("div", { class: "tce-stack" }, table, frame));
+  parts.scatter.replaceChildren(cap, el("div", { class: "tce-scroll" }, el("div", { class: "tce-stack" }, table, frame)));
   return { table, cells, outs, frame, cap, canvasShape, size, width, grid: outputGrid(table, outs, outShape) };
 }
 
@@ -637,7 +637,7 @@ function partialSums(state, canvas, upto) {
 /** A box that scrolls sideways is a named tab stop (unless a cell inside is one). */
 function markScrollers() {
   for (const box of parts.views.querySelectorAll(".tce-scroll")) {
-    const cap = box.querySelector(".tce-cap")?.textContent ?? "figure";
+    const cap = (box.previousElementSibling?.matches(".tce-cap") ? box.previousElementSibling : box.querySelector(".tce-cap"))?.textContent ?? "figure";
     const on = box.scrollWidth > box.clientWidth + 1 && !box.querySelector("[tabindex='0'], input");
     for (const [name, v] of [["tabindex", "0"], ["role", "region"], ["aria-label", `${cap}, scrolls sideways`]]) {
       if (on) box.setAttribute(name, v);
@@ -726,10 +726,10 @@ function drawDirect(state, sz, y) {
     },
   });
   parts.direct.replaceChildren(
-    block("tce-cap-pad", `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`, grid.table, "tce-block tce-scroll"),
+    block("tce-cap-pad", `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`, grid.table, true),
     el("div", { class: "tce-pair" },
       block("tce-cap-rot", "w rotated 180°", kernel.table),
-      block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, "tce-block tce-scroll")));
+      block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, true)));
   parts.directText.textContent = tx.directText(state);
   // the window: one box whose tiles outline the cells under the (dilated) taps, moved by a hover
   const win = el("div", { class: "tce-window", "aria-hidden": "true" });
@@ -813,7 +813,7 @@ function buildMatrixRow(state) {
   });
   const yt = cellTable({ rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "", attrs: { class: "tce-cells tce-col", style: yCells.style }, cell: (r, c, td) => { td.className = "tce-out"; number(td); } });
   Object.assign(fig.v3, { rowWidth: rowCells.width, yWidth: yCells.width });
-  fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, "tce-block tce-scroll"),
+  fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, true),
     el("span", { class: "tce-op", text: "→" }), block("tce-cap-rowy", "output y", yt.table)));
   yt.table.setAttribute("aria-labelledby", "tce-cap-row tce-cap-rowy");
   Object.assign(fig.v3, { grid: outputGrid(yt.table, yt.cells, fig.y.shape), rowCells: cells.slice(0, nIn), xCells: cells.slice(nIn), yCell: yt.cells[0], yHead: yt.table.tBodies[0].rows[0].cells[0], shown: [] });
@@ -848,8 +848,7 @@ function render() {
   parts.formula.replaceChildren(...(why ? [] : tc.sizes(state).map((z, ax) => el("p", {}, state.dim === 2 ? el("strong", { text: `${AXES[2][ax]}: ` }) : null, tx.sizeFormula(z)))));
   parts.waiting.hidden = !why;
   if (why) {
-    // over the faded views, under view 1's heading, taking no room; with nothing drawn yet, in
-    // the flow
+    // over the faded views under view 1's heading, taking no room; nothing drawn: in the flow
     parts.waiting.classList.toggle("tce-over", Boolean(fig));
     parts.waiting.firstChild.textContent = fig
       ? "The settings cannot be drawn (see Settings): the views show the last ones that could, faded, until the settings are valid again."
@@ -909,11 +908,9 @@ function render() {
   revealStep();
 }
 
-// --- what scrolls into sight: the focused output and the stamp, sideways only (the page does
-// not move up or down); never on a hover (the cell under the pointer stays put)
+// --- sideways into sight (never the page, never on a hover): the focused output, the stamp
 
-/** Scroll box sideways so that the nodes show: not at all if they do, else centred (or from
- * their start when wider than the box). */
+/** Scroll box sideways to show the nodes: centred, or from their start if wider than the box. */
 function reveal(box, nodes) {
   nodes = nodes.filter(Boolean);
   if (!box || !nodes.length || box.scrollWidth <= box.clientWidth + 1) return;
@@ -925,8 +922,8 @@ function reveal(box, nodes) {
   box.scrollLeft = hi - lo + 2 * margin > width ? lo - margin : (lo + hi - width) / 2;
 }
 
-const onScreen = new Set(); // the views near the screen (views 2 and 3 are not laid out when far)
-const pending = new Set(); // views whose focused output is to be brought into sight when near
+const onScreen = new Set(); // views near the screen (views 2 and 3 are laid out only there)
+const pending = new Set(); // views to bring the focus into sight in when near
 const nearScreen = new IntersectionObserver((entries) => {
   for (const entry of entries) {
     if (entry.isIntersecting) onScreen.add(entry.target.id);
@@ -935,8 +932,7 @@ const nearScreen = new IntersectionObserver((entries) => {
   }
 }, { rootMargin: "200px 0px" });
 
-/** The focused output, the inputs reaching it and view 2's window, in sight in each view's
- * sideways-scrolling boxes (views far from the screen: when they come near). */
+/** The focused output, its inputs and view 2's window in sight (far views: when near). */
 function revealFocus(ids = ["tce-view-1", "tce-view-2", "tce-view-3"]) {
   if (!fig || fig.stale) return;
   const { state, focus } = view;
@@ -949,7 +945,7 @@ function revealFocus(ids = ["tce-view-1", "tce-view-2", "tce-view-3"]) {
     }
     pending.delete(id);
     if (id === "tce-view-1") {
-      reveal(parts.scatter, [fig.v1.outs[flat]]);
+      reveal(fig.v1.table.closest(".tce-scroll"), [fig.v1.outs[flat]]);
       reveal(parts.xTable.closest(".tce-scroll"), taps.map((t) => parts.xCells[t.x]));
     } else if (id === "tce-view-2") {
       reveal(fig.v2.outs[flat]?.closest(".tce-scroll"), [fig.v2.outs[flat]]);
@@ -962,11 +958,11 @@ function revealFocus(ids = ["tce-view-1", "tce-view-2", "tce-view-3"]) {
   }
 }
 
-/** The stamp being added, in sight: its input in x and the cells it adds to in y. */
+/** The stamp in sight: its input and the cells it adds to. */
 function revealStep() {
   if (!fig || fig.stale || view.step < 0) return;
   reveal(parts.xTable.closest(".tce-scroll"), [parts.xCells[view.step]]);
-  reveal(parts.scatter, [...parts.scatter.querySelectorAll("td.tce-stamp")]);
+  reveal(fig.v1.table.closest(".tce-scroll"), [...parts.scatter.querySelectorAll("td.tce-stamp")]);
 }
 
 // --- what a hover, click or key changes: the highlights and the sum
