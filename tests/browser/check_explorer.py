@@ -427,6 +427,101 @@ def keyboard(page: Page) -> list[str]:
     return problems
 
 
+IN_STRIP = """() => {
+  // the focused output, the stamp's cells and its input: inside their boxes' shown part; the page
+  const shown = (e) => {
+    const box = e.closest('.tce-scroll'), r = e.getBoundingClientRect();
+    const [lo, hi] = box ? [box.getBoundingClientRect().left, box.getBoundingClientRect().left + box.clientWidth] : [0, innerWidth];
+    return r.left >= lo - 0.5 && r.right <= hi + 0.5;
+  };
+  const out = (sel) => [...document.querySelectorAll(sel)].filter((e) => !shown(e)).map((e) => e.dataset.index ?? e.textContent);
+  return {focus: out('#tce-view-1 td.tce-out.tce-hl'), stamp: out('#tce-view-1 td.tce-stamp'),
+          x: out('.tce-editors td.tce-current, .tce-editors td.tce-hl[data-role=input]'), scrollY,
+          step: document.querySelector('.tce-step-text').textContent.slice(0, 14)};
+}"""
+
+
+def in_sight(page: Page) -> list[str]:
+    """Strips wider than the screen scroll sideways to the focused output (on opening, on a click)
+    and to the stamp (Next, Prev, Play), never moving the page up or down; Ctrl+Home goes to
+    y[0, 0]; a state opens on an output some input reaches."""
+    problems = []
+    open_fresh(page, "#dim=1&i=16&k=5&s=4&p=0&a=3&d=3")  # y has 76 values
+    page.evaluate("() => document.querySelector('#tce-view-1').scrollIntoView()")
+    got = page.evaluate(IN_STRIP)
+    if got["focus"] or got["x"]:
+        problems.append(f"y[38] opened out of sight in its strip: {got}")
+    for press in range(18):
+        button = "text=Next ▶" if press < 16 else "text=◀ Prev"
+        page.click(button)
+        now = page.evaluate(IN_STRIP)
+        if now["stamp"] or now["x"] or now["scrollY"] != got["scrollY"]:
+            problems.append(f"{now['step']!r} after {button}: out of sight in its strip {now}")
+            break
+    page.click("text=All stamps")
+    page.click("#tce-view-1 .tce-scroll td[data-pos='0']")
+    page.click(".tce-play")
+    page.wait_for_function(
+        "() => document.querySelector('.tce-step-text').textContent.startsWith('Stamp 2')"
+    )
+    page.click(".tce-play")
+    now = page.evaluate(IN_STRIP)
+    if now["stamp"] or now["x"]:
+        problems.append(f"Play: stamp out of sight in its strip {now}")
+    open_fresh(page, "#" + hash_of(WALK | {"s": [2, 2]}))
+    page.focus("#tce-view-1 td[tabindex='0']")
+    page.keyboard.press("Control+End")
+    end = page.evaluate(READ)["sum"]
+    page.keyboard.press("Control+Home")
+    home = page.evaluate(READ)["sum"]
+    if not end.startswith("y[4, 4] = ") or not home.startswith("y[0, 0] = "):
+        problems.append(f"Ctrl+End, Ctrl+Home give {end[:10]!r}, {home[:10]!r}")
+    # y has 6 values; y[3] in the middle is one no input reaches: y[4] is
+    open_fresh(page, "#dim=1&i=2&k=1&s=4&p=0&a=1&d=1&x=1,2&w=1")
+    if not (got := page.evaluate(READ)["sum"]).startswith("y[4] = "):
+        problems.append(f"opens on {got!r}, not on y[4], the nearest output reached")
+    return problems
+
+
+SPOKEN = """() => ({status: document.querySelector('#tce-size-status')?.textContent ?? '',
+  crop: [...document.querySelectorAll('#tce-view-1 td.tce-crop')].map((e) => e.textContent),
+  added: [...document.querySelectorAll('#tce-view-1 td.tce-added')].map((e) => e.textContent)})"""
+
+
+def spoken(page: Page) -> list[str]:
+    """Heard without seeing: y's size after a setting changes (once, not on a hover); the
+    cropped cells and those output padding adds say so."""
+    problems = []
+    open_fresh(page, "#" + hash_of(WALK))
+    page.click('button[aria-label="Stride s, rows: one more"]')
+    first = page.evaluate(SPOKEN)["status"]
+    page.hover('#tce-view-1 td[data-pos="1,2"]')
+    page.click('button[aria-label="Padding p, columns: one more"]')
+    got = page.evaluate(SPOKEN)
+    if first != "y is now 5 × 4" or got["status"] != "y is now 5 × 2":
+        problems.append(f"stride, then padding: the status says {first!r}, {got['status']!r}")
+    if len(got["crop"]) != 10 or not all(t.endswith(" (cropped)") for t in got["crop"]):
+        problems.append(f"cropped cells are heard as {got['crop']}")
+    goto_hash(page, "dim=1&i=3&k=2&s=2&p=0&a=1&d=1&x=1,2,3&w=1,1")
+    got = page.evaluate(SPOKEN)
+    if got["added"] != ["0 (output padding)"]:
+        problems.append(f"output padding's cell is heard as {got['added']}")
+    # refused settings: faded views under view 1's heading, not over it; nothing drawn yet: said
+    page.fill('input[data-control="a"]', "2")
+    covered = page.evaluate(  # (the faded views are inert: not hit-tested, so by their boxes)
+        """() => { const h = document.querySelector('#tce-h-scatter').getBoundingClientRect();
+          const w = document.querySelector('.tce-waiting p').getBoundingClientRect();
+          return w.height > 0 && w.top < h.bottom && w.bottom > h.top; }"""
+    )
+    if covered:
+        problems.append("refused settings: the banner covers view 1's heading")
+    open_fresh(page, "#dim=1&i=-3&k=2&s=2&p=0&a=0&d=1")
+    said = page.inner_text(".tce-waiting")
+    if "nothing is drawn" not in said or "faded" in said:
+        problems.append(f"nothing drawn, yet the banner says {said!r}")
+    return problems
+
+
 def values_kept(page: Page) -> list[str]:
     """The reader's values survive size changes and the 1-D/2-D switch."""
     problems = []
@@ -987,6 +1082,43 @@ def typed_wrong_low(page: Page, where: str) -> list[str]:
     return problems
 
 
+def phone_fits(page: Page, url: str, where: str) -> list[str]:
+    """At 390 and 320 px the page never scrolls sideways, even with 16 values of x in 1-D; a
+    setting the libraries refuse, typed at the top of the page, shows its box and its message."""
+    problems = []
+    for width in (390, 320):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.goto(url + "#dim=1&i=16&k=5&s=4&p=0&a=3&d=3")
+        page.wait_for_selector("#tconv-explorer[data-ready]")
+        wide = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        if wide > 0:
+            problems.append(
+                f"{where} at {width} px, x of 16 in 1-D: the page is {wide} px too wide"
+            )
+    page.set_viewport_size({"width": 390, "height": 844})
+    for fragment, box, typed in (
+        ("#dim=2&i=3,2&k=3,3&s=1,1", 'input[data-control="a"][data-axis="0"]', "2"),
+        ("#dim=2", 'input[data-control="i"][data-axis="0"]', "9"),
+    ):
+        page.goto(url + fragment)
+        page.wait_for_selector("#tconv-explorer[data-ready]")
+        page.evaluate("() => scrollTo(0, 0)")
+        page.focus(box)
+        page.fill(box, typed)
+        got = page.evaluate(
+            """(box) => { const b = document.querySelector(box).getBoundingClientRect();
+              const a = document.querySelector('.tce-alert').getBoundingClientRect();
+              const top = document.querySelector('header').getBoundingClientRect().bottom;
+              return {edges: [b.top, b.bottom, a.top, a.bottom], top, height: innerHeight}; }""",
+            box,
+        )
+        if not all(got["top"] <= e <= got["height"] + 1 for e in got["edges"]):
+            problems.append(f"{where}: {box} = {typed}: the box or its alert is off screen ({got})")
+    page.goto(url)
+    page.wait_for_selector("#tconv-explorer[data-ready]")
+    return problems
+
+
 def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
     """Light and dark at 1280x800 and 390x844: fold, the phone's sum, axe, overflow, screenshots."""
     runs = 0
@@ -1025,6 +1157,8 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
                         f"{where}: after tapping y[1, 2] its sum is off screen ({near})"
                     )
             problems += typed_wrong_low(page, where)
+            if width == 390:
+                problems += phone_fits(page, url, where)
             if width == 1280:  # scrolling up: no Back to top button over the views
                 page.evaluate("() => scrollTo(0, 2400)")
                 page.mouse.wheel(0, -300)
@@ -1162,6 +1296,9 @@ def main() -> int:
         took("invalid_edits")
         problems += views(page)
         took("views")
+        problems += in_sight(page)
+        problems += spoken(page)
+        took("in sight, spoken")
         problems += outlines(page)
         problems += history_steps(page)
         took("outlines, history")

@@ -53,9 +53,11 @@ const NOTED = [
   ["dim=1&i=3&k=2&x=0.5,1.5,-2.25&w=1,2", null, { x: [0.5, 1.5, -2.25] }],
   ["dim=1&i=3&k=2&x=1,2,3,&w=1,2", /after the last comma/, { x: [1, 2, 3] }],
   ["dim=1&i=3&s=1.5", /s=1\.5: “1\.5” is not a whole number; 2 \(the default\)/, { s: [2] }],
-  ["dim=1&i=2&k=1&x=1e3,2&w=1", /x: “1e3” \(value 1; 2 is shown\)/, { x: [2, 2] }],
+  ["dim=1&i=2&k=1&x=1e3,2&w=1", /^x\[0\]: “1e3” is not a number .*; 2, the explorer's default value there, is shown$/, { x: [2, 2] }],
+  ["dim=1&i=3&k=2&x=abc,2,3&w=1,2", /^x\[0\]: “abc” is not a number .*; 2, the explorer's default value there, is shown$/, { x: [2, 2, 3] }],
+  ["dim=2&i=2,2&k=1,1&x=1,2,3,zz&w=1", /^x\[1, 1\]: “zz” is not a number .*; 1, the explorer's default value there, is shown$/, { x: [1, 2, 3, 1] }],
   ["dim=1&i=2&k=1&x=+1,2&w=1", null, { x: [1, 2] }], // an address's "+" is a space: " 1"
-  ["dim=1&i=2&k=1&x=%2B1,2&w=1", /x: “\+1” \(value 1; 2 is shown\)/, { x: [2, 2] }],
+  ["dim=1&i=2&k=1&x=%2B1,2&w=1", /x\[0\]: “\+1” is not a number/, { x: [2, 2] }],
   ["dim=1&i=2&k=1&x=0.0625,2&w=1", /“0\.0625”.*at most three decimal places/, { x: [2, 2] }],
   ["dim=1&i=2&k=1&x=0.125,2&w=1", null, { x: [0.125, 2] }],
   ["dim=1&i=4&k=1&x=5,6&w=1", /x has 2 values but its size 4 needs 4|the missing 2 are filled in/, { x: [5, 6, 3, 1] }],

@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import * as tc from "../../docs/_static/explorer/tconv.mjs";
 import { formatHash } from "../../docs/_static/explorer/address.mjs";
-import { matrixText, outputPaddingText, scatterLead, sizeFormula, sizeWhy, stepText } from "../../docs/_static/explorer/text.mjs";
+import { directText, matrixText, outputPaddingText, scatterLead, sizeFormula, sizeStatus, sizeWhy, stepText, unreachedText } from "../../docs/_static/explorer/text.mjs";
 
 /** floor((L + 2p − d(k − 1) − 1) / s) + 1, or null for an empty output. */
 function convLength(L, k, s, p, d) {
@@ -124,4 +124,64 @@ test("view 1's opening sentence speaks in the indices of its dimension", () => {
   assert.match(one, /^Input x\[m\] adds x\[m\] × w onto y, its tap w\[0\] on y\[s·m − p\];/);
   assert.doesNotMatch(one, /\[[^\]]*,[^\]]*\]/, "no two-index brackets in 1-D");
   assert.match(two, /^Input x\[m, n\] adds x\[m, n\] × w onto y, its tap w\[0, 0\] on y\[s·m − p, s·n − p\];/);
+});
+
+test("the finder says which output phases no tap reaches, and 'all reached' at stride 1 too", () => {
+  const found = tc.findParameters(8, 3);
+  assert.ok(found.some((f) => f.s === 1));
+  for (const f of found) {
+    const text = unreachedText(f);
+    const unreached = f.counts.flatMap((c, rho) => (c === 0 ? [rho] : []));
+    if (unreached.length) assert.match(text, /: always 0$/);
+    else assert.equal(text, "all reached", `k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}`);
+  }
+  assert.equal(unreachedText({ missing: [1, 3] }), "1 and 3: always 0");
+});
+
+test("after a setting changes, a short status says y's size", () => {
+  assert.equal(sizeStatus([8], [6]), "y now has 8 values");
+  assert.equal(sizeStatus([1], null), "y now has 1 value");
+  assert.equal(sizeStatus([8], [8]), "y still has 8 values");
+  assert.equal(sizeStatus([8, 6], [4, 4]), "y is now 8 × 6");
+  assert.equal(sizeStatus([4, 4], [4, 4]), "y is still 4 × 4");
+});
+
+test("view 2's sentence says the window is spread by the dilation, and only then", () => {
+  const one = tc.cloneState(tc.DEFAULT_1D);
+  assert.doesNotMatch(directText({ ...one, d: [1] }), /dilation/);
+  const k = one.k[0];
+  assert.match(directText({ ...one, d: [3] }), new RegExp(`taps sit 3 cells apart: the window spreads over d\\(k − 1\\) \\+ 1 = ${3 * (k - 1) + 1} cells\\.$`));
+  const two = tc.cloneState(tc.DEFAULT_2D); // k = 3 × 3
+  assert.match(directText({ ...two, d: [2, 2] }), /taps sit 2 cells apart: the window spreads over d\(k − 1\) \+ 1 = 5 cells each way\.$/);
+  assert.match(directText({ ...two, d: [1, 3] }), /the window spreads over d\(k − 1\) \+ 1 = 7 columns \(d = 3\)\.$/);
+});
+
+test("a state opens on an output some input reaches, the middle one where it can", () => {
+  let count = 0;
+  for (const state of oneDimStates()) {
+    if (tc.validate(state)) continue;
+    const [r] = tc.openingFocus(state);
+    const out = tc.sizes(state)[0].out;
+    const reached = (q) => tc.tapsOf(state, [q]).length > 0;
+    const any = Array.from({ length: out }, (_, q) => q).filter(reached);
+    assert.ok(r >= 0 && r < out);
+    if (any.length) {
+      assert.ok(reached(r), `${formatHash(state)} opens on y[${r}], which no input reaches`);
+      const mid = Math.floor(out / 2);
+      assert.ok(any.every((q) => Math.abs(q - mid) >= Math.abs(r - mid)), `${formatHash(state)}: y[${r}] is not the nearest to the middle`);
+    }
+    count += 1;
+  }
+  assert.ok(count > 10000);
+  const two = { ...tc.cloneState(tc.DEFAULT_2D) };
+  assert.deepEqual(tc.openingFocus(two), [2, 2]); // the walk-through's y[2, 2]
+  const sparse = { dim: 2, i: [2, 2], k: [1, 1], s: [4, 4], p: [0, 0], a: [1, 0], d: [1, 1], x: [1, 2, 3, 4], w: [1] };
+  // y is 6 × 5; rows and columns 0 and 4 are reached: row 4 is nearest row 3, column 0 ties with 4
+  assert.deepEqual(tc.openingFocus(sparse), [4, 0]);
+});
+
+test("an output the padding crops whole: 'the only sample' for one, 'all n samples' for more", () => {
+  const one = { dim: 1, i: [1], k: [1], s: [1], p: [4], a: [0], d: [1], x: [1], w: [1] };
+  assert.match(tc.validate(one).message, /padding=4 crops the only sample of the output/);
+  assert.match(tc.validate({ ...one, k: [2], w: [1, 1] }).message, /padding=4 crops all 2 samples of the output/);
 });

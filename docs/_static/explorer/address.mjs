@@ -3,7 +3,7 @@
 //
 // "#dim=2&i=H,W&k=KH,KW&s=SH,SW&p=PH,PW&a=AH,AW&d=DH,DW&x=...&w=...", values row-major.
 import { DECIMALS_WORD, parseValue } from "./exact.mjs";
-import { AXIS_KEYS, DEFAULT_1D, DEFAULT_2D, cloneState, defaultValues, prod } from "./tconv.mjs";
+import { AXIS_KEYS, DEFAULT_1D, DEFAULT_2D, cloneState, defaultValues, prod, unravel } from "./tconv.mjs";
 
 const KEYS = ["dim", ...AXIS_KEYS, "x", "w"];
 const WHOLE = /^-?\d+$/;
@@ -12,6 +12,7 @@ const MAX_FILL = 4096;
 
 const show = (v) => v.map(String).join(", ");
 const quote = (text) => `“${text}”`;
+const minus = (v) => String(v).replace(/^-/, "\u2212");
 
 function readSetting(key, text, dim, base, notes) {
   const items = text.split(",").map((t) => t.trim());
@@ -28,7 +29,7 @@ function readSetting(key, text, dim, base, notes) {
   return base;
 }
 
-function readValues(key, text, notes) {
+function readValues(key, text, notes, shape) {
   let items = text.split(",");
   let trailing = 0;
   while (items.length && items[items.length - 1].trim() === "") {
@@ -37,15 +38,17 @@ function readValues(key, text, notes) {
   }
   if (trailing) notes.push({ key, text: `${key}=${text}: the empty value after the last comma is ignored` });
   const fill = defaultValues(items.length, key);
-  const bad = [];
+  // each value by its zero-based index (row-major in 2-D); past the size: by its place in the list
+  const n = prod(shape.map((v) => Math.max(v, 0)));
+  const name = (j) => `${key}[${j < n ? unravel(j, shape).join(", ") : j}]`;
   const values = items.map((t, j) => {
     const v = parseValue(t);
-    if (v === null) bad.push(`${quote(t.trim())} (value ${j + 1}; ${fill[j]} is shown)`);
+    if (v === null) {
+      const what = t.trim() ? `${quote(t.trim())} is not a number with at most ${DECIMALS_WORD} decimal places (like 3, −1 or 0.25)` : "is empty";
+      notes.push({ key, text: `${name(j)}: ${what}; ${minus(fill[j])}, the explorer's default value there, is shown` });
+    }
     return v === null ? fill[j] : v;
   });
-  if (bad.length) {
-    notes.push({ key, text: `${key}: ${bad.join(", ")}: values are numbers with at most ${DECIMALS_WORD} decimal places, like 3, −1 or 0.25` });
-  }
   return values;
 }
 
@@ -85,7 +88,7 @@ export function readHash(hash) {
       state[key] = same ? [...base[key]] : n <= MAX_FILL ? defaultValues(n, key) : [];
       continue;
     }
-    const values = readValues(key, given.get(key), notes);
+    const values = readValues(key, given.get(key), notes, shape);
     if (n > MAX_FILL) {
       state[key] = values; // the size is refused: validation says so
     } else if (values.length !== n) {

@@ -74,11 +74,21 @@ function shapeOk(state) {
 /** Show a state; "push" makes a history entry (Back undoes it), "replace" amends the last. */
 function apply(state, how) {
   const changed = formatHash(state) !== formatHash(view.state);
+  announceSize(view.state, state);
   view.state = state;
   if (shapeOk(state)) remember(state);
   if (how && changed) history[how === "push" ? "pushState" : "replaceState"](null, "", "#" + formatHash(state));
   if (view.notes.length) view.notes = [];
   render();
+}
+
+/** A setting changed: a polite status says y's size now (an alert says what is wrong instead). */
+function announceSize(before, state) {
+  const settings = (st) => JSON.stringify([st.dim, ...tc.AXIS_KEYS.map((key) => st[key])]);
+  if (settings(before) === settings(state)) return;
+  const shape = (st) => (tc.validate(st) ? null : tc.sizes(st).map((z) => z.out));
+  const now = shape(state);
+  parts.sizeStatus.textContent = now ? tx.sizeStatus(now, shape(before)) : "";
 }
 
 function fromAddress() {
@@ -116,7 +126,16 @@ function commit(control, state) {
   const now = Date.now();
   const again = view.last?.control === control && (view.editing === control || now - view.last.t < 1000);
   view.last = { control, t: now };
+  const said = parts.alert.hidden ? "" : parts.alert.textContent;
   apply(state, again ? "replace" : "push");
+  // a refused setting's message on screen (on a phone: below the fold)
+  if (!parts.alert.hidden && parts.alert.textContent !== said) bringIntoSight(parts.alert);
+}
+
+/** A message below the screen (or the pane's shown part) scrolled into it. */
+function bringIntoSight(msg) {
+  const pane = msg.closest(".tce-pane").getBoundingClientRect();
+  if (msg.getBoundingClientRect().bottom > Math.min(innerHeight, pane.bottom)) msg.scrollIntoView({ block: "nearest" });
 }
 
 function setDim(dim) {
@@ -265,13 +284,14 @@ function buildPane() {
   parts.notes = el("div", { role: "status", class: "tce-notes" });
   parts.alert = el("div", { role: "alert", class: "tce-alert" });
   parts.editMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-editmsg", hidden: true });
+  parts.sizeStatus = el("p", { role: "status", class: "tce-sr", id: "tce-size-status" });
   parts.valueMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-valuemsg", hidden: true });
   const random = button("Random", randomState);
   const reset = button("The walk-through's example", () => (restart(), apply(tc.cloneState(tc.DEFAULT_2D), "push")));
   // what needs reading first comes first: the pane scrolls when taller than the screen
   return el("section", { class: "tce-pane", "aria-labelledby": "tce-h-settings" },
     el("div", { class: "tce-pane-head" }, el("h2", { id: "tce-h-settings", text: "Settings" }), parts.dims),
-    parts.notes, parts.params, parts.editMsg, parts.alert, parts.formula,
+    parts.notes, parts.params, parts.editMsg, parts.alert, parts.sizeStatus, parts.formula,
     el("div", { class: "tce-row" }, random, reset));
 }
 
@@ -354,10 +374,11 @@ function showProblems(why, every) {
 
 // --- the views' skeleton
 
-/** A captioned table: the caption names it (aria-labelledby). */
-function block(id, text, table, cls = "tce-block") {
+/** A captioned table: the caption names it (aria-labelledby); scrolled sideways when too wide
+ * for the screen (scroll), the caption staying in sight. */
+function block(id, text, table, scroll = false) {
   table.setAttribute("aria-labelledby", id);
-  return el("div", { class: cls }, el("p", { class: "tce-cap", id, text }), table);
+  return el("div", { class: "tce-block" }, el("p", { class: "tce-cap", id, text }), scroll ? el("div", { class: "tce-scroll" }, table) : table);
 }
 
 function button(text, onclick, attrs = {}) {
@@ -418,7 +439,7 @@ function buildViews() {
   parts.next = button("Next ▶", () => step(1));
   parts.all = button("All stamps", () => (stopPlay(), setStep(-1)));
   parts.stepText = el("p", { class: "tce-step-text", role: "status" });
-  parts.scatter = el("div", { class: "tce-scroll tce-canvas" });
+  parts.scatter = el("div", { class: "tce-canvas" });
   parts.traces = [trace("tce-sum"), trace("tce-sum-2"), trace("tce-sum-3")];
   parts.lead = el("p", { class: "tce-lead" });
   parts.sizeText = el("div", { class: "tce-sizes" });
@@ -455,8 +476,7 @@ function buildViews() {
   // each view's traced sum under its figure, in the page's flow: it covers nothing
   parts.views = el("div", { class: "tce-views" }, v1, v2, v3);
   // over the views, taking no room: the page does not jump when the settings become invalid
-  parts.waiting = el("div", { class: "tce-waiting", hidden: true },
-    el("p", { text: "The settings cannot be drawn (see Settings): the views show the last ones that could, faded, until the settings are valid again." }));
+  parts.waiting = el("div", { class: "tce-waiting", hidden: true }, el("p"));
   return el("div", { class: "tce-main" }, parts.waiting, parts.views);
 }
 
@@ -523,7 +543,7 @@ function buildEditors() {
     });
     parts[`${key}Cells`] = cells; // row-major: cells[j] holds value j
     parts[`${key}Table`] = table;
-    return block(id, `${name} (${shape.join(" × ")})`, table);
+    return block(id, `${name} (${shape.join(" × ")})`, table, true);
   });
   parts.editors.replaceChildren(...tables);
   parts.editorShape = JSON.stringify([state.dim, state.i, state.k]);
@@ -600,7 +620,7 @@ function drawScatter(state, sz, y) {
   });
   const frame = el("div", { class: "tce-frame", "aria-hidden": "true" });
   const cap = el("p", { class: "tce-cap", id: "tce-cap-y" });
-  parts.scatter.replaceChildren(cap, el("div", { class: "tce-stack" }, table, frame));
+  parts.scatter.replaceChildren(cap, el("div", { class: "tce-scroll" }, el("div", { class: "tce-stack" }, table, frame)));
   return { table, cells, outs, frame, cap, canvasShape, size, width, grid: outputGrid(table, outs, outShape) };
 }
 
@@ -617,8 +637,8 @@ function partialSums(state, canvas, upto) {
 /** A box that scrolls sideways is a named tab stop (unless a cell inside is one). */
 function markScrollers() {
   for (const box of parts.views.querySelectorAll(".tce-scroll")) {
-    const cap = box.querySelector(".tce-cap")?.textContent ?? "figure";
-    const on = box.scrollWidth > box.clientWidth + 1 && !box.querySelector("[tabindex='0']");
+    const cap = (box.previousElementSibling?.matches(".tce-cap") ? box.previousElementSibling : box.querySelector(".tce-cap"))?.textContent ?? "figure";
+    const on = box.scrollWidth > box.clientWidth + 1 && !box.querySelector("[tabindex='0'], input");
     for (const [name, v] of [["tabindex", "0"], ["role", "region"], ["aria-label", `${cap}, scrolls sideways`]]) {
       if (on) box.setAttribute(name, v);
       else box.removeAttribute(name);
@@ -706,10 +726,10 @@ function drawDirect(state, sz, y) {
     },
   });
   parts.direct.replaceChildren(
-    block("tce-cap-pad", `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`, grid.table, "tce-block tce-scroll"),
+    block("tce-cap-pad", `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`, grid.table, true),
     el("div", { class: "tce-pair" },
       block("tce-cap-rot", "w rotated 180°", kernel.table),
-      block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, "tce-block tce-scroll")));
+      block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, true)));
   parts.directText.textContent = tx.directText(state);
   // the window: one box whose tiles outline the cells under the (dilated) taps, moved by a hover
   const win = el("div", { class: "tce-window", "aria-hidden": "true" });
@@ -793,7 +813,7 @@ function buildMatrixRow(state) {
   });
   const yt = cellTable({ rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "", attrs: { class: "tce-cells tce-col", style: yCells.style }, cell: (r, c, td) => { td.className = "tce-out"; number(td); } });
   Object.assign(fig.v3, { rowWidth: rowCells.width, yWidth: yCells.width });
-  fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, "tce-block tce-scroll"),
+  fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, true),
     el("span", { class: "tce-op", text: "→" }), block("tce-cap-rowy", "output y", yt.table)));
   yt.table.setAttribute("aria-labelledby", "tce-cap-row tce-cap-rowy");
   Object.assign(fig.v3, { grid: outputGrid(yt.table, yt.cells, fig.y.shape), rowCells: cells.slice(0, nIn), xCells: cells.slice(nIn), yCell: yt.cells[0], yHead: yt.table.tBodies[0].rows[0].cells[0], shown: [] });
@@ -828,6 +848,12 @@ function render() {
   parts.formula.replaceChildren(...(why ? [] : tc.sizes(state).map((z, ax) => el("p", {}, state.dim === 2 ? el("strong", { text: `${AXES[2][ax]}: ` }) : null, tx.sizeFormula(z)))));
   parts.waiting.hidden = !why;
   if (why) {
+    // over the faded views under view 1's heading, taking no room; nothing drawn: in the flow
+    parts.waiting.classList.toggle("tce-over", Boolean(fig));
+    parts.waiting.firstChild.textContent = fig
+      ? "The settings cannot be drawn (see Settings): the views show the last ones that could, faded, until the settings are valid again."
+      : "The settings cannot be drawn (see Settings): nothing is drawn until they are valid.";
+    if (fig) parts.waiting.style.top = `${parts.views.querySelector("#tce-h-scatter").offsetHeight + 8}px`;
     // the last views that could be drawn stay, faded and out of reach: nothing jumps
     if (fig) fig.stale = true;
     stopPlay();
@@ -851,7 +877,7 @@ function render() {
   parts.lead.textContent = tx.scatterLead(state.dim);
   const sz = tc.sizes(state);
   const out = sz.map((z) => z.out);
-  if (!view.focus || view.focus.length !== out.length || view.focus.some((v, ax) => v >= out[ax])) view.focus = out.map((n) => Math.floor(n / 2));
+  if (!view.focus || view.focus.length !== out.length || view.focus.some((v, ax) => v >= out[ax])) view.focus = tc.openingFocus(state);
   if (!view.pinned || view.pinned.length !== out.length || view.pinned.some((v, ax) => v >= out[ax])) view.pinned = view.focus;
   if (view.step >= state.x.length) view.step = -1;
   const y = tc.conv(state);
@@ -877,6 +903,66 @@ function render() {
     el("span", { class: "tce-formula-inline", text: tx.sizeFormula(z) }), ". ", tx.sizeWhy(z),
     z.a > 0 ? ` ${tx.outputPaddingText(z, state.dim, ax)}` : "")));
   drawCode();
+  pending.clear();
+  revealFocus();
+  revealStep();
+}
+
+// --- sideways into sight (never the page, never on a hover): the focused output, the stamp
+
+/** Scroll box sideways to show the nodes: centred, or from their start if wider than the box. */
+function reveal(box, nodes) {
+  nodes = nodes.filter(Boolean);
+  if (!box || !nodes.length || box.scrollWidth <= box.clientWidth + 1) return;
+  const left = box.getBoundingClientRect().left - box.scrollLeft + box.clientLeft;
+  const lo = Math.min(...nodes.map((n) => n.getBoundingClientRect().left)) - left;
+  const hi = Math.max(...nodes.map((n) => n.getBoundingClientRect().right)) - left;
+  const width = box.clientWidth, margin = Math.min(40, width / 8);
+  if (lo >= box.scrollLeft && hi <= box.scrollLeft + width) return;
+  box.scrollLeft = hi - lo + 2 * margin > width ? lo - margin : (lo + hi - width) / 2;
+}
+
+const onScreen = new Set(); // views near the screen (views 2 and 3 are laid out only there)
+const pending = new Set(); // views to bring the focus into sight in when near
+const nearScreen = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (entry.isIntersecting) onScreen.add(entry.target.id);
+    else onScreen.delete(entry.target.id);
+    if (entry.isIntersecting && pending.has(entry.target.id)) revealFocus([entry.target.id]);
+  }
+}, { rootMargin: "200px 0px" });
+
+/** The focused output, its inputs and view 2's window in sight (far views: when near). */
+function revealFocus(ids = ["tce-view-1", "tce-view-2", "tce-view-3"]) {
+  if (!fig || fig.stale) return;
+  const { state, focus } = view;
+  const flat = tc.ravel(focus, fig.y.shape);
+  const taps = tc.tapsOf(state, focus);
+  for (const id of ids) {
+    if (!onScreen.has(id) && id !== "tce-view-1") {
+      pending.add(id);
+      continue;
+    }
+    pending.delete(id);
+    if (id === "tce-view-1") {
+      reveal(fig.v1.table.closest(".tce-scroll"), [fig.v1.outs[flat]]);
+      reveal(parts.xTable.closest(".tce-scroll"), taps.map((t) => parts.xCells[t.x]));
+    } else if (id === "tce-view-2") {
+      reveal(fig.v2.outs[flat]?.closest(".tce-scroll"), [fig.v2.outs[flat]]);
+      reveal(fig.v2.win.closest(".tce-scroll"), [fig.v2.win]);
+    } else if (fig.v3.whole) {
+      reveal(parts.matrix, [...taps.map((t) => fig.v3.entries[flat * state.x.length + t.x]), fig.v3.ys[flat]]);
+    } else {
+      reveal(fig.v3.rowCells[0]?.closest(".tce-scroll"), taps.map((t) => fig.v3.rowCells[t.x]));
+    }
+  }
+}
+
+/** The stamp in sight: its input and the cells it adds to. */
+function revealStep() {
+  if (!fig || fig.stale || view.step < 0) return;
+  reveal(parts.xTable.closest(".tce-scroll"), [parts.xCells[view.step]]);
+  reveal(fig.v1.table.closest(".tce-scroll"), [...parts.scatter.querySelectorAll("td.tce-stamp")]);
 }
 
 // --- what a hover, click or key changes: the highlights and the sum
@@ -950,7 +1036,8 @@ function showSums() {
   const full = tx.sumText(state, focus);
   const texts = [view.step < 0 ? full : tx.sumText(state, focus, view.step), full, full];
   showTrace(texts);
-  [fig.v1.grid, fig.v2.grid, fig.v3.grid].forEach((g, j) => g?.current?.setAttribute("aria-label", texts[j]));
+  const added = fig.v1.grid.current?.classList.contains("tce-added") ? " (output padding)" : "";
+  [fig.v1.grid, fig.v2.grid, fig.v3.grid].forEach((g, j) => g?.current?.setAttribute("aria-label", `${texts[j]}${j ? "" : added}`));
 }
 
 /** The matrix row's output cell, anew: a screen reader announces a newly focused cell. */
@@ -963,14 +1050,17 @@ function renewRowCell() {
 
 function setFocus(pos, pin, grid = null) {
   if (pin) view.pinned = pos;
-  if (same(pos, view.focus) && !grid) return;
-  view.focus = pos;
-  paintFocus(grid);
+  if (!same(pos, view.focus) || grid) {
+    view.focus = pos;
+    paintFocus(grid);
+  }
+  if (pin) revealFocus(); // a click or a key: the other views follow
 }
 
 function outputKeys(e, shape) {
   const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [0, -999], End: [0, 999] };
-  const move = moves[e.key];
+  // Ctrl+Home and Ctrl+End: the first and the last output (a grid's keys)
+  const move = (e.ctrlKey || e.metaKey) && (e.key === "Home" || e.key === "End") ? [moves[e.key][1], moves[e.key][1]] : moves[e.key];
   if (!move || !view.focus) return;
   e.preventDefault();
   const [rows, cols] = grid2(shape);
@@ -1004,6 +1094,9 @@ function paintStep(redraw) {
     if (!redraw && td.dataset.shown === key) return;
     td.dataset.shown = key;
     setNumber(td, partial[flat], e.places, v1.size, v1.width);
+    // heard, not seen: what a faded or dotted cell is
+    const what = td.classList.contains("tce-crop") ? " (cropped)" : td.classList.contains("tce-added") ? " (output padding)" : "";
+    if (what) td.append(el("span", { class: "tce-sr", text: what }));
     td.classList.toggle("tce-stamp", stamp.has(flat));
     if (stamp.has(flat)) {
       const add = showUnits(stamp.get(flat), e.places);
@@ -1024,6 +1117,7 @@ function setStep(s) {
   if (!fig || fig.stale) return;
   paintStep(false);
   showSums(); // the focused sum as far as the stamps go
+  revealStep();
 }
 
 function step(delta) {
@@ -1112,7 +1206,7 @@ function buildFinder() {
       const state = { dim: 1, i: [ni], k: [f.k], s: [f.s], p: [f.p], a: [f.a], d: [1], x: tc.defaultValues(ni, "x"), w: new Array(f.k).fill(1) };
       const open = tc.validate(state) ? el("span", { text: "outside its ranges" })
         : el("a", { href: "#" + formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}`, onclick: (e) => openState(e, state) });
-      const missing = f.s === 1 ? "one phase" : f.missing.length ? `${tx.listText(f.missing)}: always 0` : "all reached";
+      const missing = tx.unreachedText(f);
       return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v, col) => td(col, { text: String(v) })), td(5, { text: missing }), td(6, {}, open));
     });
     result.replaceChildren(
@@ -1138,6 +1232,7 @@ function build() {
   parts.codeSection = el("section", { "aria-labelledby": "tce-h-code" }, el("h2", { id: "tce-h-code", text: "Code for these settings" }), parts.code);
   main.append(parts.codeSection, buildFinder());
   root.replaceChildren(pane, main);
+  for (const v of parts.views.querySelectorAll(".tce-view")) nearScreen.observe(v);
   window.addEventListener("popstate", fromAddress);
   window.addEventListener("hashchange", fromAddress);
   let width = innerWidth;

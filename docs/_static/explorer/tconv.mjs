@@ -228,7 +228,7 @@ export function validate(state) {
     const [n, k, s, p, a, d] = AXIS_KEYS.map((key) => state[key][ax]);
     const size = outputSize(n, k, s, p, a, d);
     if (size < 1) {
-      return reject("padding", `empty output: padding=${p} crops all ${size + 2 * p} samples of the output`, ax);
+      return reject("padding", `empty output: padding=${p} crops ${size + 2 * p === 1 ? "the only sample" : `all ${size + 2 * p} samples`} of the output`, ax);
     }
   }
   for (const key of AXIS_KEYS) {
@@ -290,6 +290,25 @@ export function tapsOf(state, o) {
     const x = ravel(xPos, state.i);
     const w = ravel(wPos, state.k);
     return { x, w, xPos, wPos, xUnits: e.x[x], wUnits: e.w[w] };
+  });
+}
+
+/**
+ * The output a state opens on: the middle one, or along each axis the nearest to the middle that
+ * some input reaches (an output is reached when it is along every axis), lower first on a tie.
+ * @param {object} state a valid state
+ * @returns {number[]}
+ */
+export function openingFocus(state) {
+  return sizes(state).map((z, ax) => {
+    const [n, k, s, p, d] = [state.i[ax], state.k[ax], state.s[ax], state.p[ax], state.d[ax]];
+    const reached = (r) => r >= 0 && r < z.out && Array.from({ length: n }, (_, m) => r + p - m * s).some((rest) => rest >= 0 && rest % d === 0 && rest / d < k);
+    const mid = Math.floor(z.out / 2);
+    for (let off = 0; off < z.out; off++) {
+      if (reached(mid - off)) return mid - off;
+      if (reached(mid + off)) return mid + off;
+    }
+    return mid;
   });
 }
 

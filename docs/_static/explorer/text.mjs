@@ -147,7 +147,33 @@ export function directText(state) {
   const pads = state.dim === 2 && texts[0] === texts[1]
     ? [`Rows and columns alike: ${texts[0]}`]
     : texts.map((t, ax) => `${state.dim === 2 ? `${ax ? "columns" : "Rows"}: ` : ""}${t}`);
-  return `Insert s − 1 zeros between the input values, pad the edges and slide w rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}.`;
+  const d = state.d.map((v, ax) => ({ v, span: v * (state.k[ax] - 1) + 1, ax })).filter((q) => q.v > 1);
+  const spread = d.length === 0 ? ""
+    : state.dim === 1 || (d.length === 2 && d[0].v === d[1].v && d[0].span === d[1].span)
+      ? ` With dilation d = ${d[0].v} the rotated kernel's taps sit ${d[0].v} cells apart: the window spreads over d(k − 1) + 1 = ${d[0].span} cells${state.dim === 2 ? " each way" : ""}.`
+      : ` With dilation the rotated kernel's taps sit d cells apart: ${d.map((q) => `the window spreads over d(k − 1) + 1 = ${q.span} ${AXIS_NAMES[q.ax]} (d = ${q.v})`).join(" and ")}.`;
+  return `Insert s − 1 zeros between the input values, pad the edges and slide w rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}.${spread}`;
+}
+
+/**
+ * The finder's words for the output phases no tap reaches (r mod s), from findParameters.
+ * @param {{missing: number[]}} found one setting found
+ * @returns {string}
+ */
+export function unreachedText(found) {
+  return found.missing.length ? `${listText(found.missing)}: always 0` : "all reached";
+}
+
+/**
+ * A polite status line after a setting changed: the output's size now.
+ * @param {number[]} shape y's shape now
+ * @param {number[] | null} before y's shape before (null: none drawn)
+ * @returns {string}
+ */
+export function sizeStatus(shape, before) {
+  const still = Boolean(before) && before.length === shape.length && before.every((v, ax) => v === shape[ax]);
+  if (shape.length === 1) return `y ${still ? "still has" : "now has"} ${shape[0]} ${plural(shape[0], "value")}`;
+  return `y is ${still ? "still" : "now"} ${shape.join(" × ")}`;
 }
 
 /**
