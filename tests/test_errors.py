@@ -658,3 +658,11 @@ def test_zero_d_integer_arrays_are_the_ints_they_hold(name, parameter, value):
     if isinstance(value, int):
         with pytest.raises(TypeError, match=rf"{parameter} must be an int, got array\("):
             fn(**CALLS[name] | {parameter: np.array(float(value))})
+
+
+@pytest.mark.parametrize(
+    ("kernel_size", "words"), [(1, "crops the only sample"), (2, "crops all 2 samples")]
+)
+def test_an_empty_output_names_what_padding_crops(kernel_size, words):
+    with pytest.raises(ValueError, match=f"padding=4 {words} of the output"):
+        tc.conv_transpose_output_size(1, kernel_size, padding=4)

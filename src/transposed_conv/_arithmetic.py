@@ -133,7 +133,9 @@ def conv_transpose_output_size(
     check_output_padding(a, s, d)
     size = (n - 1) * s - 2 * p + d * (k - 1) + a + 1
     if size < 1:
-        msg = f"empty output: padding={p} crops all {size + 2 * p} samples of the output"
+        full = size + 2 * p
+        what = "the only sample" if full == 1 else f"all {full} samples"
+        msg = f"empty output: padding={p} crops {what} of the output"
         raise ValueError(msg)
     return size
 
