@@ -19,8 +19,8 @@ def pixel_shuffle(x: Any, factor: int) -> npt.NDArray[Any]:
     Parameters
     ----------
     x : (..., C * f * f, H, W) array_like
-        Channel ``c * f * f + i * f + j`` becomes pixel ``(i, j)`` of each
-        ``f x f`` block of output channel ``c``.
+        Output pixel ``(r, c)`` of output channel ``co`` is pixel
+        ``(r // f, c // f)`` of input channel ``co f^2 + (r mod f) f + (c mod f)``.
     factor : int
         The up-scaling factor ``f``.
 
