@@ -64,8 +64,9 @@ def subpixel_kernels(weight: Any, stride: Any) -> list[list[npt.NDArray[Any]]]:
     -------
     list of lists of ndarray
         ``kernels[r][c]`` is ``weight[..., r::sH, c::sW]``: the taps that land
-        on output rows ``r mod sH`` and columns ``c mod sW`` (padding 0). Phases
-        that no tap reaches hold an empty kernel.
+        on output rows ``r mod sH`` and columns ``c mod sW`` with padding 0; with
+        padding ``p`` on rows ``(r - p) mod sH`` (the output starts ``p`` samples
+        into the full result). Phases that no tap reaches hold an empty kernel.
 
     Examples
     --------
