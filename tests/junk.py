@@ -116,9 +116,13 @@ CALLS: dict[str, dict[str, Any]] = {
         "init": None,
     },
     "flip_kernel": {"weight": K3, "groups": 1},
+    "image_band_share": {"y": X2, "stride": 2, "window": "hann", "remove_mean": True},
+    "image_centre_share": {"y": X2, "stride": 2},
+    "image_zero_orders": {"weight": K3, "stride": 2},
     "insert_zeros": {"x": X2, "stride": 2, "spatial_dims": None},
     "interpolate": {"x": X2, "scale_factor": 2, "mode": "bilinear"},
     "interpolation_matrix": {"n": 4, "scale_factor": 2, "mode": "bicubic"},
+    "kernel_image_gain": {"weight": K3, "stride": 2},
     "keras_conv_transpose_params": {
         "k": 3,
         "stride": 2,
@@ -142,7 +146,6 @@ CALLS: dict[str, dict[str, Any]] = {
     "psnr": {"estimate": X2, "reference": X2 + 1, "data_range": 16.0},
     "resize_convolution": {"x": X2, "weight": K3, "factor": 2, "mode": "nearest"},
     "scatter_stamps": {"x": X2[:2, :2], "weight": K3, "stride": 2, "dilation": 1},
-    "stride_frequency_energy": {"image": X2, "stride": 2},
     "subpixel_kernels": {"weight": K3, "stride": 2},
     "tf_conv_transpose_padding": {
         "output_size": 8,

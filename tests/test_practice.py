@@ -1,4 +1,4 @@
-"""Checkerboard measurement, resize-convolution, the kernel gradient and its fit."""
+"""Resize-convolution, down-sampling and PSNR, the kernel gradient and its fit."""
 
 from __future__ import annotations
 
@@ -8,37 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import transposed_conv as tc
-
-
-def test_stride_frequency_energy_separates_patterns_from_smooth_images():
-    rng = np.random.default_rng(0)
-    smooth = tc.interpolate(rng.standard_normal((8, 8)), 4, "bilinear")
-    pattern = np.tile([[1.0, 0.0], [0.0, 0.0]], (16, 16))
-    assert tc.stride_frequency_energy(pattern, 2) == pytest.approx(1.0)
-    clean = tc.stride_frequency_energy(smooth, 2)
-    assert clean < 0.001  # bilinear up-sampling leaves almost nothing there
-    assert tc.stride_frequency_energy(smooth + 0.5 * pattern, 2) > 100 * clean
-    assert tc.stride_frequency_energy(np.ones((4, 4)), 2) == 0.0
-    with pytest.raises(ValueError, match=r"image shape \(5, 4\) must be a multiple of stride=2"):
-        tc.stride_frequency_energy(np.ones((5, 4)), 2)
-
-
-def test_stride_frequency_energy_is_the_phase_means_share_of_the_variance():
-    """What the docstring says it measures, computed without an FFT."""
-    rng = np.random.default_rng(2)
-    for shape, s in [((12, 16), 2), ((9, 6), 3), ((8, 8), 4)]:
-        img = rng.standard_normal(shape)
-        means = np.array([[img[a::s, b::s].mean() for b in range(s)] for a in range(s)])
-        assert tc.stride_frequency_energy(img, s) == pytest.approx(means.var() / img.var())
-    # kernel 2, stride 2 (no border): the input's mean squared times the phase sums' spread
-    x, k = rng.uniform(0, 1, (6, 6)), rng.uniform(0, 1, (2, 2))
-    y = tc.conv_transpose2d(x, k, stride=2)
-    assert tc.stride_frequency_energy(y, 2) == pytest.approx(x.mean() ** 2 * k.var() / y.var())
-    # so a mean-0 input scores 0 however checkered its output is
-    y0 = tc.conv_transpose2d(x - x.mean(), k, stride=2)
-    assert tc.stride_frequency_energy(y0, 2) < 1e-20
-    np.testing.assert_allclose(y0[1::2, 1::2], (x - x.mean()) * k[1, 1])  # blocks x[m, n] * k
-    assert np.ptp(k) > 0.1  # an uneven k: the blocks are checkered
 
 
 def test_box_downsample_and_psnr():

@@ -1,4 +1,4 @@
-"""Up-sampling images in practice: a stride-pattern measure, resize-convolution, learning a kernel."""
+"""Up-sampling images in practice: resize-convolution, learning a kernel and scoring it."""
 
 from __future__ import annotations
 
@@ -105,75 +105,6 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
         raise ValueError(msg)
     mse = float(np.mean((a - b) ** 2))
     return float("inf") if mse == 0 else float(10 * np.log10(float(data_range) ** 2 / mse))
-
-
-def stride_frequency_energy(image: Any, stride: int) -> float:
-    """Share of an image's variance that repeats exactly every ``stride`` pixels.
-
-    It is the power of ``image - image.mean()`` at the exact DFT bins
-    ``(a H / s, b W / s)`` (``a, b = 0 .. s-1``, not both 0) divided by its
-    power at all frequencies. Those bins hold the ``s x s`` means of the phases (the
-    pixels with the same row and column modulo ``s``), so the ratio is the
-    variance of the phase means over the image's variance: 1 for a pattern
-    that repeats every ``s`` pixels, 0 when every phase has the same mean.
-
-    Parameters
-    ----------
-    image : (H, W) array_like
-        ``H`` and ``W`` must be multiples of ``stride``.
-    stride : int
-
-    Returns
-    -------
-    float
-        Between 0 and 1; 0 for a constant image.
-
-    Notes
-    -----
-    For a transposed convolution with stride ``s`` the output at those bins
-    is ``W(a/s, b/s) X(0)``, up to the taps the border crops: the kernel's
-    frequency response at the image centres ``k/s`` times the input's
-    constant part. Away from the border each phase's mean is
-    the input's mean times that phase's sum (:func:`phase_sums`), so the
-    measure is proportional to the phase sums' imbalance squared times the
-    input's mean squared (on a crop, the crop's local mean). It sees how the
-    input's constant part is imaged, and is zero for equal phase sums by
-    construction. It does not see the images of the rest of the input's
-    spectrum, which zero insertion places *around* those frequencies: an
-    input with mean 0 gives about 0 for any kernel, though its output may be
-    plainly checkered (the third example).
-
-    Examples
-    --------
-    >>> checkerboard = np.indices((8, 8)).sum(axis=0) % 2
-    >>> stride_frequency_energy(checkerboard, 2)
-    1.0
-    >>> wave = np.outer(np.sin(2 * np.pi * np.arange(8) / 8), np.ones(8))  # one slow period
-    >>> round(stride_frequency_energy(wave, 2), 12)
-    0.0
-
-    A mean-0 input through kernel 2, stride 2: each 2x2 block of the output
-    is ``x[m, n] * [[1, 2], [3, 4]]``, a checkerboard the measure misses.
-
-    >>> c = np.cos(2 * np.pi * np.arange(8) / 8)
-    >>> y = conv_transpose2d(np.outer(c, c), [[1, 2], [3, 4]], stride=2)
-    >>> round(stride_frequency_energy(y, 2), 12)
-    0.0
-    >>> y1 = conv_transpose2d(np.outer(c, c) + 1, [[1, 2], [3, 4]], stride=2)
-    >>> round(stride_frequency_energy(y1, 2), 3)  # the same input plus its mean 1
-    0.4
-    """
-    img = _image(image)
-    s = bounded_int(stride, "stride", 1)
-    if img.shape[0] % s or img.shape[1] % s:
-        msg = f"image shape {img.shape} must be a multiple of stride={s!r}"
-        raise ValueError(msg)
-    power = np.abs(np.fft.fft2(img - img.mean())) ** 2
-    total = power.sum()
-    if total == 0:
-        return 0.0
-    on_grid = power[:: img.shape[0] // s, :: img.shape[1] // s].sum()  # (0, 0) holds no power
-    return float(on_grid / total)
 
 
 def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") -> npt.NDArray[Any]:
