@@ -134,10 +134,11 @@ def oracle(session: nox.Session) -> None:
 
 @nox.session(venv_backend="virtualenv", python="3.11")
 def bench(session: nox.Session) -> None:
-    """Median times (and peak memory) against PyTorch's CPU functions and the reference loops.
+    """Median times (and peak memory) against PyTorch's CPU functions, one thread each.
 
     Convolutions (tests/benchmarks/bench_conv.py), then interpolate
-    (tests/benchmarks/bench_interpolate.py).
+    (tests/benchmarks/bench_interpolate.py). ``nox -s bench -- --baseline
+    OTHER/src`` also times another checkout's package side by side.
 
     OpenBLAS is told to use this processor's own kernels for the run (see
     tests/benchmarks/bench_conv.py), as PyTorch's oneDNN does.

@@ -167,6 +167,19 @@ CALLS: dict[str, dict[str, Any]] = {
 
 HUGE = [2**31, 2**40, 2**62, 2**63, 2**64, 10**30, -(2**63), -(2**70)]
 
+FACTORS = [2**20, 2**29, 2**30]
+"""Sizes a parameter may legitimately take, up to the 2**30 bound: a call with one
+must be refused, before allocating, or be quick."""
+
+VIEWS = [
+    np.broadcast_to(1.0, (2**16, 2**16)),
+    np.broadcast_to(np.int64(3), (2**32,)),
+    np.broadcast_to(np.float32(1.0), (4, 2**15, 2**15)),
+    np.broadcast_to(1.0, (1, 1, 2**16, 2**16)),
+    np.broadcast_to(np.arange(4.0), (2**30, 4)),
+]
+"""Broadcast views of 2**32 elements: eight bytes or a few of memory, 32 GiB if copied."""
+
 JUNK: list[Any] = [
     None,
     "",
@@ -181,6 +194,8 @@ JUNK: list[Any] = [
     True,
     1j,
     *HUGE,
+    *FACTORS,
+    *VIEWS,
     np.int8(-3),
     np.uint64(2**64 - 1),
     np.float32(2.0),

@@ -99,11 +99,14 @@ def test_chunks_cover_everything_once_within_the_budget(n, n_taps, tap_bytes, x_
     budget = max(out_bytes, _transpose.COLUMN_BYTES)
     for ns in samples:
         m = ns.stop - ns.start
-        assert m == 1 or m * max(tap_bytes, x_bytes) <= budget
+        assert m == 1 or m * (tap_bytes + x_bytes) <= budget  # the input and one tap's products
         for tb in blocks:
-            assert tb.stop - tb.start == 1 or m * (tb.stop - tb.start) * tap_bytes <= budget
-    if n * max(tap_bytes, x_bytes) <= budget:
+            taps = tb.stop - tb.start
+            assert taps == 1 or m * (x_bytes + taps * tap_bytes) <= budget  # input and block share
+    if n * (x_bytes + max(tap_bytes, x_bytes)) <= budget:
         assert len(samples) == min(n, 1)  # the whole batch in one matmul
+    for ns in samples:  # the input takes at most half the budget, unless one sample is more
+        assert ns.stop - ns.start == 1 or 2 * (ns.stop - ns.start) * x_bytes <= budget
 
 
 def test_huge_stride_places_each_value_and_leaves_zeros():
@@ -135,3 +138,103 @@ def test_huge_strides_agree_across_the_routes():
     np.testing.assert_array_equal(
         y1, reference.conv_transpose(x1[None], w1[None], 1000, 0, 0, 3)[0]
     )
+
+
+@pytest.mark.parametrize(
+    ("x_shape", "w_shape", "kw"),
+    [
+        ((3, 4, 9, 8), (6, 2, 3, 2), {"stride": (2, 1), "padding": (1, 2), "dilation": (1, 2)}),
+        ((2, 2, 7, 6), (4, 1, 3, 4), {"padding": "same", "dilation": 2}),
+        ((2, 3, 11), (6, 3, 4), {"stride": 3, "padding": 2}),
+    ],
+    ids=["2-D strided dilated grouped", "same, asymmetric", "1-D"],
+)
+def test_conv_columns_in_the_smallest_blocks_give_the_loops_answer(
+    monkeypatch, x_shape, w_shape, kw
+):
+    """One output pixel's columns at a time (what a huge call gets): the same exact result."""
+    rng = np.random.default_rng(9)
+    x, w = rng.integers(-5, 6, x_shape), rng.integers(-5, 6, w_shape)
+    groups = x_shape[1] // w_shape[1]
+    fn = tc.conv2d if len(x_shape) == 4 else tc.conv1d
+    whole = fn(x, w, groups=groups, **kw)
+    monkeypatch.setattr(tc._conv, "COLUMN_BYTES", 1)
+    np.testing.assert_array_equal(fn(x, w, groups=groups, **kw), whole)
+    if len(x_shape) == 4 and kw.get("padding") != "same":
+        s, p, d = (kw.get(k, v) for k, v in (("stride", 1), ("padding", 0), ("dilation", 1)))
+        if all(isinstance(v, int) for v in (s, p, d)):
+            np.testing.assert_array_equal(whole, reference.conv2d(x, w, s, p, d, groups))
+
+
+def test_conv_peak_memory_is_a_few_outputs():
+    """A 9x9 kernel: all columns at once would be 81 inputs; the peak stays under 4 + 20 MiB."""
+    x = np.random.default_rng(0).standard_normal((2, 4, 96, 96)).astype(np.float32)
+    w = np.random.default_rng(1).standard_normal((8, 4, 9, 9)).astype(np.float32)
+    y, peak = _peak_bytes(tc.conv2d, x, w, padding=4)
+    assert y.shape == (2, 8, 96, 96)
+    assert peak <= 4 * y.nbytes + 20 * MIB, f"peak {peak / y.nbytes:.1f} x the output"
+
+
+@pytest.mark.parametrize(
+    ("groups", "stride", "padding", "output_padding", "dilation"),
+    [(1, 1, 0, 0, 1), (2, 2, 1, 1, 1), (3, (3, 2), (4, 0), (1, 0), (1, 2)), (1, 1, (3, 4), 0, 2)],
+    ids=["plain", "strided-grouped", "mixed-axes", "crop-past-input"],
+)
+@pytest.mark.parametrize("channels_last_from", [1, 10**9], ids=["channels-last", "channels-first"])
+def test_a_kernel_larger_than_the_input_loops_over_pixels_and_gives_the_loops_answer(
+    monkeypatch, channels_last_from, groups, stride, padding, output_padding, dilation
+):
+    """More taps than input pixels: one stamp per pixel, in the smallest chunks too."""
+    monkeypatch.setattr(_transpose, "CHANNELS_LAST_FROM", channels_last_from)
+    rng = np.random.default_rng(10)
+    x = rng.integers(-5, 6, (2, 2 * groups, 2, 3))
+    w = rng.integers(-5, 6, (2 * groups, 3, 5, 4))
+    kw = {
+        "stride": stride,
+        "padding": padding,
+        "output_padding": output_padding,
+        "dilation": dilation,
+    }
+    got = tc.conv_transpose2d(x, w, groups=groups, **kw)
+    monkeypatch.setattr(
+        _transpose,
+        "_chunks",
+        lambda n, n_units, *_: (_transpose._runs(n, 1), _transpose._runs(n_units, 1)),
+    )
+    np.testing.assert_array_equal(tc.conv_transpose2d(x, w, groups=groups, **kw), got)
+    np.testing.assert_array_equal(
+        got, tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw)
+    )
+    if all(isinstance(v, int) for v in kw.values()):
+        np.testing.assert_array_equal(
+            got, reference.conv_transpose2d(x, w, stride, padding, output_padding, dilation, groups)
+        )
+
+
+@given(
+    route=st.sampled_from(["taps", "pixels", "rows"]),
+    groups=st.integers(1, 2),
+    shape=st.tuples(st.integers(1, 5), st.integers(1, 5)),
+    kernel=st.tuples(st.integers(1, 4), st.integers(1, 4)),
+    stride=st.integers(1, 3),
+    padding=st.tuples(st.integers(0, 3), st.integers(0, 3)),
+    dilation=st.integers(1, 2),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_every_route_gives_the_loops_answer(
+    route, groups, shape, kernel, stride, padding, dilation, seed
+):
+    """Taps, pixels or rows (rows only at stride 1 along the last axis): the same exact result."""
+    stride_pair = (stride, 1) if route == "rows" else (stride, stride)
+    rng = np.random.default_rng(seed)
+    x = rng.integers(-5, 6, (2, 2 * groups, *shape))
+    w = rng.integers(-5, 6, (2 * groups, 2, *kernel))
+    kw = {"stride": stride_pair, "padding": padding, "dilation": dilation}
+    try:
+        expected = tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw)
+    except ValueError:  # the padding crops everything
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_transpose, "_route", lambda *_: route)
+        got = tc.conv_transpose2d(x, w, groups=groups, **kw)
+    np.testing.assert_array_equal(got, expected)

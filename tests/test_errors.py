@@ -238,7 +238,7 @@ def test_1d_functions_check_dimensions():
             ValueError,
             r"mode must be one of .* got 'area'",
         ),
-        (lambda: tc.interpolate(np.ones((0, 2)), 2), ValueError, r"non-empty array"),
+        (lambda: tc.interpolate(np.ones((0, 2)), 2), ValueError, r"non-empty on the 2 axes"),
         (lambda: tc.interpolate(np.float64(1.0), 2), ValueError, r"at least one axis"),
         (lambda: tc.interpolation_matrix(0, 2), ValueError, r"n must be positive"),
         (lambda: tc.bilinear_kernel(0), ValueError, r"^factor must be a positive int, got 0"),

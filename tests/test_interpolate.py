@@ -31,7 +31,7 @@ def loop_interpolate_1d(x: np.ndarray, f: int, mode: str) -> np.ndarray:
         src = (j + 0.5) / f - 0.5
         if mode == "nearest":
             out[j] = x[min(j // f, n - 1)]
-        elif mode == "bilinear":
+        elif mode in ("linear", "bilinear"):
             src = max(src, 0.0)
             i0 = int(np.floor(src))
             out[j] = (1 - (src - i0)) * x[i0] + (src - i0) * x[min(i0 + 1, n - 1)]
@@ -156,3 +156,71 @@ def test_float16_is_computed_in_float32_and_returned_as_float16():
     up = tc.interpolate(x, 2, "bicubic")
     assert up.dtype == np.float16
     np.testing.assert_allclose(up, tc.interpolate(x.astype(np.float64), 2, "bicubic"), atol=1e-2)
+
+
+@pytest.mark.parametrize(
+    ("mode", "spatial_dims", "resized"),
+    [
+        ("linear", None, 1),
+        ("nearest", 1, 1),
+        ("bilinear", 1, 1),
+        ("bicubic", 1, 1),
+        ("nearest", None, 2),
+        ("bilinear", None, 2),
+        ("bicubic", 2, 2),
+    ],
+)
+def test_which_axes_are_resized(mode, spatial_dims, resized):
+    """A 3-D x: (N, C, L) signals with 'linear' or spatial_dims=1, else (C, H, W) images."""
+    x = np.random.default_rng(11).standard_normal((2, 3, 5))
+    up = tc.interpolate(x, 3, mode, spatial_dims=spatial_dims)
+    if resized == 1:
+        assert up.shape == (2, 3, 15)
+        rows = [tc.interpolate(x[i, j], 3, mode) for i in range(2) for j in range(3)]
+        np.testing.assert_array_equal(up.reshape(6, 15), np.array(rows))
+    else:
+        assert up.shape == (2, 9, 15)
+        np.testing.assert_array_equal(up[1], tc.interpolate(x[1], 3, mode))
+
+
+def test_linear_is_bilinear_along_one_axis():
+    x = np.random.default_rng(12).standard_normal(9)
+    np.testing.assert_array_equal(tc.interpolate(x, 4, "linear"), tc.interpolate(x, 4, "bilinear"))
+    np.testing.assert_array_equal(
+        tc.interpolation_matrix(9, 4, "linear"), tc.interpolation_matrix(9, 4, "bilinear")
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        (
+            {"mode": "linear", "spatial_dims": 2},
+            r"mode='linear' resizes one axis, got spatial_dims=2",
+        ),
+        ({"spatial_dims": 3}, r"spatial_dims must be 1 or 2, and at most x.ndim=3, got 3"),
+        ({"spatial_dims": 0}, r"spatial_dims must be positive, got 0"),
+    ],
+    ids=["linear on two axes", "three axes", "none"],
+)
+def test_spatial_dims_errors(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        tc.interpolate(np.ones((2, 3, 4)), 2, **kwargs)
+
+
+def test_spatial_dims_beyond_a_1d_x_is_refused():
+    with pytest.raises(ValueError, match=r"at most x.ndim=1, got 2"):
+        tc.interpolate(np.ones(4), 2, spatial_dims=2)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("f", [3, 7, 41, 47, 1023, 2**20 + 1])
+def test_nearest_reads_what_pytorch_reads_for_any_factor(f, dtype):
+    """min(floor(j * (1 / f)), n - 1) in the input's dtype: in float32 not j // f at f = 41."""
+    n = max(2**21 // f, 1)
+    j = np.arange(n * f)
+    expected = np.minimum(np.floor(j.astype(dtype) * dtype(1.0 / f)), n - 1)
+    up = tc.interpolate(np.arange(n, dtype=dtype), f, "nearest")
+    np.testing.assert_array_equal(up, expected)
+    if f == 41:
+        assert (up[41], (j // f)[41]) == ((0.0, 1) if dtype == np.float32 else (1.0, 1))

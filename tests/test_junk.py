@@ -9,8 +9,12 @@ calls run with at most ``HEADROOM`` more address space), and so does a call
 still running after ``HANG`` seconds: a generous bound that catches a hang,
 not a slow call (speed is measured by ``nox -s bench``).
 
-Random integers stay small (-4..16) or huge (tests/junk.py's ``HUGE``, all
-beyond the package's 2**30 bound): mid-sized parameters are legitimate work.
+Random integers stay small (-4..16), huge (tests/junk.py's ``HUGE``, all
+beyond the package's 2**30 bound) or at the bound's edge (``FACTORS``, up to
+2**30: allowed as parameters, so the calls must check their results' sizes
+before allocating); other mid-sized parameters are legitimate work. Array
+junk includes broadcast views of 2**32 elements (``VIEWS``), which take a
+few bytes but would take 32 GiB copied: they must be refused on their shape.
 """
 
 from __future__ import annotations
@@ -26,16 +30,19 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from junk import CALLS, HUGE, JUNK
+from junk import CALLS, FACTORS, HUGE, JUNK
 
 import transposed_conv as tc
 
 HANG = 20.0
 """Seconds after which a call counts as hung."""
 
-HEADROOM = 4 * 2**30
+HEADROOM = 9 * 2**30
 """Address space a junk call may add (bytes): past it, NumPy raises MemoryError
-(a failure) instead of the machine's out-of-memory killer ending the run."""
+(a failure) instead of the machine's out-of-memory killer ending the run. It is
+the largest result the package may return, 2**30 float64 values (8 GiB; the
+phase sums of a stride of 2**30 are one, reserved by ``np.zeros`` but barely
+touched), plus 1 GiB."""
 
 
 class Hung(Exception):
@@ -111,9 +118,11 @@ junk_values = st.one_of(
     st.sampled_from(JUNK),
     st.integers(-4, 16),
     st.sampled_from(HUGE),
+    st.sampled_from(FACTORS),
     st.floats(allow_nan=True, allow_infinity=True),
     st.tuples(st.integers(-4, 16), st.integers(-4, 16)),
     st.tuples(st.sampled_from(HUGE), st.integers(1, 3)),
+    st.tuples(st.sampled_from(FACTORS), st.integers(1, 3)),
 )
 
 

@@ -7,10 +7,12 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from numpy.lib.stride_tricks import sliding_window_view
 
 from ._arithmetic import conv_output_size
-from ._layout import batched, taps
-from ._validation import check_elements, ints
+from ._chunking import COLUMN_BYTES, blocks
+from ._layout import batched
+from ._validation import check_elements, ints, work_dtype
 
 
 def _resolve_padding(
@@ -52,11 +54,8 @@ def conv_nd(
     d = ints(dilation, "dilation", nsp, 1)
     kernel = b.weight.shape[2:]
     pads = _resolve_padding(padding, nsp, kernel, s, d)
-    xp = b.x
-    padded = [n + lo + hi for n, (lo, hi) in zip(xp.shape[2:], pads, strict=True)]
-    check_elements((*xp.shape[:2], *padded), f"{name}: the padded input", f"padding={padding!r}")
-    if any(any(p) for p in pads):
-        xp = np.pad(xp, [(0, 0), (0, 0), *pads])
+    padded = [n + lo + hi for n, (lo, hi) in zip(b.x.shape[2:], pads, strict=True)]
+    check_elements((*b.x.shape[:2], *padded), f"{name}: the padded input", f"padding={padding!r}")
     # "same" may pad asymmetrically; then size the padded input with no extra padding.
     out_sp = tuple(
         conv_output_size(n, k, si, lo, di)
@@ -64,7 +63,15 @@ def conv_nd(
         else conv_output_size(n + lo + hi, k, si, 0, di)
         for n, k, si, di, (lo, hi) in zip(b.x.shape[2:], kernel, s, d, pads, strict=True)
     )
-    return b.restore(_correlate(xp, b.weight, s, d, b.groups, out_sp))
+    shape = (b.x.shape[0], b.weight.shape[0], *out_sp)
+    check_elements(shape, f"{name}: the output", f"weight shape {b.weight.shape}")
+    dtype = b.weight.dtype
+    work = work_dtype(dtype)
+    xp = b.x.astype(work, copy=False)
+    if any(any(p) for p in pads):
+        xp = np.pad(xp, [(0, 0), (0, 0), *pads])
+    out = _correlate(xp, b.weight.astype(work, copy=False), s, d, b.groups, out_sp)
+    return b.restore(out.astype(dtype, copy=False))
 
 
 def _correlate(
@@ -75,45 +82,39 @@ def _correlate(
     groups: int,
     out_sp: tuple[int, ...],
 ) -> npt.NDArray[Any]:
-    """Valid cross-correlation of padded ``xp`` (N, C_in, ...) as one matmul per group.
+    """Valid cross-correlation of padded ``xp`` (N, C_in, ...) as matmuls over its columns.
 
-    The columns ("im2col") are gathered one kernel tap at a time, so the only
-    Python loop runs over the kernel's taps, never over pixels.
+    The columns ("im2col"): every window of ``xp`` the kernel meets, as one
+    strided view of ``xp`` (no Python loop over taps or pixels). They are
+    copied out and multiplied by the weight in blocks of output pixels
+    (:func:`~transposed_conv._chunking.blocks`), so the copy never holds more
+    than :data:`COLUMN_BYTES`, or one output pixel's columns if those are larger.
     """
-    n = xp.shape[0]
-    c_out, cig = w.shape[:2]
-    kernel = w.shape[2:]
-    k = math.prod(kernel)
-    g = groups
-    # (G, C_in/G, N, *spatial): a view, so each tap's copy is a single gather.
-    xg = np.moveaxis(xp.reshape(n, g, cig, *xp.shape[2:]), 0, 2)
-    cols = np.empty((g, cig, k, n, *out_sp), dtype=w.dtype)
-    # With a stride, each tap's window is a shifted block of one stride phase of
-    # the input. A phase that several taps read is copied out once (contiguous);
-    # one read by a single tap is gathered straight from the strided view.
-    starts = [[ti * di for ti, di in zip(tap, dilation, strict=True)] for tap in taps(kernel)]
-    phase_of = [tuple(st % si for st, si in zip(start, stride, strict=True)) for start in starts]
-    readers = {r: phase_of.count(r) for r in phase_of}
-    phases: dict[tuple[int, ...], npt.NDArray[Any]] = {}
-    for t, (start, r) in enumerate(zip(starts, phase_of, strict=True)):
-        if r not in phases:
-            every: tuple[Any, ...] = (
-                ...,
-                *(slice(ri, None, si) for ri, si in zip(r, stride, strict=True)),
-            )
-            phases[r] = np.ascontiguousarray(xg[every]) if readers[r] > 1 else xg[every]
-        window: tuple[Any, ...] = (
-            ...,
-            *(
-                slice(st // si, st // si + m)
-                for st, si, m in zip(start, stride, out_sp, strict=True)
-            ),
-        )
-        cols[:, :, t] = phases[r][window]
-    wm = w.reshape(g, c_out // g, cig * k)
-    out = np.matmul(wm, cols.reshape(g, cig * k, n * math.prod(out_sp)))
-    out = out.reshape(c_out, n, *out_sp)
-    return np.ascontiguousarray(np.moveaxis(out, 0, 1))
+    n, nsp = xp.shape[0], xp.ndim - 2
+    c_out, cig, *kernel = w.shape
+    g, k = groups, math.prod(kernel)
+    cog = c_out // g
+    spans = [di * (ki - 1) + 1 for ki, di in zip(kernel, dilation, strict=True)]
+    windows = sliding_window_view(xp, spans, axis=tuple(range(2, 2 + nsp)))
+    every: tuple[Any, ...] = (
+        ...,
+        *(slice(None, None, si) for si in stride),
+        *(slice(None, None, di) for di in dilation),
+    )
+    win = windows[every]  # (N, C_in, *out_sp, *kernel)
+    # (G, C_in/G, *kernel, N, *out_sp): the layout of the columns, still a view
+    grouped = win.reshape(n, g, cig, *win.shape[2:])
+    src = grouped.transpose(1, 2, *range(3 + nsp, 3 + 2 * nsp), 0, *range(3, 3 + nsp))
+    wm = w.reshape(g, cog, cig * k)
+    out = np.empty((n, c_out, *out_sp), dtype=w.dtype)
+    unit = g * (cig * k + cog) * w.itemsize  # one output pixel's columns and products
+    for block in blocks((n, *out_sp), unit, COLUMN_BYTES):
+        cols = np.ascontiguousarray(src[(slice(None),) * (2 + nsp) + block])
+        nn, *bsp = cols.shape[2 + nsp :]
+        prod = np.matmul(wm, cols.reshape(g, cig * k, -1))  # (G, C_out/G, pixels)
+        out[(block[0], slice(None), *block[1:])] = np.moveaxis(prod.reshape(c_out, nn, *bsp), 0, 1)
+        del cols, prod  # before the next block's columns are made
+    return out
 
 
 def conv2d(
@@ -149,19 +150,22 @@ def conv2d(
     (H_out, W_out), (C_out, H_out, W_out) or (N, C_out, H_out, W_out) ndarray
         Same layout as ``x``. int64 for integer inputs (exact), otherwise the
         floating dtype of the inputs: float32 stays float32 and float16 stays
-        float16, with integer arrays cast to it (an integer weight beyond
-        float16's range, or a sum beyond it, overflows to ``inf``: cast to
-        float32 or float64 first).
+        float16, with integer arrays cast to it. float16 is computed in
+        float32 and each result rounded to float16 once (NumPy has no fast
+        float16 matrix product); an integer weight beyond float16's range, or
+        a result beyond it, is ``inf``: cast to float32 or float64 first.
 
     Raises
     ------
     ValueError
         Wrong number of dimensions, channel or group mismatch, non-positive
-        stride or dilation, negative padding, an empty output; integer inputs
-        whose exact result could leave int64's range (``max|x| * sum|weight|``
-        above ``2**63 - 1``, or unsigned values above it): cast to float64.
+        stride or dilation, negative padding, an empty output, an argument or
+        a result of more than ``2**30`` elements; integer inputs whose exact
+        result could leave int64's range (``max|x| * sum|weight|`` above
+        ``2**63 - 1``, or unsigned values above it): cast to float64.
     TypeError
-        A non-numeric, bool or complex dtype, or a non-integer parameter.
+        A non-numeric, bool or complex dtype, a masked array, or a non-integer
+        parameter.
 
     See Also
     --------
@@ -173,7 +177,10 @@ def conv2d(
     ``y[..., co, r, c] = sum_{ci, u, v} w[co, ci, u, v] x[..., ci, s r + d u - p, s c + d v - p]``,
     with ``x`` zero outside its edges and ``ci`` running over the input channels
     of output channel ``co``'s group (letters: :doc:`/notation`). The output
-    size per axis is :func:`conv_output_size`.
+    size per axis is :func:`conv_output_size`. The windows of the padded
+    input are multiplied by the weight in blocks of at most 16 MiB (or one
+    output pixel's windows), so the memory beyond the input and the output
+    stays bounded for any kernel.
 
     Examples
     --------
@@ -217,7 +224,8 @@ def conv1d(
     -------
     ndarray
         Same layout as ``x``; dtype rules as in :func:`conv2d`: int64 for
-        integer inputs, otherwise the floating dtype (float16 stays float16).
+        integer inputs, otherwise the floating dtype (float16 stays float16,
+        computed in float32).
 
     Raises
     ------
@@ -239,5 +247,11 @@ def conv1d(
     >>> with np.errstate(over="ignore"):  # 120,000 is beyond float16's 65,504
     ...     conv1d(np.full(3, 300.0, dtype=np.float16), [200, 200])
     array([inf, inf], dtype=float16)
+
+    float16 sums are made in float32, so a partial sum beyond float16's range
+    (80,000 here) does no harm when the result is within it:
+
+    >>> conv1d(np.full(3, 40000, dtype=np.float16), [1, 1, -1]).tolist()
+    [40000.0]
     """
     return conv_nd(x, weight, 1, stride, padding, dilation, groups, "conv1d")

@@ -118,6 +118,10 @@ def conv_transpose2d_tf(
     if arr.ndim < 2 or w.ndim < 2:
         msg = f"x and weight need two spatial axes, got shapes {arr.shape} and {w.shape}"
         raise ValueError(msg)
+    for array, name in ((arr, "x"), (w, "weight")):
+        if 0 in array.shape:
+            msg = f"{name} must have no empty axis, got shape {array.shape}"
+            raise ValueError(msg)
     shape = ints(output_shape, "output_shape", 2, 1)
     try:
         args = [

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -10,12 +12,37 @@ import numpy as np
 from ._arithmetic import conv_transpose_output_size
 from ._validation import as_tuple, numeric_array
 
-RANGES = {"k": (1, 5), "s": (1, 4), "p": (0, 4), "a": (0, 3), "d": (1, 3)}
-"""The explorer's ranges per setting (docs/_static/explorer/tconv.mjs, ``RANGES``)."""
-INPUT_RANGE = {1: (1, 16), 2: (1, 8)}
-"""The explorer's input sizes per axis, for 1-D and 2-D inputs."""
-MAX_EXACT = 2**53 - 1
-"""Largest integer the explorer's JavaScript holds exactly."""
+LIMITS_FILE = Path(__file__).resolve().parents[2] / "docs" / "_static" / "explorer" / "limits.mjs"
+"""The explorer's limits, its one source: ``export default <JSON>;`` in the site's sources."""
+
+
+def explorer_limits() -> dict[str, Any]:
+    """The explorer's ranges and exactness limit, read from ``docs/_static/explorer/limits.mjs``.
+
+    Returns
+    -------
+    dict
+        ``i`` (input size per axis, by ``"1"`` and ``"2"`` dimensions), ``k``, ``s``, ``p``,
+        ``a``, ``d`` (each ``[min, max]``), ``decimals`` (places a value may have) and
+        ``maxExact`` (2**53 - 1), as the explorer's JavaScript imports them.
+
+    Raises
+    ------
+    FileNotFoundError
+        Outside a source checkout (an installed wheel has no ``docs/``).
+
+    Examples
+    --------
+    >>> limits = explorer_limits()
+    >>> limits["k"], limits["i"]["2"], limits["maxExact"] == 2**53 - 1
+    ([1, 5], [1, 8], True)
+    """
+    if not LIMITS_FILE.is_file():
+        msg = f"explorer_link needs the explorer's limits, {LIMITS_FILE}: run it from a source checkout"
+        raise FileNotFoundError(msg)
+    text = LIMITS_FILE.read_text(encoding="utf-8").strip()
+    limits: dict[str, Any] = json.loads(text.removeprefix("export default ").removesuffix(";"))
+    return limits
 
 
 def explorer_link(
@@ -50,10 +77,8 @@ def explorer_link(
     -------
     str or None
         ``page`` followed by the fragment; None when the case is outside the explorer's
-        ranges (input sizes up to 16 in 1-D and 8 in 2-D, kernel up to 5, stride up to 4,
-        padding up to 4, output padding up to 3, dilation up to 3), not whole numbers,
-        too large to add up exactly in JavaScript, or refused by
-        :func:`conv_transpose_output_size`.
+        ranges (``docs/_static/explorer/limits.mjs``), not whole numbers, too large to
+        add up exactly in JavaScript, or refused by :func:`conv_transpose_output_size`.
 
     Examples
     --------
@@ -84,7 +109,8 @@ def explorer_link(
         "a": as_tuple(output_padding, "output_padding", dim),
         "d": as_tuple(dilation, "dilation", dim),
     }
-    ranges = {"i": INPUT_RANGE[dim], **RANGES}
+    limits = explorer_limits()
+    ranges = {key: limits[key] for key in settings} | {"i": limits["i"][str(dim)]}
     for key, (lo, hi) in ranges.items():
         if not all(lo <= v <= hi for v in settings[key]):
             return None
@@ -94,7 +120,8 @@ def explorer_link(
         except ValueError:
             return None
     xi, wi = [int(v) for v in xs.ravel()], [int(v) for v in w.ravel()]
-    if max(map(abs, xi)) * max(map(abs, wi)) * math.prod(w.shape) > MAX_EXACT:
+    # the explorer sums whole numbers in ones: the bound on its exact integers applies as is
+    if max(map(abs, xi)) * max(map(abs, wi)) * math.prod(w.shape) > limits["maxExact"]:
         return None
     parts = [f"dim={dim}"]
     parts += [f"{key}={','.join(map(str, values))}" for key, values in settings.items()]

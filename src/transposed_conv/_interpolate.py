@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from ._validation import bounded_int, check_elements, choice, factor_int, numeric_array
 
-MODES = ("nearest", "bilinear", "bicubic")
+MODES = ("nearest", "linear", "bilinear", "bicubic")
 CUBIC_A = -0.75
 """The bicubic convolution constant PyTorch uses."""
 
@@ -40,8 +40,9 @@ def interpolation_matrix(
         Input length.
     scale_factor : int
         Integer up-sampling factor ``f``.
-    mode : {'nearest', 'bilinear', 'bicubic'}
-        PyTorch's ``interpolate`` modes with ``align_corners=False``.
+    mode : {'nearest', 'linear', 'bilinear', 'bicubic'}
+        PyTorch's ``interpolate`` modes with ``align_corners=False``; along
+        one axis 'linear' and 'bilinear' are the same.
 
     Returns
     -------
@@ -79,7 +80,7 @@ def interpolation_matrix(
         mat[j, j // f] = 1.0
         return mat
     src = (j + 0.5) / f - 0.5
-    if mode == "bilinear":
+    if mode in ("linear", "bilinear"):
         src = np.maximum(src, 0.0)
         i0 = np.floor(src).astype(np.intp)
         frac = src - i0
@@ -154,27 +155,32 @@ def _source_coordinate(scale: Any, centre: Any, dtype: np.dtype[Any]) -> Any:
 
 
 def _axis_taps(
-    n: int, f: int, mode: str, dtype: np.dtype[Any]
+    n: int, f: int, mode: str, dtype: np.dtype[Any], j: npt.NDArray[np.intp]
 ) -> tuple[list[npt.NDArray[np.intp]], list[npt.NDArray[Any]]]:
-    """Each output sample's input indices and weights along one axis, as PyTorch computes them.
+    """Outputs ``j``'s input indices and weights along one axis, as PyTorch computes them.
 
     PyTorch's CPU kernels compute the source coordinate
     ``(1 / f) (j + 1/2) - 1/2`` of output ``j`` in the input's floating dtype
     (float32 for float16), floor it (``floorf``), clamp the taps to the
     edge; bilinear clamps a negative coordinate to 0, and at ``f = 1`` reads
     ``x[j]`` twice with weights 1 and 0. Rounding decides which input a tap
-    reads, so these are computed the same way, output by output.
+    reads, so these are computed the same way, output by output. 'nearest'
+    reads ``min(floor(j * (1 / f)), n - 1)``, the product in that dtype too
+    (so in float32 ``j = 41`` at ``f = 41`` reads input 0), with no weight.
     """
     op = _opmath(dtype).type
-    j = np.arange(n * f)
-    if mode == "bilinear" and f == 1:
-        return [j, j], [np.ones(n, dtype=op), np.zeros(n, dtype=op)]
+    if mode == "nearest":
+        idx = np.floor(j.astype(op) * op(1.0 / f)).astype(np.intp)
+        return [np.minimum(idx, n - 1)], []
+    linear = mode in ("linear", "bilinear")
+    if linear and f == 1:
+        return [j, j], [np.ones(j.size, dtype=op), np.zeros(j.size, dtype=op)]
     real = _source_coordinate(op(1.0 / f), j + 0.5, np.dtype(op))
-    if mode == "bilinear":
+    if linear:
         real = np.maximum(real, op(0.0))
     base = np.minimum(np.floor(real.astype(np.float32)).astype(np.intp), n - 1)
     lam = np.clip(real - base.astype(op), op(0.0), op(1.0)).astype(op)
-    if mode == "bilinear":
+    if linear:
         return [base, np.minimum(base + 1, n - 1)], [(op(1.0) - lam).astype(op), lam]
     indices = [np.clip(base + k - 1, 0, n - 1) for k in range(4)]
     return indices, _torch_cubic_weights(lam)
@@ -184,76 +190,80 @@ _BLOCK_BYTES = 1 << 18
 """Output bytes computed per block: small enough for the temporaries to stay in cache."""
 
 
-def _gather(a: npt.NDArray[Any], idx: npt.NDArray[np.intp]) -> npt.NDArray[Any]:
-    """``a[:, idx]``, as a view when ``idx`` is a run of consecutive indices."""
-    if (
-        idx.size
-        and idx[-1] - idx[0] == idx.size - 1
-        and (idx.size < 2 or (np.diff(idx) == 1).all())
-    ):
-        return a[:, idx[0] : idx[-1] + 1]
-    return a[:, idx]
-
-
 def _upsample_axis(
     arr: npt.NDArray[Any], axis: int, f: int, mode: str, dtype: np.dtype[Any] | None = None
 ) -> npt.NDArray[Any]:
     """Up-sample one axis by gathering each output's taps: no matrix, no 0 x unread value.
 
     Output ``j`` is ``sum_k x[idx_k[j]] w_k[j]`` with the taps of
-    :func:`_axis_taps`, added left to right as PyTorch's CPU kernel adds them.
-    Outputs ``j = q f + r`` of one phase ``r`` read runs of consecutive inputs,
-    so the work runs phase by phase on slices, in blocks small enough for the
-    temporaries to stay in cache.
+    :func:`_axis_taps`, added left to right as PyTorch's CPU kernel adds them
+    ('nearest': ``x[idx[j]]``). The outputs go in blocks of
+    :data:`_BLOCK_BYTES`, each tap gathered with ``np.take`` into one buffer;
+    the taps of a block of outputs are computed once for all the leading
+    axes. So the Python loops run over blocks, never over the factor's
+    phases, and the memory besides the output is a few blocks.
     """
     shape = arr.shape
-    n = shape[axis]
+    n, nf = shape[axis], shape[axis] * f
     lead, trail = math.prod(shape[:axis]), math.prod(shape[axis + 1 :])
-    a = np.ascontiguousarray(arr).reshape(lead, n, trail)
-    out = np.empty((lead, n * f, trail), dtype=arr.dtype)
-    indices, weights = _axis_taps(n, f, mode, arr.dtype if dtype is None else dtype)
-    phases = []
-    for r in range(f):
-        ws = [w[r::f] for w in weights]
-        scalars = [w[0] if (w == w[0]).all() else None for w in ws]
-        phases.append(([i[r::f] for i in indices], ws, scalars))
-    per_block = max(_BLOCK_BYTES // max(f * trail * arr.dtype.itemsize, 1), 1)
-    bl, bq = (max(min(lead, per_block // n), 1), n) if per_block >= n else (1, per_block)
-    tmp = np.empty((bl, bq, trail), dtype=arr.dtype)
-    for l0 in range(0, lead, bl):
-        block = a[l0 : l0 + bl]
-        for q0 in range(0, n, bq):
-            q1 = min(q0 + bq, n)
-            buf = tmp[: block.shape[0], : q1 - q0]
-            for r, (idx, ws, scalars) in enumerate(phases):
-                dest = out[l0 : l0 + bl, q0 * f + r : q1 * f : f]
-                for k in range(len(idx)):
-                    src = _gather(block, idx[k][q0:q1])
-                    w: Any = scalars[k] if scalars[k] is not None else ws[k][q0:q1, None]
-                    np.multiply(src, w, out=dest if k == 0 else buf)
-                    if k:
-                        np.add(dest, buf, out=dest)
-    return out.reshape(*shape[:axis], n * f, *shape[axis + 1 :])
+    a = arr.reshape(lead, n, trail)
+    out = np.empty((lead, nf, trail), dtype=arr.dtype)
+    row = max(trail * arr.dtype.itemsize, 1)  # bytes of one output j of one leading index
+    if nf * row <= _BLOCK_BYTES:  # every output of a run of leading indices at once
+        m, r = nf, max(_BLOCK_BYTES // (nf * row), 1)
+    else:
+        m, r = max(_BLOCK_BYTES // row, 1), 1
+    buf = np.empty((min(r, lead), m, trail), dtype=arr.dtype)
+    for j0 in range(0, nf, m):
+        j = np.arange(j0, min(j0 + m, nf))
+        indices, weights = _axis_taps(n, f, mode, arr.dtype if dtype is None else dtype, j)
+        ws = [w[:, None] for w in weights]
+        for l0 in range(0, lead, r):
+            block, dest = a[l0 : l0 + r], out[l0 : l0 + r, j0 : j0 + j.size]
+            tmp = buf[: block.shape[0], : j.size]
+            for k, idx in enumerate(indices):
+                np.take(block, idx, axis=1, out=dest if k == 0 else tmp, mode="clip")
+                if ws:
+                    if k == 0:
+                        np.multiply(dest, ws[0], out=dest)
+                    else:
+                        np.multiply(tmp, ws[k], out=tmp)
+                        np.add(dest, tmp, out=dest)
+    return out.reshape(*shape[:axis], nf, *shape[axis + 1 :])
 
 
-def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray[Any]:
-    """Up-sample by an integer factor, as ``torch.nn.functional.interpolate``.
+def interpolate(
+    x: Any, scale_factor: int, mode: str = "nearest", *, spatial_dims: int | None = None
+) -> npt.NDArray[Any]:
+    """Up-sample the last two axes (or the last one) by an integer factor, with PyTorch's values.
+
+    The ``spatial_dims`` trailing axes of ``x`` are resized: by default the
+    last two, ``(..., H, W)``, or only the last, ``(..., L)``, for
+    ``mode='linear'`` or a 1-D ``x``. The values are those of
+    ``torch.nn.functional.interpolate`` with ``align_corners=False``, but
+    PyTorch reads its input as ``(N, C, ...)`` and resizes the axes after
+    the first two: its ``(N, C, L)`` signals are ``mode='linear'`` (or
+    ``spatial_dims=1``) here, where a 3-D ``x`` is otherwise ``(C, H, W)``.
 
     Parameters
     ----------
-    x : (L,) or (..., H, W) array_like
-        A 1-D signal, or images on the last two axes. Leading axes may be
-        empty (a batch of 0 images gives an empty result); spatial axes may not.
+    x : (L,), (..., L) or (..., H, W) array_like
+        Signals on the last axis or images on the last two. Leading axes may be
+        empty (a batch of 0 images gives an empty result); resized axes may not.
     scale_factor : int
-        Up-sampling factor, the same on each spatial axis.
-    mode : {'nearest', 'bilinear', 'bicubic'}, default 'nearest'
+        Up-sampling factor, the same on each resized axis.
+    mode : {'nearest', 'linear', 'bilinear', 'bicubic'}, default 'nearest'
         With ``align_corners=False`` semantics (see :func:`interpolation_matrix`).
-        For 1-D input, 'bilinear' is linear and 'bicubic' is cubic.
+        'linear' resizes one axis only; on one axis (``spatial_dims=1`` or a
+        1-D ``x``) 'bilinear' is linear too, and 'bicubic' is cubic.
+    spatial_dims : {1, 2}, optional
+        How many trailing axes are resized. Default: 1 for 'linear' or a 1-D
+        ``x``, otherwise 2.
 
     Returns
     -------
     ndarray
-        Spatial axes ``f`` times longer; float64 for integer input, otherwise
+        The resized axes ``f`` times longer; float64 for integer input, otherwise
         the input's floating dtype. float32 is computed in float32; float16 in
         float32, then rounded back to float16 (where a bicubic overshoot beyond
         65,504 becomes ``inf``). PyTorch also sums float16 in float32 but rounds
@@ -263,7 +273,9 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     Raises
     ------
     ValueError
-        Bad ``mode`` or ``scale_factor``, a 0-d ``x``, or an empty spatial axis.
+        Bad ``mode``, ``scale_factor`` or ``spatial_dims`` (more axes than ``x``
+        has, or two with 'linear'), a 0-d ``x``, an empty resized axis, or a
+        result of more than ``2**30`` elements.
     TypeError
         A non-numeric ``x``.
 
@@ -272,11 +284,11 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     Each output sample is computed from its own taps only, gathered along one
     axis at a time (the last axis first, then the rows, in the order PyTorch's
     CPU kernels add them), never by multiplying with the dense
-    :func:`interpolation_matrix`. So memory and time grow with the output, and
-    NaN or infinity spreads exactly as in PyTorch: 'nearest' copies values, and
-    'bilinear'/'bicubic' turn a non-finite input into NaN or infinity only in
-    the outputs whose taps read it (a tap of weight 0 still reads it:
-    ``0 * inf`` is NaN).
+    :func:`interpolation_matrix`. So memory and time grow with the output, not
+    with the factor, and NaN or infinity spreads exactly as in PyTorch:
+    'nearest' copies values, and 'linear'/'bilinear'/'bicubic' turn a non-finite
+    input into NaN or infinity only in the outputs whose taps read it (a tap of
+    weight 0 still reads it: ``0 * inf`` is NaN).
 
     Examples
     --------
@@ -289,6 +301,16 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     array([0., 1., 3., 4.])
     >>> interpolate([1, float("nan"), 3], 2, "nearest")
     array([ 1.,  1., nan, nan,  3.,  3.])
+
+    Which axes: a 3-D ``x`` is ``(C, H, W)`` unless the mode or
+    ``spatial_dims`` says signals, as PyTorch's ``(N, C, L)``:
+
+    >>> interpolate(np.zeros((1, 2, 3)), 2, "bilinear").shape
+    (1, 4, 6)
+    >>> interpolate(np.zeros((1, 2, 3)), 2, "linear").shape
+    (1, 2, 6)
+    >>> interpolate(np.zeros((1, 2, 3)), 2, "nearest", spatial_dims=1).shape
+    (1, 2, 6)
     """
     arr = numeric_array(x, "x")
     f = factor_int(scale_factor, "scale_factor")
@@ -296,44 +318,66 @@ def interpolate(x: Any, scale_factor: int, mode: str = "nearest") -> npt.NDArray
     if arr.ndim == 0:
         msg = f"x must be an array with at least one axis, got shape {arr.shape}"
         raise ValueError(msg)
-    if 0 in arr.shape[-2:]:
+    nsp = _resized_axes(arr.ndim, mode, spatial_dims)
+    if 0 in arr.shape[arr.ndim - nsp :]:
         msg = (
-            f"x must be a non-empty array on its spatial axes (the last one or two; "
-            f"leading axes may be empty), got shape {arr.shape}"
+            f"x must be non-empty on the {nsp} axes it resizes (leading axes may be "
+            f"empty), got shape {arr.shape}"
         )
         raise ValueError(msg)
+    resized = range(arr.ndim - nsp, arr.ndim)
+    shape = [n * f if axis in resized else n for axis, n in enumerate(arr.shape)]
+    check_elements(shape, "interpolate: the output", f"x shape {arr.shape}, scale_factor={f}")
     dtype = arr.dtype if arr.dtype.kind == "f" else np.dtype(np.float64)
     arr = arr.astype(dtype, copy=False)
-    nsp = min(arr.ndim, 2)
     if mode == "nearest":
         out = arr
-        for axis in range(arr.ndim - nsp, arr.ndim):
+        for axis in resized:
             out = _repeat_axis(out, axis, f)
         return out
     work = arr.astype(_opmath(dtype), copy=False)
     with np.errstate(invalid="ignore"):  # 0 * inf is NaN, as in PyTorch: no warning
-        out = _upsample_axis(work, arr.ndim - 1, f, mode, dtype)
-        if nsp == 2:
-            out = _upsample_axis(out, arr.ndim - 2, f, mode, dtype)
-    return out.astype(dtype, copy=False)
+        for axis in reversed(resized):
+            work = _upsample_axis(work, axis, f, mode, dtype)
+    return work.astype(dtype, copy=False)
+
+
+def _resized_axes(ndim: int, mode: str, spatial_dims: Any) -> int:
+    """How many trailing axes :func:`interpolate` resizes, checked against ``x`` and ``mode``."""
+    if spatial_dims is None:
+        return 1 if mode == "linear" or ndim == 1 else 2
+    nsp = bounded_int(spatial_dims, "spatial_dims", 1)
+    if nsp > min(ndim, 2):
+        msg = f"spatial_dims must be 1 or 2, and at most x.ndim={ndim}, got {spatial_dims!r}"
+        raise ValueError(msg)
+    if mode == "linear" and nsp != 1:
+        msg = f"mode='linear' resizes one axis, got spatial_dims={spatial_dims!r}: use 'bilinear'"
+        raise ValueError(msg)
+    return nsp
 
 
 def _repeat_axis(arr: npt.NDArray[Any], axis: int, f: int) -> npt.NDArray[Any]:
     """Nearest up-sampling of one axis: a copy of each value, no arithmetic.
 
-    PyTorch reads input ``min(floor(j * float32(1 / f)), n - 1)`` for output
-    ``j`` (``j // 2`` at ``f = 2``); where that is ``j // f``, as for every
-    small factor, each value is simply repeated ``f`` times.
+    PyTorch reads input ``min(floor(j * (1 / f)), n - 1)`` for output ``j``,
+    computed in the input's dtype (float32 for float16; ``j // 2`` at ``f =
+    2``); where that is ``j // f``, as for most factors, each value is simply
+    repeated ``f`` times; otherwise the values are gathered as
+    :func:`_upsample_axis` gathers them.
     """
     n = arr.shape[axis]
-    j = np.arange(n * f)
-    if f > 2:
-        idx = np.floor(j.astype(np.float32) * np.float32(1.0 / f)).astype(np.intp)
-        idx = np.minimum(idx, n - 1)
-        if not np.array_equal(idx, j // f):
-            taken: npt.NDArray[Any] = np.take(arr, idx, axis=axis)
-            return taken
-    return np.repeat(arr, f, axis=axis)
+    if f <= 2 or _nearest_repeats(n, f, arr.dtype):
+        return np.repeat(arr, f, axis=axis)
+    return _upsample_axis(arr, axis, f, "nearest")
+
+
+def _nearest_repeats(n: int, f: int, dtype: np.dtype[Any], block: int = 1 << 20) -> bool:
+    """Whether PyTorch's nearest index of every output ``j`` is ``j // f`` (in blocks)."""
+    for j0 in range(0, n * f, block):
+        j = np.arange(j0, min(j0 + block, n * f))
+        if not np.array_equal(_axis_taps(n, f, "nearest", dtype, j)[0][0], j // f):
+            return False
+    return True
 
 
 def bilinear_kernel(factor: int) -> npt.NDArray[np.float64]:

@@ -83,6 +83,9 @@ def convolution_matrix(
     if not is_sequence(input_shape):
         msg = f"input_shape must be a tuple of ints, got {input_shape!r}"
         raise TypeError(msg)
+    if len(input_shape) > 3:  # checked before the entries are read: a long view is refused at once
+        msg = f"input_shape must have 1 to 3 entries, (L,) to (C_in, H, W), got {input_shape!r}"
+        raise ValueError(msg)
     shape = tuple(as_int(n, "input_shape") for n in input_shape)
     if w.ndim <= 2:
         nsp, w = w.ndim, w[None, None]

@@ -8,8 +8,16 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ._arithmetic import conv_transpose_output_size
 from ._transpose import conv_transpose_nd
-from ._validation import check_elements, check_int64_result, ints, is_sequence, numeric_array
+from ._validation import (
+    as_tuple,
+    check_elements,
+    check_int64_result,
+    ints,
+    is_sequence,
+    numeric_array,
+)
 
 
 def overlap_counts(
@@ -54,6 +62,8 @@ def overlap_counts(
         raise ValueError(msg)
     sizes = ints(shape, "input_shape", nsp, 1)
     kernel = ints(kernel_size, "kernel_size", nsp, 1)
+    out = _output_shape(sizes, kernel, stride, padding, output_padding, dilation)
+    check_elements(out, "overlap_counts: the counts", f"input_shape={input_shape!r}")
     check_elements(sizes, "overlap_counts: the all-ones input", f"input_shape={input_shape!r}")
     check_elements(kernel, "overlap_counts: the all-ones kernel", f"kernel_size={kernel_size!r}")
     ones = np.ones(sizes, dtype=np.int64)
@@ -67,6 +77,23 @@ def overlap_counts(
         dilation,
         1,
         "overlap_counts",
+    )
+
+
+def _output_shape(
+    sizes: tuple[int, ...],
+    kernel: tuple[int, ...],
+    stride: Any,
+    padding: Any,
+    output_padding: Any,
+    dilation: Any,
+) -> tuple[int, ...]:
+    """The transposed convolution's output shape, from the sizes alone (nothing allocated)."""
+    nsp = len(sizes)
+    s, p = ints(stride, "stride", nsp, 1), ints(padding, "padding", nsp, 0)
+    a, d = as_tuple(output_padding, "output_padding", nsp), ints(dilation, "dilation", nsp, 1)
+    return tuple(
+        conv_transpose_output_size(*args) for args in zip(sizes, kernel, s, p, a, d, strict=True)
     )
 
 
@@ -181,17 +208,18 @@ def equalize_phase_sums(
     array([5., 5.])
     """
     w, s, phases = _tap_phases(weight, stride, padding, dilation)
-    sums = phase_sums(w, s, padding=padding, dilation=dilation).astype(np.float64)
-    reached = np.zeros(s, dtype=bool)
-    reached[phases] = True
-    if not reached.all():
+    # the phases reached are a product of those reached per axis: count them there
+    per_axis = [np.unique(axis_phases).size for axis_phases in phases]
+    missed = math.prod(s) - math.prod(per_axis)
+    if missed:
         msg = (
-            f"no tap reaches {int((~reached).sum())} of the {reached.size} output phases "
+            f"no tap reaches {missed} of the {math.prod(s)} output phases "
             f"(weight shape {w.shape}, stride={stride!r}, padding={padding!r}, "
             f"dilation={dilation!r}): they stay zero whatever the taps are; equalizing needs "
             f"at least one tap per phase, e.g. a kernel at least as long as the stride"
         )
         raise ValueError(msg)
+    sums = phase_sums(w, s, padding=padding, dilation=dilation).astype(np.float64)
     if np.any(sums == 0):
         msg = f"a phase's taps sum to zero (phase sums {sums.tolist()}); it cannot be rescaled"
         raise ValueError(msg)
@@ -241,14 +269,58 @@ def zero_insertion_waste(
     >>> zero_insertion_waste((2, 2), 3, stride=2)
     (225, 189)
     """
-    counts = overlap_counts(
-        input_shape,
-        kernel_size,
-        stride=stride,
-        padding=padding,
-        output_padding=output_padding,
-        dilation=dilation,
+    shape = input_shape if is_sequence(input_shape) else (input_shape,)
+    nsp = len(shape)
+    if nsp not in (1, 2):
+        msg = f"input_shape must have 1 or 2 entries, got {input_shape!r}"
+        raise ValueError(msg)
+    sizes = ints(shape, "input_shape", nsp, 1)
+    kernel = ints(kernel_size, "kernel_size", nsp, 1)
+    out = _output_shape(sizes, kernel, stride, padding, output_padding, dilation)
+    s, p = ints(stride, "stride", nsp, 1), ints(padding, "padding", nsp, 0)
+    d = ints(dilation, "dilation", nsp, 1)
+    total = math.prod(out) * math.prod(kernel)
+    # Input value i and tap t land on i s + t d of the uncropped output; the kept
+    # outputs are [p, p + o) per axis, and the counts are separable over the axes.
+    useful = math.prod(
+        _pairs_below(n, k, si, di, pi + oi) - _pairs_below(n, k, si, di, pi)
+        for n, k, si, di, pi, oi in zip(sizes, kernel, s, d, p, out, strict=True)
     )
-    taps = math.prod(ints(kernel_size, "kernel_size", counts.ndim, 1))
-    total = counts.size * taps
-    return total, total - int(counts.sum())
+    return total, total - useful
+
+
+def _pairs_below(n: int, k: int, s: int, d: int, limit: int) -> int:
+    """How many (i, t) with ``0 <= i < n``, ``0 <= t < k`` have ``i s + t d < limit``.
+
+    Input ``i`` meets ``min(k, ceil((limit - i s) / d))`` taps: all ``k`` up to
+    ``i_full``, none past ``i_last``, and a floor sum in between, counted
+    exactly in integers by :func:`_floor_sum` (a loop of ``log`` steps, not one per
+    input value).
+    """
+    top = limit - 1
+    if top < 0:
+        return 0
+    i_last = min(n - 1, top // s)
+    i_full = min(i_last, (top - d * (k - 1)) // s) if top >= d * (k - 1) else -1
+    # i from i_full + 1 to i_last meets floor((top - i s) / d) + 1 taps; write i = i_last - j
+    between = i_last - i_full
+    partial = _floor_sum(between, d, s, top - s * i_last) + between
+    return (i_full + 1) * k + partial
+
+
+def _floor_sum(n: int, m: int, a: int, b: int) -> int:
+    """``sum(floor((a j + b) / m) for j in range(n))`` for non-negative ints, in O(log m) steps.
+
+    The Euclidean-like reduction of the lattice points under a line (as in
+    AtCoder's library ``floor_sum``): take out the whole multiples of ``m``,
+    then swap the roles of ``a`` and ``m``.
+    """
+    total = 0
+    while n > 0:
+        total += (n - 1) * n // 2 * (a // m) + n * (b // m)
+        a, b = a % m, b % m
+        top = a * n + b
+        if top < m:
+            break
+        n, b, m, a = top // m, top % m, a, m
+    return total

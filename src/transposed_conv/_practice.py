@@ -16,9 +16,11 @@ from ._validation import (
     as_tuple,
     bounded_int,
     check_elements,
+    choice,
     factor_int,
     ints,
     numeric_array,
+    real_number,
 )
 
 
@@ -85,13 +87,7 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
     >>> round(psnr([0.0, 0.5], [0.0, 0.6]), 2)
     23.01
     """
-    if (
-        isinstance(data_range, bool)
-        or np.ndim(data_range)
-        or np.asarray(data_range).dtype.kind not in "iuf"
-    ):
-        msg = f"data_range must be a real number, got {data_range!r}"
-        raise TypeError(msg)
+    peak = real_number(data_range, "data_range")
     a = numeric_array(estimate, "estimate").astype(np.float64)
     b = numeric_array(reference, "reference").astype(np.float64)
     if a.shape != b.shape:
@@ -100,11 +96,11 @@ def psnr(estimate: Any, reference: Any, data_range: float = 1.0) -> float:
     if a.size == 0:
         msg = f"estimate and reference must not be empty, got shape {a.shape}"
         raise ValueError(msg)
-    if not 0 < data_range < float("inf"):
+    if not 0 < peak < float("inf"):
         msg = f"data_range must be positive and finite, got {data_range!r}"
         raise ValueError(msg)
     mse = float(np.mean((a - b) ** 2))
-    return float("inf") if mse == 0 else float(10 * np.log10(float(data_range) ** 2 / mse))
+    return float("inf") if mse == 0 else float(10 * (2 * np.log10(peak) - np.log10(mse)))
 
 
 def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") -> npt.NDArray[Any]:
@@ -122,10 +118,17 @@ def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") 
     weight : (kH, kW) array_like
     factor : int
     mode : {'nearest', 'bilinear', 'bicubic'}
+        As in :func:`interpolate`, on both axes.
 
     Returns
     -------
     (H * factor, W * factor) ndarray
+
+    Raises
+    ------
+    ValueError
+        A bad ``factor`` or ``mode``, or an up-sampled ``x`` of more than
+        ``2**30`` elements (checked before anything is computed).
 
     Examples
     --------
@@ -134,7 +137,11 @@ def resize_convolution(x: Any, weight: Any, factor: int, mode: str = "nearest") 
            [1., 1.]])
     """
     f = factor_int(factor, "factor")
-    return conv2d(interpolate(_image(x, "x"), f, mode), weight, padding="same")
+    choice(mode, "mode", ("nearest", "bilinear", "bicubic"))
+    img = _image(x, "x")
+    big = (img.shape[0] * f, img.shape[1] * f)
+    check_elements(big, "resize_convolution: the up-sampled x", f"x shape {img.shape}, factor={f}")
+    return conv2d(interpolate(img, f, mode), weight, padding="same")
 
 
 def conv_transpose2d_weight_grad(
@@ -153,6 +160,8 @@ def conv_transpose2d_weight_grad(
     ``dL/dw[u, v] = sum_mn x[m, n] g[s m + u - p, s n + v - p]`` with
     ``g = dL/dy``: for each tap, the dot product of ``x`` with the stride-spaced
     samples of ``g`` (zero-padded back to the uncropped output) that the tap reached.
+    All taps at once, that is :func:`conv2d` of the uncropped ``g`` with ``x``
+    as the kernel, dilated by the stride.
 
     Parameters
     ----------
@@ -191,11 +200,8 @@ def conv_transpose2d_weight_grad(
         raise ValueError(msg)
     # undo the crop: padding p before, p - output_padding after gives the uncropped output
     full = pad_or_crop(g, [(pi, pi - ai) for pi, ai in zip(p, a, strict=True)])
-    grad = np.empty((kh, kw))
-    rows, cols = (xs.shape[0] - 1) * s[0] + 1, (xs.shape[1] - 1) * s[1] + 1
-    for u in range(kh):  # one dot product per kernel tap
-        for v in range(kw):
-            grad[u, v] = np.vdot(xs, full[u : u + rows : s[0], v : v + cols : s[1]])
+    # dL/dw[u, v] = sum_ij full[u + s i, v + s j] x[i, j]: x as a kernel dilated by s
+    grad: npt.NDArray[np.float64] = conv2d(full, xs, dilation=s)
     return grad
 
 
@@ -227,7 +233,7 @@ def fit_transposed_kernel(
     target : array_like
         The wanted output, shaped like ``conv_transpose2d(x, w, ...)``.
     kernel_shape : (kH, kW)
-    stride, padding : int
+    stride, padding : int or pair of ints
     steps : int, default 300
         Gradient steps, from 1 to ``MAX_STEPS`` (100,000; the fits on the site
         converge within a few hundred).
@@ -243,8 +249,19 @@ def fit_transposed_kernel(
     Raises
     ------
     ValueError
-        ``x`` all zeros (no kernel is better than another), ``steps`` outside
-        ``[1, MAX_STEPS]``, or shapes that do not match.
+        ``x`` all zeros, or with every non-zero value in the cropped padding
+        (no kernel is then better than another), ``steps`` outside
+        ``[1, MAX_STEPS]``, or shapes that do not match (checked before any
+        array is built).
+
+    Notes
+    -----
+    The cost is long by nature and grows with ``steps``: each step makes two
+    transposed convolutions of ``x`` (the loss at the kernel, the residual at
+    the look-ahead point) and one kernel gradient, each ``H W kH kW``
+    multiplications; the checks, the power iteration and the last loss add 64
+    more of them. So a fit makes ``3 steps + 64`` such operations, and
+    ``MAX_STEPS`` steps cost over 300 times as much as the default 300.
 
     Examples
     --------
@@ -262,29 +279,40 @@ def fit_transposed_kernel(
     if not xs.any():
         msg = "x must not be all zeros: every kernel then gives the same (zero) output"
         raise ValueError(msg)
-    shape = ints(kernel_shape, "kernel_shape", 2, 1)
+    kh, kw = ints(kernel_shape, "kernel_shape", 2, 1)
+    shape = (kh, kw)
     check_elements(shape, "fit_transposed_kernel: the kernel", f"kernel_shape={kernel_shape!r}")
+    s, p = ints(stride, "stride", 2, 1), ints(padding, "padding", 2, 0)
+    expected = tuple(
+        conv_transpose_output_size(n, k, si, pi)
+        for n, k, si, pi in zip(xs.shape, shape, s, p, strict=True)
+    )
+    if expected != t.shape:
+        msg = (
+            f"target must have the output's shape {expected} (x shape {xs.shape}, "
+            f"kernel_shape={kernel_shape!r}, stride={stride!r}, padding={padding!r}), "
+            f"got {t.shape}"
+        )
+        raise ValueError(msg)
+    nonzero = (xs != 0).astype(np.float64)
+    reached = conv_transpose2d_weight_grad(nonzero, np.ones(t.shape), shape, stride=s, padding=p)
+    if not reached.any():
+        msg = (
+            f"x's non-zero values all land in the padding that is cropped (padding={padding!r}, "
+            f"kernel_shape={kernel_shape!r}): every kernel gives the same (zero) output"
+        )
+        raise ValueError(msg)
     w = np.zeros(shape) if init is None else numeric_array(init, "init").astype(np.float64)
     if w.shape != shape:
         msg = f"init must have shape {shape}, the kernel_shape, got {w.shape}"
         raise ValueError(msg)
 
     def forward(kernel: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        return conv_transpose2d(xs, kernel, stride=stride, padding=padding)
-
-    if forward(w).shape != t.shape:
-        msg = (
-            f"target must have the output's shape {forward(w).shape} (x shape {xs.shape}, "
-            f"kernel_shape={kernel_shape!r}, stride={stride!r}, padding={padding!r}), "
-            f"got {t.shape}"
-        )
-        raise ValueError(msg)
+        return conv_transpose2d(xs, kernel, stride=s, padding=p)
 
     def gradient(kernel: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         residual = 2 * (forward(kernel) - t) / t.size
-        return conv_transpose2d_weight_grad(
-            xs, residual, kernel.shape, stride=stride, padding=padding
-        )
+        return conv_transpose2d_weight_grad(xs, residual, kernel.shape, stride=s, padding=p)
 
     probe = np.random.default_rng(0).standard_normal(w.shape)
     base = gradient(np.zeros_like(w))

@@ -27,6 +27,7 @@ def pixel_shuffle(x: Any, factor: int) -> npt.NDArray[Any]:
     Returns
     -------
     (..., C, H * f, W * f) ndarray
+        The values of ``x``, moved: any numeric dtype, bool and complex too, is kept.
 
     Raises
     ------
@@ -39,8 +40,11 @@ def pixel_shuffle(x: Any, factor: int) -> npt.NDArray[Any]:
     >>> pixel_shuffle(np.arange(4).reshape(4, 1, 1), 2)[0]
     array([[0, 1],
            [2, 3]])
+    >>> pixel_shuffle(np.array([True, False, False, True]).reshape(4, 1, 1), 2)[0]
+    array([[ True, False],
+           [False,  True]])
     """
-    arr = numeric_array(x, "x")
+    arr = numeric_array(x, "x", kinds="biufc")
     f = factor_int(factor, "factor")
     if arr.ndim < 3 or arr.shape[-3] % (f * f):
         msg = f"x must be (..., C * {f * f}, H, W) for factor={f}, got shape {arr.shape}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import operator
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,9 +17,15 @@ import numpy as np
 import numpy.typing as npt
 
 MAX_ELEMENTS = 2**30
-"""The most elements any array the package builds may have, and so the largest
-size-like parameter (a stride, padding, dilation, kernel size or factor): no
-result along one axis can be longer. 2**30 float64 values take 8 GiB."""
+"""The most elements an array argument, or any array the package builds, may have.
+
+It is also the largest size-like parameter (a stride, padding, dilation,
+kernel size or factor): no result along one axis can be longer. 2**30 float64
+values take 8 GiB. Array arguments are checked on their shape, before their
+values are read, so a broadcast view is refused without being copied."""
+
+MAX_AXES = 32
+"""The most axes a per-axis parameter may list: NumPy 1.26's most array dimensions."""
 
 MAX_LIST = 2**20
 """The most items a list the package returns may hold (phase kernels, losses)."""
@@ -51,14 +58,35 @@ def is_sequence(value: Any) -> bool:
 
 
 def as_tuple(value: Any, name: str, n: int) -> tuple[int, ...]:
-    """Normalise an int or a length-``n`` sequence of ints to an ``n``-tuple."""
+    """Normalise an int or a length-``n`` sequence of ints to an ``n``-tuple.
+
+    The length is checked before the items are read, so a long sequence (a
+    broadcast view, say) is refused at once.
+    """
     if is_sequence(value):
-        items = list(value)
-        if len(items) != n:
+        if len(value) != n:
             msg = f"{name} must be an int or a sequence of {n} ints, got {value!r}"
             raise ValueError(msg)
-        return tuple(as_int(v, name) for v in items)
+        return tuple(as_int(v, name) for v in value)
     return (as_int(value, name),) * n
+
+
+def real_number(value: Any, name: str) -> float:
+    """A real number (int, float, NumPy real scalar or 0-d real array) as a Python float.
+
+    Bools, complex numbers, strings and arrays with axes are refused with a
+    ``TypeError``; an int too large for a float is a ``ValueError``.
+    """
+    kind = value.dtype.kind if isinstance(value, np.ndarray | np.generic) else ""
+    is_real = isinstance(value, int | float) or (kind in ("i", "u", "f") and np.ndim(value) == 0)
+    if isinstance(value, bool) or not is_real:
+        msg = f"{name} must be a real number, got {value!r}"
+        raise TypeError(msg)
+    try:
+        return float(value)
+    except OverflowError:
+        msg = f"{name} must be a finite real number, got {value!r}, beyond a float's range"
+        raise ValueError(msg) from None
 
 
 def _bound(minimum: int) -> str:
@@ -121,18 +149,36 @@ def choice(value: Any, name: str, choices: Sequence[str]) -> str:
     return value
 
 
-def numeric_array(a: Any, name: str) -> npt.NDArray[Any]:
+def numeric_array(a: Any, name: str, kinds: str = "iuf") -> npt.NDArray[Any]:
     """Return ``a`` as an ndarray of a real integer or floating dtype.
 
-    Bool, complex, object and string data are refused with a ``TypeError``.
+    Bool, complex, object and string data are refused with a ``TypeError``
+    (``kinds`` lists the dtype kinds accepted instead, "iuf" by default), and
+    so is a masked array, whose mask NumPy's functions would ignore. An array
+    of more than :data:`MAX_ELEMENTS` elements is a ``ValueError``, checked on
+    its shape before anything is copied.
     """
+    masked = sys.modules.get("numpy.ma")  # no masked array exists before NumPy imports it
+    if masked is not None and isinstance(a, masked.MaskedArray):
+        msg = (
+            f"{name} must not be a masked array: its mask would be ignored; pass "
+            f"{name}.filled(value) to say what the masked entries hold"
+        )
+        raise TypeError(msg)
     try:
         arr = np.asarray(a)
     except ValueError:  # ragged nested sequences
         msg = f"{name} must be a rectangular array of numbers, got the ragged {a!r}"
         raise ValueError(msg) from None
-    if arr.dtype.kind not in "iuf":
-        msg = f"{name} must hold real integers or floats, got dtype {arr.dtype}"
+    if arr.size > MAX_ELEMENTS:
+        msg = (
+            f"{name} has shape {arr.shape}, {arr.size} elements, more than the "
+            f"{MAX_ELEMENTS} (2**30) an array argument may have"
+        )
+        raise ValueError(msg)
+    if arr.dtype.kind not in kinds:
+        accepted = "real integers or floats" if kinds == "iuf" else "numbers or bools"
+        msg = f"{name} must hold {accepted}, got dtype {arr.dtype}"
         raise TypeError(msg)
     return arr
 
@@ -149,6 +195,15 @@ def compute_dtype(*arrays: npt.NDArray[Any]) -> np.dtype[Any]:
     if not floats:
         return np.dtype(np.int64)
     return np.dtype(np.result_type(*floats))
+
+
+def work_dtype(dtype: np.dtype[Any]) -> np.dtype[Any]:
+    """The dtype a convolution computes in: float32 for float16, else ``dtype`` itself.
+
+    NumPy has no fast float16 matrix product; float16 values are exact in
+    float32, whose sums are rounded once to float16 at the end.
+    """
+    return np.dtype(np.float32) if dtype == np.float16 else dtype
 
 
 INT64_MAX = int(np.iinfo(np.int64).max)

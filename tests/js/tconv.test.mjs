@@ -5,61 +5,77 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
+import LIMITS from "../../docs/_static/explorer/limits.mjs";
 import * as tc from "../../docs/_static/explorer/tconv.mjs";
+import { formatHash, parseHash } from "../../docs/_static/explorer/address.mjs";
+import { codeFor, sumText } from "../../docs/_static/explorer/text.mjs";
 
 const GOLDEN = process.env.GOLDEN ?? new URL("../../build/explorer/golden.json", import.meta.url);
 const golden = JSON.parse(readFileSync(GOLDEN, "utf8"));
-const valid = golden.states.filter((c) => !("rejected" in c));
+const valid = golden.states.filter((c) => "output" in c);
+const refused = golden.states.filter((c) => "refused" in c);
 const rejected = golden.states.filter((c) => "rejected" in c);
 
-test("enough golden cases, of both dimensions, valid and rejected", () => {
+test("the golden cases read the same limits as this module", () => {
+  assert.deepEqual(golden.limits, LIMITS);
+  assert.deepEqual(tc.RANGES.k, LIMITS.k);
+  assert.deepEqual(tc.RANGES.i[2], LIMITS.i["2"]);
+});
+
+test("enough golden cases: both dimensions, valid and rejected, a quarter with decimals", () => {
   assert.ok(golden.states.length >= 500, `${golden.states.length} states`);
   assert.ok(valid.some((c) => c.state.dim === 1) && valid.some((c) => c.state.dim === 2));
   assert.ok(rejected.length >= 50, `${rejected.length} rejected`);
+  assert.ok(refused.length >= 5, `${refused.length} too large for exact sums`);
+  const decimal = valid.filter((c) => c.places > 0);
+  assert.ok(decimal.length >= valid.length / 4, `${decimal.length} of ${valid.length} with decimals`);
+  assert.ok(decimal.some((c) => c.places === 4), "some with two decimals in both x and w");
   assert.ok(valid.filter((c) => c.matrixT).length >= 100);
   assert.ok(valid.filter((c) => c.stamps).length >= 100);
 });
 
 test("the walk-through's example is the default and gives its numbers", () => {
-  const state = tc.parseHash("");
+  const state = parseHash("");
   assert.deepEqual(state, tc.cloneState(tc.DEFAULT_2D));
   const y = tc.conv(state);
   assert.deepEqual(y.shape, [4, 4]);
-  assert.deepEqual(y.values, [2, 9, 11, 6, 5, 19, 27, 12, 5, 24, 29, 9, 6, 17, 14, 3]);
-  assert.equal(tc.sumText(state, [2, 3]), "y[2, 3] = x[0, 1]·w[2, 2] + x[1, 1]·w[1, 2] = 3·1 + 3·2 = 9");
+  assert.equal(y.places, 0);
+  assert.deepEqual(y.units, [2, 9, 11, 6, 5, 19, 27, 12, 5, 24, 29, 9, 6, 17, 14, 3]);
+  assert.equal(sumText(state, [2, 3]), "y[2, 3] = x[0, 1]·w[2, 2] + x[1, 1]·w[1, 2] = 3·1 + 3·2 = 9");
   assert.deepEqual(tc.rotatedKernel(state), [1, 4, 3, 2, 4, 1, 2, 3, 2]);
 });
 
 test("valid states: outputs, sizes and the direct convolution's input match the package", () => {
   for (const c of valid) {
-    const where = tc.formatHash(c.state);
+    const where = formatHash(c.state);
     assert.equal(tc.validate(c.state), null, where);
     const y = tc.conv(c.state);
+    assert.equal(y.places, c.places, where);
     assert.deepEqual(y.shape, c.shape, where);
-    assert.deepEqual(y.values, c.output, where);
+    assert.deepEqual(y.units, c.output, where);
     const sz = tc.sizes(c.state);
     assert.deepEqual(sz.map((z) => z.out), c.sizes, where);
     assert.deepEqual(sz.map((z) => z.convInputs), c.convInputs, where);
+    if (c.convFromOut) assert.deepEqual(sz.map((z) => z.convFromOut), c.convFromOut, where);
     const z = tc.zeroInserted(c.state);
     assert.deepEqual(z.shape, c.paddedShape, where);
-    assert.deepEqual(z.values, c.padded, where);
+    assert.deepEqual(z.units, c.padded, where);
     assert.deepEqual(tc.rotatedKernel(c.state), c.rotated, where);
   }
 });
 
 test("valid states: the taps reaching each output sum to it, as many as the package counts", () => {
   for (const c of valid) {
-    const where = tc.formatHash(c.state);
+    const where = formatHash(c.state);
+    const z = tc.zeroInserted(c.state);
+    const rot = tc.rotatedKernel(c.state);
     c.output.forEach((value, r) => {
       const o = tc.unravel(r, c.shape);
       const taps = tc.tapsOf(c.state, o);
       assert.equal(taps.length, c.overlap[r], `${where} output ${o}`);
-      assert.equal(taps.reduce((acc, t) => acc + t.xValue * t.wValue, 0), value, `${where} output ${o}`);
-      assert.ok(tc.sumText(c.state, o).endsWith(` ${value}`) || (value === 0 && taps.length === 0));
+      assert.equal(taps.reduce((acc, t) => acc + t.xUnits * t.wUnits, 0), value, `${where} output ${o}`);
       // the direct convolution's window over the padded input gives the same value
-      const z = tc.zeroInserted(c.state);
-      const rot = tc.rotatedKernel(c.state);
-      const sum = tc.windowOf(c.state, o).reduce((acc, { cell, tap }) => acc + z.values[cell] * rot[tap], 0);
+      const sum = tc.windowOf(c.state, o).reduce((acc, { cell, tap }) => acc + z.units[cell] * rot[tap], 0);
       assert.equal(sum, value, `${where} window ${o}`);
     });
   }
@@ -67,12 +83,13 @@ test("valid states: the taps reaching each output sum to it, as many as the pack
 
 test("small states: stamps and the matrix C^T match the package", () => {
   for (const c of valid) {
-    const where = tc.formatHash(c.state);
+    const where = formatHash(c.state);
     if (c.stamps) assert.deepEqual(tc.stamps(c.state).stamps, c.stamps, where);
     if (c.matrixT) {
-      assert.deepEqual(tc.matrixT(c.state), c.matrixT, where);
       const rows = tc.matrixT(c.state);
-      assert.deepEqual(rows.map((row) => row.reduce((acc, v, j) => acc + v * c.state.x[j], 0)), c.output, where);
+      assert.deepEqual(rows, c.matrixT, where);
+      const xu = tc.exact(c.state).x;
+      assert.deepEqual(rows.map((row) => row.reduce((acc, v, j) => acc + v * xu[j], 0)), c.output, where);
     }
   }
 });
@@ -80,64 +97,72 @@ test("small states: stamps and the matrix C^T match the package", () => {
 test("rejected states name the parameter the package rejects", () => {
   for (const c of rejected) {
     const why = tc.validate(c.state);
-    assert.ok(why, tc.formatHash(c.state));
-    assert.equal(why.param, c.rejected, `${tc.formatHash(c.state)}: ${why.message}`);
+    assert.ok(why, formatHash(c.state));
+    assert.equal(why.param, c.rejected, `${formatHash(c.state)}: ${why.message}`);
     assert.match(why.message, new RegExp(c.rejected === "padding" ? "padding" : `^${c.rejected}`));
   }
 });
 
-test("the parameter finder lists exactly what the package's size arithmetic allows", () => {
-  for (const q of golden.finder) {
-    const found = tc
-      .findParameters(q.n, q.m)
-      .map((r) => [r.k, r.s, r.p, r.a, Number(r.even)])
-      .sort((u, v) => u.join().localeCompare(v.join(), undefined, { numeric: true }));
-    const want = [...q.found].sort((u, v) => u.join().localeCompare(v.join(), undefined, { numeric: true }));
-    assert.deepEqual(found, want, `input ${q.n} -> output ${q.m}`);
+test("states whose sums could pass 2^53 in the explorer's units are refused, naming the larger side", () => {
+  for (const c of refused) {
+    const why = tc.validate(c.state);
+    assert.ok(why, formatHash(c.state));
+    assert.equal(why.param, c.refused, why.message);
+    assert.match(why.message, /too large for exact sums/);
   }
-});
-
-test("the hash round-trips, fills missing values and keeps out-of-range numbers for validation", () => {
-  for (const c of golden.states) {
-    assert.deepEqual(tc.parseHash("#" + tc.formatHash(c.state)), c.state);
-  }
-  const filled = tc.parseHash("#dim=1&i=5&k=2&x=1,2");
-  assert.equal(filled.x.length, 5);
-  assert.deepEqual(filled.x, tc.defaultValues(5, "x"));
-  assert.deepEqual(tc.parseHash("#dim=1&i=5&k=2&x=1,2"), filled, "deterministic");
-  assert.deepEqual(tc.parseHash("#s=2").s, [2, 2]);
-  assert.equal(tc.validate(tc.parseHash("#s=9")).param, "stride");
-  assert.equal(tc.validate(tc.parseHash("#i=9,1")).param, "input size");
-  assert.deepEqual(tc.parseHash("#s=two").s, [1, 1]);
-});
-
-test("the package's explorer_link writes the hash this module reads", () => {
-  const linked = valid.filter((c) => c.link);
-  assert.ok(linked.length >= 200, `${linked.length} linked`);
-  for (const c of linked) {
-    assert.equal("#" + tc.formatHash(c.state), c.link);
-    assert.deepEqual(tc.parseHash(c.link), c.state);
-  }
-  for (const c of valid.filter((c) => !c.link)) assert.ok(tc.validate(c.state), tc.formatHash(c.state));
-});
-
-test("values whose sums could exceed 2^53 are refused", () => {
   const state = tc.cloneState(tc.DEFAULT_2D);
   state.x[0] = 2 ** 40;
   state.w[0] = 2 ** 10;
   assert.equal(tc.validate(state).param, "x");
-  state.x[0] = 2 ** 30;
-  assert.equal(tc.validate(state), null);
+  state.x[0] = 2 ** 34;
+  assert.equal(tc.validate(state), null, "whole numbers count in ones: addresses that worked still work");
+  state.x[1] = 0.25; // now x counts in hundredths: 9 taps × 100 · 2^34 × 2^10 > 2^53
+  assert.equal(tc.validate(state).param, "x");
+  state.x[0] = 1;
   state.w[3] = 2 ** 60;
   assert.equal(tc.validate(state).param, "weight");
 });
 
-test("the code shown names every setting", () => {
-  const state = tc.parseHash("#dim=2&i=2,3&k=3,4&s=2,1&p=1,0&a=1,0&d=1,1");
-  const code = tc.codeFor(state);
+test("values with more than two decimal places are refused", () => {
+  const state = tc.cloneState(tc.DEFAULT_2D);
+  state.w[0] = 0.125;
+  assert.equal(tc.validate(state).param, "weight");
+  assert.match(tc.validate(state).message, /at most 2 decimal places/);
+  state.w[0] = 0.25;
+  state.x[0] = 0.75;
+  assert.equal(tc.validate(state), null);
+  assert.equal(sumText(state, [0, 0]), "y[0, 0] = x[0, 0]·w[0, 0] = 0.75·0.25 = 0.1875");
+});
+
+test("the parameter finder lists exactly what the package's size arithmetic allows", () => {
+  const key = (r) => JSON.stringify(r);
+  for (const q of golden.finder) {
+    const found = tc.findParameters(q.n, q.m).map((r) => key([r.k, r.s, r.p, r.a, r.counts])).sort();
+    assert.deepEqual(found, q.found.map(key).sort(), `input ${q.n} -> output ${q.m}`);
+  }
+  for (const r of tc.findParameters(4, 8)) {
+    assert.deepEqual(r.missing, r.counts.flatMap((c, rho) => (c ? [] : [rho])));
+  }
+});
+
+test("the package's explorer_link writes the address this module reads", () => {
+  const linked = valid.filter((c) => c.link);
+  assert.ok(linked.length >= 200, `${linked.length} linked`);
+  for (const c of linked) {
+    assert.equal("#" + formatHash(c.state), c.link);
+    assert.deepEqual(parseHash(c.link), c.state);
+  }
+});
+
+test("the code shown names every setting, decimals as written", () => {
+  const state = parseHash("#dim=2&i=2,3&k=3,4&s=2,1&p=1,0&a=1,0&d=1,1");
+  const code = codeFor(state);
   assert.match(code.package, /tc\.conv_transpose2d\(x, w, stride=\(2, 1\), padding=\(1, 0\), output_padding=\(1, 0\)\)/);
   assert.match(code.torch, /ConvTranspose2d\(1, 1, kernel_size=\(3, 4\), stride=\(2, 1\), padding=\(1, 0\), output_padding=\(1, 0\), dilation=1/);
   assert.match(code.torch, /\(1, 1, 3, 4\)/);
+  const bilinear = codeFor(parseHash("#dim=1&i=3&k=4&s=2&p=1&x=1,2,-0.5&w=0.25,0.75,0.75,0.25"));
+  assert.match(bilinear.package, /np\.array\(\[0\.25, 0\.75, 0\.75, 0\.25\]\)/);
+  assert.match(bilinear.package, /np\.array\(\[1, 2, -0\.5\]\)/);
 });
 
 test("the explorer's scripts and styles weigh at most 100 KB together", async () => {
@@ -147,25 +172,4 @@ test("the explorer's scripts and styles weigh at most 100 KB together", async ()
   assert.ok(files.includes("explorer.mjs") && files.includes("tconv.mjs") && files.includes("explorer.css"));
   const total = files.reduce((acc, f) => acc + statSync(new URL(f, dir)).size, 0);
   assert.ok(total <= 100_000, `${total} bytes`);
-});
-
-test("the output-padding sentence is grammatical for every a and p", () => {
-  const expected = [
-    [1, 1, "Output padding does not just append zeros: the added output (dotted in view 1) holds a real stamp value that padding p = 1 would otherwise crop at the end."],
-    [1, 0, "Here output padding only appends zeros: the added output (dotted in view 1) lies beyond every stamp."],
-    [3, 0, "Here output padding only appends zeros: the 3 added outputs (dotted in view 1) lie beyond every stamp."],
-    [2, 1, "Output padding does not just append zeros: of the 2 added outputs (dotted in view 1), the first holds a real stamp value that padding p = 1 would otherwise crop at the end, the last is zero, beyond every stamp."],
-    [4, 2, "Output padding does not just append zeros: of the 4 added outputs (dotted in view 1), the first 2 hold real stamp values that padding p = 2 would otherwise crop at the end, the other 2 are zeros, beyond every stamp."],
-    [2, 3, "Output padding does not just append zeros: both added outputs (dotted in view 1) hold real stamp values that padding p = 3 would otherwise crop at the end."],
-  ];
-  for (const [a, p, sentence] of expected) {
-    assert.equal(tc.outputPaddingText(a, p), sentence);
-  }
-  for (let a = 1; a <= 6; a++) {
-    for (let p = 0; p <= 6; p++) {
-      const text = tc.outputPaddingText(a, p);
-      assert.match(text, a === 1 ? /the added output \(/ : new RegExp(`(the|all|both) (${a} )?added outputs`), text);
-      assert.doesNotMatch(text, /\bthe first [01]\b|\b1 (hold|are|lie)\b|\bthe other 1\b|\b1 added outputs\b/, text);
-    }
-  }
 });

@@ -193,3 +193,54 @@ def test_kernel_gradient_matches_torch_autograd(s, p, a):
         x, g[0, 0], (4, 3), stride=s, padding=p, output_padding=a
     )
     np.testing.assert_allclose(ours, w.grad.numpy()[0, 0], atol=1e-10)
+
+
+@settings(max_examples=200)
+@given(
+    st.integers(1, 3),
+    st.integers(1, 3),
+    st.integers(4, 9),
+    st.integers(1, 3),
+    st.integers(1, 2),
+    st.integers(0, 4),
+    st.integers(0, 2**32 - 1),
+)
+def test_kernels_larger_than_the_input_match_torch(h, w, k, s, d, p, seed):
+    """More taps than input pixels: conv_transpose2d loops over the pixels instead."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((2, 3, h, w))
+    weight = rng.standard_normal((3, 2, k, k - 1))
+    kw = {"stride": s, "padding": p, "dilation": d}
+    expected = _torch_or_error(
+        F.conv_transpose2d, torch.from_numpy(x), torch.from_numpy(weight), **kw
+    )
+    if expected is None:
+        with pytest.raises(ValueError):  # noqa: PT011 - any message; it must refuse
+            tc.conv_transpose2d(x, weight, **kw)
+    else:
+        np.testing.assert_allclose(tc.conv_transpose2d(x, weight, **kw), expected, atol=1e-10)
+
+
+def test_conv_in_many_column_blocks_matches_torch():
+    """A 9x9 kernel on 4 channels of 128 x 128: the columns take 40 MiB, made 16 MiB at a time."""
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((1, 4, 128, 128))
+    w = rng.standard_normal((5, 4, 9, 9))
+    expected = F.conv2d(torch.from_numpy(x), torch.from_numpy(w), padding=4).numpy()
+    np.testing.assert_allclose(tc.conv2d(x, w, padding=4), expected, atol=1e-10)
+
+
+def test_scatter_stamps_with_inf_sum_to_torchs_transposed_convolution():
+    """Each stamp holds its own products only, so an inf adds NaN nowhere torch has none."""
+    rng = np.random.default_rng(4)
+    for _ in range(50):
+        x, w = rng.standard_normal((3, 4)), rng.standard_normal((2, 3))
+        x[tuple(rng.integers(0, (3, 4)))] = rng.choice([np.inf, -np.inf])
+        w[tuple(rng.integers(0, (2, 3)))] = rng.choice([np.inf, -np.inf, 0.0])
+        with np.errstate(invalid="ignore"):
+            stamps = tc.scatter_stamps(x, w, stride=2)
+            total = stamps.sum(axis=0)
+        expected = F.conv_transpose2d(
+            torch.from_numpy(x)[None, None], torch.from_numpy(w)[None, None], stride=2
+        ).numpy()[0, 0]
+        np.testing.assert_allclose(total, expected, atol=1e-12)

@@ -76,3 +76,41 @@ def test_tap_weights_are_torchs_bit_for_bit(mode, f):
         ).numpy()[0, 0, 0]
     interior = slice(3 * f, (n - 3) * f)  # where no two taps read the same clamped input
     np.testing.assert_array_equal(ours[interior], theirs[interior])
+
+
+@pytest.mark.parametrize(
+    ("mode", "kwargs"),
+    [("nearest", {"spatial_dims": 1}), ("linear", {}), ("bilinear", {"spatial_dims": 1})],
+    ids=["nearest spatial_dims=1", "linear", "bilinear spatial_dims=1"],
+)
+@pytest.mark.parametrize("f", [1, 2, 3, 5])
+def test_signals_n_c_l_resize_only_l_as_in_torch(mode, kwargs, f):
+    """(N, C, L): PyTorch resizes L; so does interpolate with 'linear' or spatial_dims=1."""
+    x = np.random.default_rng(f).standard_normal((2, 3, 7))
+    torch_mode = "nearest" if mode == "nearest" else "linear"
+    extra = {} if mode == "nearest" else {"align_corners": False}
+    expected = F.interpolate(torch.from_numpy(x), scale_factor=f, mode=torch_mode, **extra).numpy()
+    ours = tc.interpolate(x, f, mode, **kwargs)
+    assert ours.shape == expected.shape == (2, 3, 7 * f)
+    np.testing.assert_allclose(ours, expected, atol=1e-12)
+
+
+def test_torch_refuses_bilinear_on_3d_input_where_ours_reads_c_h_w():
+    """The documented difference: a 3-D x is (C, H, W) for 'bilinear' here."""
+    x = np.random.default_rng(0).standard_normal((2, 3, 7))
+    with pytest.raises((ValueError, NotImplementedError, RuntimeError)):
+        F.interpolate(torch.from_numpy(x), scale_factor=2, mode="bilinear", align_corners=False)
+    ours = tc.interpolate(x, 2, "bilinear")
+    expected = F.interpolate(
+        torch.from_numpy(x)[None], scale_factor=2, mode="bilinear", align_corners=False
+    ).numpy()[0]
+    np.testing.assert_allclose(ours, expected, atol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("f", [41, 47, 1023, 2**12 + 1])
+def test_nearest_large_factors_read_torchs_inputs(f, dtype):
+    """PyTorch computes the nearest index in the input's dtype: float32 and float64 differ."""
+    x = np.arange(max(2**16 // f, 2), dtype=dtype)
+    expected = F.interpolate(torch.from_numpy(x)[None, None], scale_factor=f, mode="nearest")
+    np.testing.assert_array_equal(tc.interpolate(x, f, "nearest"), expected.numpy()[0, 0])

@@ -1,725 +1,950 @@
-// The explorer's page: controls, three linked SVG views, the parameter finder and the code.
-// All arithmetic comes from tconv.mjs; this module reads the state and draws it.
+// The explorer's page: settings beside three linked views, the finder and the code. It keeps
+// the state and draws it (the math and the words come from tconv.mjs and text.mjs); a hover,
+// click or key changes only the marks and the traced sum.
 import * as tc from "./tconv.mjs";
+import * as tx from "./text.mjs";
+import LIMITS from "./limits.mjs";
+import { formatHash, readHash } from "./address.mjs";
+import { cellText, formatUnits, parseValue, showUnits } from "./exact.mjs";
+import { cellTable, el, fitFont } from "./dom.mjs";
 
-const SVG = "http://www.w3.org/2000/svg";
-const CELL = 34;
 const AXES = { 1: ["length"], 2: ["rows", "columns"] };
 const PARAMS = [
-  ["i", "Input size", "i′"],
-  ["k", "Kernel size", "k"],
-  ["s", "Stride", "s"],
-  ["p", "Padding", "p"],
-  ["a", "Output padding", "a"],
-  ["d", "Dilation", "d"],
+  ["i", "Input size", "i′", ""],
+  ["k", "Kernel size", "k", "kernel_size"],
+  ["s", "Stride", "s", "stride"],
+  ["p", "Padding", "p", "padding"],
+  ["a", "Output padding", "a", "output_padding"],
+  ["d", "Dilation", "d", "dilation"],
 ];
+const STAMP_MS = 2000; // Play's pace: one stamp every 2 s, as the gallery's animations
+const CHECKERBOARD = "gallery/practice/plot_01_checkerboard.html";
 
 const root = document.getElementById("tconv-explorer");
-const view = { state: tc.parseHash(location.hash), focus: null, step: -1 };
+const first = readHash(location.hash);
+const view = {
+  state: first.state,
+  notes: first.notes,
+  focus: null, // the output shown; pinned: the one a click or key chose (a hover passes)
+  pinned: null,
+  step: -1, // the stamp added last; -1: all
+  timer: null,
+  editing: null, // the box typed in: its first change pushes a history entry, the rest amend it
+  mem: { 1: { x: new Map(), w: new Map() }, 2: { x: new Map(), w: new Map() } },
+  last2D: null,
+};
+const parts = {};
+let fig = null; // the drawn views' cells, for the highlights
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "text") node.textContent = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else if (value !== false && value != null) node.setAttribute(key, value === true ? "" : value);
-  }
-  node.append(...children.filter((c) => c != null));
-  return node;
-}
-
-function svgEl(tag, attrs = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attrs)) if (value != null && value !== false) node.setAttribute(key, value);
-  if (text != null) node.textContent = text;
-  return node;
-}
-
-/** Shape drawn as rows x columns (1-D as a single row). */
 const grid2 = (shape) => (shape.length === 1 ? [1, shape[0]] : shape);
 const posOf = (r, c, dim) => (dim === 1 ? [c] : [r, c]);
-const label = (pos) => pos.join(", ");
-const idx = (pos) => pos.join(",");
-const same = (u, v) => u && v && u.length === v.length && u.every((x, ax) => x === v[ax]);
+const same = (u, v) => Boolean(u && v && u.length === v.length && u.every((x, ax) => x === v[ax]));
+const minus = (v) => String(v).replace(/^-/, "\u2212");
+const rangeOf = (key, dim) => (key === "i" ? tc.RANGES.i[dim] : tc.RANGES[key]);
+const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
 
-// --- the page's skeleton, built once ---------------------------------------------------
+// --- the reader's values, kept across size changes and the 1-D/2-D switch
 
-const parts = {};
-
-function build() {
-  parts.dim = el("select", { id: "tce-dim", onchange: () => setDim(Number(parts.dim.value)) },
-    el("option", { value: "1", text: "1-D" }), el("option", { value: "2", text: "2-D" }));
-  parts.params = el("div", { class: "tce-params" });
-  parts.editors = el("div", { class: "tce-editors" });
-  parts.alert = el("div", { role: "alert", class: "tce-alert" });
-  parts.editMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-editmsg", hidden: true });
-  parts.arith = el("div", { class: "tce-arith" });
-  parts.sum = el("p", { class: "tce-sum", "aria-live": "polite", id: "tce-sum" });
-  parts.stepText = el("p", { class: "tce-step-text" });
-  parts.prev = el("button", { type: "button", text: "◀ Prev", onclick: () => step(-1) });
-  parts.next = el("button", { type: "button", text: "Next ▶", onclick: () => step(1) });
-  parts.all = el("button", { type: "button", text: "All stamps", onclick: () => { view.step = -1; draw(); } });
-  const stepper = el("div", { class: "tce-stepper", role: "group", "aria-label": "Step through the input values (left and right arrow keys)", onkeydown: stepKeys },
-    parts.prev, parts.next, parts.all);
-  parts.scatter = el("div", { class: "tce-svg" });
-  parts.direct = el("div", { class: "tce-svg" });
-  parts.matrix = el("div", { class: "tce-svg" });
-  parts.matrixText = el("p", {});
-  // the figures are redrawn under the pointer: their lasting boxes tell when it leaves
-  for (const box of [parts.scatter, parts.direct, parts.matrix]) {
-    box.addEventListener("pointerleave", () => {
-      if (view.pinned && !same(view.pinned, view.focus)) setFocus(view.pinned);
+function remember(state) {
+  for (const [key, shapeKey] of [["x", "i"], ["w", "k"]]) {
+    const shape = state[shapeKey];
+    if (state[key].length !== tc.prod(shape) || tc.prod(shape) > 4096) continue;
+    state[key].forEach((v, j) => {
+      const pos = tc.unravel(j, shape);
+      view.mem[state.dim][key].set(pos.join(","), v);
+      if (state.dim === 2 && pos[0] === 0) view.mem[1][key].set(String(pos[1]), v);
+      if (state.dim === 1) view.mem[2][key].set(`0,${pos[0]}`, v);
     });
   }
-  parts.views = el("div", { class: "tce-views" },
-    el("section", { class: "tce-view", "aria-labelledby": "tce-h-scatter" },
-      el("h3", { id: "tce-h-scatter", text: "1. Scatter-add" }),
-      el("p", { text: "Each input value stamps the kernel, times that value, onto the output, s cells apart; where stamps overlap they add. The padding p crops the edges (faded cells); output padding a adds cells at the end." }),
-      stepper, parts.stepText, parts.scatter,
-      el("p", { class: "tce-legend", text: "Solid black-and-white outline: the output in focus and the inputs and taps that reach it. Dashed outline with a black corner: the input being stamped; the orange cells of y hold its stamp (small numbers). Faded, dashed cells lie outside the output. Dotted dark border: the cells that output padding a adds." })),
-    el("section", { class: "tce-view", "aria-labelledby": "tce-h-direct" },
-      el("h3", { id: "tce-h-direct", text: "2. The same, as a direct convolution" }),
-      parts.directText = el("p", {}),
-      el("h4", { text: "Why the kernel is rotated" }),
-      el("p", { text: "Each output reads the taps in the opposite order to the inputs, so the direct convolution's kernel is w turned by 180°." }),
-      el("p", { text: "Input x[q] sends tap w[t] to output q·s + t·d − p. Fix one output: the later the input, the earlier the tap that reaches it, so a window reading the inputs left to right (and top to bottom) meets the taps right to left (and bottom to top)." }),
-      parts.direct),
-    el("section", { class: "tce-view tce-view-matrix", "aria-labelledby": "tce-h-matrix" },
-      el("h3", { id: "tce-h-matrix", text: "3. The matrix Cᵀ" }),
-      parts.matrixText, parts.matrix));
-  parts.output = el("div", { class: "tce-output" }, parts.sum, parts.views);
-  parts.code = el("div", { class: "tce-code" });
-  parts.finder = buildFinder();
-  const random = el("button", { type: "button", text: "Random", onclick: randomState });
-  const reset = el("button", { type: "button", text: "The walk-through's example", onclick: () => setState(tc.cloneState(tc.DEFAULT_2D)) });
-  root.replaceChildren(
-    el("section", { class: "tce-settings", "aria-labelledby": "tce-h-settings" },
-      el("h2", { id: "tce-h-settings", text: "Settings" }),
-      el("div", { class: "tce-row" }, el("label", { for: "tce-dim", text: "Dimensions " }), parts.dim, random, reset),
-      parts.params, parts.editors, parts.editMsg),
-    parts.alert, parts.arith, parts.output,
-    parts.codeSection = el("section", { "aria-labelledby": "tce-h-code" }, el("h2", { id: "tce-h-code", text: "Code for these settings" }), parts.code),
-    parts.finder);
-  window.addEventListener("hashchange", () => {
-    const state = tc.parseHash(location.hash);
-    if (tc.formatHash(state) !== tc.formatHash(view.state)) {
-      view.state = state;
-      view.focus = null;
-      view.pinned = null;
-      view.step = -1;
-      render();
-    }
-  });
 }
 
-function buildParams() {
-  const { dim } = view.state;
-  const axes = AXES[dim];
-  const head = el("tr", {}, el("th", { scope: "col", text: "Setting" }), ...axes.map((a) => el("th", { scope: "col", text: a })));
-  const rows = PARAMS.map(([key, name, sym]) => {
-    const [lo, hi] = key === "i" ? tc.RANGES.i[dim] : tc.RANGES[key];
-    const cells = axes.map((axis, ax) =>
-      el("td", {}, el("input", {
-        type: "number", min: lo, max: hi, step: 1, value: view.state[key][ax], inputmode: "numeric",
-        "data-control": key, "data-axis": ax, "aria-label": `${name} ${sym}${dim === 2 ? `, ${axis}` : ""}`,
-        "aria-describedby": "tce-editmsg",
-        oninput: (e) => setParam(key, ax, e.target),
-        onblur: (e) => revert(e.target, view.state[key][ax]),
-      })));
-    const code = { i: "", k: "kernel_size", s: "stride", p: "padding", a: "output_padding", d: "dilation" }[key];
-    return el("tr", {}, el("th", { scope: "row" }, `${name} `, el("var", { text: sym }), code ? el("code", { text: ` ${code}` }) : null), ...cells);
-  });
-  parts.params.replaceChildren(el("table", {}, el("caption", { text: `Input size 1 to ${tc.RANGES.i[dim][1]}, kernel 1 to 5, stride 1 to 4, padding 0 to 4, output padding 0 to 3 (and below the larger of stride and dilation), dilation 1 to 3.` }), el("thead", {}, head), el("tbody", {}, ...rows)));
-}
-
-function buildEditors() {
-  const { state } = view;
-  parts.editors.replaceChildren();
-  if (!inRange(state)) return;
-  for (const [key, role, name, shapeKey] of [["x", "input", "Input x", "i"], ["w", "kernel", "Kernel w", "k"]]) {
-    const [rows, cols] = grid2(state[shapeKey]);
-    const table = el("table", { class: `tce-editor tce-${role}` }, el("caption", { text: `${name} (${state[shapeKey].join(" × ")})` }));
-    for (let r = 0; r < rows; r++) {
-      const tr = el("tr");
-      for (let c = 0; c < cols; c++) {
-        const pos = posOf(r, c, state.dim);
-        const j = tc.ravel(pos, state[shapeKey]);
-        tr.append(el("td", {}, el("input", {
-          type: "number", step: 1, value: state[key][j], inputmode: "numeric",
-          "data-role": role, "data-index": idx(pos), "data-value": state[key][j],
-          "aria-label": `${key}[${label(pos)}]`,
-          "aria-describedby": "tce-editmsg",
-          oninput: (e) => setValue(key, j, e.target),
-          onblur: (e) => revert(e.target, view.state[key][j]),
-        })));
-      }
-      table.append(tr);
-    }
-    parts.editors.append(table);
-  }
-  parts.editors.append(el("p", { class: "tce-legend tce-range", text: "Values: whole numbers, negative or not. Every sum stays exact while taps × largest |x| × largest |w| ≤ 2⁵³ − 1 (about 9 × 10¹⁵); larger values are refused." }));
+function recall(dim, key, shape) {
+  return tc.defaultValues(tc.prod(shape), key).map((v, j) => view.mem[dim][key].get(tc.unravel(j, shape).join(",")) ?? v);
 }
 
 function shapeOk(state) {
-  return ["i", "k"].every((key) => {
-    const [lo, hi] = key === "i" ? tc.RANGES.i[state.dim] : tc.RANGES[key];
-    return state[key].length === state.dim && state[key].every((v) => Number.isSafeInteger(v) && v >= lo && v <= hi);
-  });
+  return ["i", "k"].every((key) => state[key].every((v) => Number.isSafeInteger(v) && v >= rangeOf(key, state.dim)[0] && v <= rangeOf(key, state.dim)[1]));
 }
 
-/** Every setting that needs changing, each with its control (key, axis) and a sentence. */
-function settingProblems(state) {
-  const { dim } = state;
-  const out = [];
-  const where = (ax) => (dim === 2 ? ` (${AXES[2][ax]})` : "");
-  const fine = (key, ax) => !out.some((q) => q.key === key && q.ax === ax);
-  for (const [key, name, sym] of PARAMS) {
-    const [lo, hi] = key === "i" ? tc.RANGES.i[dim] : tc.RANGES[key];
-    state[key].forEach((v, ax) => {
-      if (!(v >= lo && v <= hi)) out.push({ key, ax, message: `${name} ${sym}${where(ax)} must be ${lo} to ${hi}, got ${v}` });
-    });
+// --- state changes and the address
+
+/** Show a state; "push" makes a history entry (Back undoes it), "replace" amends the last. */
+function apply(state, how) {
+  const changed = formatHash(state) !== formatHash(view.state);
+  view.state = state;
+  if (shapeOk(state)) remember(state);
+  if (how && changed) history[how === "push" ? "pushState" : "replaceState"](null, "", "#" + formatHash(state));
+  if (view.notes.length) view.notes = [];
+  render();
+}
+
+function fromAddress() {
+  const { state, notes } = readHash(location.hash);
+  if (formatHash(state) === formatHash(view.state) && !notes.length) return;
+  restart();
+  view.state = state;
+  view.notes = notes;
+  if (shapeOk(state)) remember(state);
+  rewriteAddress();
+  render();
+}
+
+/** An address given in short (or with values not taken) is written out as what is shown. */
+function rewriteAddress() {
+  if (location.hash.length > 1 && location.hash.slice(1) !== formatHash(view.state)) {
+    history.replaceState(null, "", "#" + formatHash(view.state));
   }
-  for (let ax = 0; ax < dim; ax++) {
-    const [a, s, d] = [state.a[ax], state.s[ax], state.d[ax]];
-    if (fine("a", ax) && a >= Math.max(s, d)) {
-      out.push({ key: "a", ax, message: `Output padding a${where(ax)} must be smaller than the stride ${s} or the dilation ${d}, got ${a}` });
-    }
-  }
-  for (let ax = 0; ax < dim; ax++) {
-    const [n, k, s, p, a, d] = ["i", "k", "s", "p", "a", "d"].map((key) => state[key][ax]);
-    if (PARAMS.every(([key]) => fine(key, ax)) && tc.outputSize(n, k, s, p, a, d) < 1) {
-      out.push({ key: "p", ax, message: `Padding p${where(ax)} = ${p} crops the whole output` });
-    }
-  }
-  return out;
 }
 
-function inRange(state) {
-  return shapeOk(state) && state.x.length === tc.prod(state.i) && state.w.length === tc.prod(state.k);
-}
-
-// --- state changes ----------------------------------------------------------------------
-
-function resize(values, from, to, which) {
-  const fill = tc.defaultValues(tc.prod(to), which);
-  return fill.map((v, j) => {
-    const pos = tc.unravel(j, to);
-    return pos.every((q, ax) => q < from[ax]) && values.length === tc.prod(from) ? values[tc.ravel(pos, from)] : v;
-  });
-}
-
-// Text that is not a whole number (0.5, 1e3, an empty box) changes nothing: the box is marked
-// invalid, the message under the editors says why, and leaving the box puts the value in use back.
-const badText = new Map(); // input element -> its description
-
-function checkText(input, inUse) {
-  const text = input.value.trim();
-  if (/^-?\d+$/.test(text)) {
-    if (badText.delete(input)) showEdits();
-    return true;
-  }
-  const what = text ? `“${text}” is not a whole number` : "the box is empty (or holds no number)";
-  badText.set(input, `${input.getAttribute("aria-label")}: ${what}; the views use ${inUse}`);
-  showEdits();
-  return false;
-}
-
-function revert(input, value) {
-  if (!badText.has(input)) return;
-  badText.delete(input);
-  input.value = String(value);
-  showEdits();
-  if (input.dataset.control) render(); // the settings' marks come from the state again
-}
-
-function showEdits() {
-  for (const input of root.querySelectorAll(".tce-settings input")) {
-    if (badText.has(input)) input.setAttribute("aria-invalid", "true");
-    else if (input.dataset.role) input.removeAttribute("aria-invalid");
-  }
-  for (const input of badText.keys()) if (!input.isConnected) badText.delete(input);
-  parts.editMsg.textContent = badText.size
-    ? `${[...badText.values()].join(". ")}. Whole numbers only: leaving the box puts the number in use back.`
-    : "";
-  parts.editMsg.hidden = !badText.size;
-}
-
-function setParam(key, ax, input) {
-  if (!checkText(input, view.state[key][ax])) return;
-  const text = input.value.trim();
-  const state = tc.cloneState(view.state);
-  state[key][ax] = Number(text);
-  const fits = () => shapeOk(state);
-  if (key === "i" && fits()) state.x = resize(view.state.x, view.state.i, state.i, "x");
-  if (key === "k" && fits()) state.w = resize(view.state.w, view.state.k, state.k, "w");
+/** A new state from elsewhere (the address, a button): no playing, no stamp, focus anew. */
+function restart() {
+  stopPlay();
+  view.focus = view.pinned = null;
   view.step = -1;
-  setState(state);
 }
 
-function setValue(key, j, input) {
-  if (!checkText(input, view.state[key][j])) return;
-  const text = input.value.trim();
-  const state = tc.cloneState(view.state);
-  state[key][j] = Number(text);
-  input.dataset.value = String(state[key][j]);
-  setState(state);
+function editApply(input, state) {
+  const push = view.editing !== input;
+  view.editing = input;
+  apply(state, push ? "push" : "replace");
 }
 
 function setDim(dim) {
   const s = view.state;
   if (dim === s.dim) return;
-  const last = (v) => [v[v.length - 1]];
   const state = { dim };
-  for (const key of ["k", "s", "p", "a", "d"]) state[key] = dim === 1 ? last(s[key]) : [s[key][0], s[key][0]];
   if (dim === 1) {
-    state.i = last(s.i);
-    state.x = s.x.slice(0, state.i[0]); // the first row
-    state.w = s.w.slice(0, state.k[0]);
+    view.last2D = tc.cloneState(s);
+    for (const key of tc.AXIS_KEYS) state[key] = [clamp(s[key][s[key].length - 1], rangeOf(key, 1))];
   } else {
-    state.i = [Math.min(s.i[0], 8), Math.min(s.i[0], 8)];
-    state.x = resize(s.x, [1, s.x.length], state.i, "x");
-    state.w = resize(s.w, [1, s.w.length], state.k, "w");
+    const back = view.last2D;
+    for (const key of tc.AXIS_KEYS) {
+      const v = clamp(s[key][0], rangeOf(key, 2));
+      state[key] = [back ? clamp(back[key][0], rangeOf(key, 2)) : v, v];
+    }
   }
-  view.focus = null;
-  view.pinned = null;
-  view.step = -1;
-  setState(state);
-}
-
-function setState(state) {
-  view.state = state;
-  history.replaceState(null, "", "#" + tc.formatHash(state));
-  render();
+  state.x = recall(dim, "x", state.i);
+  state.w = recall(dim, "w", state.k);
+  restart();
+  apply(state, "push");
 }
 
 function randomState() {
   const r = (lo, hi) => lo + Math.floor(Math.random() * (hi - lo + 1));
   const dim = view.state.dim;
   for (;;) {
-    const axis = () => {
+    const state = { dim, i: [], k: [], s: [], p: [], a: [], d: [] };
+    for (let ax = 0; ax < dim; ax++) {
       const s = r(1, 3), d = Math.random() < 0.8 ? 1 : r(2, 3), k = r(1, 4);
-      return { i: r(1, dim === 1 ? 8 : 4), k, s, d, p: r(0, Math.max(0, Math.floor((k - 1) * d / 2))), a: r(0, Math.max(s, d) - 1) };
-    };
-    const axes = Array.from({ length: dim }, axis);
-    const state = { dim };
-    for (const key of ["i", "k", "s", "p", "a", "d"]) state[key] = axes.map((a) => a[key]);
+      for (const [key, v] of Object.entries({ i: r(1, 12 - 4 * dim), k, s, d, p: r(0, ((k - 1) * d) >> 1), a: r(0, Math.max(s, d) - 1) })) state[key].push(v);
+    }
     state.x = Array.from({ length: tc.prod(state.i) }, () => r(-3, 9));
     state.w = Array.from({ length: tc.prod(state.k) }, () => r(-2, 5));
-    if (!tc.validate(state)) {
-      view.focus = null;
-      view.pinned = null;
-      view.step = -1;
-      setState(state);
-      return;
+    if (!tc.validate(state)) return restart(), apply(state, "push");
+  }
+}
+
+// --- text that is not a value: marked, explained, put back on leaving the box
+
+const badText = new Map(); // input -> its sentence
+
+function markText(input, problem, inUse) {
+  if (problem) badText.set(input, `${input.getAttribute("aria-label")}: ${problem}; the views use ${inUse}`);
+  else badText.delete(input);
+  showEdits();
+}
+
+function showEdits() {
+  for (const input of badText.keys()) if (!input.isConnected) badText.delete(input);
+  for (const input of root.querySelectorAll("input[data-edit]")) {
+    input.setAttribute("aria-invalid", String(badText.has(input) || input.dataset.bad === "true"));
+  }
+  parts.editMsg.textContent = badText.size ? `${[...badText.values()].join(". ")}. Leaving the box puts the number in use back.` : "";
+  parts.editMsg.hidden = !badText.size;
+}
+
+function leaveBox(input, inUse) {
+  if (view.editing === input) view.editing = null;
+  if (!badText.has(input)) return;
+  badText.delete(input);
+  input.value = inUse();
+  showEdits();
+}
+
+function onSetting(key, ax, input) {
+  const text = input.value.trim();
+  if (!/^-?\d+$/.test(text)) {
+    const why = text ? `“${text}” is not a whole number` : "the box is empty or holds no number";
+    return markText(input, why, view.state[key][ax]);
+  }
+  markText(input, null);
+  editApply(input, withSetting(key, ax, Number(text)));
+}
+
+/** The state with one setting changed; a new size takes the values the reader left there. */
+function withSetting(key, ax, v) {
+  const state = tc.cloneState(view.state);
+  state[key][ax] = v;
+  if (shapeOk(state)) {
+    state.x = recall(state.dim, "x", state.i);
+    state.w = recall(state.dim, "w", state.k);
+  }
+  stopPlay();
+  view.step = -1;
+  return state;
+}
+
+function stepSetting(key, ax, delta) {
+  const v = clamp(view.state[key][ax] + delta, rangeOf(key, view.state.dim));
+  if (v !== view.state[key][ax]) apply(withSetting(key, ax, v), "push");
+}
+
+function onValue(key, j, input) {
+  const v = parseValue(input.value);
+  if (v === null) {
+    const text = input.value.trim();
+    const why = text ? `“${text}” is not a number with at most two decimal places` : "the box is empty";
+    return markText(input, why, tx.valueText(view.state[key][j]));
+  }
+  markText(input, null);
+  if (v === view.state[key][j]) return;
+  const state = tc.cloneState(view.state);
+  state[key][j] = v;
+  editApply(input, state);
+}
+
+// --- the settings pane, built once per dimension
+
+function buildPane() {
+  // 1-D or 2-D: two toggle buttons, each a tab stop
+  parts.dims = el("div", { class: "tce-dims", role: "group", "aria-label": "Dimensions" },
+    ...[1, 2].map((dim) => button(`${dim}-D`, () => setDim(dim), { id: `tce-dim-${dim}`, "data-dim": dim })));
+  parts.params = el("div", { class: "tce-params" });
+  parts.formula = el("div", { class: "tce-formula", "aria-live": "off" });
+  parts.notes = el("div", { role: "status", class: "tce-notes" });
+  parts.alert = el("div", { role: "alert", class: "tce-alert" });
+  parts.editMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-editmsg", hidden: true });
+  const random = button("Random", randomState);
+  const reset = button("The walk-through's example", () => (restart(), apply(tc.cloneState(tc.DEFAULT_2D), "push")));
+  return el("section", { class: "tce-pane", "aria-labelledby": "tce-h-settings" },
+    el("div", { class: "tce-pane-head" }, el("h2", { id: "tce-h-settings", text: "Settings" }), parts.dims),
+    parts.params, parts.formula, parts.alert, parts.editMsg, parts.notes,
+    el("div", { class: "tce-row" }, random, reset));
+}
+
+function buildParams() {
+  const { dim } = view.state;
+  const axes = AXES[dim];
+  const head = el("tr", {}, el("th", { scope: "col", text: "Setting" }), ...axes.map((a) => el("th", { scope: "col", text: a })));
+  const rows = PARAMS.map(([key, name, sym, code]) => {
+    const [lo, hi] = rangeOf(key, dim);
+    const cells = axes.map((axis, ax) => {
+      const label = `${name} ${sym}${dim === 2 ? `, ${axis}` : ""}`;
+      const input = el("input", {
+        type: "number", min: lo, max: hi, step: 1, value: view.state[key][ax], inputmode: "numeric",
+        "data-control": key, "data-axis": ax, "data-edit": "", "aria-label": label, "aria-describedby": "tce-editmsg",
+        oninput: (e) => onSetting(key, ax, e.target),
+        onchange: (e) => leaveBox(e.target, () => String(view.state[key][ax])),
+        onblur: (e) => leaveBox(e.target, () => String(view.state[key][ax])),
+      });
+      const btn = (delta) => el("button", {
+        type: "button", tabindex: "-1", class: "tce-step-btn", text: delta < 0 ? "−" : "+",
+        "aria-label": `${label}: ${delta < 0 ? "one less" : "one more"}`, onclick: () => stepSetting(key, ax, delta),
+      });
+      return el("td", {}, el("span", { class: "tce-stepper-ctl" }, btn(-1), input, btn(1)));
+    });
+    const th = el("th", { scope: "row" }, el("var", { text: sym }), ` ${name.toLowerCase()}`);
+    if (code) th.append(el("code", { text: code }));
+    return el("tr", {}, th, ...cells);
+  });
+  const r = (key) => rangeOf(key, dim).join("–");
+  const caption = el("caption", { text: `Ranges: i′ ${r("i")}, k ${r("k")}, s ${r("s")}, p ${r("p")}, a ${r("a")} (below the larger of s and d), d ${r("d")}. Arrow keys step a box.` });
+  parts.params.replaceChildren(el("table", {}, caption, el("thead", {}, head), el("tbody", {}, ...rows)));
+  parts.paramsDim = dim;
+}
+
+function syncPane(state, why, every) {
+  for (const b of parts.dims.children) b.setAttribute("aria-pressed", String(Number(b.dataset.dim) === state.dim));
+  if (parts.paramsDim !== state.dim) buildParams();
+  for (const input of parts.params.querySelectorAll("input")) {
+    const key = input.dataset.control, ax = Number(input.dataset.axis);
+    const v = String(state[key][ax]);
+    if (input.value !== v && document.activeElement !== input) input.value = v;
+    const bad = Boolean(why) && ((tc.NAMES[key] === why.param && (why.axis == null || why.axis === ax)) || every.some((q) => q.key === key && q.ax === ax));
+    input.dataset.bad = String(bad);
+  }
+  showEdits();
+  parts.notes.replaceChildren(...(view.notes.length
+    ? [el("p", { text: `The address asked for ${view.notes.length === 1 ? "something" : "things"} the explorer cannot show as written; the address now holds what it shows:` }),
+      el("ul", {}, ...view.notes.map((n) => el("li", { text: n.text })))]
+    : []));
+  parts.notes.hidden = !view.notes.length;
+}
+
+/** Every setting that needs changing, each with its control (key, axis) and a sentence. */
+function settingProblems(state) {
+  const out = [];
+  const where = (ax) => (state.dim === 2 ? ` (${AXES[2][ax]})` : "");
+  const bad = (ax, ...keys) => out.some((q) => q.ax === ax && keys.includes(q.key));
+  for (const [key, name, sym] of PARAMS) {
+    const [lo, hi] = rangeOf(key, state.dim);
+    state[key].forEach((v, ax) => {
+      if (!(v >= lo && v <= hi)) out.push({ key, ax, message: `${name} ${sym}${where(ax)} must be ${lo} to ${hi}, got ${v}` });
+    });
+  }
+  state.a.forEach((a, ax) => {
+    const [s, d] = [state.s[ax], state.d[ax]];
+    if (!bad(ax, "a", "s", "d") && a >= Math.max(s, d)) out.push({ key: "a", ax, message: `Output padding a${where(ax)} must be smaller than the stride ${s} or the dilation ${d}, got ${a}` });
+  });
+  state.p.forEach((p, ax) => {
+    if (!bad(ax, ...tc.AXIS_KEYS) && tc.outputSize(...tc.AXIS_KEYS.map((key) => state[key][ax])) < 1) out.push({ key: "p", ax, message: `Padding p${where(ax)} = ${p} crops the whole output` });
+  });
+  return out;
+}
+
+function showProblems(why, every) {
+  parts.alert.hidden = !why;
+  if (!why) return parts.alert.replaceChildren();
+  const whose = why.message.includes("in the explorer") ? "The explorer cannot show these settings"
+    : why.param === "x" || why.param === "weight" ? "The explorer refuses these values" : "PyTorch and transposed_conv refuse these settings";
+  parts.alert.replaceChildren(el("p", { text: `${whose}: ${why.message}.` }));
+  if (every.length > 1) parts.alert.append(el("p", { text: `Every setting to fix (${every.length}):` }), el("ul", {}, ...every.map((q) => el("li", { text: q.message }))));
+}
+
+// --- the views' skeleton
+
+/** A captioned table: the caption names it (aria-labelledby). */
+function block(id, text, table, cls = "tce-block") {
+  table.setAttribute("aria-labelledby", id);
+  return el("div", { class: cls }, el("p", { class: "tce-cap", id, text }), table);
+}
+
+function button(text, onclick, attrs = {}) {
+  return el("button", { type: "button", text, onclick, ...attrs });
+}
+
+function legend(items) {
+  return el("ul", { class: "tce-legend" }, ...items.map(([cls, text]) => el("li", {}, el("span", { class: `tce-swatch ${cls}`, "aria-hidden": "true" }), text)));
+}
+
+function trace(id) {
+  return el("p", { class: "tce-trace", id }, document.createTextNode(""));
+}
+
+/** The traced sum; a term such as "x[0, 1]·w[2, 2]" does not break inside. */
+function showTrace(sum) {
+  parts.trace1.firstChild.data = sum.replace(/, /g, ",\u00a0");
+}
+
+/** Fix the trace's height to its longest sum in this state: a new sum then moves nothing. */
+function sizeTrace(state, outShape) {
+  const tr = parts.trace1;
+  tr.classList.remove("tce-fixed");
+  tr.style.height = "";
+  const n = tc.prod(outShape);
+  const counts = Array.from({ length: n }, (_, r) => tc.tapsOf(state, tc.unravel(r, outShape)).length);
+  const most = Math.max(...counts);
+  let longest = "";
+  counts.forEach((c, r) => {
+    if (c !== most) return;
+    const text = tx.sumText(state, tc.unravel(r, outShape));
+    if (text.length > longest.length) longest = text;
+  });
+  showTrace(longest);
+  tr.style.height = `${tr.offsetHeight}px`;
+  tr.classList.add("tce-fixed");
+}
+
+function buildViews() {
+  parts.editors = el("div", { class: "tce-editors" });
+  parts.prev = button("◀ Prev", () => step(-1));
+  parts.play = button("▶ Play", togglePlay, { class: "tce-play", "aria-pressed": "false" });
+  parts.next = button("Next ▶", () => step(1));
+  parts.all = button("All stamps", () => (stopPlay(), setStep(-1)));
+  parts.stepText = el("p", { class: "tce-step-text", role: "status" });
+  parts.scatter = el("div", { class: "tce-scroll tce-canvas" });
+  parts.trace1 = trace("tce-sum");
+  parts.sizeText = el("div", { class: "tce-sizes" });
+  parts.valuesNote = el("p", { class: "tce-note" });
+  parts.direct = el("div", { class: "tce-direct" });
+  parts.directText = el("p");
+  parts.matrix = el("div", { class: "tce-scroll" });
+  parts.matrixText = el("p");
+  const stepper = el("div", { class: "tce-stepper", role: "group", "aria-label": "Add the stamps one at a time" }, parts.prev, parts.play, parts.next, parts.all);
+  const v1 = el("section", { class: "tce-view", id: "tce-view-1", "aria-labelledby": "tce-h-scatter" },
+    el("h3", { id: "tce-h-scatter", text: "1. Scatter-add: every input value stamps the kernel" }),
+    el("p", { class: "tce-lead", text: "Input x[m, n] adds x[m, n] × w onto y, its tap w[0, 0] on y[s·m − p, s·n − p]; overlapping stamps add. Type into x and w; hover, tap or use the arrow keys on y." }),
+    el("div", { class: "tce-xw" }, parts.editors, parts.scatter), stepper, parts.stepText, parts.valuesNote,
+    legend([
+      ["tce-in", "input x"], ["tce-kernel", "kernel w (inner ring)"], ["", "output y"],
+      ["tce-hl", "solid black-and-white outline: the output in focus and the inputs and taps that reach it"],
+      ["tce-in tce-current", "dashed outline, black corner: the input being stamped"],
+      ["tce-stamp", "hatched: the cells its stamp adds to (small numbers: what it adds)"],
+      ["tce-crop", "faded, dashed: cropped by the padding, not part of y"],
+      ["tce-added", "dotted inner border: added by output padding"],
+      ["tce-framed", "thick frame: the output y inside the full result"],
+    ]),
+    parts.sizeText);
+  const v2 = el("section", { class: "tce-view", id: "tce-view-2", "aria-labelledby": "tce-h-direct" },
+    el("h3", { id: "tce-h-direct", text: "2. The same sums as a direct convolution" }),
+    parts.directText, parts.direct,
+    legend([["tce-in", "input value"], ["tce-zero", "inserted zero"], ["tce-pad", "padding (dashed)"], ["tce-zero tce-win", "outlined: the window under the rotated kernel"], ["tce-kernel", "rotated kernel, with the tap of w each cell holds"]]),
+    el("h4", { text: "Why the kernel is rotated" }),
+    el("p", { text: "Input x[m] sends tap w[u] to output y[s·m + d·u − p]. Fix one output: the later the input, the earlier the tap that reaches it. A window reading the inputs left to right (and top to bottom) therefore meets the taps right to left (and bottom to top): the direct convolution's kernel is w turned by 180°. Hover an output and compare the tap names in the rotated kernel with the taps outlined in view 1." }));
+  const v3 = el("section", { class: "tce-view", id: "tce-view-3", "aria-labelledby": "tce-h-matrix" },
+    el("h3", { id: "tce-h-matrix", text: "3. The matrix Cᵀ" }),
+    parts.matrixText, parts.matrix,
+    legend([["tce-m", "a weight of w (non-zero entry)"], ["tce-m0", "zero entry"], ["tce-hl", "outlined: the focused output's row and the inputs it reads"]]));
+  // the traced sum: at the bottom of the screen while a view is in sight
+  parts.views = el("div", { class: "tce-views" }, v1, v2, v3, parts.trace1);
+  parts.waiting = el("p", { class: "tce-note", hidden: true, text: "The views come back when the settings are valid." });
+  return el("div", { class: "tce-main" }, parts.waiting, parts.views);
+}
+
+// --- drawing a state
+
+/** A cell's size so that a table of cols columns fits the views' width (read once a drawing). */
+function cellSize(cols) {
+  return Math.max(24, Math.min(34, Math.floor((fig.width - 40) / Math.max(cols, 1))));
+}
+
+/** Write a number into a cell, touching only what differs (a hover rewrites a few cells). */
+function setNumber(td, units, places, size) {
+  const t = cellText(units, places);
+  const box = td.firstElementChild?.classList.contains("tce-n") ? td.firstElementChild : td;
+  const text = box.firstChild;
+  if (text && text.nodeType === 3 && !text.nextSibling) {
+    if (text.data !== t.text) text.data = t.text;
+  } else {
+    box.textContent = t.text;
+  }
+  const fs = t.text.length > 3 ? `${fitFont(t.text, size)}px` : "";
+  if (box.style.fontSize !== fs) box.style.fontSize = fs;
+  const title = t.exact ? null : showUnits(units, places);
+  if (title !== td.getAttribute("title")) {
+    if (title === null) td.removeAttribute("title");
+    else td.setAttribute("title", title);
+  }
+  return t.exact;
+}
+
+function buildEditors() {
+  const { state } = view;
+  const tables = [["x", "i", "input", "Input x"], ["w", "k", "kernel", "Kernel w"]].map(([key, shapeKey, role, name]) => {
+    const shape = state[shapeKey];
+    const [rows, cols] = grid2(shape);
+    const id = `tce-cap-${key}`;
+    const { table, cells } = cellTable({
+      rows, cols,
+      rowLabel: (r) => (state.dim === 1 ? key : String(r)),
+      attrs: { class: `tce-cells tce-${role}`, style: "--cell: 40px" },
+      cell: (r, c, td) => {
+        const pos = posOf(r, c, state.dim);
+        const j = tc.ravel(pos, shape);
+        td.dataset.role = role;
+        td.dataset.index = pos.join(",");
+        td.dataset.value = String(state[key][j]);
+        td.append(el("input", {
+          type: "text", value: tx.valueText(state[key][j]), spellcheck: "false", autocomplete: "off",
+          "data-edit": "", "data-key": key, "data-flat": j, "aria-label": `${key}[${pos.join(", ")}]`, "aria-describedby": "tce-editmsg",
+          oninput: (e) => onValue(key, j, e.target),
+          onchange: (e) => leaveBox(e.target, () => tx.valueText(view.state[key][j])),
+          onblur: (e) => leaveBox(e.target, () => tx.valueText(view.state[key][j])),
+        }));
+      },
+    });
+    parts[`${key}Cells`] = cells; // row-major: cells[j] holds value j
+    return block(id, `${name} (${shape.join(" × ")})`, table);
+  });
+  parts.editors.replaceChildren(...tables);
+  parts.editorShape = JSON.stringify([state.dim, state.i, state.k]);
+}
+
+function syncEditors() {
+  const { state } = view;
+  if (parts.editorShape !== JSON.stringify([state.dim, state.i, state.k])) buildEditors();
+  for (const input of parts.editors.querySelectorAll("input")) {
+    const v = view.state[input.dataset.key][Number(input.dataset.flat)];
+    input.parentElement.dataset.value = String(v);
+    if (document.activeElement !== input && !badText.has(input)) input.value = tx.valueText(v);
+  }
+}
+
+/** Hovering a cell that names an output shows it while the pointer stays; a click keeps it. */
+function hoverable(table) {
+  const pos = (e) => e.target.closest("td[data-pos]")?.dataset.pos.split(",").map(Number);
+  table.addEventListener("pointerover", (e) => {
+    const p = pos(e);
+    if (p && !same(p, view.focus)) setFocus(p, false);
+  });
+  table.addEventListener("click", (e) => {
+    const p = pos(e);
+    if (p) setFocus(p, true);
+  });
+  table.addEventListener("pointerleave", () => {
+    if (view.pinned && !same(view.pinned, view.focus)) setFocus(view.pinned, false);
+  });
+}
+
+/** An output table: hoverable, and a grid the arrow keys move through. */
+function outputGrid(table, cells, shape) {
+  table.setAttribute("role", "grid");
+  hoverable(table);
+  table.addEventListener("keydown", (e) => outputKeys(e, shape));
+  return { table, cells };
+}
+
+function drawScatter(state, sz, y) {
+  const dim = state.dim;
+  const canvasShape = sz.map((z) => z.canvas);
+  const outShape = sz.map((z) => z.out);
+  const [rows, cols] = grid2(canvasShape);
+  const [pr, pc] = dim === 1 ? [0, state.p[0]] : state.p;
+  const size = cellSize(cols + 1);
+  const outs = new Array(tc.prod(outShape));
+  const { table, cells } = cellTable({
+    rows, cols,
+    colLabel: (c) => minus(c - pc),
+    rowLabel: (r) => (dim === 1 ? "y" : minus(r - pr)),
+    attrs: { class: "tce-cells tce-y", "aria-labelledby": "tce-cap-y", style: `--cell: ${size}px` },
+    cell: (r, c, td) => {
+      const opos = posOf(r - pr, c - pc, dim);
+      const inside = opos.every((v, ax) => v >= 0 && v < outShape[ax]);
+      if (!inside) {
+        td.className = "tce-crop";
+        return;
+      }
+      const flat = tc.ravel(opos, outShape);
+      outs[flat] = td;
+      td.className = "tce-out" + (opos.some((v, ax) => v >= sz[ax].addedFrom) ? " tce-added" : "");
+      td.dataset.role = "output";
+      td.dataset.index = td.dataset.pos = opos.join(",");
+      td.dataset.value = formatUnits(y.units[flat], y.places);
+    },
+  });
+  const frame = el("div", { class: "tce-frame", "aria-hidden": "true" });
+  const cap = el("p", { class: "tce-cap", id: "tce-cap-y" });
+  parts.scatter.replaceChildren(cap, el("div", { class: "tce-stack" }, table, frame));
+  return { table, cells, outs, frame, cap, canvasShape, size, grid: outputGrid(table, outs, outShape) };
+}
+
+/** A box that scrolls sideways is a named tab stop (unless a cell inside is one). */
+function markScrollers() {
+  for (const box of parts.views.querySelectorAll(".tce-scroll")) {
+    const cap = box.querySelector(".tce-cap")?.textContent ?? "figure";
+    const on = box.scrollWidth > box.clientWidth + 1 && !box.querySelector("[tabindex='0']");
+    for (const [name, v] of [["tabindex", "0"], ["role", "region"], ["aria-label", `${cap}, scrolls sideways`]]) {
+      if (on) box.setAttribute(name, v);
+      else box.removeAttribute(name);
     }
   }
 }
 
-function step(delta) {
-  const n = view.state.x.length;
-  view.step = view.step < 0 ? (delta > 0 ? 0 : n - 1) : view.step + delta;
-  if (view.step >= n || view.step < 0) view.step = -1;
-  draw();
+/** Where the padded input's cell (0, 0) starts, were nothing cropped: the window's origin. */
+function originOf(v2) {
+  const table = v2.win.previousElementSibling;
+  const first = table.tBodies[0].rows[0].cells[1];
+  return [first.offsetLeft, first.offsetTop];
 }
 
-function stepKeys(e) {
-  if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
-    e.preventDefault();
-    step(e.key === "ArrowRight" ? 1 : -1);
+function placeFrame(v1) {
+  const firstCell = v1.outs[0], lastCell = v1.outs[v1.outs.length - 1];
+  const box = v1.table.getBoundingClientRect();
+  const a = firstCell.getBoundingClientRect(), b = lastCell.getBoundingClientRect();
+  Object.assign(v1.frame.style, { left: `${a.left - box.left}px`, top: `${a.top - box.top}px`, width: `${b.right - a.left}px`, height: `${b.bottom - a.top}px` });
+}
+
+function drawDirect(state, sz, y) {
+  const dim = state.dim;
+  const z = tc.zeroInserted(state);
+  const e = tc.exact(state);
+  const rot = tc.rotatedKernel(state);
+  // a negative padding crops the zero-inserted input: drawn too, faded
+  const cut0 = sz.map((q) => Math.max(0, -q.before)), cut1 = sz.map((q) => Math.max(0, -q.after));
+  const ext = z.shape.map((n, ax) => n + cut0[ax] + cut1[ax]);
+  const [rows, cols] = grid2(ext);
+  const size = cellSize(cols + 1);
+  const padCells = new Array(tc.prod(z.shape));
+  const grid = cellTable({
+    rows, cols,
+    rowLabel: (r) => (dim === 1 ? "x" : String(r)),
+    attrs: { class: "tce-cells tce-padded", style: `--cell: ${size}px` },
+    cell: (r, c, td) => {
+      const padPos = posOf(r, c, dim).map((v, ax) => v - cut0[ax]);
+      if (!padPos.every((v, ax) => v >= 0 && v < z.shape[ax])) {
+        const ins = padPos.map((v, ax) => v - sz[ax].before);
+        const known = ins.every((v, ax) => v >= 0 && v < z.inserted.shape[ax]);
+        td.className = "tce-crop";
+        setNumber(td, known ? z.inserted.units[tc.ravel(ins, z.inserted.shape)] : 0, z.places, size);
+        return;
+      }
+      const cell = tc.ravel(padPos, z.shape);
+      padCells[cell] = td;
+      td.className = z.kinds[cell] === "input" ? "tce-in" : `tce-${z.kinds[cell]}`;
+      setNumber(td, z.units[cell], z.places, size);
+    },
+  });
+  const crops = cut0.flatMap((n, ax) => (n > 0 ? [`cropped by ${n} at the start${dim === 2 ? ` of the ${AXES[2][ax]}` : ""}`] : []));
+  const edges = crops.length ? crops.join(" and ") : "padded";
+  const faded = [...cut0, ...cut1].some((n) => n > 0) ? "; cropped cells faded" : "";
+  const [kr, kc] = grid2(state.k);
+  const kernel = cellTable({
+    rows: kr, cols: kc,
+    rowLabel: (r) => (dim === 1 ? "w" : String(r)),
+    attrs: { class: "tce-cells tce-kernel tce-rot", style: "--cell: 46px" },
+    cell: (r, c, td) => {
+      const t = tc.ravel(posOf(r, c, dim), state.k);
+      const orig = tc.unravel(rot.length - 1 - t, state.k);
+      td.append(el("span", { class: "tce-v", text: cellText(rot[t], e.pw).text }), el("span", { class: "tce-tap", text: `w[${orig.join(", ")}]` }));
+    },
+  });
+  const outShape = sz.map((q) => q.out);
+  const [orow, ocol] = grid2(outShape);
+  const outs = [];
+  const ysize = cellSize(ocol + 1);
+  const ygrid = cellTable({
+    rows: orow, cols: ocol,
+    rowLabel: (r) => (dim === 1 ? "y" : String(r)),
+    attrs: { class: "tce-cells tce-y2", style: `--cell: ${ysize}px` },
+    cell: (r, c, td) => {
+      const pos = posOf(r, c, dim);
+      td.className = "tce-out";
+      td.dataset.pos = pos.join(",");
+      setNumber(td, y.units[tc.ravel(pos, outShape)], y.places, ysize);
+      outs.push(td);
+    },
+  });
+  parts.direct.replaceChildren(
+    block("tce-cap-pad", `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`, grid.table, "tce-block tce-scroll"),
+    el("div", { class: "tce-pair" },
+      block("tce-cap-rot", "w rotated 180°", kernel.table),
+      block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, "tce-block tce-scroll")));
+  parts.directText.textContent = tx.directText(state);
+  // the window: one box whose tiles outline the cells under the (dilated) taps, moved by a hover
+  const win = el("div", { class: "tce-window", "aria-hidden": "true" });
+  const [dr, dc] = grid2(state.d), [kr2, kc2] = grid2(state.k);
+  const tile = (n) => n * size;
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' width='${tile(dc)}' height='${tile(dr)}'><rect x='1' y='1' width='${size - 2}' height='${size - 2}' fill='none' stroke='%23111' stroke-width='2'/></svg>`;
+  Object.assign(win.style, { width: `${tile((kc2 - 1) * dc + 1)}px`, height: `${tile((kr2 - 1) * dr + 1)}px`, backgroundImage: `url("data:image/svg+xml,${svg}")`, backgroundSize: `${tile(dc)}px ${tile(dr)}px` });
+  const stack = el("div", { class: "tce-stack" });
+  grid.table.replaceWith(stack);
+  stack.append(grid.table, win);
+  return { padCells, kernel: kernel.cells, outs, grid: outputGrid(ygrid.table, outs, outShape), z, win, size, cut0: cut0.length === 1 ? [0, cut0[0]] : cut0 };
+}
+
+function drawMatrix(state, sz, y) {
+  const e = tc.exact(state);
+  const outShape = sz.map((q) => q.out);
+  const nOut = tc.prod(outShape), nIn = state.x.length;
+  const xName = (j) => `x[${tc.unravel(j, state.i).join(", ")}]`;
+  const yName = (r) => `y[${tc.unravel(r, outShape).join(", ")}]`;
+  const v3 = { whole: nOut * nIn <= 400 && nIn <= 16, xName, entries: [], xs: [], ys: [] };
+  const style = "--cell: 30px";
+  if (!v3.whole) {
+    v3.holder = el("div", { class: "tce-block" });
+    parts.matrix.replaceChildren(v3.holder);
+    return v3;
+  }
+  const rows = tc.matrixT(state);
+  const ct = cellTable({
+    rows: nOut, cols: nIn, colLabel: xName, rowLabel: yName, attrs: { class: "tce-cells tce-matrix", style },
+    cell: (r, j, td) => {
+      td.dataset.pos = tc.unravel(r, outShape).join(",");
+      td.className = rows[r][j] ? "tce-m" : "tce-m0";
+      setNumber(td, rows[r][j], e.pw, 30);
+      v3.entries.push(td);
+    },
+  });
+  v3.rows = [...ct.table.tBodies[0].rows];
+  const column = (n, name, fill) => cellTable({ rows: n, cols: 1, colLabel: () => name, rowLabel: name === "y" ? yName : xName, attrs: { class: "tce-cells tce-col", style }, cell: fill });
+  const xt = column(nIn, "x", (r, c, td) => {
+    td.className = "tce-in";
+    setNumber(td, e.x[r], e.px, 30);
+    v3.xs.push(td);
+  });
+  const yt = column(nOut, "y", (r, c, td) => {
+    td.className = "tce-out";
+    td.dataset.pos = tc.unravel(r, outShape).join(",");
+    setNumber(td, y.units[r], y.places, 30);
+    v3.ys.push(td);
+  });
+  hoverable(ct.table);
+  parts.matrix.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-ct", `Cᵀ (${nOut} × ${nIn})`, ct.table),
+    el("span", { class: "tce-op", text: "·" }), block("tce-cap-xc", "input", xt.table),
+    el("span", { class: "tce-op", text: "=" }), block("tce-cap-yc", "output", yt.table)));
+  v3.grid = outputGrid(yt.table, v3.ys, outShape);
+  return v3;
+}
+
+/** The focused row of a Cᵀ too large to draw, x under it and the output beside it: built
+ * once per state, then only its numbers and marks change with the focus. */
+function buildMatrixRow(state) {
+  const e = tc.exact(state);
+  const nIn = state.x.length;
+  const style = "--cell: 30px";
+  const number = (td) => td.append(el("span", { class: "tce-n" }, "0")); // its own layout: a new number moves nothing
+  const { table, cells } = cellTable({
+    rows: 2, cols: nIn, colLabel: fig.v3.xName, rowLabel: (r) => (r ? "x" : "Cᵀ row"), attrs: { class: "tce-cells tce-matrix", style },
+    cell: (r, j, td) => {
+      td.className = r ? "tce-in" : "tce-m0";
+      if (r) setNumber(td, e.x[j], e.px, 30);
+      else number(td);
+    },
+  });
+  const yt = cellTable({ rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "", attrs: { class: "tce-cells tce-col", style }, cell: (r, c, td) => { td.className = "tce-out"; number(td); } });
+  fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, "tce-block tce-scroll"),
+    el("span", { class: "tce-op", text: "→" }), yt.table));
+  yt.table.setAttribute("aria-labelledby", "tce-cap-row");
+  Object.assign(fig.v3, { grid: outputGrid(yt.table, yt.cells, fig.y.shape), rowCells: cells.slice(0, nIn), xCells: cells.slice(nIn), yCell: yt.cells[0], yHead: yt.table.tBodies[0].rows[0].cells[0], shown: [] });
+}
+
+function paintMatrixRow(state, focus) {
+  const v3 = fig.v3;
+  const row = tc.matrixRow(state, focus);
+  // only what changes: the old and the new non-zeros
+  for (const j of new Set([...v3.shown, ...row.flatMap((v, j) => (v ? [j] : []))])) {
+    v3.rowCells[j].className = row[j] ? "tce-m" : "tce-m0";
+    setNumber(v3.rowCells[j], row[j], tc.exact(state).pw, 30);
+  }
+  v3.shown = row.flatMap((v, j) => (v ? [j] : []));
+  v3.yHead.textContent = `y[${focus.join(", ")}]`;
+  v3.yCell.dataset.pos = focus.join(",");
+  setNumber(v3.yCell, fig.y.units[tc.ravel(focus, fig.y.shape)], fig.y.places, 30);
+  light(v3.yCell, "tce-hl");
+  for (const t of tc.tapsOf(state, focus)) {
+    light(v3.rowCells[t.x], "tce-hl");
+    light(v3.xCells[t.x], "tce-hl");
   }
 }
-
-function setFocus(pos, announce = true, pin = true) {
-  view.focus = pos;
-  if (pin) view.pinned = pos;
-  draw();
-  if (announce) parts.sum.textContent = tc.sumText(view.state, pos);
-}
-
-function outputKeys(e) {
-  const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [0, -99], End: [0, 99] };
-  const move = moves[e.key];
-  if (!move || !view.focus) return;
-  e.preventDefault();
-  const shape = grid2(tc.sizes(view.state).map((z) => z.out));
-  const [r, c] = view.state.dim === 1 ? [0, view.focus[0]] : view.focus;
-  const nr = Math.min(shape[0] - 1, Math.max(0, r + move[0]));
-  const nc = Math.min(shape[1] - 1, Math.max(0, c + move[1]));
-  setFocus(posOf(nr, nc, view.state.dim));
-}
-
-// --- rendering --------------------------------------------------------------------------
 
 function render() {
   const { state } = view;
-  // the select already shows the new value when the user changed it: track the built table's
-  // dimension instead of the select's
-  if (parts.paramsDim !== state.dim) {
-    parts.dim.value = String(state.dim);
-    parts.paramsDim = state.dim;
-    buildParams();
-  } else {
-    for (const input of parts.params.querySelectorAll("input")) {
-      const v = String(state[input.dataset.control][Number(input.dataset.axis)]);
-      if (input.value !== v && document.activeElement !== input) input.value = v;
-    }
-  }
-  const shape = JSON.stringify([state.dim, state.i, state.k, inRange(state)]);
-  if (parts.editorShape !== shape) {
-    parts.editorShape = shape;
-    buildEditors();
-    showEdits();
-  } else {
-    for (const input of parts.editors.querySelectorAll("input")) {
-      const values = input.dataset.role === "input" ? state.x : state.w;
-      const v = String(values[tc.ravel(input.dataset.index.split(",").map(Number), input.dataset.role === "input" ? state.i : state.k)]);
-      input.dataset.value = v;
-      if (input.value !== v && document.activeElement !== input) input.value = v;
-    }
-  }
+  root.dataset.renders = String(Number(root.dataset.renders || 0) + 1); // the tests wait on it
   const why = tc.validate(state);
   const every = why ? settingProblems(state) : [];
-  for (const input of parts.params.querySelectorAll("input")) {
-    const ax = Number(input.dataset.axis);
-    const bad = badText.has(input) || (why && ((tc.NAMES[input.dataset.control] === why.param && (why.axis == null || why.axis === ax)) ||
-      every.some((q) => q.key === input.dataset.control && q.ax === ax)));
-    input.setAttribute("aria-invalid", bad ? "true" : "false");
+  syncPane(state, why, every);
+  showProblems(why, every);
+  if (shapeOk(state) && state.x.length === tc.prod(state.i) && state.w.length === tc.prod(state.k)) {
+    syncEditors();
+  } else {
+    parts.editors.replaceChildren();
+    parts.editorShape = "";
   }
+  parts.waiting.hidden = !why;
+  for (const v of parts.views.querySelectorAll(".tce-view")) if (v.id !== "tce-view-1") v.hidden = Boolean(why);
+  for (const node of [parts.scatter, parts.trace1, parts.sizeText, parts.stepText, parts.valuesNote]) node.hidden = Boolean(why);
+  parts.codeSection.hidden = Boolean(why);
+  for (const b of [parts.prev, parts.play, parts.next, parts.all]) b.disabled = Boolean(why);
+  parts.formula.replaceChildren(...(why ? [] : tc.sizes(state).map((z, ax) => el("p", {}, state.dim === 2 ? el("strong", { text: `${AXES[2][ax]}: ` }) : null, tx.sizeFormula(z)))));
   if (why) {
-    let head = `PyTorch and transposed_conv refuse these settings: ${why.message}.`;
-    if (why.message.includes("in the explorer")) head = `The explorer cannot show these settings: ${why.message}.`;
-    if (why.param === "x" || why.param === "weight") head = `The explorer refuses these values: ${why.message}.`;
-    parts.alert.replaceChildren(el("p", { text: head }));
-    if (every.length > 1) {
-      parts.alert.append(el("p", { text: `Every setting to fix (${every.length}):` }), el("ul", {}, ...every.map((q) => el("li", { text: q.message }))));
-    }
-    parts.alert.hidden = false;
-    parts.output.hidden = true;
-    parts.codeSection.hidden = true;
-    parts.arith.replaceChildren();
-    parts.code.replaceChildren();
-    for (const v of [parts.scatter, parts.direct, parts.matrix]) v.replaceChildren();
+    stopPlay();
+    fig = null;
+    for (const box of [parts.scatter, parts.direct, parts.matrix]) box.replaceChildren();
     return;
   }
-  parts.alert.replaceChildren();
-  parts.alert.hidden = true;
-  parts.output.hidden = false;
-  parts.codeSection.hidden = false;
-  const out = tc.sizes(state).map((z) => z.out);
-  if (!view.focus || view.focus.some((v, ax) => v >= out[ax])) {
-    view.focus = out.map((n) => Math.floor(n / 2));
-  }
-  if (!view.pinned || view.pinned.some((v, ax) => v >= out[ax]) || view.pinned.length !== out.length) view.pinned = view.focus;
+  const sz = tc.sizes(state);
+  const out = sz.map((z) => z.out);
+  if (!view.focus || view.focus.length !== out.length || view.focus.some((v, ax) => v >= out[ax])) view.focus = out.map((n) => Math.floor(n / 2));
+  if (!view.pinned || view.pinned.length !== out.length || view.pinned.some((v, ax) => v >= out[ax])) view.pinned = view.focus;
   if (view.step >= state.x.length) view.step = -1;
-  parts.sum.textContent = tc.sumText(state, view.focus);
-  drawArithmetic();
+  const y = tc.conv(state);
+  fig = { y, lit: new Map(), next: new Map(), width: parts.views.clientWidth || root.clientWidth || 600 };
+  fig.v1 = drawScatter(state, sz, y);
+  fig.v2 = drawDirect(state, sz, y);
+  fig.v3 = drawMatrix(state, sz, y);
+  if (!fig.v3.whole) buildMatrixRow(state);
+  placeFrame(fig.v1);
+  fig.v2.origin = originOf(fig.v2);
+  sizeTrace(state, out);
+  markScrollers();
+  parts.matrixText.textContent = tx.matrixText(state, fig.v3.whole);
+  paintStep(true);
+  paintFocus(false);
+  const e = tc.exact(state);
+  const rounded = [[y.units, y.places], [e.x, e.px], [e.w, e.pw]].some(([units, places]) => !units.every((u) => cellText(u, places).exact));
+  parts.valuesNote.textContent = rounded ? "Some cells show values rounded (to two decimals, or to three digits past a million); the sum under the figure is exact, and so is each cell's tooltip." : "";
+  parts.valuesNote.hidden = !rounded;
+  parts.sizeText.replaceChildren(el("h4", { text: "The output's size" }), ...sz.map((z, ax) => el("p", {},
+    state.dim === 2 ? el("strong", { text: `${AXES[2][ax]}: ` }) : null,
+    el("span", { class: "tce-formula-inline", text: tx.sizeFormula(z) }), ". ", tx.sizeWhy(z),
+    z.a > 0 ? ` ${tx.outputPaddingText(z, state.dim, ax)}` : "")));
   drawCode();
-  draw();
 }
 
-function draw() {
-  if (tc.validate(view.state)) return;
-  drawScatter();
-  drawDirect();
-  drawMatrix();
+// --- what a hover, click or key changes: the highlights and the sum
+
+function light(node, cls) {
+  if (!node) return;
+  if (!fig.next.has(node)) fig.next.set(node, new Set());
+  fig.next.get(node).add(cls);
 }
 
-/** Put a freshly drawn figure in place, keeping the keyboard focus if the old one had it. */
-function swap(container, svg) {
-  const had = container.contains(document.activeElement);
-  container.replaceChildren(svg);
-  if (had) svg.focus({ preventScroll: true });
+/** Apply the marks gathered by light(): only the classes that differ from the last ones. */
+function swapMarks() {
+  for (const [node, classes] of fig.lit) for (const cls of classes) if (!fig.next.get(node)?.has(cls)) node.classList.remove(cls);
+  for (const [node, classes] of fig.next) for (const cls of classes) if (!fig.lit.get(node)?.has(cls)) node.classList.add(cls);
+  fig.lit = fig.next;
 }
 
-function svgFor(width, height, label) {
-  return svgEl("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "group", "aria-label": label, class: "tce-figure" });
-}
-
-/** A grid of cells: cell(r, c) returns {cls, text, small, attrs} or null for no cell. */
-function drawGrid(svg, x0, y0, rows, cols, cell, size = CELL) {
-  const g = svgEl("g");
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const spec = cell(r, c);
-      if (!spec) continue;
-      const x = x0 + c * size, y = y0 + r * size;
-      const cg = svgEl("g", { class: `tce-cell ${spec.cls || ""}`, ...(spec.attrs || {}) });
-      cg.append(svgEl("rect", { x, y, width: size, height: size, class: "tce-box" }));
-      if (spec.hl) {
-        cg.append(svgEl("rect", { x: x + 1.5, y: y + 1.5, width: size - 3, height: size - 3, class: "tce-hl-outer" }));
-        cg.append(svgEl("rect", { x: x + 3.5, y: y + 3.5, width: size - 7, height: size - 7, class: "tce-hl-inner" }));
-      }
-      if (spec.current) {
-        // the input being stamped: a thick dashed outline and a filled corner marker, unlike
-        // the solid outline of the cells linked to the focused output
-        cg.append(svgEl("rect", { x: x + 2, y: y + 2, width: size - 4, height: size - 4, class: "tce-current-mark" }));
-        cg.append(svgEl("path", { d: `M${x} ${y}h${size * 0.4}L${x} ${y + size * 0.4}z`, class: "tce-current-corner" }));
-      }
-      if (spec.tap != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size - 8, class: "tce-tap" }, spec.tap));
-      if (spec.text != null) cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2 + (spec.small ? -5 : spec.tap ? -7 : 0), class: "tce-num", "font-size": fontSize(spec.text, size) }, spec.text));
-      if (spec.small != null) cg.append(svgEl("text", { x: x + size - 3, y: y + size - 4, class: "tce-small" }, spec.small));
-      g.append(cg);
-    }
-  }
-  svg.append(g);
-  return g;
-}
-
-function fontSize(text, size) {
-  const n = String(text).length;
-  return Math.min(size * 0.42, (size * 1.5) / Math.max(n, 1));
-}
-
-function title(svg, x, y, text) {
-  svg.append(svgEl("text", { x, y, class: "tce-title" }, text));
-}
-
-function reachOf(state, o) {
-  const taps = tc.tapsOf(state, o);
-  return { taps, xs: new Set(taps.map((t) => t.x)), ws: new Set(taps.map((t) => t.w)) };
-}
-
-function drawScatter() {
+function paintFocus(moveFocus) {
   const { state, focus } = view;
-  const dim = state.dim;
-  const sz = tc.sizes(state);
-  const reach = reachOf(state, focus);
-  const [xr, xc] = grid2(state.i), [kr, kc] = grid2(state.k);
-  const canvas = grid2(sz.map((z) => z.canvas));
-  const outShape = sz.map((z) => z.out);
-  const final = tc.conv(state);
-  // partial sums of the stamps 0..step over the canvas (uncropped coordinates)
-  const upto = view.step < 0 ? state.x.length - 1 : view.step;
-  const canvasShape = sz.map((z) => z.canvas);
-  const partial = new Array(tc.prod(canvasShape)).fill(0);
-  const current = new Map();
-  for (let j = 0; j <= upto; j++) {
-    const q = tc.unravel(j, state.i);
-    for (let t = 0; t < state.w.length; t++) {
-      const tp = tc.unravel(t, state.k);
-      const pos = q.map((qq, ax) => qq * state.s[ax] + tp[ax] * state.d[ax]);
-      const flat = tc.ravel(pos, canvasShape);
-      partial[flat] += state.x[j] * state.w[t];
-      if (j === view.step) current.set(flat, state.x[j] * state.w[t]);
+  fig.next = new Map();
+  const outShape = fig.y.shape;
+  const flat = tc.ravel(focus, outShape);
+  const taps = tc.tapsOf(state, focus);
+  const { v1, v2, v3 } = fig;
+  light(v1.outs[flat], "tce-hl");
+  for (const t of taps) {
+    light(parts.xCells[t.x], "tce-hl");
+    light(parts.wCells[t.w], "tce-hl");
+  }
+  light(v2.outs[flat], "tce-hl");
+  const [wr, wc] = (focus.length === 1 ? [0, focus[0]] : focus).map((v, ax) => (v + v2.cut0[ax]) * v2.size);
+  v2.win.style.transform = `translate(${v2.origin[0] + wc}px, ${v2.origin[1] + wr}px)`;
+  for (const { cell, tap } of tc.windowOf(state, focus)) {
+    if (v2.z.kinds[cell] === "input") {
+      light(v2.padCells[cell], "tce-hl");
+      light(v2.kernel[tap], "tce-hl");
     }
   }
-  const size = Math.max(18, Math.min(CELL, Math.floor(560 / Math.max(canvas[1], 1))));
-  const gap = 24;
-  const topW = (xc + kc) * CELL + gap * 2;
-  const width = Math.max(topW, canvas[1] * size) + 8;
-  const topH = Math.max(xr, kr) * CELL + 24;
-  const height = topH + 28 + canvas[0] * size + 8;
-  const svg = svgFor(width, height, "Scatter-add: input x, kernel w, and the output y with its cropped border");
-  title(svg, 4, 14, "x");
-  drawGrid(svg, 4, 20, xr, xc, (r, c) => {
-    const j = tc.ravel(posOf(r, c, dim), state.i);
-    return { cls: "tce-input" + (j === view.step ? " tce-current" : ""), text: state.x[j], hl: reach.xs.has(j), current: j === view.step };
-  });
-  const kx = 4 + xc * CELL + gap;
-  title(svg, kx, 14, "w");
-  drawGrid(svg, kx, 20, kr, kc, (r, c) => {
-    const t = tc.ravel(posOf(r, c, dim), state.k);
-    return { cls: "tce-kernel", text: state.w[t], hl: reach.ws.has(t) };
-  });
-  title(svg, 4, topH + 18, view.step < 0 ? "y: all stamps added" : `y after ${upto + 1} of ${state.x.length} stamps`);
-  const g = drawGrid(svg, 4, topH + 24, canvas[0], canvas[1], (r, c) => {
-    const cpos = posOf(r, c, dim);
-    const flat = tc.ravel(cpos, canvasShape);
-    const opos = cpos.map((v, ax) => v - state.p[ax]);
-    const inside = opos.every((v, ax) => v >= 0 && v < outShape[ax]);
-    const stamp = current.get(flat);
-    if (!inside) return { cls: "tce-cropped" + (stamp != null ? " tce-stamp" : ""), text: partial[flat], small: stamp != null ? fmtAdd(stamp) : null };
-    const value = final.values[tc.ravel(opos, outShape)];
-    const added = opos.some((v, ax) => v >= sz[ax].full - 2 * state.p[ax]); // put there by output padding
-    return {
-      cls: "tce-output" + (stamp != null ? " tce-stamp" : "") + (added ? " tce-added" : ""),
-      text: partial[flat],
-      small: stamp != null ? fmtAdd(stamp) : null,
-      hl: same(opos, focus),
-      attrs: { "data-role": "output", "data-index": idx(opos), "data-value": value, "data-pos": opos.join(",") },
-    };
-  }, size);
-  // the output's frame inside the uncropped canvas
-  const [pr, pc] = dim === 1 ? [0, state.p[0]] : state.p;
-  const [orows, ocols] = grid2(outShape);
-  svg.append(svgEl("rect", { x: 4 + pc * size, y: topH + 24 + pr * size, width: ocols * size, height: orows * size, class: "tce-frame" }));
-  hookOutputs(svg, g);
-  swap(parts.scatter, svg);
-  if (view.step < 0) {
-    parts.stepText.textContent = `All ${state.x.length} stamps added: each output cell holds its final sum. Press Next to add them one at a time.`;
+  if (v3.whole) {
+    const row = v3.rows[flat];
+    light(row, "tce-rowfocus");
+    light(v3.ys[flat], "tce-hl");
+    for (const t of taps) {
+      light(v3.entries[flat * state.x.length + t.x], "tce-hl");
+      light(v3.xs[t.x], "tce-hl");
+    }
   } else {
-    const q = tc.unravel(view.step, state.i);
-    parts.stepText.textContent = `Stamp ${view.step + 1} of ${state.x.length}: x[${label(q)}] = ${state.x[view.step]} adds ${state.x[view.step]} × w (small numbers) at ${dim === 1 ? "position" : "row, column"} ${label(q.map((v, ax) => v * state.s[ax] - state.p[ax]))} of the output (where its tap w[${label(q.map(() => 0))}] lands: input position × s − p; a negative or too large position falls in the cropped border); the big numbers are the sums so far.`;
+    paintMatrixRow(state, focus);
+  }
+  swapMarks();
+  const sum = tx.sumText(state, focus);
+  showTrace(sum);
+  // the keyboard's cell in each output grid: one tab stop, named by its sum
+  for (const g of [v1.grid, v2.grid, v3.grid]) {
+    if (!g) continue;
+    const td = g.cells.length === 1 ? g.cells[0] : g.cells[flat];
+    if (g.current && g.current !== td) {
+      g.current.removeAttribute("tabindex");
+      g.current.removeAttribute("aria-label");
+    }
+    g.current = td;
+    td.tabIndex = 0;
+    td.setAttribute("aria-label", sum);
+    if (moveFocus === g.table) td.focus();
   }
 }
 
-const fmtAdd = (v) => (v < 0 ? `−${-v}` : `+${v}`);
-
-function hookOutputs(svg, g) {
-  svg.setAttribute("tabindex", "0");
-  svg.setAttribute("aria-describedby", "tce-sum");
-  svg.addEventListener("keydown", outputKeys);
-  // hovering shows a cell for as long as the pointer is on it; a click (or the keyboard) keeps it
-  const pick = (pin) => (e) => {
-    const cell = e.target.closest("[data-pos]");
-    if (cell && g.contains(cell)) {
-      const pos = cell.dataset.pos.split(",").map(Number);
-      if (pin) view.pinned = pos;
-      if (!same(pos, view.focus)) setFocus(pos, true, pin);
-    }
-  };
-  svg.addEventListener("pointerover", pick(false));
-  svg.addEventListener("click", pick(true));
-
+/** The matrix row's output cell, anew: a screen reader announces a newly focused cell. */
+function renewRowCell() {
+  const v3 = fig.v3;
+  const fresh = v3.yCell.cloneNode(true);
+  v3.yCell.replaceWith(fresh);
+  v3.yCell = v3.grid.cells[0] = fresh;
 }
 
-function drawDirect() {
-  const { state, focus } = view;
-  const dim = state.dim;
-  const sz = tc.sizes(state);
-  const z = tc.zeroInserted(state);
-  const rot = tc.rotatedKernel(state);
-  const win = tc.windowOf(state, focus);
-  const winCells = new Map(win.map((w) => [w.cell, w.tap]));
-  const used = new Set(win.filter((w) => z.kinds[w.cell] === "input").map((w) => w.tap));
-  // a negative padding crops the zero-inserted input: those cells are drawn too, faded
-  const cut0 = sz.map((q) => Math.max(0, -q.before)), cut1 = sz.map((q) => Math.max(0, -q.after));
-  const ext = z.shape.map((n, ax) => n + cut0[ax] + cut1[ax]);
-  const [pr, pc] = grid2(ext), [kr, kc] = grid2(state.k);
-  const outShape = sz.map((q) => q.out);
-  const [or, oc] = grid2(outShape);
-  const size = Math.max(16, Math.min(CELL, Math.floor(560 / Math.max(pc, 1))));
-  const final = tc.conv(state);
-  const KCELL = 50; // room for the tap's name, w[2, 2], under its value
-  const width = Math.max(pc * size, kc * KCELL + oc * CELL + 40) + 8;
-  const height = 20 + pr * size + 30 + Math.max(kr * KCELL, or * CELL) + 8;
-  const svg = svgFor(width, height, "The equivalent direct convolution: the zero-inserted, padded input, the rotated kernel and the output");
-  const cropped = sz.map((q) => Math.max(0, -q.before));
-  const edges = cropped.some((n) => n > 0)
-    ? `cropped by ${cropped.length === 1 || cropped[0] === cropped[1] ? cropped[0] : cropped.join(" × ")} at the start`
-    : "padded";
-  const faded = [...cut0, ...cut1].some((n) => n > 0) ? "; cropped cells faded" : "";
-  title(svg, 4, 14, `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`);
-  drawGrid(svg, 4, 20, pr, pc, (r, c) => {
-    const padPos = posOf(r, c, dim).map((v, ax) => v - cut0[ax]);
-    if (!padPos.every((v, ax) => v >= 0 && v < z.shape[ax])) {
-      const ins = padPos.map((v, ax) => v - sz[ax].before);
-      const known = ins.every((v, ax) => v >= 0 && v < z.inserted.shape[ax]);
-      return { cls: "tce-cropped", text: known ? z.inserted.values[tc.ravel(ins, z.inserted.shape)] : 0 };
-    }
-    const cell = tc.ravel(padPos, z.shape);
-    const kind = z.kinds[cell];
-    const tap = winCells.get(cell);
-    return {
-      cls: `tce-${kind === "input" ? "input" : kind}${tap != null ? " tce-window" : ""}`,
-      text: z.values[cell],
-      hl: tap != null && kind === "input",
-    };
-  }, size);
-  const y2 = 20 + pr * size + 30;
-  title(svg, 4, y2 - 8, "w rotated 180°");
-  drawGrid(svg, 4, y2, kr, kc, (r, c) => {
-    const t = tc.ravel(posOf(r, c, dim), state.k);
-    return { cls: "tce-kernel", text: rot[t], hl: used.has(t), tap: `w[${label(tc.unravel(rot.length - 1 - t, state.k))}]` };
-  }, KCELL);
-  const ox = 4 + kc * KCELL + 40;
-  title(svg, ox, y2 - 8, "y");
-  const g = drawGrid(svg, ox, y2, or, oc, (r, c) => {
-    const pos = posOf(r, c, dim);
-    return { cls: "tce-output", text: final.values[tc.ravel(pos, outShape)], hl: same(pos, focus), attrs: { "data-pos": pos.join(",") } };
-  });
-  hookOutputs(svg, g);
-  swap(parts.direct, svg);
-  const side = (n) => (n >= 0 ? `pad ${n}` : `crop ${-n}`);
-  const axisText = (q) => `${q.s - 1} zero${q.s === 2 ? "" : "s"} between values, ${side(q.before)} at the start (d(k − 1) − p = ${q.d}·${q.k - 1} − ${q.p}) and ${side(q.after)} at the end (plus a = ${q.a})`;
-  const texts = sz.map(axisText);
-  // said once when rows and columns agree
-  const pads = dim === 2 && texts[0] === texts[1] ? [`rows and columns alike: ${texts[0]}`] : texts.map((t, ax) => `${dim === 2 ? AXES[2][ax] + ": " : ""}${t}`);
-  parts.directText.textContent =
-    `Insert s − 1 zeros between the input values (grey), pad the edges (beige) and slide the kernel rotated by 180° with stride 1: the same numbers. ${pads.join("; ")}. ` +
-    `Each cell of the rotated kernel names the tap of w it holds; laid over the outlined window, the same arrangement shows which tap each window cell meets.`;
+function setFocus(pos, pin, grid = null) {
+  if (pin) view.pinned = pos;
+  if (same(pos, view.focus) && !grid) return;
+  view.focus = pos;
+  paintFocus(grid);
 }
 
-function drawMatrix() {
-  const { state, focus } = view;
-  const dim = state.dim;
-  const outShape = tc.sizes(state).map((q) => q.out);
-  const nOut = tc.prod(outShape), nIn = state.x.length;
-  const focusRow = tc.ravel(focus, outShape);
-  const full = nOut * nIn <= 400 && nIn <= 16;
-  const rows = full ? Array.from({ length: nOut }, (_, r) => r) : [focusRow];
-  const labelW = dim === 1 ? 52 : 72;
-  const size = 30;
-  const headH = dim === 1 ? 24 : 56; // 2-D column headers are turned to fit
-  const width = labelW + nIn * size + 24;
-  const height = headH + rows.length * size + 8;
-  const svg = svgFor(width, height, full ? "The matrix C transposed" : "The focused output's row of C transposed");
-  const reach = reachOf(state, focus);
-  for (let j = 0; j < nIn; j++) {
-    const cx = labelW + j * size + size / 2;
-    svg.append(dim === 1
-      ? svgEl("text", { x: cx, y: 16, class: "tce-label" }, `x[${j}]`)
-      : svgEl("text", { x: cx + 4, y: headH - 6, class: "tce-label tce-collabel", transform: `rotate(-55 ${cx + 4} ${headH - 6})` }, `x[${label(tc.unravel(j, state.i))}]`));
-  }
-  const g = svgEl("g");
-  rows.forEach((r, n) => {
-    const pos = tc.unravel(r, outShape);
-    const row = tc.matrixRow(state, pos);
-    const y = headH - 4 + n * size;
-    const rg = svgEl("g", { "data-pos": pos.join(","), class: r === focusRow ? "tce-row-focus" : "" });
-    rg.append(svgEl("text", { x: labelW - 4, y: y + size / 2, class: "tce-label tce-rowlabel" }, `y[${label(pos)}]`));
-    row.forEach((v, j) => {
-      const x = labelW + j * size;
-      const cg = svgEl("g", { class: `tce-cell ${v !== 0 ? "tce-matrix" : "tce-zero-m"}` });
-      cg.append(svgEl("rect", { x, y, width: size, height: size, class: "tce-box" }));
-      if (r === focusRow && reach.xs.has(j)) {
-        cg.append(svgEl("rect", { x: x + 1.5, y: y + 1.5, width: size - 3, height: size - 3, class: "tce-hl-outer" }));
-        cg.append(svgEl("rect", { x: x + 3.5, y: y + 3.5, width: size - 7, height: size - 7, class: "tce-hl-inner" }));
-      }
-      cg.append(svgEl("text", { x: x + size / 2, y: y + size / 2, class: "tce-num", "font-size": fontSize(v, size) }, v));
-      rg.append(cg);
-    });
-    if (r === focusRow) rg.append(svgEl("rect", { x: labelW, y, width: nIn * size, height: size, class: "tce-frame" }));
-    g.append(rg);
-  });
-  svg.append(g);
-  hookOutputs(svg, g);
-  swap(parts.matrix, svg);
-  parts.matrixText.textContent = (full
-    ? `Cᵀ has one row per output value (${nOut}) and one column per input value (${nIn}); y = Cᵀx. `
-    : `Cᵀ has ${nOut} rows and ${nIn} columns, too many to draw: this is the focused output's row. `) +
-    `Row y[${label(focus)}] holds the kernel weight each input sends to that output; C itself is the matrix of the direct convolution from an input of size ${outShape.join(" × ")} down to ${view.state.i.join(" × ")}.`;
+function outputKeys(e, shape) {
+  const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Home: [0, -999], End: [0, 999] };
+  const move = moves[e.key];
+  if (!move || !view.focus) return;
+  e.preventDefault();
+  const [rows, cols] = grid2(shape);
+  const [r, c] = view.state.dim === 1 ? [0, view.focus[0]] : view.focus;
+  const pos = posOf(clamp(r + move[0], [0, rows - 1]), clamp(c + move[1], [0, cols - 1]), view.state.dim);
+  const table = e.currentTarget;
+  if (!fig.v3.whole && table === fig.v3.grid.table) renewRowCell();
+  setFocus(pos, true, table);
 }
 
-function drawArithmetic() {
+// --- the stamps, one at a time
+
+function paintStep(redraw) {
   const { state } = view;
-  const sz = tc.sizes(state);
-  const items = sz.map((z, ax) => {
-    const name = state.dim === 2 ? `${AXES[2][ax]}: ` : "";
-    const formula = `o′ = (i′ − 1)s − 2p + d(k − 1) + a + 1 = (${z.n} − 1)·${z.s} − 2·${z.p} + ${z.d}·(${z.k} − 1) + ${z.a} + 1 = ${z.out}`;
-    let why;
-    if (z.convInputs.length > 1) {
-      why = `A convolution with the same k, s, p and d maps each of the lengths ${z.convInputs.join(", ")} to ${z.n}: the sizes alone cannot say which one to return, so output padding a (0 to ${z.s - 1}) picks it; a = ${z.a} gives ${z.out}.`;
-    } else {
-      why = `A convolution with the same k, s, p and d maps length ${z.convInputs[0]} back to ${z.n}: with stride ${z.s} only that length does, so output padding has nothing to choose${z.a ? ` (a = ${z.a} is allowed here only because the dilation is larger than the stride)` : ""}.`;
-      if (z.a && !z.convInputs.includes(z.out)) why = `A convolution with the same k, s, p and d maps length ${z.convInputs.join(", ")} to ${z.n}; output padding a = ${z.a} (allowed since the dilation ${z.d} exceeds the stride ${z.s}) adds ${z.a} more.`;
+  const { v1 } = fig;
+  const e = tc.exact(state);
+  const canvas = v1.canvasShape;
+  // the stamps added so far, summed over the canvas (the full result, plus output padding)
+  const st = tc.stamps(state);
+  const partial = new Array(tc.prod(canvas)).fill(0);
+  const stamp = new Map();
+  const upto = view.step < 0 ? state.x.length - 1 : view.step;
+  const at = (f) => tc.ravel(tc.unravel(f, st.shape), canvas);
+  st.stamps.slice(0, upto + 1).forEach((values, j) => values.forEach((v, f) => { if (v) partial[at(f)] += v; }));
+  if (view.step >= 0) {
+    for (let t = 0; t < state.w.length; t++) {
+      const f = tc.ravel(tc.fullPosition(state, view.step, t), st.shape);
+      stamp.set(at(f), st.stamps[view.step][f]);
     }
-    if (z.a > 0) {
-      why += ` ${tc.outputPaddingText(z.a, z.p)}`;
+  }
+  v1.cells.forEach((td, flat) => {
+    const key = `${partial[flat]}|${stamp.get(flat) ?? ""}`;
+    if (!redraw && td.dataset.shown === key) return;
+    td.dataset.shown = key;
+    setNumber(td, partial[flat], e.places, v1.size);
+    td.classList.toggle("tce-stamp", stamp.has(flat));
+    if (stamp.has(flat)) {
+      const add = showUnits(stamp.get(flat), e.places);
+      td.append(el("span", { class: "tce-small", text: add.startsWith("\u2212") ? add : `+${add}` }));
     }
-    return el("li", {}, el("strong", { text: name }), el("span", { class: "tce-formula", text: formula }), el("br"), why);
   });
-  parts.arith.replaceChildren(el("h2", { text: "The size arithmetic" }),
-    el("p", { text: "The primes follow Dumoulin and Visin's notation: i′ is the transposed convolution's input size and o′ its output size (unprimed i and o belong to the direct convolution it reverses)." }),
-    el("ul", {}, ...items));
+  for (const td of parts.editors.querySelectorAll(".tce-current")) td.classList.remove("tce-current");
+  if (view.step >= 0) parts.xCells[view.step]?.classList.add("tce-current");
+  const whole = same(canvas, fig.y.shape) ? "" : ` in the full result (${canvas.join(" × ")})`;
+  v1.cap.textContent = view.step < 0 ? `Output y (${fig.y.shape.join(" × ")})${whole}` : `y after ${view.step + 1} of ${state.x.length} stamps`;
+  parts.stepText.textContent = tx.stepText(state, view.step);
+  parts.play.textContent = view.timer ? "❚❚ Pause" : "▶ Play";
+  parts.play.setAttribute("aria-pressed", String(Boolean(view.timer)));
 }
+
+function setStep(s) {
+  view.step = s;
+  if (fig) paintStep(false);
+}
+
+function step(delta) {
+  stopPlay();
+  const n = view.state.x.length;
+  let s = view.step < 0 ? (delta > 0 ? 0 : n - 1) : view.step + delta;
+  if (s >= n || s < 0) s = -1;
+  setStep(s);
+}
+
+function togglePlay() {
+  if (view.timer) return stopPlay();
+  const n = view.state.x.length;
+  if (view.step < 0 || view.step >= n - 1) view.step = -1;
+  const tick = () => {
+    const next = view.step + 1;
+    if (next >= n) return stopPlay();
+    setStep(next);
+  };
+  view.timer = setInterval(tick, STAMP_MS);
+  tick();
+}
+
+function stopPlay() {
+  if (!view.timer) return;
+  clearInterval(view.timer);
+  view.timer = null;
+  if (fig) paintStep(false);
+}
+
+// --- code and the finder
 
 function drawCode() {
-  const code = tc.codeFor(view.state);
+  const code = tx.codeFor(view.state);
   parts.code.replaceChildren(...[["transposed_conv", code.package], ["PyTorch", code.torch]].map(([name, text]) => {
     const status = el("span", { class: "tce-copied", "aria-live": "polite" });
     const pre = el("pre", { tabindex: "0" }, el("code", { text }));
-    const copy = el("button", { type: "button", text: `Copy the ${name} code`, onclick: () => copyText(text, pre, status) });
+    const copy = button(`Copy the ${name} code`, () => copyText(text, pre, status));
     return el("div", { class: "tce-codeblock" }, el("h3", { text: name }), pre, copy, status);
   }));
 }
@@ -737,61 +962,80 @@ async function copyText(text, pre, status) {
   }
 }
 
-/** Show a state picked in the finder: draw it, bring the views into sight, focus the first figure. */
 function openState(e, state) {
   e.preventDefault();
-  history.pushState(null, "", "#" + tc.formatHash(state));
-  view.state = tc.cloneState(state);
-  view.focus = null;
-  view.pinned = null;
-  view.step = -1;
-  render();
+  restart();
+  apply(tc.cloneState(state), "push");
   const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
-  parts.output.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
-  parts.scatter.querySelector("svg")?.focus({ preventScroll: true });
+  parts.views.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
+  fig?.v1.grid.cells.find((c) => c.tabIndex === 0)?.focus({ preventScroll: true });
 }
 
 function buildFinder() {
-  const n = el("input", { type: "number", id: "tce-find-n", min: 1, max: 16, value: 4, inputmode: "numeric" });
-  const m = el("input", { type: "number", id: "tce-find-m", min: 1, max: 128, value: 8, inputmode: "numeric" });
+  const [nLo, nHi] = LIMITS.finder.i, [mLo, mHi] = LIMITS.finder.o;
+  const n = el("input", { type: "number", id: "tce-find-n", min: nLo, max: nHi, value: 4, inputmode: "numeric" });
+  const m = el("input", { type: "number", id: "tce-find-m", min: mLo, max: mHi, value: 8, inputmode: "numeric" });
   const result = el("div", { class: "tce-found" });
   const run = (e) => {
     e.preventDefault();
     const [ni, mi] = [Number(n.value), Number(m.value)];
-    if (!Number.isInteger(ni) || !Number.isInteger(mi) || ni < 1 || mi < 1 || ni > 16 || mi > 128) {
-      result.replaceChildren(el("p", { role: "alert", text: "Input length must be 1 to 16 and output length 1 to 128, whole numbers." }));
+    if (n.value === "" || m.value === "" || !Number.isInteger(ni) || !Number.isInteger(mi) || ni < nLo || mi < mLo || ni > nHi || mi > mHi) {
+      result.replaceChildren(el("p", { role: "alert", text: `Input length must be a whole number from ${nLo} to ${nHi} and output length from ${mLo} to ${mHi}; got ${n.value || "nothing"} and ${m.value || "nothing"}.` }));
       return;
     }
     const found = tc.findParameters(ni, mi);
     if (!found.length) {
-      result.replaceChildren(el("p", { text: `No kernel up to 5 and stride up to 4 takes length ${ni} to ${mi}.` }));
+      result.replaceChildren(el("p", { role: "status", text: `No kernel up to ${tc.RANGES.k[1]} and stride up to ${tc.RANGES.s[1]} takes length ${ni} to ${mi}.` }));
       return;
     }
-    const heads = ["kernel k", "stride s", "padding p", "output padding a", "taps per output phase", "checkerboard risk", ""];
+    const heads = ["kernel k", "stride s", "padding p", "output padding a", "taps per output phase (r mod s = 0, 1, …)", "phases no tap reaches", "in the explorer"];
     const head = el("tr", {}, ...heads.map((t) => el("th", { scope: "col", text: t })));
     const td = (col, attrs, ...children) => el("td", { ...attrs, "data-label": heads[col] }, ...children);
     const rows = found.map((f) => {
       const state = { dim: 1, i: [ni], k: [f.k], s: [f.s], p: [f.p], a: [f.a], d: [1], x: tc.defaultValues(ni, "x"), w: new Array(f.k).fill(1) };
-      const open = tc.validate(state) ? el("span", { text: "outside the explorer's ranges" })
-        : el("a", { href: "#" + tc.formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}`, onclick: (e) => openState(e, state) });
-      return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v, col) => td(col, { text: String(v) })),
-        td(5, { text: f.even ? "none: every phase gets the same taps" : "yes: uneven taps" }), td(6, {}, open));
+      const open = tc.validate(state) ? el("span", { text: "outside its ranges" })
+        : el("a", { href: "#" + formatHash(state), text: "Open", "aria-label": `Open k=${f.k}, s=${f.s}, p=${f.p}, a=${f.a}`, onclick: (e) => openState(e, state) });
+      const missing = f.s === 1 ? "one phase" : f.missing.length ? `${tx.listText(f.missing)}: always 0` : "all reached";
+      return el("tr", {}, ...[f.k, f.s, f.p, f.a, f.counts.join(", ")].map((v, col) => td(col, { text: String(v) })), td(5, { text: missing }), td(6, {}, open));
     });
     result.replaceChildren(
-      el("p", { text: `${found.length} settings take length ${ni} to ${mi} with dilation 1. A kernel whose size the stride divides gives every output phase the same number of taps away from the border; the others risk a checkerboard.` }),
+      el("p", {}, `${found.length} settings take length ${ni} to ${mi} with dilation 1. The finder chooses k, s, p and a, not the weights, so it reports only what the settings decide: how many taps reach each output phase away from the border, and which phases no tap reaches. The weights decide the rest: a constant input comes out constant only if each phase's taps have equal sums, and the rest of the input's spectrum comes out with images unless the kernel filters them. Equal tap counts guarantee neither; see `,
+        el("a", { href: CHECKERBOARD, text: "Checkerboard artifacts" }), "."),
       el("div", { class: "tce-scroll", tabindex: "0", role: "region", "aria-label": "Settings found" }, el("table", {}, el("thead", {}, head), el("tbody", {}, ...rows))));
   };
-  const form = el("form", { class: "tce-row", onsubmit: run },
+  const form = el("form", { class: "tce-row", onsubmit: run, novalidate: true },
     el("label", { for: "tce-find-n", text: "Input length i′ " }), n,
     el("label", { for: "tce-find-m", text: "Wanted output length o′ " }), m,
     el("button", { type: "submit", text: "Find parameters" }));
-  return el("section", { "aria-labelledby": "tce-h-find" }, el("h2", { id: "tce-h-find", text: "Find parameters" }),
-    el("p", { text: "Which kernel size, stride, padding and output padding take one length to another? Every answer with kernel up to 5, stride up to 4 and dilation 1 (1-D; use it per axis in 2-D)." }),
+  return el("section", { "aria-labelledby": "tce-h-find", class: "tce-finder" }, el("h2", { id: "tce-h-find", text: "Find parameters" }),
+    el("p", { text: `Which kernel size, stride, padding and output padding take one length to another? Every answer with kernel up to ${tc.RANGES.k[1]}, stride up to ${tc.RANGES.s[1]} and dilation 1 (1-D; use it per axis in 2-D).` }),
     form, result);
 }
 
+// --- the page
+
+function build() {
+  const pane = buildPane();
+  const main = buildViews();
+  parts.code = el("div", { class: "tce-code" });
+  parts.codeSection = el("section", { "aria-labelledby": "tce-h-code" }, el("h2", { id: "tce-h-code", text: "Code for these settings" }), parts.code);
+  main.append(parts.codeSection, buildFinder());
+  root.replaceChildren(pane, main);
+  window.addEventListener("popstate", fromAddress);
+  window.addEventListener("hashchange", fromAddress);
+  let width = innerWidth;
+  window.addEventListener("resize", () => {
+    if (Math.abs(innerWidth - width) < 40) return;
+    width = innerWidth;
+    render();
+  });
+}
+
 build();
-render();
+if (shapeOk(view.state)) remember(view.state);
+rewriteAddress();
 document.getElementById("explorer-fallback")?.setAttribute("hidden", "");
-root.hidden = false;
+root.closest(".bd-article-container")?.classList.add("tce-wide"); // the page's width
+root.hidden = false; // before drawing: the cells' sizes come from the page's width
+render();
 root.dataset.ready = "true";

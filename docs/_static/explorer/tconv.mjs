@@ -1,21 +1,31 @@
-// The explorer's arithmetic: transposed convolution of one integer channel, 1-D or 2-D.
-// Pure functions on plain arrays, no DOM: Node's test runner imports this file directly
-// (tests/js/) and checks it against the transposed_conv package.
+// The explorer's arithmetic: transposed convolution of one channel, 1-D or 2-D, exactly.
+// Pure functions, no DOM: tests/js/ checks them against the transposed_conv package.
 //
-// A state is {dim, i, k, s, p, a, d, x, w}: dim is 1 or 2; i (input size), k (kernel size),
-// s (stride), p (padding), a (output_padding) and d (dilation) are arrays of one entry per
-// axis; x and w are the input and kernel values, row-major. Arrays of values are flat and
-// row-major too; an index into them is a "flat" index, a per-axis index is a "position".
+// Notation (the site's): the transposed convolution maps an input x of size i′ to an output
+// y of size o′ with a kernel w of size k, stride s, padding p, output padding a, dilation d.
+// Indices start at 0: m, n index the input, u, v the kernel's taps, r, c the output. Input
+// x[m, n] times tap w[u, v] is added to y[s·m + d·u − p, s·n + d·v − p].
+//
+// A state is {dim, i, k, s, p, a, d, x, w}: dim is 1 or 2; i, k, s, p, a and d are arrays
+// of one entry per axis; x and w hold the input and kernel values, flat and row-major, each
+// with at most two decimal places. Every sum is computed on integers: x in units of
+// 10^-px and w in units of 10^-pw (px, pw: the decimal places they use, 0 to 2), so a
+// value of y is an integer count of 10^-(px + pw), exact while it stays below 2^53.
+import LIMITS from "./limits.mjs";
+import { MAX_EXACT, placesOfAll, unitsOf } from "./exact.mjs";
 
-/** The explorer's ranges, per parameter: [min, max] (the input size depends on dim). */
+/** The explorer's ranges, per setting: [min, max] (the input size's depends on dim). */
 export const RANGES = {
-  i: { 1: [1, 16], 2: [1, 8] },
-  k: [1, 5],
-  s: [1, 4],
-  p: [0, 4],
-  a: [0, 3],
-  d: [1, 3],
+  i: { 1: LIMITS.i["1"], 2: LIMITS.i["2"] },
+  k: LIMITS.k,
+  s: LIMITS.s,
+  p: LIMITS.p,
+  a: LIMITS.a,
+  d: LIMITS.d,
 };
+
+/** The settings' keys, in the package's order of arguments. */
+export const AXIS_KEYS = ["i", "k", "s", "p", "a", "d"];
 
 /** The parameters' names in the package (and PyTorch), by the explorer's keys. */
 export const NAMES = {
@@ -28,9 +38,6 @@ export const NAMES = {
   x: "x",
   w: "weight",
 };
-
-/** Largest integer a double holds exactly, as in the package's int64 (which holds more). */
-export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
 /** The walk-through's example: a 2x2 input and 3x3 kernel, stride 1, no padding. */
 export const DEFAULT_2D = Object.freeze({
@@ -58,33 +65,17 @@ export const DEFAULT_1D = Object.freeze({
   w: [2, 3, 2],
 });
 
-const AXIS_KEYS = ["i", "k", "s", "p", "a", "d"];
-
-/**
- * Product of the entries of a shape.
- * @param {number[]} shape
- * @returns {number}
- */
+/** Product of a shape's entries. @param {number[]} shape @returns {number} */
 export function prod(shape) {
   return shape.reduce((acc, n) => acc * n, 1);
 }
 
-/**
- * Flat (row-major) index of a position in an array of the given shape.
- * @param {number[]} pos
- * @param {number[]} shape
- * @returns {number}
- */
+/** Flat (row-major) index of a position. @param {number[]} pos @param {number[]} shape @returns {number} */
 export function ravel(pos, shape) {
   return pos.reduce((acc, q, ax) => acc * shape[ax] + q, 0);
 }
 
-/**
- * Position of a flat (row-major) index in an array of the given shape.
- * @param {number} flat
- * @param {number[]} shape
- * @returns {number[]}
- */
+/** Position of a flat (row-major) index. @param {number} flat @param {number[]} shape @returns {number[]} */
 export function unravel(flat, shape) {
   const pos = new Array(shape.length);
   for (let ax = shape.length - 1; ax >= 0; ax--) {
@@ -94,11 +85,7 @@ export function unravel(flat, shape) {
   return pos;
 }
 
-/**
- * A copy of a state, with fresh arrays.
- * @param {object} state
- * @returns {object}
- */
+/** A copy of a state, with fresh arrays. @param {object} state @returns {object} */
 export function cloneState(state) {
   const out = { dim: state.dim };
   for (const key of [...AXIS_KEYS, "x", "w"]) out[key] = [...state[key]];
@@ -106,8 +93,7 @@ export function cloneState(state) {
 }
 
 /**
- * Deterministic small integers (1..5 for the input, 1..4 for the kernel) filling an array
- * whose values are missing or of the wrong length.
+ * Small whole numbers (1 to 5) for new values, the same on every visit.
  * @param {number} n length
  * @param {"x"|"w"} which input or kernel
  * @returns {number[]}
@@ -119,13 +105,9 @@ export function defaultValues(n, which) {
 }
 
 /**
- * Output length of a convolution along one axis, or null when it would be empty.
- * @param {number} n input length
- * @param {number} k kernel length
- * @param {number} s stride
- * @param {number} p padding
- * @param {number} d dilation
- * @returns {number|null} floor((n + 2p - d(k - 1) - 1) / s) + 1
+ * A convolution's output length along one axis, or null when empty.
+ * @param {number} n input length @param {number} k @param {number} s @param {number} p @param {number} d
+ * @returns {number|null} floor((n + 2p − d(k − 1) − 1) / s) + 1
  */
 export function convOutputSize(n, k, s, p, d) {
   const span = n + 2 * p - d * (k - 1) - 1;
@@ -133,55 +115,86 @@ export function convOutputSize(n, k, s, p, d) {
 }
 
 /**
- * Output length of a transposed convolution along one axis (may be < 1 for a rejected state).
- * @param {number} n input length i'
- * @param {number} k kernel length
- * @param {number} s stride
- * @param {number} p padding
- * @param {number} a output_padding
- * @param {number} d dilation
- * @returns {number} (i' - 1)s - 2p + d(k - 1) + a + 1
+ * A transposed convolution's output length o′ along one axis (< 1 for a rejected state).
+ * @param {number} n input length i′ @param {number} k @param {number} s @param {number} p
+ * @param {number} a @param {number} d
+ * @returns {number} (i′ − 1)s − 2p + d(k − 1) + a + 1
  */
 export function outputSize(n, k, s, p, a, d) {
   return (n - 1) * s - 2 * p + d * (k - 1) + a + 1;
 }
 
-/**
- * The size arithmetic of every axis of a valid state.
- * @param {object} state
- * @returns {object[]} per axis: the parameters and full (uncropped stamps' extent), out,
- *   inserted (input with s - 1 zeros between values), before/after (padding of the inserted
- *   input, negative = crop), padded (its length), convInputs (every input length a direct
- *   convolution with the same k, s, p, d maps to i'), canvas (full extent drawn: uncropped
- *   stamps plus output_padding).
- */
-export function sizes(state) {
-  return state.i.map((n, ax) => {
-    const [k, s, p, a, d] = ["k", "s", "p", "a", "d"].map((key) => state[key][ax]);
-    const full = (n - 1) * s + d * (k - 1) + 1;
-    const out = outputSize(n, k, s, p, a, d);
-    const inserted = (n - 1) * s + 1;
-    const before = d * (k - 1) - p;
-    const after = before + a;
-    const convInputs = [];
-    for (let m = Math.max(1, full - 2 * p); m < full - 2 * p + s; m++) {
-      if (convOutputSize(m, k, s, p, d) === n) convInputs.push(m);
-    }
-    return { n, k, s, p, a, d, full, out, inserted, before, after, padded: inserted + before + after, convInputs, canvas: Math.max(full, p + out) };
-  });
+/** Whether some input m < n and tap u < k reach output r: s·m + d·u − p = r. */
+function reached(r, n, k, s, p, d) {
+  for (let m = 0; m < n; m++) {
+    const rest = r + p - s * m;
+    if (rest >= 0 && rest % d === 0 && rest / d < k) return true;
+  }
+  return false;
 }
+
+/**
+ * Everything the sizes decide along one axis: what the views draw and the sentences state.
+ * @param {number} n i′ @param {number} k @param {number} s @param {number} p @param {number} a
+ * @param {number} d
+ * @returns {object} the settings and: full, the full result's length (i′ − 1)s + d(k − 1) + 1;
+ *   base, full − 2p (the length without output padding, <= 0 if p crops all); out, o′;
+ *   addedFrom and added, the outputs output padding adds; reachedAdded, those a tap reaches;
+ *   convInputs, every length a convolution (same k, s, p, d) maps to i′; convFromOut, what
+ *   it gives from o′; inserted, before, after, padded: the direct convolution's zero-inserted
+ *   input, its padding (negative: crop) at each end and padded length; canvas, view 1's extent.
+ */
+export function axisFacts(n, k, s, p, a, d) {
+  const full = (n - 1) * s + d * (k - 1) + 1;
+  const base = full - 2 * p;
+  const out = base + a;
+  const addedFrom = Math.max(0, base);
+  const reachedAdded = [];
+  for (let r = addedFrom; r < out; r++) if (reached(r, n, k, s, p, d)) reachedAdded.push(r);
+  const convInputs = [];
+  for (let m = Math.max(1, base); m < base + s; m++) if (convOutputSize(m, k, s, p, d) === n) convInputs.push(m);
+  const inserted = (n - 1) * s + 1;
+  const before = d * (k - 1) - p;
+  const after = before + a;
+  return {
+    n, k, s, p, a, d, full, base, out, addedFrom, added: out - addedFrom, reachedAdded, convInputs,
+    convFromOut: out >= 1 ? convOutputSize(out, k, s, p, d) : null,
+    inserted, before, after, padded: inserted + before + after, canvas: Math.max(full, p + out),
+  };
+}
+
+/** axisFacts of every axis. @param {object} state @returns {object[]} */
+export function sizes(state) {
+  return state.i.map((n, ax) => axisFacts(n, state.k[ax], state.s[ax], state.p[ax], state.a[ax], state.d[ax]));
+}
+
+/**
+ * x and w as integers: x in units of 10^-px, w of 10^-pw, so y is in units of 10^-places.
+ * @returns {{x: number[], w: number[], px: number, pw: number, places: number}}
+ */
+export function exact(state) {
+  const hit = exactCache.get(state);
+  const same = (a, b) => a.length === b.length && a.every((v, j) => v === b[j]);
+  if (hit && same(hit.xs, state.x) && same(hit.ws, state.w)) return hit.e;
+  const px = placesOfAll(state.x), pw = placesOfAll(state.w);
+  const e = { px, pw, places: px + pw, x: state.x.map((v) => unitsOf(v, px)), w: state.w.map((v) => unitsOf(v, pw)) };
+  exactCache.set(state, { xs: [...state.x], ws: [...state.w], e });
+  return e;
+}
+
+/** exact()'s last answer per state, kept while x and w hold the same values. */
+const exactCache = new WeakMap();
 
 function reject(param, message, axis = null) {
   return { param, message, axis };
 }
 
 /**
- * Why the package (and PyTorch) would refuse a state, or why the explorer does; null if
- * valid. Checks run in the package's order, so the parameter named is the one it names.
+ * Why the package (and PyTorch), or the explorer, would refuse a state; null if valid. In the
+ * package's order, so the parameter named is the one it names.
  * @param {object} state
  * @returns {{param: string, message: string, axis: number|null}|null} param: the package's
- *   parameter name (stride, padding, output_padding, dilation, kernel_size, x, weight) or
- *   "input size"; axis: the offending axis when one is to blame.
+ *   name (or "input size"); axis: the axis to blame, if one is
  */
 export function validate(state) {
   const dim = state.dim;
@@ -193,8 +206,8 @@ export function validate(state) {
     }
   }
   const show = (v) => (dim === 1 ? `${v[0]}` : `(${v.join(", ")})`);
-  for (const [key, min] of [["i", 1], ["k", 1]]) {
-    if (state[key].some((v) => v < min)) return reject(NAMES[key], `${NAMES[key]} must be positive, got ${show(state[key])}`);
+  for (const key of ["i", "k"]) {
+    if (state[key].some((v) => v < 1)) return reject(NAMES[key], `${NAMES[key]} must be positive, got ${show(state[key])}`);
   }
   if (state.s.some((v) => v < 1)) return reject("stride", `stride must be positive, got ${show(state.s)}`);
   if (state.p.some((v) => v < 0)) return reject("padding", `padding must be non-negative, got ${show(state.p)}`);
@@ -230,152 +243,119 @@ export function validate(state) {
     if (!Array.isArray(v) || v.length !== prod(shape)) {
       return reject(NAMES[key], `${NAMES[key]} must hold ${prod(shape)} values, got ${Array.isArray(v) ? v.length : v}`);
     }
-    const bad = v.findIndex((u) => !Number.isSafeInteger(u));
-    if (bad >= 0) return reject(NAMES[key], `${NAMES[key]} must hold integers below 2^53 in size, got ${v[bad]}`);
+    const bad = v.find((u) => typeof u !== "number" || unitsOf(u, LIMITS.decimals) === null);
+    if (bad !== undefined) {
+      return reject(NAMES[key], `${NAMES[key]} must hold numbers with at most ${LIMITS.decimals} decimal places, below 2^53 in size, got ${bad}`);
+    }
   }
-  // Each output is a sum of at most prod(k) products: bound it so every sum stays exact.
-  const maxX = Math.max(...state.x.map(Math.abs));
-  const maxW = Math.max(...state.w.map(Math.abs));
+  // Each output is a sum of at most prod(k) products of integers: bound it so every sum stays exact.
+  const e = exact(state);
+  const maxX = Math.max(...e.x.map(Math.abs));
+  const maxW = Math.max(...e.w.map(Math.abs));
   if (maxX * maxW * prod(state.k) > MAX_EXACT) {
+    const scale = e.places ? ` in units of 10^-${e.places} (the decimals' scale)` : "";
     return reject(
-      maxX >= maxW ? "x" : "weight",
-      `values too large for exact integers: ${prod(state.k)} taps x max |x| = ${maxX} x max |weight| = ${maxW} could exceed 2^53 - 1`,
+      maxX * 10 ** e.pw >= maxW * 10 ** e.px ? "x" : "weight",
+      `values too large for exact sums: ${prod(state.k)} taps × max |x| = ${Math.max(...state.x.map(Math.abs))} × max |weight| = ${Math.max(...state.w.map(Math.abs))}${scale} could exceed 2^53 − 1`,
     );
   }
   return null;
 }
 
 /**
- * The kernel taps and input values that reach one output value: every (input position q,
- * tap position t) with q s + t d = o + p on every axis.
- * @param {object} state a valid state
- * @param {number[]} o output position
- * @returns {{x: number, w: number, xPos: number[], wPos: number[], xValue: number, wValue: number}[]}
- *   x, w: flat indices; ordered by input index.
+ * The input values and taps that reach an output: every (m, u) with s·m + d·u − p = r per axis.
+ * @param {object} state a valid state @param {number[]} o output position
+ * @returns {{x: number, w: number, xPos: number[], wPos: number[], xUnits: number, wUnits: number}[]}
+ *   x, w: flat indices, by input index; xUnits, wUnits: exact (see exact).
  */
 export function tapsOf(state, o) {
+  const e = exact(state);
   const perAxis = state.i.map((n, ax) => {
     const [k, s, p, d] = [state.k[ax], state.s[ax], state.p[ax], state.d[ax]];
     const pairs = [];
     const f = o[ax] + p;
-    for (let q = 0; q < n; q++) {
-      const r = f - q * s;
-      if (r >= 0 && r % d === 0 && r / d < k) pairs.push([q, r / d]);
+    for (let m = 0; m < n; m++) {
+      const rest = f - m * s;
+      if (rest >= 0 && rest % d === 0 && rest / d < k) pairs.push([m, rest / d]);
     }
     return pairs;
   });
   let combos = [[[], []]];
   for (const pairs of perAxis) {
     const next = [];
-    for (const [qs, ts] of combos) for (const [q, t] of pairs) next.push([[...qs, q], [...ts, t]]);
+    for (const [ms, us] of combos) for (const [m, u] of pairs) next.push([[...ms, m], [...us, u]]);
     combos = next;
   }
   return combos.map(([xPos, wPos]) => {
     const x = ravel(xPos, state.i);
     const w = ravel(wPos, state.k);
-    return { x, w, xPos, wPos, xValue: state.x[x], wValue: state.w[w] };
+    return { x, w, xPos, wPos, xUnits: e.x[x], wUnits: e.w[w] };
   });
 }
 
-function bracket(v) {
-  return v < 0 ? `(${v})` : `${v}`;
+/** Where x[j]'s tap w[t] lands in the full result (j, t flat). @returns {number[]} */
+export function fullPosition(state, j, t) {
+  const m = unravel(j, state.i);
+  const u = unravel(t, state.k);
+  return m.map((mm, ax) => mm * state.s[ax] + u[ax] * state.d[ax]);
 }
 
 /**
- * The sum behind one output value, written out:
- * "y[2, 3] = x[0, 1]·w[2, 2] + x[1, 1]·w[1, 2] = 3·1 + 3·2 = 9".
+ * Each input value's stamp over the full result (the package's scatter_stamps).
  * @param {object} state a valid state
- * @param {number[]} o output position
- * @returns {string}
- */
-export function sumText(state, o) {
-  const taps = tapsOf(state, o);
-  const y = `y[${o.join(", ")}]`;
-  if (taps.length === 0) return `${y} = 0: no input value reaches it`;
-  const names = taps.map((t) => `x[${t.xPos.join(", ")}]·w[${t.wPos.join(", ")}]`).join(" + ");
-  const values = taps.map((t) => `${bracket(t.xValue)}·${bracket(t.wValue)}`).join(" + ");
-  const total = taps.reduce((acc, t) => acc + t.xValue * t.wValue, 0);
-  return `${y} = ${names} = ${values} = ${total}`;
-}
-
-/**
- * Each input value's stamp over the uncropped output (the package's scatter_stamps): stamp j
- * is x[j] times the dilated kernel, placed at position j's coordinates times the stride.
- * @param {object} state a valid state
- * @returns {{shape: number[], stamps: number[][]}} shape: the uncropped extent
- *   (i' - 1)s + d(k - 1) + 1 per axis; stamps[j]: flat, row-major over shape.
+ * @returns {{shape: number[], stamps: number[][], places: number}} stamps[j]: flat over the
+ *   full result's shape, in units of 10^-places
  */
 export function stamps(state) {
+  const e = exact(state);
   const shape = sizes(state).map((z) => z.full);
-  const nk = prod(state.k);
   const stampsOut = [];
   for (let j = 0; j < state.x.length; j++) {
     const stamp = new Array(prod(shape)).fill(0);
-    const q = unravel(j, state.i);
-    for (let t = 0; t < nk; t++) {
-      const tp = unravel(t, state.k);
-      const pos = tp.map((tt, ax) => q[ax] * state.s[ax] + tt * state.d[ax]);
-      stamp[ravel(pos, shape)] += state.x[j] * state.w[t];
-    }
+    for (let t = 0; t < e.w.length; t++) stamp[ravel(fullPosition(state, j, t), shape)] += e.x[j] * e.w[t];
     stampsOut.push(stamp);
   }
-  return { shape, stamps: stampsOut };
+  return { shape, stamps: stampsOut, places: e.places };
 }
 
 /**
- * Where stamp j's tap t lands in the output, or null when padding crops it away.
+ * The transposed convolution by scatter-add, cropped by p, output padding a at the end.
  * @param {object} state a valid state
- * @param {number} j flat input index
- * @param {number} t flat kernel index
- * @returns {number[]|null} output position
- */
-export function landing(state, j, t) {
-  const q = unravel(j, state.i);
-  const tp = unravel(t, state.k);
-  const sz = sizes(state);
-  const pos = q.map((qq, ax) => qq * state.s[ax] + tp[ax] * state.d[ax] - state.p[ax]);
-  return pos.every((v, ax) => v >= 0 && v < sz[ax].out) ? pos : null;
-}
-
-/**
- * The transposed convolution by scatter-add: every input value adds its stamp, the padding
- * crops p from each end, output_padding adds a zeros at the end.
- * @param {object} state a valid state
- * @returns {{shape: number[], values: number[]}} values flat, row-major
+ * @returns {{shape: number[], units: number[], places: number}} y, flat, in units of 10^-places
  */
 export function conv(state) {
+  const e = exact(state);
   const sz = sizes(state);
   const shape = sz.map((z) => z.out);
-  const values = new Array(prod(shape)).fill(0);
-  const nk = prod(state.k);
-  for (let j = 0; j < state.x.length; j++) {
-    for (let t = 0; t < nk; t++) {
-      const pos = landing(state, j, t);
-      if (pos) values[ravel(pos, shape)] += state.x[j] * state.w[t];
+  const units = new Array(prod(shape)).fill(0);
+  for (let j = 0; j < e.x.length; j++) {
+    for (let t = 0; t < e.w.length; t++) {
+      const pos = fullPosition(state, j, t).map((v, ax) => v - state.p[ax]);
+      if (pos.every((v, ax) => v >= 0 && v < shape[ax])) units[ravel(pos, shape)] += e.x[j] * e.w[t];
     }
   }
-  return { shape, values };
+  return { shape, units, places: e.places };
 }
 
 /**
- * The equivalent direct convolution's input: s - 1 zeros inserted between the values, then
- * padded by d(k - 1) - p on each side (cropped where negative) plus output_padding at the end.
+ * The direct convolution's input: s − 1 zeros between the values, padded by d(k − 1) − p at
+ * each end (cropped where negative), a more at the end.
  * @param {object} state a valid state
- * @returns {{inserted: {shape: number[], values: number[]}, shape: number[], values: number[],
- *   kinds: string[], source: number[], before: number[]}} kinds[c]: "input", "zero" (inserted)
- *   or "pad"; source[c]: the flat input index of an "input" cell, else -1.
+ * @returns {{inserted: {shape: number[], units: number[]}, shape: number[], units: number[],
+ *   kinds: string[], source: number[], before: number[], places: number}} kinds[c]: "input",
+ *   "zero" or "pad"; source[c]: an input cell's flat input index, else -1
  */
 export function zeroInserted(state) {
+  const e = exact(state);
   const sz = sizes(state);
   const insShape = sz.map((z) => z.inserted);
-  const insValues = new Array(prod(insShape)).fill(0);
-  state.x.forEach((v, j) => {
-    const q = unravel(j, state.i);
-    insValues[ravel(q.map((qq, ax) => qq * state.s[ax]), insShape)] = v;
+  const insUnits = new Array(prod(insShape)).fill(0);
+  e.x.forEach((v, j) => {
+    insUnits[ravel(unravel(j, state.i).map((m, ax) => m * state.s[ax]), insShape)] = v;
   });
   const shape = sz.map((z) => z.padded);
   const n = prod(shape);
-  const values = new Array(n).fill(0);
+  const units = new Array(n).fill(0);
   const kinds = new Array(n).fill("pad");
   const source = new Array(n).fill(-1);
   for (let c = 0; c < n; c++) {
@@ -383,48 +363,41 @@ export function zeroInserted(state) {
     if (!pos.every((v, ax) => v >= 0 && v < insShape[ax])) continue;
     if (pos.every((v, ax) => v % state.s[ax] === 0)) {
       const j = ravel(pos.map((v, ax) => v / state.s[ax]), state.i);
-      values[c] = state.x[j];
+      units[c] = e.x[j];
       kinds[c] = "input";
       source[c] = j;
     } else {
       kinds[c] = "zero";
     }
   }
-  return { inserted: { shape: insShape, values: insValues }, shape, values, kinds, source, before: sz.map((z) => z.before) };
+  return { inserted: { shape: insShape, units: insUnits }, shape, units, kinds, source, before: sz.map((z) => z.before), places: e.px };
 }
 
-/**
- * The kernel rotated 180 degrees: what the direct convolution slides.
- * @param {object} state
- * @returns {number[]} flat, row-major over state.k
- */
+/** The kernel rotated 180°, flat, in w's units. @param {object} state @returns {number[]} */
 export function rotatedKernel(state) {
-  return [...state.w].reverse();
+  return [...exact(state).w].reverse();
 }
 
 /**
- * The window of the direct convolution on one output value: the padded input's cells under
- * each tap of the rotated, dilated kernel.
- * @param {object} state a valid state
- * @param {number[]} o output position
- * @returns {{cell: number, tap: number}[]} cell: flat index in zeroInserted(state).shape;
- *   tap: flat index in the rotated kernel.
+ * The direct convolution's window on an output: the padded input's cell under each tap.
+ * @param {object} state a valid state @param {number[]} o output position
+ * @returns {{cell: number, tap: number}[]} flat indices: padded input, rotated kernel
  */
 export function windowOf(state, o) {
   const shape = sizes(state).map((z) => z.padded);
   const out = [];
   for (let t = 0; t < state.w.length; t++) {
-    const tp = unravel(t, state.k);
-    out.push({ cell: ravel(tp.map((tt, ax) => o[ax] + tt * state.d[ax]), shape), tap: t });
+    const u = unravel(t, state.k);
+    out.push({ cell: ravel(u.map((uu, ax) => o[ax] + uu * state.d[ax]), shape), tap: t });
   }
   return out;
 }
 
 /**
- * The matrix C^T of the transposed convolution: y = C^T x, with x and y flattened
- * row-major. C is the matrix of the direct convolution (same k, s, p, d) from y's size.
+ * The matrix C^T with y = C^T x (x, y flat): C is the direct convolution's (same k, s, p, d)
+ * on y's size, kept to the outputs x has.
  * @param {object} state a valid state
- * @returns {number[][]} prod(output shape) rows of prod(i') entries
+ * @returns {number[][]} prod(o′) rows of prod(i′) entries, in w's units
  */
 export function matrixT(state) {
   const outShape = sizes(state).map((z) => z.out);
@@ -433,168 +406,42 @@ export function matrixT(state) {
   return rows;
 }
 
-/**
- * One row of C^T: the kernel weight each input value contributes to one output value.
- * @param {object} state a valid state
- * @param {number[]} o output position
- * @returns {number[]} prod(i') entries
- */
+/** A row of C^T: the weight each input value sends to output o. @returns {number[]} */
 export function matrixRow(state, o) {
   const row = new Array(state.x.length).fill(0);
-  for (const t of tapsOf(state, o)) row[t.x] += t.wValue;
+  for (const t of tapsOf(state, o)) row[t.x] += t.wUnits;
   return row;
 }
 
 /**
- * How many kernel taps each output phase (o + p mod s) receives away from the border, per
- * axis of one dimension: taps t with t d = r (mod s).
- * @param {number} k
- * @param {number} s
- * @param {number} d
- * @returns {number[]} counts per phase r = 0..s-1
+ * Taps reaching each output phase away from the border (dilation 1): y[r], r mod s = ρ,
+ * receives the taps u ≡ ρ + p (mod s).
+ * @param {number} k @param {number} s @param {number} p @returns {number[]} counts per ρ
  */
-export function phaseCounts(k, s, d = 1) {
+export function phaseCounts(k, s, p = 0) {
   const counts = new Array(s).fill(0);
-  for (let t = 0; t < k; t++) counts[(t * d) % s] += 1;
+  for (let u = 0; u < k; u++) counts[(((u - p) % s) + s) % s] += 1;
   return counts;
 }
 
 /**
- * Every (kernel, stride, padding, output_padding) with kernel <= 5, stride <= 4 and
- * dilation 1 whose transposed convolution maps input length n to output length m.
- * @param {number} n input length i' (>= 1)
- * @param {number} m wanted output length o' (>= 1)
- * @returns {{k: number, s: number, p: number, a: number, even: boolean, counts: number[]}[]}
- *   even: every output phase gets the same number of taps away from the border (no
- *   checkerboard risk); sorted by s, k, a.
+ * Every k, s, p, a in the explorer's ranges (dilation 1) taking length n to m.
+ * @param {number} n i′ @param {number} m o′
+ * @returns {{k: number, s: number, p: number, a: number, counts: number[], missing: number[]}[]}
+ *   counts: phaseCounts; missing: the phases no tap reaches (always 0); by s, k, a
  */
 export function findParameters(n, m) {
   const found = [];
-  for (let s = 1; s <= RANGES.s[1]; s++) {
-    for (let k = 1; k <= RANGES.k[1]; k++) {
+  for (let s = RANGES.s[0]; s <= RANGES.s[1]; s++) {
+    for (let k = RANGES.k[0]; k <= RANGES.k[1]; k++) {
       for (let a = 0; a < s; a++) {
         const twoP = (n - 1) * s + (k - 1) + a + 1 - m;
         if (twoP < 0 || twoP % 2) continue;
-        const counts = phaseCounts(k, s);
-        found.push({ k, s, p: twoP / 2, a, even: counts.every((c) => c === counts[0]), counts });
+        const counts = phaseCounts(k, s, twoP / 2);
+        const missing = counts.flatMap((c, rho) => (c === 0 ? [rho] : []));
+        found.push({ k, s, p: twoP / 2, a, counts, missing });
       }
     }
   }
   return found;
-}
-
-function parseInts(text) {
-  if (typeof text !== "string" || !/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/.test(text)) return null;
-  return text.split(",").map((v) => Number(v.trim()));
-}
-
-/**
- * The state a URL hash describes: "#dim=2&i=H,W&k=KH,KW&s=SH,SW&p=PH,PW&a=AH,AW&d=DH,DW&x=...&w=...".
- * Missing or unreadable keys take the default; a single number in 2-D serves both axes;
- * x or w missing or of the wrong length is filled with defaultValues. Out-of-range numbers
- * are kept, for validate to report.
- * @param {string} hash with or without the leading "#"
- * @returns {object} state
- */
-export function parseHash(hash) {
-  const params = new URLSearchParams(String(hash || "").replace(/^#/, ""));
-  const dimText = params.get("dim");
-  const dim = dimText === "1" ? 1 : 2;
-  const base = dim === 1 ? DEFAULT_1D : DEFAULT_2D;
-  const state = cloneState(base);
-  for (const key of AXIS_KEYS) {
-    const v = parseInts(params.get(key));
-    if (v && v.length === dim) state[key] = v;
-    else if (v && v.length === 1) state[key] = [v[0], v[0]];
-  }
-  for (const [key, shapeKey] of [["x", "i"], ["w", "k"]]) {
-    const n = prod(state[shapeKey].map((v) => Math.max(v, 0)));
-    const v = parseInts(params.get(key));
-    const same = shapeKey === "i" ? sameShape(state.i, base.i) : sameShape(state.k, base.k);
-    if (v && v.length === n) state[key] = v;
-    else if (!params.has(key) && same) state[key] = [...base[key]];
-    else state[key] = n <= 4096 ? defaultValues(n, key) : [];
-  }
-  return state;
-}
-
-function sameShape(a, b) {
-  return a.length === b.length && a.every((v, ax) => v === b[ax]);
-}
-
-/**
- * The URL hash of a state (without "#"), every key written.
- * @param {object} state
- * @returns {string}
- */
-export function formatHash(state) {
-  const parts = [`dim=${state.dim}`];
-  for (const key of [...AXIS_KEYS, "x", "w"]) parts.push(`${key}=${state[key].join(",")}`);
-  return parts.join("&");
-}
-
-/**
- * The transposed_conv and PyTorch calls that compute a state.
- * @param {object} state a valid state
- * @returns {{package: string, torch: string}}
- */
-export function codeFor(state) {
-  const one = state.dim === 1;
-  const arg = (v) => (one ? `${v[0]}` : v[0] === v[1] ? `${v[0]}` : `(${v.join(", ")})`);
-  const nested = (values, shape) =>
-    one ? `[${values.join(", ")}]` : `[${Array.from({ length: shape[0] }, (_, r) => `[${values.slice(r * shape[1], (r + 1) * shape[1]).join(", ")}]`).join(", ")}]`;
-  const opts = [];
-  for (const [key, name, dflt] of [["s", "stride", 1], ["p", "padding", 0], ["a", "output_padding", 0], ["d", "dilation", 1]]) {
-    if (state[key].some((v) => v !== dflt)) opts.push(`${name}=${arg(state[key])}`);
-  }
-  const fn = one ? "conv_transpose1d" : "conv_transpose2d";
-  const pkg = [
-    "import numpy as np",
-    "import transposed_conv as tc",
-    "",
-    `x = np.array(${nested(state.x, state.i)})`,
-    `w = np.array(${nested(state.w, state.k)})`,
-    `y = tc.${fn}(x, w${opts.length ? ", " + opts.join(", ") : ""})`,
-  ].join("\n");
-  const layer = one ? "ConvTranspose1d" : "ConvTranspose2d";
-  const torchArgs = [`kernel_size=${arg(state.k)}`];
-  for (const [key, name] of [["s", "stride"], ["p", "padding"], ["a", "output_padding"], ["d", "dilation"]]) {
-    torchArgs.push(`${name}=${arg(state[key])}`);
-  }
-  const shape = [1, 1, ...state.k].join(", ");
-  const torch = [
-    "import torch",
-    "",
-    `layer = torch.nn.${layer}(1, 1, ${torchArgs.join(", ")}, bias=False, dtype=torch.float64)`,
-    `# layer.weight has shape (in_channels, out_channels, ${one ? "k" : "kH, kW"}) = (${shape})`,
-    "with torch.no_grad():",
-    `    layer.weight.copy_(torch.tensor(${nested(state.w, state.k)}, dtype=torch.float64).reshape(${shape}))`,
-    `x = torch.tensor(${nested(state.x, state.i)}, dtype=torch.float64).reshape(1, 1, ${state.i.join(", ")})`,
-    "y = layer(x)[0, 0]",
-  ].join("\n");
-  return { package: pkg, torch };
-}
-
-/**
- * What output padding adds along one axis, in words: the first min(a, p) added outputs hold
- * stamp values that padding p would otherwise crop; the rest lie beyond every stamp (zeros).
- * @param {number} a output padding along the axis (> 0)
- * @param {number} p padding along the axis
- * @returns {string} one sentence, singular or plural as a and p require
- */
-export function outputPaddingText(a, p) {
-  const real = Math.min(a, p);
-  const zeros = a - real;
-  const added = a === 1 ? "the added output (dotted in view 1)" : `the ${a} added outputs (dotted in view 1)`;
-  if (real === 0) {
-    return `Here output padding only appends zeros: ${added} ${a === 1 ? "lies" : "lie"} beyond every stamp.`;
-  }
-  const crop = `that padding p = ${p} would otherwise crop at the end`;
-  let held;
-  if (a === 1) held = `${added} holds a real stamp value ${crop}`;
-  else if (zeros === 0) held = `${a === 2 ? "both" : `all ${a}`} added outputs (dotted in view 1) hold real stamp values ${crop}`;
-  else if (real === 1) held = `of ${added}, the first holds a real stamp value ${crop}`;
-  else held = `of ${added}, the first ${real} hold real stamp values ${crop}`;
-  const rest = zeros === 0 ? "" : zeros === 1 ? ", the last is zero, beyond every stamp" : `, the other ${zeros} are zeros, beyond every stamp`;
-  return `Output padding does not just append zeros: ${held}${rest}.`;
 }
