@@ -23,20 +23,19 @@ extensions = [
     "myst_nb",
     "sphinx_design",
     "sphinx_gallery.gen_gallery",
+    "sphinxext.opengraph",  # <meta name="description"> from each page's first text
     "mathml",  # docs/_ext/mathml.py: math as MathML at build time, nothing loaded at run time
-    "a11y",  # docs/_ext/a11y.py: names for the theme's sidebar toggles
     "color_key",  # docs/_ext/color_key.py: the colour key list the gallery sections show
     "sg_legible",  # docs/_ext/sg_legible.py: the script of figures that scroll on phones
     "nb_figures",  # docs/_ext/nb_figures.py: notebook figures at 1x and 2x, framed like those
     "api_pages",  # docs/_ext/api_pages.py: folded mini-galleries, the overview's links
-    "sg_tidy",  # docs/_ext/sg_tidy.py: no "go to the end" note, no running times
     "math_font",  # docs/_ext/math_font.py: Noto Sans Math, cut to the equations' glyphs
-    "meta_description",  # docs/_ext/meta_description.py: from each page's first paragraph
-    "lean_assets",  # docs/_ext/lean_assets.py: no unused stylesheets or scripts in <head>
     "gallery_thumbnails",  # docs/_ext/gallery_thumbnails.py: each page's telling thumbnail
-    "lean_css",  # docs/_ext/lean_css.py: theme CSS cut to the rules used, icon font to the icons
+    "purge_css",  # docs/_ext/purge_css.py: third-party stylesheets cut to the rules used
 ]
-templates_path = ["_templates"]  # search button named by its text; search scripts deferred
+# _templates: the search button and the sidebar's toggles named for screen readers; the
+# search scripts deferred
+templates_path = ["_templates"]
 html_math_renderer = "mathml"
 
 exclude_patterns = [
@@ -85,6 +84,8 @@ sphinx_gallery_conf = {
     "reference_url": {"transposed_conv": None},
     "download_all_examples": True,
     "write_computation_times": False,  # its timing page pulls jQuery/DataTables from a CDN
+    "min_reported_time": float("inf"),  # no running times: two builds give the same pages
+    "css": ["sg_gallery"],  # no Binder, pandas-table or HTML-output styles: none are used
     "remove_config_comments": True,
     "image_srcset": ["2x"],
     "thumbnail_size": (320, 224),  # shown at 160x112: still sharp at 2x, a third lighter
@@ -120,4 +121,13 @@ html_sidebars = {
     page: []
     for page in ("index", "introduction", "arithmetic", "install", "references", "explorer")
 }
-html_context = {"default_mode": "auto"}
+html_context = {
+    "default_mode": "auto",
+    "site_description": (  # pages without text of their own (docs/_templates/layout.html)
+        "Transposed convolution, explained step by step, with the tested NumPy package"
+        " that computes every number and draws every figure."
+    ),
+}
+ogp_enable_meta_description = True  # sphinxext-opengraph: Lighthouse's SEO audit asks for it
+ogp_description_length = 160  # about what search results show
+ogp_social_cards = {"enable": False}  # no matplotlib-drawn preview picture per page

@@ -23,7 +23,6 @@ def _square(v: Any) -> float:
 CALLS: dict[str, dict[str, Any]] = {
     "bilinear_kernel": {"factor": 2},
     "box_downsample": {"image": X2, "factor": 2},
-    "explorer_link": {"x": X2, "weight": [[2, 3], [1, 4]]},
     "conv1d": {
         "x": np.arange(5.0),
         "weight": np.ones(3),

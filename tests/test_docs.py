@@ -39,12 +39,23 @@ def test_every_api_page_is_in_the_overview():
         assert f"```{{api-names}} api/{page.stem}\n" in overview
 
 
+def test_the_readme_lists_exactly_the_public_names():
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    section = readme.split("\n## API\n", 1)[1].split("\n## ", 1)[0]
+    items = section.split("\n- ", 1)[1].split("\n\n", 1)[0]  # the list of names
+    listed = re.findall(r"`(\w+)`", items)
+    assert sorted(listed) == sorted(tc.__all__)
+
+
 def test_the_version_has_a_changelog_section():
     import tomllib
 
     root = Path(__file__).parents[1]
     pyproject = tomllib.loads((root / "pyproject.toml").read_text())
-    assert pyproject["project"]["version"] == tc.__version__
+    # one source: hatch reads the version from the package, pyproject.toml states none
+    assert "version" not in pyproject["project"]
+    assert "version" in pyproject["project"]["dynamic"]
+    assert pyproject["tool"]["hatch"]["version"]["path"] == "src/transposed_conv/__init__.py"
     changelog = (root / "docs" / "changelog.md").read_text()
     assert f"\n## {tc.__version__}\n" in changelog
 

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-import transposed_conv as tc
+from explorer_link import explorer_link
 
 WALK_X = [[1, 3], [2, 3]]
 WALK_W = [[2, 3, 2], [1, 4, 2], [3, 4, 1]]
 
 
 def test_walk_through_case_is_the_explorer_default_hash():
-    link = tc.explorer_link(WALK_X, WALK_W, page="")
+    link = explorer_link(WALK_X, WALK_W, page="")
     assert link == "#dim=2&i=2,2&k=3,3&s=1,1&p=0,0&a=0,0&d=1,1&x=1,3,2,3&w=2,3,2,1,4,2,3,4,1"
 
 
 def test_per_axis_settings_and_negative_values():
-    link = tc.explorer_link(
+    link = explorer_link(
         np.array([[1, -2, 3]]),
         np.array([[1], [-4]]),
         stride=(2, 1),
@@ -29,7 +28,7 @@ def test_per_axis_settings_and_negative_values():
 
 
 def test_whole_floats_are_integers():
-    assert tc.explorer_link([1.0, 2.0], [3.0]) == (
+    assert explorer_link([1.0, 2.0], [3.0]) == (
         "explorer.html#dim=1&i=2&k=1&s=1&p=0&a=0&d=1&x=1,2&w=3"
     )
 
@@ -66,11 +65,20 @@ def test_whole_floats_are_integers():
     ],
 )
 def test_cases_the_explorer_cannot_show(x, w, opts):
-    assert tc.explorer_link(x, w, **opts) is None
+    assert explorer_link(x, w, **opts) is None
 
 
-def test_bad_values_raise_like_the_package():
-    with pytest.raises(TypeError, match="x must hold real integers or floats"):
-        tc.explorer_link(["a"], [1])
-    with pytest.raises(ValueError, match="stride must be an int or a sequence of 2 ints"):
-        tc.explorer_link([[1]], [[1]], stride=(1, 2, 3))
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"x": "abc"}, TypeError, r"x must hold real integers or floats, got dtype <U3"),
+        ({"weight": [[1.0, 2.0], [3.0]]}, ValueError, r"weight must be a rectangular .* ragged"),
+        ({"stride": (1, 2, 3)}, ValueError, r"stride must be an int or a sequence of 2 ints"),
+        ({"page": 3}, TypeError, r"page must be a str, .* got 3"),
+    ],
+    ids=["x-strings", "weight-ragged", "stride-3", "page-int"],
+)
+def test_bad_values_raise_like_the_package(kwargs, error, match):
+    call = {"x": [[1, 2], [3, 4]], "weight": [[2, 3], [1, 4]]} | kwargs
+    with pytest.raises(error, match=match):
+        explorer_link(**call)

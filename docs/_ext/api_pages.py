@@ -33,38 +33,30 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 
-class examples_of(nodes.General, nodes.Element):
-    """A folded mini-gallery; written as ``<details>`` by the HTML writer."""
-
-
-def _visit_examples(self: Any, node: examples_of) -> None:
-    name = html.escape(node["name"])
-    self.body.append(
-        '<details class="api-examples">'
-        f'<summary><h3 class="api-examples-title">Examples using <code>{name}</code></h3>'
-        "</summary>\n"
-    )
-
-
-def _depart_examples(self: Any, _node: examples_of) -> None:
-    self.body.append("</details>\n")
-
-
 class ExamplesDirective(SphinxDirective):
     """``.. examples:: transposed_conv.conv2d``: the folded mini-gallery of one object."""
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        """Parse sphinx-gallery's ``minigallery`` and wrap what it gives."""
+        """Parse sphinx-gallery's ``minigallery`` and fold what it gives in ``<details>``."""
         full = self.arguments[0]
-        holder = examples_of(name=full.rsplit(".", 1)[-1])
+        holder = nodes.container()
+        source = self.get_source_info()[0]
         self.state.nested_parse(
-            StringList([f".. minigallery:: {full}"], self.get_source_info()[0]),
-            self.content_offset,
-            holder,
+            StringList([f".. minigallery:: {full}"], source), self.content_offset, holder
         )
-        return [holder] if holder.children else []
+        if not holder.children:
+            return []
+        name = html.escape(full.rsplit(".", 1)[-1])
+        title = f'<h3 class="api-examples-title">Examples using <code>{name}</code></h3>'
+        return [
+            nodes.raw(
+                "", f'<details class="api-examples"><summary>{title}</summary>\n', format="html"
+            ),
+            *holder.children,
+            nodes.raw("", "</details>\n", format="html"),
+        ]
 
 
 class api_names(nodes.General, nodes.Element):
@@ -136,8 +128,7 @@ def _forward_old_links(
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register both directives and the node that becomes ``<details>``."""
-    app.add_node(examples_of, html=(_visit_examples, _depart_examples))
+    """Register both directives, the overview's links and their forwarding script."""
     app.add_node(api_names)
     app.add_directive("examples", ExamplesDirective)
     app.add_directive("api-names", ApiNamesDirective)

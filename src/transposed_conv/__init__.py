@@ -7,7 +7,6 @@ from ._conventions import (
     keras_conv_transpose_params,
     tf_conv_transpose_padding,
 )
-from ._explorer import explorer_link
 from ._gradient import numerical_gradient
 from ._imaging import image_band_share, image_centre_share, image_zero_orders, kernel_image_gain
 from ._interpolate import bilinear_kernel, interpolate, interpolation_matrix
@@ -47,7 +46,6 @@ __all__ = [
     "conv_transpose_output_size",
     "convolution_matrix",
     "equalize_phase_sums",
-    "explorer_link",
     "fit_transposed_kernel",
     "flip_kernel",
     "image_band_share",
@@ -72,8 +70,8 @@ __all__ = [
     "transpose_padding",
     "zero_insertion_waste",
 ]
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 # The old name of image_centre_share, kept out of __all__ and off the API pages only until the
-# gallery scripts that call it move to the new names (docs/changelog.md, Unreleased).
+# gallery scripts that call it move to the new names (docs/changelog.md, 0.3.0).
 stride_frequency_energy = image_centre_share

@@ -29,6 +29,9 @@ import numpy as np
 
 import transposed_conv as tc
 
+sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/, for the site's link writer
+from explorer_link import explorer_link
+
 LIMITS_FILE = Path(__file__).resolve().parents[2] / "docs" / "_static" / "explorer" / "limits.mjs"
 LIMITS: dict[str, Any] = json.loads(
     LIMITS_FILE.read_text(encoding="utf-8")
@@ -162,7 +165,7 @@ def golden(state: dict[str, Any]) -> dict[str, Any]:
         "paddedShape": list(padded.shape),
         "rotated": tc.flip_kernel(w).ravel().tolist(),
         "overlap": counts.ravel().tolist(),
-        "link": tc.explorer_link(x, w, **opts, page="") if px + pw == 0 else None,
+        "link": explorer_link(x, w, **opts, page="") if px + pw == 0 else None,
     }
     full = [
         (n - 1) * s + d * (kk - 1) + 1

@@ -1,4 +1,8 @@
-"""Links to the site's explorer page, with a given case filled in."""
+"""Links to the site's explorer page, with a given case filled in.
+
+Site tooling, not part of the package: the gallery tests check each page's explorer link
+with it, and tests/js/make_golden.py gives the explorer's tests the links it must read.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,10 @@ from typing import Any
 
 import numpy as np
 
-from ._arithmetic import conv_transpose_output_size
-from ._validation import as_tuple, numeric_array
+from transposed_conv import conv_transpose_output_size
+from transposed_conv._validation import as_tuple, numeric_array
 
-LIMITS_FILE = Path(__file__).resolve().parents[2] / "docs" / "_static" / "explorer" / "limits.mjs"
+LIMITS_FILE = Path(__file__).resolve().parents[1] / "docs" / "_static" / "explorer" / "limits.mjs"
 """The explorer's limits, its one source: ``export default <JSON>;`` in the site's sources."""
 
 
