@@ -119,7 +119,15 @@ html_theme_options = {
 # pages without sub-pages get no (empty) left sidebar
 html_sidebars = {
     page: []
-    for page in ("index", "introduction", "arithmetic", "install", "references", "explorer")
+    for page in (
+        "index",
+        "introduction",
+        "notation",
+        "arithmetic",
+        "install",
+        "references",
+        "explorer",
+    )
 }
 html_context = {
     "default_mode": "auto",
