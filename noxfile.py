@@ -9,6 +9,7 @@ multi-GB CUDA build.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -20,7 +21,7 @@ import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests"]
+nox.options.sessions = ["lint", "tests", "gallery", "coverage"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.11", "3.12", "3.13"]
@@ -64,26 +65,72 @@ def _expose_pyenv_pythons() -> None:
 _expose_pyenv_pythons()
 
 
-def _pytest(session: nox.Session) -> None:
-    session.run(
-        "pytest",
-        "--cov=transposed_conv",
-        "--cov-report=term-missing",
-        "--cov-fail-under=95",
-        "--ignore=tests/oracle",  # needs torch: nox -s oracle
-        *session.posargs,
-    )
+MATH = [
+    "tests",
+    "src/transposed_conv",
+    *("--ignore=tests/gallery", "--ignore=tests/plotting", "--ignore=tests/oracle"),
+    "--ignore=src/transposed_conv/plotting",
+]
+"""The math: unit, property and doctests of everything but the drawing."""
+DRAWING = ["tests/plotting", "src/transposed_conv/plotting"]
+"""The drawing helpers' tests and doctests (they draw, so they are slow)."""
+
+
+def _pytest(session: nox.Session, *paths: str, coverage: bool = True) -> None:
+    """Pytest on ``paths``; line and branch coverage of src/ to ``.coverage.<session>``.
+
+    Test paths among the session's arguments replace ``paths`` (``nox -s tests-3.12 --
+    tests/test_conv.py``). ``nox -s coverage`` combines the sessions' data and checks the union.
+    """
+    named = any(Path(arg.split("::")[0]).exists() for arg in session.posargs)
+    cov = ["--cov", "--cov-report="] if coverage else []
+    env = {"COVERAGE_FILE": f".coverage.{session.name}"}
+    session.run("pytest", *cov, *([] if named else paths), *session.posargs, env=env)
 
 
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
-    """Unit tests, property tests and doctests, with line coverage of src/ (>= 95%).
+    """The math: unit tests, property tests and doctests (not the drawing: ``gallery``).
 
     Runs on every supported Python; nox skips a missing one (``nox -s
-    tests-3.12`` picks one), unless ``CI`` is set, where a missing one fails.
+    tests-3.12`` picks one: the quick loop), unless ``CI`` is set, where a missing one fails.
+    """
+    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "test"))
+    _pytest(session, *MATH)
+
+
+@nox.session(python="3.12")
+def gallery(session: nox.Session) -> None:
+    """The drawing: the plotting helpers' tests and every gallery page's checks.
+
+    Each gallery script runs headless (Agg, nothing saved); ``nox -s gallery --
+    --from-build`` reads instead what the last ``nox -s docs`` recorded of each script
+    (CI: no third run of the scripts).
     """
     session.install("-e", ".[plot]", *nox.project.dependency_groups(PYPROJECT, "test"))
-    _pytest(session)
+    _pytest(session, *DRAWING, "tests/gallery")
+
+
+@nox.session
+def coverage(session: nox.Session) -> None:
+    """Line and branch coverage of src/ by the test sessions that ran before, combined: >= 95%.
+
+    Combines (and so removes) each session's ``.coverage.<session>``: run it after
+    ``tests`` and ``gallery`` (``nox`` alone does).
+    """
+    session.install("coverage>=7.5")
+    session.run("coverage", "combine")
+    session.run("coverage", "report", "--skip-covered", "--fail-under=95")
+    report = Path(session.create_tmp()) / "coverage.json"
+    session.run("coverage", "json", "--quiet", "-o", str(report))
+    totals = json.loads(report.read_text())["totals"]
+    session.log(
+        f"lines {totals['covered_lines']}/{totals['num_statements']}"
+        f" ({100 * totals['covered_lines'] / totals['num_statements']:.2f}%), branches"
+        f" {totals['covered_branches']}/{totals['num_branches']}"
+        f" ({100 * totals['covered_branches'] / totals['num_branches']:.2f}%),"
+        f" together {totals['percent_covered']:.2f}%"
+    )
 
 
 def _lowest(requirements: list[str]) -> list[str]:
@@ -93,7 +140,7 @@ def _lowest(requirements: list[str]) -> list[str]:
 
 @nox.session(python=PYTHONS[0])
 def minimums(session: nox.Session) -> None:
-    """The tests on the oldest Python, NumPy and matplotlib that pyproject.toml allows.
+    """The math and drawing tests on the oldest Python, NumPy and matplotlib allowed.
 
     matplotlib 3.8 needs a pyparsing older than 3.3, which it does not pin.
     """
@@ -105,7 +152,7 @@ def minimums(session: nox.Session) -> None:
     session.run(
         "python", "-c", "import numpy, matplotlib; print(numpy.__version__, matplotlib.__version__)"
     )
-    _pytest(session)
+    _pytest(session, *MATH, *DRAWING, coverage=False)
 
 
 @nox.session
@@ -186,6 +233,7 @@ GENERATED = [
     BUILD / "dist",
     DOCS / "api" / "backreferences",
     BUILD / "videos",
+    BUILD / "gallery_results",  # each script's results, for `nox -s gallery -- --from-build`
     DOCS / "gallery",
     DOCS / "jupyter_execute",
     BUILD / ".jupyter_cache",
@@ -327,21 +375,16 @@ def explorer(session: nox.Session) -> None:
     session.run("node", "--test", *tests, env={"GOLDEN": str(golden.resolve())}, external=True)
 
 
-@nox.session
+@nox.session(venv_backend="none")
 def downloads(session: nox.Session) -> None:
-    """Run every downloadable example (.py and .ipynb) with only the site's wheel and matplotlib."""
-    wheels = sorted(HTML.glob("_downloads/*/transposed_conv-*.whl"))
-    if not wheels:
-        session.error("No wheel in the site: run `nox -s docs` first.")
-    # the wheel's version rarely changes between builds: always replace the installed copy
-    fresh = "--reinstall-package" if session.venv_backend == "uv" else "--force-reinstall"
-    session.install(
-        fresh,
-        *(["transposed-conv"] if fresh.startswith("--reinstall") else []),
-        str(wheels[-1]),
-        "matplotlib",
-    )
-    session.run("python", "tests/downloads/run_examples.py", str(HTML), env={"MPLBACKEND": "Agg"})
+    """The downloadable examples against the site's wheel, without running them again.
+
+    Each notebook's code is its script's; each script imports only the standard library,
+    NumPy, matplotlib and names the wheel provides (tests/downloads/check_examples.py).
+    """
+    if not (HTML / "_downloads").exists():
+        session.error("No site yet: run `nox -s docs` first.")
+    session.run("python3", "tests/downloads/check_examples.py", str(HTML), external=True)
 
 
 @nox.session(venv_backend="none")
@@ -365,20 +408,31 @@ def lighthouse(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")
 def reproducible(session: nox.Session) -> None:
-    """Build the committed site twice, from two clones in differently named folders; compare.
+    """Build the site once more, from a clone in a differently named folder; compare.
 
-    Pages, images, videos, fonts and downloads must be byte-identical; zip archives may
-    differ in their members' timestamps only.
+    The comparison is with the last ``nox -s docs`` build of this checkout, which must be
+    of the committed state (a clean work tree). Pages, images, videos, fonts and
+    downloads must be byte-identical; zip archives may differ in their members'
+    timestamps only.
     """
+    if not (HTML / "index.html").exists():
+        session.error("No site yet: run `nox -s docs` first.")
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain"], capture_output=True, text=True, check=True
+    ).stdout
+    if dirty.strip():
+        session.error(f"Commit or stash first: the clone builds the last commit.\n{dirty}")
     started = time.monotonic()
-    tmp = Path(session.create_tmp()).resolve()
-    builds = []
-    for folder in ("first-clone", "second-build-elsewhere"):
-        clone = tmp / folder
-        shutil.rmtree(clone, ignore_errors=True)
-        session.run("git", "clone", "--quiet", "--no-local", ".", str(clone), external=True)
-        with session.chdir(clone):
-            session.run("nox", "-s", "docs", external=True)
-        builds.append(str(clone / HTML))
-    session.run("python3", "tests/reproducible/compare_builds.py", *builds, external=True)
-    session.log(f"two builds compared in {time.monotonic() - started:.0f} s")
+    clone = Path(session.create_tmp()).resolve() / "second-build-elsewhere"
+    shutil.rmtree(clone, ignore_errors=True)
+    session.run("git", "clone", "--quiet", "--no-local", ".", str(clone), external=True)
+    with session.chdir(clone):
+        session.run("nox", "-s", "docs", external=True)
+    session.run(
+        "python3",
+        "tests/reproducible/compare_builds.py",
+        str(HTML),
+        str(clone / HTML),
+        external=True,
+    )
+    session.log(f"built and compared in {time.monotonic() - started:.0f} s")

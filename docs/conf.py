@@ -90,9 +90,13 @@ sphinx_gallery_conf = {
     "image_srcset": ["2x"],
     "thumbnail_size": (320, 224),  # shown at 160x112: still sharp at 2x, a third lighter
     "matplotlib_animations": False,
+    # docs/_ext/gallery_results.py: notes each block's figures for the tests (draws nothing)
     # docs/_ext/sg_video.py: animations as <video controls>, before the figure scraper
     # docs/_ext/sg_legible.py: figures with cell values keep a legible width on phones
-    "image_scrapers": ("sg_video", "sg_legible"),
+    "image_scrapers": ("gallery_results", "sg_video", "sg_legible"),
+    # after each example, gallery_results writes what it computed to _build/gallery_results
+    "reset_modules": ("matplotlib", "gallery_results.write_results"),
+    "reset_modules_order": "both",
     "show_memory": False,
     "promote_jupyter_magic": False,
     "first_notebook_cell": None,

@@ -1,15 +1,14 @@
-"""Shared fixtures: the seed notebook's numbers and hypothesis strategies.
-
-The numbers are those of shared/seed/VALUES.md, recovered from the seed
-notebook "Up-sampling with Transposed Convolution" and checked there.
-"""
+"""Shared fixtures: the walk-through's numbers, the gallery's results, hypothesis settings."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
+import notebook_numbers as notebook
 import numpy as np
+import pages
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -18,18 +17,32 @@ settings.register_profile(
 )
 settings.load_profile("default")
 
-INPUTS = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
-KERNEL = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--from-build",
+        action="store_true",
+        help="read each gallery script's results from the docs build (docs/_build) "
+        "instead of running the script (CI: after `nox -s docs`)",
+    )
+
+
+@pytest.fixture(scope="session")
+def page(request: pytest.FixtureRequest) -> Callable[[str], Any]:
+    """``page("walkthrough/plot_03_convolution")``: that script's results (tests/pages.py)."""
+
+    from_build = request.config.getoption("--from-build")
+    return lambda name: pages.results(name, from_build=from_build)
 
 
 @pytest.fixture
 def inputs() -> np.ndarray:
-    return INPUTS.copy()
+    return notebook.INPUTS.copy()
 
 
 @pytest.fixture
 def kernel() -> np.ndarray:
-    return KERNEL.copy()
+    return notebook.KERNEL.copy()
 
 
 @pytest.fixture(autouse=True)

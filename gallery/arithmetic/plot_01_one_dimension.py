@@ -24,14 +24,10 @@ from transposed_conv.plotting import Panel, framed_panel, show_panels
 signal = np.array([3, 1, 4, 1, 5])
 kernel = np.array([1, 2, 3])  # not symmetric, so its reversal shows
 out = tc.conv1d(signal, kernel, stride=2)
-assert out.shape == (tc.conv_output_size(5, 3, stride=2),) == (2,)
 print(out)
+panels = [Panel(signal, "Signal"), Panel(kernel, "Kernel", "kernel")]
 show_panels(
-    [
-        Panel(signal, "Signal"),
-        Panel(kernel, "Kernel", "kernel"),
-        Panel(out, "Output", "output"),
-    ],
+    [*panels, Panel(out, "Output", "output")],
     title="A 1-D convolution with stride 2 maps 5 samples to 2",
     operators=["∗", "="],
 )
@@ -45,8 +41,6 @@ plt.show()
 # and one column per input sample, so it is 2x5, and each row is the kernel shifted by the
 # stride.
 C = tc.convolution_matrix((5,), kernel, stride=2)
-assert C.shape == (2, 5)
-assert np.array_equal(C @ signal, out)
 print(C)
 show_panels(
     [Panel(C, "C", "matrix"), Panel(C.T, "C.T", "matrix")],
@@ -62,19 +56,11 @@ plt.show()
 # stamps the kernel, the stamps two samples apart, overlapping in one sample.
 y = np.array([10, 20])
 back = tc.conv_transpose1d(y, kernel, stride=2)
-assert np.array_equal(back, C.T @ y)
-assert back.shape == (tc.conv_transpose_output_size(2, 3, stride=2),) == (5,)
 print(back)
 stamps = tc.scatter_stamps(y, kernel, stride=2)
-assert np.array_equal(stamps.sum(axis=0), back)
+stamped = [Panel(st, f"{v} x kernel", "kernel") for st, v in zip(stamps, y)]
 show_panels(
-    [
-        *(
-            Panel(st, f"{v} x kernel", "kernel")
-            for st, v in zip(stamps, y, strict=True)
-        ),
-        Panel(back, "Output", "output"),
-    ],
+    [*stamped, Panel(back, "Output", "output")],
     title="Two input values stamp the kernel two samples apart; the overlap adds",
     operators=["+", "="],
 )
@@ -94,33 +80,15 @@ plt.show()
 # index runs *down*. The frameworks' "convolution" (the ∗ of these pages) slides the kernel
 # without reversing it, so to compute the same numbers with it, the kernel must be reversed; in
 # 2-D, along both axes: rotated 180 degrees. Every 2-D page draws that rotated kernel.
-by_formula = [
-    sum(y[j] * kernel[n - 2 * j] for j in range(2) if 0 <= n - 2 * j < 3)
-    for n in range(5)
-]
-assert np.array_equal(by_formula, back)
-assert np.array_equal(
-    np.convolve(tc.insert_zeros(y, 2), kernel), back
-)  # numpy's flips
-
-# %%
+#
 # So the same five numbers come from a direct convolution: insert a zero between the two
 # inputs, pad with k - 1 = 2 zeros on each side, and slide the reversed kernel, [3, 2, 1].
-framed = framed_panel(
-    y, "Zeros inserted, padded", stride=2, pad_width=tc.transpose_padding((3,))
-)
+pad = tc.transpose_padding((3,))  # k - 1 on each side
+framed = framed_panel(y, "Zeros inserted, padded", stride=2, pad_width=pad)
 direct = tc.conv1d(framed.data, tc.flip_kernel(kernel))
-assert tc.transpose_padding((3,)) == [(2, 2)]  # k - 1 on each side
-assert np.array_equal(direct, back)
-assert not np.array_equal(
-    tc.conv1d(framed.data, kernel), back
-)  # unreversed: wrong
+reversed_kernel = Panel(tc.flip_kernel(kernel), "Kernel reversed", "kernel")
 show_panels(
-    [
-        framed,
-        Panel(tc.flip_kernel(kernel), "Kernel reversed", "kernel"),
-        Panel(direct, "Output", "output"),
-    ],
+    [framed, reversed_kernel, Panel(direct, "Output", "output")],
     title="The same output as a direct convolution over the zero-inserted, padded input",
     operators=["∗", "="],
 )
@@ -130,9 +98,9 @@ plt.show()
 # In PyTorch
 # ----------
 #
-# The same two calls with ``torch.nn.functional`` on the page's ``signal``, ``kernel`` and
-# ``y``. Arrays carry a batch and a channel axis, ``(N, C, L)``; the weight is
-# ``(C_out, C_in, k)`` for the convolution and ``(C_in, C_out, k)`` for the transposed one.
+# The transposed convolution with ``torch.nn.functional``, on the page's ``kernel`` and ``y``.
+# Arrays carry a batch and a channel axis, ``(N, C, L)``; the weight is ``(C_in, C_out, k)``
+# here, ``(C_out, C_in, k)`` for a convolution.
 #
 # .. code-block:: python
 #
@@ -140,15 +108,8 @@ plt.show()
 #    import torch.nn.functional as F
 #
 #    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3])
-#    y_torch = F.conv1d(torch.tensor(signal, dtype=torch.float64)[None, None], weight, stride=2)
-#    y_torch = y_torch[0, 0]
-#    # y_torch equals out
-#
-# .. code-block:: python
-#
-#    y_torch = F.conv_transpose1d(torch.tensor(y, dtype=torch.float64)[None, None], weight, stride=2)
-#    y_torch = y_torch[0, 0]
+#    y_t = torch.tensor(y, dtype=torch.float64)[None, None]
+#    y_torch = F.conv_transpose1d(y_t, weight, stride=2)[0, 0]
 #    # y_torch equals back
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_one_dimension.png"

@@ -16,7 +16,6 @@ take that convolution's output shape back to its input shape, 5x5.
 import matplotlib.pyplot as plt
 import numpy as np
 
-import transposed_conv as tc
 from transposed_conv.plotting import (
     animate_scatter,
     show_convolution,
@@ -24,32 +23,18 @@ from transposed_conv.plotting import (
 )
 
 x = np.arange(1, 26).reshape(5, 5)
-k4 = np.array(
-    [[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]]
-)  # not symmetric
-fig, axes, out = show_convolution(
-    x,
-    k4,
-    padding=2,
-    title="Arbitrary padding: input 5, kernel 4, padding 2, output 6",
-)
-assert out.shape == (tc.conv_output_size(5, 4, padding=2),) * 2 == (6, 6)
+# not symmetric
+k4 = np.array([[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
+title = "Arbitrary padding: input 5, kernel 4, padding 2, output 6"
+fig, axes, out = show_convolution(x, k4, padding=2, title=title)
 plt.show()
 
 # %%
 # Its transpose takes the 6x6 output back to 5x5: the equivalent direct convolution pads by
 # :math:`k - 1 - p = 1`, since the transposed convolution crops the padding the convolution added.
 y6 = out
-fig, axes, back = show_zero_insertion(
-    y6,
-    k4,
-    padding=2,
-    title="Transposed: 6 back to 5, as a convolution padded by k - 1 - p = 1",
-)
-assert np.array_equal(back, tc.conv_transpose2d(y6, k4, padding=2))
-assert y6.shape == out.shape
-assert back.shape == x.shape == (5, 5)
-assert tc.transpose_padding(4, padding=2) == [(1, 1), (1, 1)]
+title = "Transposed: 6 back to 5, as a convolution padded by k - 1 - p = 1"
+fig, axes, back = show_zero_insertion(y6, k4, padding=2, title=title)
 plt.show()
 
 # %%
@@ -57,24 +42,10 @@ plt.show()
 # ---------------------
 #
 # At stride 1, an odd kernel keeps the size with :math:`p = \lfloor k / 2 \rfloor`.
-k3 = np.array(
-    [[0, 1, 0], [1, 2, 3], [0, 1, 0]]
-)  # its rotation has the 3 on the left
-fig, axes, same = show_convolution(
-    x,
-    k3,
-    padding=1,
-    title="Half padding: input 5, kernel 3, padding 1, output 5",
-)
-assert same.shape == x.shape
+k3 = np.array([[0, 1, 0], [1, 2, 3], [0, 1, 0]])  # rotated: 3 on the left
+title = "Half padding: input 5, kernel 3, padding 1, output 5"
+fig, axes, same = show_convolution(x, k3, padding=1, title=title)
 print(same)
-assert np.array_equal(same, tc.conv2d(x, k3, padding="same"))
-refused = ""
-try:  # as in PyTorch, "same" needs stride 1
-    tc.conv2d(x, k3, stride=2, padding="same")
-except ValueError as error:
-    refused = str(error)
-assert "needs stride 1" in refused
 plt.show()
 
 # %%
@@ -83,18 +54,10 @@ plt.show()
 # sums stay legible); step through the stamps: they fill a full 7x7 result, and
 # padding 1 crops its cross-hatched border.
 y5 = np.add.outer(np.arange(5), np.arange(5)) % 3
+title = "Transposed half padding: the stamps' border is cropped, 5 stays 5"
 anim = animate_scatter(
-    y5,
-    k3,
-    padding=1,
-    interval=400,
-    title="Transposed half padding: the stamps' border is cropped, 5 stays 5",
-    input_name="y",
+    y5, k3, padding=1, interval=400, title=title, input_name="y"
 )
-back5 = tc.conv_transpose2d(y5, k3, padding=1)
-assert y5.shape == same.shape
-assert back5.shape == x.shape == (5, 5)
-assert tc.conv_transpose_output_size(5, 3) == 7  # before the crop
 plt.show()
 
 # %%
@@ -103,13 +66,8 @@ plt.show()
 #
 # :math:`p = k - 1` lets every partial overlap count, so the output grows:
 # :math:`o = 5 + 2 \cdot 2 - 3 + 1 = 7`.
-fig, axes, full = show_convolution(
-    x,
-    k3,
-    padding=2,
-    title="Full padding: input 5, kernel 3, padding 2, output 7",
-)
-assert full.shape == (7, 7)
+title = "Full padding: input 5, kernel 3, padding 2, output 7"
+fig, axes, full = show_convolution(x, k3, padding=2, title=title)
 plt.show()
 
 # %%
@@ -117,16 +75,8 @@ plt.show()
 # (:math:`k - 1 - p = 0`): it is a plain convolution without padding ("valid") with the
 # rotated kernel.
 y7 = full
-fig, axes, back7 = show_zero_insertion(
-    y7,
-    k3,
-    padding=2,
-    title="Transposed full padding: 7 back to 5 with no padding at all",
-)
-assert np.array_equal(back7, tc.conv_transpose2d(y7, k3, padding=2))
-assert y7.shape == full.shape
-assert back7.shape == x.shape == (5, 5)
-assert tc.transpose_padding(3, padding=2) == [(0, 0), (0, 0)]
+title = "Transposed full padding: 7 back to 5 with no padding at all"
+fig, axes, back7 = show_zero_insertion(y7, k3, padding=2, title=title)
 plt.show()
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_03_padding.png"
@@ -145,9 +95,8 @@ plt.show()
 #    import torch.nn.functional as F
 #
 #    weight = torch.tensor(k3, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
-#    y_torch = F.conv2d(torch.tensor(x, dtype=torch.float64)[None, None], weight, padding=1)
-#    y_torch = y_torch[0, 0]
+#    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+#    y_torch = F.conv2d(x_t, weight, padding=1)[0, 0]
 #    # y_torch equals same
 #
 # .. code-block:: python

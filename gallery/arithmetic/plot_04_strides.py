@@ -17,7 +17,6 @@ number can be changed and each output traced back to its inputs.
 import matplotlib.pyplot as plt
 import numpy as np
 
-import transposed_conv as tc
 from transposed_conv.plotting import (
     animate_scatter,
     show_convolution,
@@ -26,13 +25,8 @@ from transposed_conv.plotting import (
 
 x = np.arange(1, 26).reshape(5, 5)
 kernel = np.array([[1, 2, 1], [0, 1, 0], [2, 0, 1]])
-fig, axes, out = show_convolution(
-    x,
-    kernel,
-    stride=2,
-    title="Input 5, kernel 3, stride 2, no padding: output 2",
-)
-assert out.shape == (tc.conv_output_size(5, 3, stride=2),) * 2 == (2, 2)
+title = "Input 5, kernel 3, stride 2, no padding: output 2"
+fig, axes, out = show_convolution(x, kernel, stride=2, title=title)
 plt.show()
 
 # %%
@@ -43,13 +37,8 @@ plt.show()
 # :math:`i' = 2`, its output :math:`o' = (i' - 1) \cdot 2 + 3 = 5`. The stamps land two cells
 # apart, so they overlap in one row and one column.
 y = out
-anim = animate_scatter(
-    y,
-    kernel,
-    stride=2,
-    title="Transposed, stride 2: stamps two cells apart, overlapping once",
-    input_name="y",
-)
+title = "Transposed, stride 2: stamps two cells apart, overlapping once"
+anim = animate_scatter(y, kernel, stride=2, title=title, input_name="y")
 plt.show()
 
 # %%
@@ -60,15 +49,8 @@ plt.show()
 # (hatched grey), then :math:`k - 1 = 2` zeros of padding (dotted straw). The kernel always
 # moves one step at a time; it is the *input* that was stretched, which is why this is also
 # called a fractionally-strided convolution (stride 1/2).
-fig, axes, direct = show_zero_insertion(
-    y,
-    kernel,
-    stride=2,
-    title="Stride 2 as a convolution: zeros inserted between the values, then padded",
-)
-assert np.array_equal(direct, tc.conv_transpose2d(y, kernel, stride=2))
-assert direct.shape == (5, 5)
-assert tc.transpose_padding(3) == [(2, 2), (2, 2)]  # k - 1 on every side
+title = "Stride 2 as a convolution: zeros inserted between values, then padded"
+fig, axes, direct = show_zero_insertion(y, kernel, stride=2, title=title)
 plt.show()
 
 # %%
@@ -77,32 +59,16 @@ plt.show()
 #
 # Input 5, kernel 3, stride 2, padding 1 gives
 # :math:`o = \lfloor (5 + 2 - 3) / 2 \rfloor + 1 = 3`.
-fig, axes, out_p = show_convolution(
-    x,
-    kernel,
-    stride=2,
-    padding=1,
-    title="Input 5, kernel 3, stride 2, padding 1: output 3",
-)
-assert out_p.shape == (3, 3)
+title = "Input 5, kernel 3, stride 2, padding 1: output 3"
+*_, out_p = show_convolution(x, kernel, stride=2, padding=1, title=title)
 plt.show()
 
 # %%
 # Its transpose: zeros inserted, then padded by :math:`k - 1 - p = 1`: the 3x3 output goes back
 # to 5x5.
 y3 = out_p
-fig, axes, back = show_zero_insertion(
-    y3,
-    kernel,
-    stride=2,
-    padding=1,
-    title="Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1",
-)
-assert np.array_equal(
-    back, tc.conv_transpose2d(y3, kernel, stride=2, padding=1)
-)
-assert back.shape == (5, 5)
-assert tc.transpose_padding(3, padding=1) == [(1, 1), (1, 1)]
+title = "Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1"
+*_, back = show_zero_insertion(y3, kernel, stride=2, padding=1, title=title)
 print(back)
 plt.show()
 
@@ -121,7 +87,6 @@ plt.show()
 #    import torch.nn.functional as F
 #
 #    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
 #    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
 #    y_torch = F.conv2d(x_t, weight, stride=2, padding=1)[0, 0]
 #    # y_torch equals out_p

@@ -26,15 +26,12 @@ from transposed_conv.plotting import (
     show_zero_insertion,
 )
 
-kernel = np.array(
-    [[1, 2, 0], [2, 4, 1], [0, 1, 3]]
-)  # its 180-degree rotation differs
+# its 180-degree rotation differs
+kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])
 for n in (5, 6):
     size = tc.conv_output_size(n, 3, stride=2, padding=1)
-    print(
-        f"input {n}: output {size}, floor(({n} + 2 - 3) / 2) + 1 = {(n + 2 - 3) // 2 + 1}"
-    )
-    assert size == 3
+    o = (n + 2 - 3) // 2 + 1
+    print(f"input {n}: output {size}, floor(({n} + 2 - 3) / 2) + 1 = {o}")
 
 # %%
 # Choosing the way back
@@ -47,14 +44,9 @@ y = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
 five = tc.conv_transpose2d(y, kernel, stride=2, padding=1)
 a = tc.output_padding_for(6, 3, stride=2, padding=1)
 six = tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=a)
-assert (five.shape, a, six.shape) == ((5, 5), 1, (6, 6))
-assert np.array_equal(six[:5, :5], five)
+panels = [Panel(y, "Input"), Panel(five, "output_padding=0", "output")]
 show_panels(
-    [
-        Panel(y, "Input"),
-        Panel(five, "output_padding=0", "output"),
-        Panel(six, "output_padding=1", "output"),
-    ],
+    [*panels, Panel(six, "output_padding=1", "output")],
     title="A 3x3 input goes back to 5x5, or to 6x6 with output_padding=1",
 )
 plt.show()
@@ -67,32 +59,16 @@ plt.show()
 # a column of zeros past it, the room ``output_padding`` may use). Padding 1 crops one row and
 # column on each side; ``output_padding=1`` gives back the one at the bottom and right, so the
 # boxed 6x6 output keeps the full result's last row and column.
-anim = animate_scatter(
-    y,
-    kernel,
-    stride=2,
-    padding=1,
-    output_padding=1,
-    title="output_padding=1: the crop keeps one more row and column at the end",
-    input_name="y",
-)
-assert tc.conv_transpose_output_size(3, 3, stride=2) == 7  # the full result
-assert np.array_equal(six, tc.conv_transpose2d(y, kernel, stride=2)[1:, 1:])
+title = "output_padding=1: the crop keeps one more row and column at the end"
+back6 = {"stride": 2, "padding": 1, "output_padding": 1}
+anim = animate_scatter(y, kernel, **back6, title=title, input_name="y")
 plt.show()
 
 # %%
 # In the equivalent direct convolution, ``output_padding`` is one more row and column of
 # padding at the bottom and right only.
-fig, axes, direct = show_zero_insertion(
-    y,
-    kernel,
-    stride=2,
-    padding=1,
-    output_padding=1,
-    title="output_padding=1 pads one more zero at the bottom and right",
-)
-assert np.array_equal(direct, six)
-assert tc.transpose_padding(3, padding=1, output_padding=1) == [(1, 2), (1, 2)]
+title = "output_padding=1 pads one more zero at the bottom and right"
+fig, axes, direct = show_zero_insertion(y, kernel, **back6, title=title)
 plt.show()
 
 # %%
@@ -111,8 +87,8 @@ plt.show()
 rng = np.random.default_rng(0)
 x6, g = rng.integers(-3, 4, (6, 6)), rng.integers(-3, 4, (3, 3))
 conv6 = tc.conv2d(x6, kernel, stride=2, padding=1)
-grad6 = tc.conv_transpose2d(g, kernel, stride=2, padding=1, output_padding=1)
-assert np.vdot(conv6, g) == np.vdot(x6, grad6)
+grad6 = tc.conv_transpose2d(g, kernel, **back6)
+print(np.vdot(conv6, g), np.vdot(x6, grad6))
 
 # %%
 # PyTorch accepts :math:`0 \le a < \max(s, d)`, and each clause has its own reason.
@@ -125,12 +101,6 @@ assert np.vdot(conv6, g) == np.vdot(x6, grad6)
 #   sizes they give are not ones the matching convolution maps back. With padding 0: kernel 3,
 #   stride 1, dilation 2, ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4;
 #   kernel 3, stride 2, dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.
-assert (
-    tc.conv_output_size((3 - 1) * 2 - 2 * 1 + 3 + 2, 3, 2, 1) == 4
-)  # o' = 7 with a = 2
-for k_, s_, d_, a_, size in [(3, 1, 2, 1, 8), (3, 2, 3, 2, 13)]:
-    assert tc.conv_transpose_output_size(3, k_, s_, 0, a_, d_) == size
-    assert tc.conv_output_size(size, k_, s_, 0, d_) == 4
 try:
     tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=2)
 except ValueError as error:
@@ -145,9 +115,6 @@ y1, k1 = np.array([1, 2]), np.array([1, 2, 3])
 full1 = tc.conv_transpose1d(y1, k1, stride=3)
 with_a = tc.conv_transpose1d(y1, k1, stride=3, padding=1, output_padding=2)
 print(full1, with_a)
-assert np.array_equal(
-    with_a, [2, 3, 2, 4, 6, 0]
-)  # 6 is the full result's last value, 0 is new
 
 # %%
 # In PyTorch
@@ -161,7 +128,6 @@ assert np.array_equal(
 #    import torch
 #
 #    layer = torch.nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1, bias=False)
-#    print(layer.weight.shape)  # torch.Size([1, 1, 3, 3])
 #    with torch.no_grad():
 #        layer.weight.copy_(torch.tensor(kernel)[None, None])
 #        y_torch = layer(torch.tensor(y, dtype=torch.float32)[None, None])[0, 0]

@@ -25,9 +25,6 @@ from transposed_conv.plotting import Panel, show_panels
 
 kernel = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
 C = tc.convolution_matrix((5, 5), kernel, stride=2)
-assert C.shape == (4, 25)
-assert np.array_equal(C[1], np.roll(C[0], 2))
-assert np.array_equal(C[2], np.roll(C[0], 10))
 show_panels(
     [Panel(C, "C", "matrix")],
     title="The stride-2 convolution matrix C (4x25): row 1 is row 0 shifted two "
@@ -46,12 +43,7 @@ plt.show()
 # input walks half a step. That is a stride of 1/2.
 print(C.T[:5])
 taps = (C.T != 0).sum(axis=1, keepdims=True)
-assert np.array_equal(
-    taps.reshape(5, 5), tc.overlap_counts((2, 2), 3, stride=2)
-)
 # 16 outputs are reached by one input, 8 by two, 1 (the centre) by four
-assert [np.count_nonzero(taps == t) for t in (1, 2, 4)] == [16, 8, 1]
-assert taps.reshape(5, 5)[2, 2] == 4  # the centre
 show_panels(
     [
         Panel(C.T[:5], "C.T, rows 0-4", "matrix"),
@@ -71,14 +63,11 @@ plt.show()
 # input, a kernel that moves one cell at a time over a stretched input.
 y = np.array([1, 2, 3, 4])
 back = (C.T @ y).reshape(5, 5)
-assert np.array_equal(
-    back, tc.conv_transpose2d(y.reshape(2, 2), kernel, stride=2)
-)
-assert np.array_equal(
-    back,
-    tc.conv_transpose_by_zero_insertion(y.reshape(2, 2), kernel, stride=2),
-)
+y2 = y.reshape(2, 2)
+stamps = tc.conv_transpose2d(y2, kernel, stride=2)
+inserted = tc.conv_transpose_by_zero_insertion(y2, kernel, stride=2)
 print(back)
+print(np.array_equal(back, stamps), np.array_equal(back, inserted))
 
 # %%
 # In PyTorch

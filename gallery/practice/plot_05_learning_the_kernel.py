@@ -29,20 +29,19 @@ from transposed_conv.plotting import (
 
 rng = np.random.default_rng(0)
 x_small, w_small = rng.standard_normal((5, 5)), rng.standard_normal((6, 6))
+sp = {"stride": 2, "padding": 2}
 g_small = rng.standard_normal(
-    tc.conv_transpose2d(x_small, w_small, stride=2, padding=2).shape
+    tc.conv_transpose2d(x_small, w_small, **sp).shape
 )
-analytic = tc.conv_transpose2d_weight_grad(
-    x_small, g_small, (6, 6), stride=2, padding=2
-)
-numeric = tc.numerical_gradient(
-    lambda w: float(
-        np.vdot(tc.conv_transpose2d(x_small, w, stride=2, padding=2), g_small)
-    ),
-    w_small,
-)
+analytic = tc.conv_transpose2d_weight_grad(x_small, g_small, (6, 6), **sp)
+
+
+def loss(w):
+    return float(np.vdot(tc.conv_transpose2d(x_small, w, **sp), g_small))
+
+
+numeric = tc.numerical_gradient(loss, w_small)
 print(f"largest difference: {np.abs(analytic - numeric).max():.1e}")
-assert np.allclose(analytic, numeric, atol=1e-7)
 
 # %%
 # Training
@@ -59,13 +58,9 @@ kernel, losses = tc.fit_transposed_kernel(
     low[:, :128], high[:, :256], (6, 6), stride=2, padding=2, steps=300
 )
 print(f"training MSE: {losses[0]:.4f} -> {losses[-1]:.5f}")
-show_lines(
-    {"training loss": losses},
-    title="Learning curve: mean squared error on the left half",
-    xlabel="gradient step",
-    ylabel="MSE",
-    logy=True,
-)
+title = "Learning curve: mean squared error on the left half"
+axis = {"xlabel": "gradient step", "ylabel": "MSE", "logy": True}
+show_lines({"training loss": losses}, title=title, **axis)
 plt.show()
 
 # %%
@@ -77,21 +72,12 @@ plt.show()
 # box (ones on the centre 2x2, zeros elsewhere), with small positive taps around the centre and
 # negative lobes, down to about -0.19, on the outer ring, which sharpen, as the bicubic kernel's
 # do.
-bilinear6 = np.pad(
-    tc.bilinear_kernel(2), 1
-)  # same size and padding as the learned kernel
+# the same size and padding as the learned kernel
+bilinear6 = np.pad(tc.bilinear_kernel(2), 1)
 box6 = np.pad(np.ones((2, 2)), 2)  # nearest neighbour with stride 2, padding 2
 print(kernel.round(2))
-print(
-    "centre:",
-    kernel[2:4, 2:4].round(2).tolist(),
-    "bilinear centre:",
-    bilinear6[2, 2],
-)
-assert np.all(np.abs(kernel[2:4, 2:4] - 1) < 0.1)
-assert bilinear6[2, 2] == 0.5625
-assert np.linalg.norm(kernel - box6) < np.linalg.norm(kernel - bilinear6)
-assert -0.2 < kernel.min() < -0.18  # about -0.19
+centre = kernel[2:4, 2:4].round(2).tolist()
+print("centre:", centre, "bilinear centre:", bilinear6[2, 2])
 
 # %%
 # A 6x6 kernel with stride 2 gives each of the four output phases (pixels with the same row
@@ -105,17 +91,10 @@ assert -0.2 < kernel.min() < -0.18  # about -0.19
 # weights that avoid checkerboards in principle but often does not; here it found that much.
 learned_sums = tc.phase_sums(kernel, 2, padding=2)
 print(learned_sums.round(4))
-assert np.ptp(learned_sums) < 0.01
-nine_taps = tc.overlap_counts((8, 8), 6, stride=2, padding=2)[4:-4, 4:-4]
-assert set(nine_taps.ravel().tolist()) == {9}  # equal tap counts
-assert np.allclose(learned_sums, 1.0, atol=0.01)
-show_panels(
-    [
-        Panel(kernel.round(2), "Learned kernel", "kernel"),
-        Panel(bilinear6.round(2), "Bilinear kernel", "kernel"),
-    ],
-    title="The kernel learned from the left half, next to the bilinear kernel",
-)
+panels = [Panel(kernel.round(2), "Learned kernel", "kernel")]
+panels += [Panel(bilinear6.round(2), "Bilinear kernel", "kernel")]
+title = "The kernel learned from the left half, next to the bilinear kernel"
+show_panels(panels, title=title)
 plt.show()
 
 # %%
@@ -127,27 +106,17 @@ plt.show()
 # better), the 8-pixel border left out so that edge handling does not decide the ranking:
 test_low, test_high = low[:, 128:], high[:, 256:]
 learned_up = tc.conv_transpose2d(test_low, kernel, stride=2, padding=2)
-candidates = {
-    "nearest": tc.interpolate(test_low, 2, "nearest"),
-    "bilinear": tc.interpolate(test_low, 2, "bilinear"),
-    "bicubic": tc.interpolate(test_low, 2, "bicubic"),
-    "transposed, bilinear kernel": tc.conv_transpose2d(
-        test_low, bilinear6, stride=2, padding=2
-    ),
-    "transposed, learned kernel": learned_up,
-}
+modes = ["nearest", "bilinear", "bicubic"]
+candidates = {mode: tc.interpolate(test_low, 2, mode) for mode in modes}
+bilinear_up = tc.conv_transpose2d(test_low, bilinear6, stride=2, padding=2)
+candidates["transposed, bilinear kernel"] = bilinear_up
+candidates["transposed, learned kernel"] = learned_up
 table = {
     name: tc.psnr(est[8:-8, 8:-8], test_high[8:-8, 8:-8])
     for name, est in candidates.items()
 }
 for name, value in table.items():
     print(f"{name:<30}{value:7.2f}")
-assert (
-    table["transposed, learned kernel"]
-    > table["bicubic"]
-    > table["bilinear"]
-    > table["nearest"]
-)
 
 # %%
 # In PyTorch
@@ -160,7 +129,6 @@ assert (
 #    import torch
 #
 #    layer = torch.nn.ConvTranspose2d(1, 1, 6, stride=2, padding=2, bias=False)
-#    print(layer.weight.shape)  # torch.Size([1, 1, 6, 6])
 #    with torch.no_grad():
 #        layer.weight.copy_(torch.tensor(kernel)[None, None])
 #        y_torch = layer(torch.tensor(test_low, dtype=torch.float32)[None, None])[0, 0]

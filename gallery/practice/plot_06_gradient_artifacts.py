@@ -23,17 +23,10 @@ from transposed_conv.plotting import sample_photo, show_images
 
 ones = np.ones((3, 3))
 x = np.zeros((9, 9))
-upstream = np.ones(
-    tc.conv2d(x, ones, stride=2, padding=1).shape
-)  # d(sum)/d(output)
 grad = tc.numerical_gradient(
     lambda v: float(tc.conv2d(v, ones, stride=2, padding=1).sum()), x
 )
-assert np.allclose(
-    grad, tc.conv_transpose2d(upstream, ones, stride=2, padding=1)
-)
 print(grad.round(6))
-assert set(np.unique(grad.round(6))) == {1, 2, 4}
 
 # %%
 # On a photograph
@@ -59,12 +52,9 @@ for name, kernel, pad in [
     )
 energy = {name: tc.stride_frequency_energy(g, 2) for name, g in grads.items()}
 print({name: f"{e:.2%}" for name, e in energy.items()})
-assert energy["Kernel 3, random"] > 10 * energy["Kernel 4, all ones"]
-show_images(
-    {n: g[:96, 64:160] for n, g in grads.items()},
-    title="Input gradients of a stride-2 convolution (crops)",
-    ncols=2,
-)
+crops = {n: g[:96, 64:160] for n, g in grads.items()}
+title = "Input gradients of a stride-2 convolution (crops)"
+show_images(crops, title=title, ncols=2)
 plt.show()
 
 # %%

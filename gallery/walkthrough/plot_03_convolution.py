@@ -60,11 +60,8 @@ plt.show()
 # ----------------
 #
 # Step through all four windows: the products of each window with the kernel, and their sum.
-anim = animate_sliding(
-    inputs,
-    kernel,
-    title="The 3x3 kernel slides over the 4x4 input: four windows, four sums",
-)
+title = "The 3x3 kernel slides over the 4x4 input: four windows, four sums"
+anim = animate_sliding(inputs, kernel, title=title)
 plt.show()
 
 # %%

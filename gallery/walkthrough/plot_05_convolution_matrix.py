@@ -25,12 +25,6 @@ inputs = np.array([[6, 3, 2, 4], [2, 5, 2, 6], [7, 5, 2, 6], [6, 2, 2, 8]])
 kernel = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
 C = tc.convolution_matrix(inputs.shape, kernel)
 print(C)
-assert np.array_equal(C[1, 1:], C[0, :-1])
-assert C[1, 0] == 0
-assert np.array_equal(C[2, 4:], C[0, :-4])
-assert not C[2, :4].any()
-assert np.array_equal(C[3, 1:], C[2, :-1])
-assert C[3, 0] == 0
 fig, (ax,) = show_panels(
     [Panel(C, "C", "matrix")],
     title="The convolution matrix C: row 0 holds the kernel's three rows, four columns apart",

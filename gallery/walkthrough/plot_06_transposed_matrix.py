@@ -65,29 +65,21 @@ plt.show()
 #
 # The same result without any matrix: each input value stamps a copy of the kernel, scaled by
 # that value, at its own position, and the four stamps add up (the "scatter-add" view).
-stamps = tc.scatter_stamps(
-    x2.reshape(2, 2), kernel
-)  # one 4x4 stamp per input value
+stamps = tc.scatter_stamps(x2.reshape(2, 2), kernel)  # a 4x4 stamp per value
 total = stamps.sum(axis=0)
 # the cells each stamp reaches: a stamp of ones through a kernel of ones
 reached = tc.scatter_stamps(np.ones((2, 2)), np.ones_like(kernel)) > 0
+panels = [
+    Panel(st, f"{v} x kernel", "kernel", blank=~hit)
+    for st, v, hit in zip(stamps, x2.ravel(), reached, strict=True)
+]
+title = "Four scaled kernel stamps (blank where a stamp does not reach) add up to the transposed convolution"
 show_panels(
-    [
-        *(
-            Panel(st, f"{v} x kernel", "kernel", blank=~hit)
-            for st, v, hit in zip(stamps, x2.ravel(), reached, strict=True)
-        ),
-        Panel(total, "Sum of the four", "output"),
-    ],
-    title="Four scaled kernel stamps (blank where a stamp does not reach) add up to the "
-    "transposed convolution",
-    ncols=3,
+    [*panels, Panel(total, "Sum of the four", "output")], title=title, ncols=3
 )
 plt.show()
-print(
-    np.array_equal(total, out4),
-    np.array_equal(total, tc.conv_transpose2d(x2.reshape(2, 2), kernel)),
-)
+direct = tc.conv_transpose2d(x2.reshape(2, 2), kernel)
+print(np.array_equal(total, out4), np.array_equal(total, direct))
 
 # %%
 # In PyTorch
@@ -99,7 +91,6 @@ print(
 #
 #    import torch
 #    import torch.nn.functional as F
-#
 #    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
 #    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
 #    x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]

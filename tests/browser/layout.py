@@ -56,6 +56,12 @@ WIDER_THAN_VIEWPORT = """() => {
     .map(el => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : ""));
   return `${scroll} px wide in a ${width} px viewport (${wide.join(", ")})`;
 }"""
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+CLOSED = """(selector) => new Promise(done => {
+  const dialog = document.querySelector(selector);
+  const next = () => requestAnimationFrame(() => done(null));
+  if (dialog?.open) dialog.addEventListener("close", next, {once: true}); else next();
+})"""
 BUTTONS = {
     "site navigation": ("button.primary-toggle", "#pst-primary-sidebar-modal"),
     "on this page": ("button.secondary-toggle", "#pst-secondary-sidebar-modal"),
@@ -66,7 +72,7 @@ def check_phone(page: Page, width: int) -> list[str]:
     """Problems of the loaded page at a phone's width (the page is resized to it)."""
     problems: list[str] = []
     page.set_viewport_size({"width": width, "height": 800})
-    page.wait_for_timeout(50)
+    page.evaluate(NEXT_FRAME)  # the theme's resize handlers have run
     wide = page.evaluate(WIDER_THAN_VIEWPORT)
     if wide:
         problems.append(f"at {width} px: {wide}")
@@ -83,7 +89,7 @@ def check_phone(page: Page, width: int) -> list[str]:
             first_line = str(error).splitlines()[0]
             problems.append(f"at {width} px: {label!r} did not open: {first_line}")
         page.keyboard.press("Escape")
-        page.wait_for_timeout(50)
+        page.evaluate(CLOSED, panel)  # closed before the next button is tried
     return problems
 
 

@@ -14,8 +14,10 @@ keeps those blocks right:
   holding the package's result for the same call; a learner reads it as "this
   is the array computed above".
 
-Each script runs headless (``MPLBACKEND=Agg``, ``plt.show`` a no-op), then its
-blocks run in order in the script's namespace, as a learner pastes them after
+Each script's results are those the tests read (tests/pages.py: the script run
+headless, or with ``--from-build`` what the docs build recorded of it; CI runs
+``nox -s oracle -- --from-build`` after ``nox -s docs``). The blocks run in order
+in that namespace, with the script's imports, as a learner pastes them after
 running the page (a later block may use an earlier block's imports), and each
 result must equal ``NAME`` (same shape, values within float32 rounding). Keras
 runs on its torch backend (``KERAS_BACKEND=torch``).
@@ -25,22 +27,17 @@ from __future__ import annotations
 
 import os
 import re
-import runpy
 import textwrap
-from pathlib import Path
 
 import numpy as np
 import pytest
+from pages import SCRIPTS, imports
+
+import transposed_conv as tc
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["KERAS_BACKEND"] = "torch"
 pytest.importorskip("torch")
-mpl = pytest.importorskip("matplotlib")
-mpl.use("Agg")
-import matplotlib.pyplot as plt
-
-GALLERY = Path(__file__).parents[2] / "gallery"
-SCRIPTS = sorted(GALLERY.rglob("plot_*.py"))
 EQUALS = re.compile(r"^#\s*(y_torch|y_keras) equals (\S.*?)\s*$", re.MULTILINE)
 
 pytestmark = pytest.mark.filterwarnings("ignore")
@@ -89,12 +86,8 @@ def test_code_blocks_parser():
 
 
 @pytest.mark.parametrize("script", WITH_BLOCKS, ids=[s.stem for s in WITH_BLOCKS])
-def test_blocks_equal_the_package(script, monkeypatch):
-    monkeypatch.setattr(plt, "show", lambda *_args, **_kwargs: None)
-    try:
-        namespace = runpy.run_path(str(script), run_name="__main__")
-    finally:
-        plt.close("all")
+def test_blocks_equal_the_package(script, page):
+    namespace = {**imports(script), **page(f"{script.parent.name}/{script.stem}").namespace}
     for n, block in enumerate(BLOCKS[script]):
         name, expected = EQUALS.search(block).groups()
         namespace.pop(name, None)
@@ -106,14 +99,10 @@ def test_blocks_equal_the_package(script, monkeypatch):
         np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5 * scale, err_msg=f"block {n}")
 
 
-def test_keras_rows_of_the_conventions_page(monkeypatch):
+def test_keras_rows_of_the_conventions_page(page):
     """Every Keras row of the conventions page's table is what Keras computes."""
     keras = pytest.importorskip("keras")
-    monkeypatch.setattr(plt, "show", lambda *_args, **_kwargs: None)
-    try:
-        ns = runpy.run_path(str(GALLERY / "arithmetic" / "plot_10_conventions.py"))
-    finally:
-        plt.close("all")
+    ns = page("arithmetic/plot_10_conventions")
     calls = {
         "Keras 'same'": ("same", None),
         "Keras 'valid'": ("valid", None),
@@ -121,11 +110,21 @@ def test_keras_rows_of_the_conventions_page(monkeypatch):
         "Keras 'same', a=0": ("same", 0),
     }
     rows = dict(ns["rows"])
-    for name, (padding, a) in calls.items():
+    for name, (keras_padding, keras_a) in calls.items():
         layer = keras.layers.Conv2DTranspose(
-            1, ns["k"], strides=ns["s"], padding=padding, output_padding=a, use_bias=False
+            1,
+            ns["k"],
+            strides=ns["s"],
+            padding=keras_padding,
+            output_padding=keras_a,
+            use_bias=False,
         )
         layer.build((1, ns["n"], ns["n"], 1))
         layer.set_weights([ns["kernel"][:, :, None, None].astype("float32")])
         got = keras.ops.convert_to_numpy(layer(ns["x"][None, :, :, None].astype("float32")))
-        np.testing.assert_allclose(got[0, :, :, 0], ns["result"](*rows[name]), err_msg=name)
+        p, a, crop = rows[name]  # the row's padding, output_padding and crop at the end
+        full = tc.conv_transpose2d(
+            ns["x"], ns["kernel"], stride=ns["s"], padding=p, output_padding=a
+        )
+        want = tc.pad_or_crop(full, [(0, -crop)] * 2)
+        np.testing.assert_allclose(got[0, :, :, 0], want, err_msg=name)

@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt
 from transposed_conv.plotting import Panel, thumbnail
 from transposed_conv.plotting._thumbnails import THUMBNAIL_FONTSIZE
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 SCRIPTS = sorted((ROOT / "gallery").rglob("plot_*.py"))
 EXT = ROOT / "docs" / "_ext" / "gallery_thumbnails.py"
 

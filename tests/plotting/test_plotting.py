@@ -204,7 +204,9 @@ def test_scatter_animation_frames_sum_to_the_transposed_convolution():
     frames = list(anim.new_frame_seq())
     assert len(frames) == 5
     fig = anim._fig
-    anim.to_jshtml(default_mode="once")  # draws every frame; the figure keeps the last
+    anim._init_draw()
+    for n in range(len(anim.steps)):  # every frame, as a video would (nothing encoded)
+        anim._func(n)
     out_ax = fig.axes[4]  # panels sit in columns 0, 2, 4; operators in 1, 3
     values = np.array([float(t.get_text()) for t in out_ax.texts]).reshape(6, 6)
     final = tc.conv_transpose2d(x, k, stride=2, padding=1, output_padding=1)
@@ -240,7 +242,9 @@ def test_sliding_animation_ends_with_the_convolution():
     k = np.array([[2, 3, 2], [1, 4, 2], [3, 4, 1]])
     anim = plotting.animate_sliding(x, k)
     assert len(list(anim.new_frame_seq())) == 4
-    anim.to_jshtml(default_mode="once")  # draws every frame; the figure keeps the last
+    anim._init_draw()
+    for n in range(len(anim.steps)):  # every frame, as a video would (nothing encoded)
+        anim._func(n)
     axes = [ax for ax in anim._fig.axes if ax.images]
     products = np.array([float(t.get_text()) for t in axes[1].texts]).reshape(3, 3)
     np.testing.assert_array_equal(products, x[1:4, 1:4] * k)  # the last window
@@ -1064,7 +1068,7 @@ def test_show_panels_equal_cells_draws_one_cell_size() -> None:
         ),
         # padding 1 frames the input with dotted zeros
         lambda: plotting.animate_sliding(
-            np.arange(9).reshape(3, 3), np.ones((2, 2), int), padding=1
+            np.arange(4).reshape(2, 2), np.ones((2, 2), int), padding=1
         ),
     ],
     ids=["scatter", "sliding"],

@@ -1,0 +1,105 @@
+"""Record what each gallery script computed, for the tests: no second run of the scripts.
+
+Why: the checks that keep the gallery's sentences true live in ``tests/gallery/`` and read each
+script's results, and CI runs each script at most twice (this build and the one
+``nox -s reproducible`` compares it with). So while sphinx-gallery runs an example, this module
+notes its figures (a scraper that draws nothing), and when the example ends (a
+``reset_modules`` hook) it writes ``docs/_build/gallery_results/<section>/<name>.pickle``,
+outside the published site: the script's final namespace reduced to plain data (NumPy arrays,
+numbers, strings, bools, None, and tuples, lists and dicts of those), the facts about each
+figure that the tests check, and a hash of the script, so a stale record is refused.
+``pytest --from-build`` reads these files; without it the tests run the scripts themselves
+with the same two functions, :func:`plain` and :func:`figure_facts`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+RESULTS = Path(__file__).parents[1] / "_build" / "gallery_results"
+_SCALARS = (bool, int, float, complex, str, bytes, type(None), np.generic)
+_example: dict[str, Any] = {}  # the example sphinx-gallery is running: its globals, its figures
+
+
+def is_plain(value: Any) -> bool:
+    """Whether ``value`` is plain data, which unpickles without the code that made it.
+
+    >>> is_plain({"C": np.eye(2), "sizes": [(4, 2), (2, 4)], "name": "stride"})
+    True
+    >>> is_plain([1, print]), is_plain(np.array([None])), is_plain(np)
+    (False, False, False)
+    """
+    if type(value) is np.ndarray:
+        return value.dtype.kind in "biufcUS"
+    if type(value) in (tuple, list):
+        return all(is_plain(v) for v in value)
+    if type(value) is dict:
+        return all(is_plain(k) and is_plain(v) for k, v in value.items())
+    return isinstance(value, _SCALARS)
+
+
+def plain(namespace: dict[str, Any]) -> dict[str, Any]:
+    """The plain-data names of a script's namespace (no modules, functions, figures)."""
+    return {k: v for k, v in namespace.items() if not k.startswith("_") and is_plain(v)}
+
+
+def figure_facts(fig: Any) -> dict[str, Any]:
+    """Title, size and drawn extent of a figure that has been drawn (laid out).
+
+    ``extent`` is :meth:`~matplotlib.figure.Figure.get_tightbbox`, in inches from the
+    bottom-left corner: every visible artist as drawn, titles, ticks and cell values
+    included. A figure whose extent leaves ``(0, 0, *size)`` cuts something at its edge
+    when it is shown or saved as it is (the site's tight crop would hide that).
+    """
+    axes_titles = " ".join(t for ax in fig.axes if (t := ax.get_title()))
+    extent = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer())  # a closed one's too
+    return {
+        "title": fig.get_suptitle() or axes_titles,
+        "size": tuple(float(v) for v in fig.get_size_inches()),
+        "extent": tuple(float(v) for v in extent.extents),
+        "dpi": float(fig.dpi),
+    }
+
+
+def source_hash(script: Path) -> str:
+    """The hash of a script's text, stored with its results."""
+    return hashlib.sha256(script.read_bytes()).hexdigest()
+
+
+def note_figures(_block: Any, block_vars: dict[str, Any], _gallery_conf: Any) -> str:
+    """A scraper that notes the block's figures and the example's globals; adds nothing."""
+    if _example.get("src_file") != block_vars["src_file"]:
+        _example.clear()
+        _example.update(src_file=block_vars["src_file"], figures=[])
+    _example["namespace"] = block_vars["example_globals"]
+    _example["figures"] += [plt.figure(n) for n in plt.get_fignums()]
+    return ""
+
+
+def write_results(_gallery_conf: Any, _fname: Any, when: str) -> None:
+    """After each example (``reset_modules``), write its results; figures are drawn by now."""
+    if when != "after" or "namespace" not in _example:
+        _example.clear()
+        return
+    script = Path(_example["src_file"])
+    record = {
+        "source": source_hash(script),
+        "namespace": plain(_example["namespace"]),
+        "figures": [figure_facts(fig) for fig in _example["figures"]],
+    }
+    _example.clear()
+    path = RESULTS / script.parent.name / f"{script.stem}.pickle"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(record, protocol=5))
+
+
+def _get_sg_image_scraper() -> Any:
+    """Let ``image_scrapers`` name this module as a string (sphinx-gallery's protocol)."""
+    return note_figures

@@ -1,0 +1,436 @@
+"""What the arithmetic pages state, checked on what their scripts computed.
+
+Each test names its page and quotes, in comments, the sentences (or figure titles) it keeps
+true; sizes stated in the text are checked on the page's own arrays.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import transposed_conv as tc
+
+
+def shape2(n: int) -> tuple[int, int]:
+    return (n, n)
+
+
+def test_one_dimension(page):
+    ns = page("arithmetic/plot_01_one_dimension")
+    signal, kernel, y, back = ns["signal"], ns["kernel"], ns["y"], ns["back"]
+    # "A kernel of 3 slides over a signal of 5 with stride 2: it fits
+    # floor((5 - 3) / 2) + 1 = 2 times"
+    assert (len(signal), len(kernel)) == (5, 3)
+    np.testing.assert_array_equal(ns["out"], [17, 21])
+    # "C has one row per output sample and one column per input sample, so it is 2x5, and each
+    # row is the kernel shifted by the stride"
+    c = ns["C"]
+    assert c.shape == (2, 5)
+    np.testing.assert_array_equal(c @ signal, ns["out"])
+    np.testing.assert_array_equal(c[1, 2:], c[0, :-2])
+    # "The transposed convolution multiplies by C.T: two numbers become five"
+    np.testing.assert_array_equal(back, c.T @ y)
+    np.testing.assert_array_equal(back, [10, 20, 50, 40, 60])
+    # "the stamps two samples apart, overlapping in one sample"
+    stamps = ns["stamps"]
+    np.testing.assert_array_equal(stamps.sum(axis=0), back)
+    assert np.count_nonzero(stamps[0] * stamps[1]) == 1
+    # "out[n] = sum_j y[j] w[n - j s], a true convolution in the signal-processing sense"
+    by_formula = [
+        sum(y[j] * kernel[n - 2 * j] for j in range(2) if 0 <= n - 2 * j < 3) for n in range(5)
+    ]
+    np.testing.assert_array_equal(by_formula, back)
+    np.testing.assert_array_equal(np.convolve(tc.insert_zeros(y, 2), kernel), back)
+    # "insert a zero between the two inputs, pad with k - 1 = 2 zeros on each side, and slide
+    # the reversed kernel, [3, 2, 1]"
+    assert ns["pad"] == [(2, 2)]
+    np.testing.assert_array_equal(tc.flip_kernel(kernel), [3, 2, 1])
+    np.testing.assert_array_equal(ns["direct"], back)
+    padded = tc.pad_or_crop(tc.insert_zeros(y, 2), ns["pad"])
+    assert not np.array_equal(tc.conv1d(padded, kernel), back)  # unreversed: wrong
+
+
+def test_no_padding_unit_strides(page):
+    ns = page("arithmetic/plot_02_no_padding_unit_strides")
+    # "Input 4, kernel 3, stride 1, padding 0 gives o = 4 - 3 + 1 = 2"
+    assert ns["x"].shape == shape2(4)
+    assert ns["out"].shape == shape2(2)
+    assert tc.conv_output_size(4, 3) == 2
+    # "o' = (i' - 1) + k = (2 - 1) + 3 = 4" ... "(It gives back the shape, not the input's values.)"
+    direct = ns["direct"]
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], ns["kernel"]))
+    assert direct.shape == shape2(tc.conv_transpose_output_size(2, 3)) == shape2(4)
+    assert not np.array_equal(direct, ns["x"])
+    # "Pad the 2x2 input with k - 1 = 2 zeros on every side (full padding)": a 6x6 input
+    assert tc.transpose_padding(3) == [(2, 2), (2, 2)]
+
+
+def test_padding(page):
+    ns = page("arithmetic/plot_03_padding")
+    x, k4, k3 = ns["x"], ns["k4"], ns["k3"]
+    assert x.shape == shape2(5)
+    # "Input 5, kernel 4, padding 2 gives o = 5 + 2 * 2 - 4 + 1 = 6"
+    assert ns["out"].shape == shape2(tc.conv_output_size(5, 4, padding=2)) == shape2(6)
+    # "Its transpose takes the 6x6 output back to 5x5 ... pads by k - 1 - p = 1"
+    np.testing.assert_array_equal(ns["back"], tc.conv_transpose2d(ns["y6"], k4, padding=2))
+    assert ns["back"].shape == shape2(5)
+    assert tc.transpose_padding(4, padding=2) == [(1, 1), (1, 1)]
+    # "At stride 1, an odd kernel keeps the size with p = floor(k / 2)"
+    np.testing.assert_array_equal(ns["same"], tc.conv2d(x, k3, padding="same"))
+    assert ns["same"].shape == x.shape
+    # "the transpose of a half-padded convolution is half-padded too: size stays size ...
+    # the stamps fill a full 7x7 result, and padding 1 crops its cross-hatched border"
+    assert ns["y5"].shape == tc.conv_transpose2d(ns["y5"], k3, padding=1).shape == shape2(5)
+    assert tc.conv_transpose_output_size(5, 3) == 7
+    # "p = k - 1 lets every partial overlap count ... o = 5 + 2 * 2 - 3 + 1 = 7"
+    assert ns["full"].shape == shape2(7)
+    # "Its transpose shrinks the 7x7 output back to 5x5 and needs no padding at all"
+    np.testing.assert_array_equal(ns["back7"], tc.conv_transpose2d(ns["y7"], k3, padding=2))
+    assert ns["back7"].shape == shape2(5)
+    assert tc.transpose_padding(3, padding=2) == [(0, 0), (0, 0)]
+    # "PyTorch also accepts padding="same" for the convolution, at stride 1 only; so does
+    # this package"
+    with pytest.raises(ValueError, match="needs stride 1"):
+        tc.conv2d(x, k3, stride=2, padding="same")
+
+
+def test_strides(page):
+    ns = page("arithmetic/plot_04_strides")
+    kernel = ns["kernel"]
+    assert ns["x"].shape == shape2(5)
+    # "Input 5, kernel 3, stride 2 gives o = floor((5 - 3) / 2) + 1 = 2"
+    assert ns["out"].shape == shape2(2)
+    # "o' = (i' - 1) * 2 + 3 = 5. The stamps land two cells apart, so they overlap in one row
+    # and one column"
+    direct = ns["direct"]
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], kernel, stride=2))
+    assert direct.shape == shape2(5)
+    one_row_and_column = np.zeros((5, 5), bool)
+    one_row_and_column[2] = one_row_and_column[:, 2] = True
+    overlap = tc.overlap_counts((2, 2), 3, stride=2) > 1
+    np.testing.assert_array_equal(overlap, one_row_and_column)
+    # "then k - 1 = 2 zeros of padding"
+    assert tc.transpose_padding(3) == [(2, 2), (2, 2)]
+    # "Input 5, kernel 3, stride 2, padding 1 gives o = floor((5 + 2 - 3) / 2) + 1 = 3"
+    assert ns["out_p"].shape == shape2(3)
+    # "padded by k - 1 - p = 1: the 3x3 output goes back to 5x5"
+    back = ns["back"]
+    np.testing.assert_array_equal(back, tc.conv_transpose2d(ns["y3"], kernel, stride=2, padding=1))
+    assert back.shape == shape2(5)
+    assert tc.transpose_padding(3, padding=1) == [(1, 1), (1, 1)]
+
+
+def test_output_padding(page):
+    ns = page("arithmetic/plot_05_output_padding")
+    y, kernel = ns["y"], ns["kernel"]
+    # "inputs of 5 and 6 both give an output of 3"
+    for n in (5, 6):
+        assert tc.conv_output_size(n, 3, stride=2, padding=1) == (n + 2 - 3) // 2 + 1 == 3
+    # "gives 5x5 by default. output_padding=1 adds one row and one column at the bottom and
+    # right: 6x6"; "(i + 2p - k) mod s" is what output_padding_for computes
+    assert ns["a"] == (6 + 2 - 3) % 2 == 1
+    assert (ns["five"].shape, ns["six"].shape) == (shape2(5), shape2(6))
+    np.testing.assert_array_equal(ns["six"][:5, :5], ns["five"])
+    # "they fill a 7x7 full result ... the boxed 6x6 output keeps the full result's last row
+    # and column"
+    full = tc.conv_transpose2d(y, kernel, stride=2)
+    assert full.shape == shape2(7)
+    np.testing.assert_array_equal(ns["six"], full[1:, 1:])
+    # "output_padding is one more row and column of padding at the bottom and right only"
+    np.testing.assert_array_equal(ns["direct"], ns["six"])
+    assert tc.transpose_padding(3, padding=1, output_padding=1) == [(1, 2), (1, 2)]
+    # "<conv(x), g> = <x, conv_transpose(g)>" (printed on the page)
+    assert ns["conv6"].shape == ns["g"].shape == shape2(3)
+    assert ns["grad6"].shape == ns["x6"].shape == shape2(6)
+    assert np.vdot(ns["conv6"], ns["g"]) == np.vdot(ns["x6"], ns["grad6"])
+    # "a = s would give 7x7 here, and the convolution maps 7 to 4, not 3: PyTorch refuses it,
+    # and so does this package"
+    assert (3 - 1) * 2 - 2 * 1 + 3 + 2 == 7  # o' with a = 2
+    assert tc.conv_output_size(7, 3, 2, 1) == 4
+    with pytest.raises(ValueError, match="output_padding"):
+        tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=2)
+    # "kernel 3, stride 1, dilation 2, output_padding=1 maps 3 to 8, and the convolution maps
+    # 8 to 4; kernel 3, stride 2, dilation 3, output_padding=2 maps 3 to 13, and 13 goes to 4"
+    for k, s, d, a, size in [(3, 1, 2, 1, 8), (3, 2, 3, 2, 13)]:
+        assert tc.conv_transpose_output_size(3, k, s, 0, a, d) == size
+        assert tc.conv_output_size(size, k, s, 0, d) == 4
+    # "the first min(a, p) hold stamp values and the rest are zeros" (1-D, stride 3, p 1, a 2)
+    full1, with_a = ns["full1"], ns["with_a"]
+    np.testing.assert_array_equal(full1, [1, 2, 3, 2, 4, 6])
+    np.testing.assert_array_equal(with_a, [2, 3, 2, 4, 6, 0])
+    np.testing.assert_array_equal(with_a[:-1], full1[1:])  # min(a, p) = 1 row of stamp values
+
+
+def test_dilation(page):
+    ns = page("arithmetic/plot_06_dilation")
+    kernel = ns["kernel"]
+    # "Input 7, kernel 3, dilation 2: the kernel spans 5 cells, so o = 7 - 2(3 - 1) - 1 + 1 = 3"
+    assert ns["x"].shape == shape2(7)
+    assert ns["out"].shape == shape2(tc.conv_output_size(7, 3, dilation=2)) == shape2(3)
+    assert tc.insert_zeros(kernel, 2).shape == shape2(5)
+    # "takes the 3x3 output back to 7x7 ... o' = (i' - 1) + 2(3 - 1) + 1 = 7"
+    direct = ns["direct"]
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], kernel, dilation=2))
+    assert direct.shape == shape2(tc.conv_transpose_output_size(3, 3, dilation=2)) == shape2(7)
+    # "the padding is d(k - 1) - p = 4 on each side"
+    assert tc.transpose_padding(3, dilation=2) == [(4, 4), (4, 4)]
+
+
+def test_crop_instead_of_pad(page):
+    ns = page("arithmetic/plot_07_crop_instead_of_pad")
+    kernel, y = ns["kernel"], ns["y"]
+    # "Input 6, kernel 2, stride 2 and padding 2 ... o = floor((6 + 4 - 2) / 2) + 1 = 5.
+    # Rows and columns of pure padding end up in the output" (the title: "its border all padding")
+    assert ns["x"].shape == shape2(6)
+    out = ns["out"]
+    assert out.shape == shape2(tc.conv_output_size(6, 2, stride=2, padding=2)) == shape2(5)
+    assert not out[[0, -1]].any()  # windows of pure padding
+    assert not out[:, [0, -1]].any()
+    assert out[1:-1, 1:-1].all()
+    # "The stamps cover 10x10 before the crop; padding 2 removes two rows and columns on each
+    # side ... so the outer ring of input values ... never reaches the 6x6 result"
+    assert tc.conv_transpose_output_size(5, 2, stride=2) == 10
+    ring = np.pad(np.zeros((3, 3), int), 1, constant_values=1)
+    assert not tc.conv_transpose2d(ring, kernel, stride=2, padding=2).any()
+    # "d(k - 1) - p = 1 - 2 = -1, so one row and column ... are cropped from each side"
+    assert ns["pad"] == [(-1, -1), (-1, -1)]
+    direct = ns["direct"]
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(y, kernel, stride=2, padding=2))
+    assert direct.shape == shape2(6)
+
+
+def test_fractionally_strided(page):
+    ns = page("arithmetic/plot_08_fractionally_strided")
+    c, kernel = ns["C"], ns["kernel"]
+    # "Input 5x5, kernel 3x3, stride 2: four window positions, so C is 4x25 ... row 1 is row 0
+    # shifted two places ... row 2 ... is row 0 shifted ten places"
+    assert c.shape == (4, 25)
+    np.testing.assert_array_equal(c[1], np.roll(c[0], 2))
+    np.testing.assert_array_equal(c[2], np.roll(c[0], 10))
+    # "Only the centre pixel is reached by all four inputs; 8 pixels are reached by two and the
+    # other 16 by one" (and the title: "1, 2 or 4")
+    taps = ns["taps"].reshape(5, 5)
+    np.testing.assert_array_equal(taps, tc.overlap_counts((2, 2), 3, stride=2))
+    assert [np.count_nonzero(taps == t) for t in (1, 2, 4)] == [16, 8, 1]
+    assert taps[2, 2] == 4
+    # "Three routes give the same 5x5 result"
+    y2 = ns["y"].reshape(2, 2)
+    for route in (ns["back"], ns["stamps"], ns["inserted"]):
+        np.testing.assert_array_equal(route, tc.conv_transpose2d(y2, kernel, stride=2))
+
+
+def test_channels_and_groups(page):
+    ns = page("arithmetic/plot_09_channels_and_groups")
+    x, weight, out = ns["x"], ns["weight"], ns["out"]
+    # "Two input channels, three output channels, groups=1: six kernels. Output channel o is
+    # the sum over input channels c of the 2-D transposed convolution of x[c] with weight[c, o]"
+    assert x.shape[0] == 2
+    assert weight.shape == (2, 3, 2, 2)
+    assert out.shape == (3, 4, 4)
+    for o in range(3):
+        own = sum(tc.conv_transpose2d(x[c], weight[c, o], stride=2) for c in range(2))
+        np.testing.assert_array_equal(out[o], own)
+    # "weight (4, 1, 2, 2) means C_out / groups = 1 output channel per group, two in all.
+    # Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only"; "one kernel per
+    # connected pair: C_in * C_out / groups = 4 * 2 / 2 of the 8 pairs"
+    x4, w4, out4 = ns["x4"], ns["w4"], ns["out4"]
+    assert w4.shape == (4, 1, 2, 2)
+    assert out4.shape == (2, 4, 4)
+    assert w4.shape[0] * w4.shape[1] == 4 * 2 // 2
+    for g in range(2):
+        own = sum(tc.conv_transpose2d(x4[c], w4[c, 0], stride=2) for c in (2 * g, 2 * g + 1))
+        np.testing.assert_array_equal(out4[g], own)
+    # "The direct convolution with the same groups uses the weight the other way round,
+    # (C_out, C_in / groups, kH, kW)"
+    assert ns["flipped"].shape == (2, 2, 2, 2)
+    np.testing.assert_array_equal(
+        tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4
+    )
+
+
+def test_conventions(page):
+    ns = page("arithmetic/plot_10_conventions")
+    rows, verdicts = ns["rows"], ns["verdicts"]
+    n, k, s, x, kernel = ns["n"], ns["k"], ns["s"], ns["x"], ns["kernel"]
+    assert (n, k, s) == (4, 3, 2)
+    full = tc.conv_transpose2d(x, kernel, stride=2)
+    assert full.shape == shape2(9)
+
+    def result(p, a, crop):
+        out = tc.conv_transpose2d(x, kernel, stride=2, padding=p, output_padding=a)
+        return tc.pad_or_crop(out, [(0, -crop)] * 2)
+
+    # the last column: each call's values equal PyTorch's call of the same size, or are that
+    # result shifted by one pixel, as the table says
+    for name, (p, a, crop) in rows.items():
+        size = len(full) - 2 * p + a - crop
+        p_torch = -(-(len(full) - size) // 2)
+        torch_like = result(p_torch, 2 * p_torch - (len(full) - size), 0)
+        assert 0 <= 2 * p_torch - (len(full) - size) < s, name
+        ours = result(p, a, crop)
+        if verdicts[name] == "equal":
+            np.testing.assert_array_equal(ours, torch_like, err_msg=name)
+        else:
+            assert verdicts[name] == "shifted by one"
+            assert not np.array_equal(ours, torch_like), name
+            np.testing.assert_array_equal(ours[1:, 1:], torch_like[:-1, :-1], err_msg=name)
+    assert rows["TF shape 8, SAME"] == (0, 0, 1)
+    assert rows["Keras 'same', a=1"] == (0, 0, 1)  # not PyTorch's (1, 1, 0)
+    assert verdicts["Keras 'same', a=1"] == verdicts["Keras 'same'"] == "shifted by one"
+    assert verdicts["Keras 'valid'"] == verdicts["Keras 'same', a=0"] == "equal"
+    # Keras's length: "n s for 'same' and n s + max(k - s, 0) for 'valid' without
+    # output_padding, and (n - 1) s + k - 2 floor(k/2) + a ('same') or (n - 1) s + k + a
+    # ('valid') with it", then TensorFlow's crop
+    lengths = {
+        "Keras 'same'": (n * s, "SAME"),
+        "Keras 'valid'": (n * s + max(k - s, 0), "VALID"),
+        "Keras 'same', a=1": ((n - 1) * s + k - 2 * (k // 2) + 1, "SAME"),
+        "Keras 'same', a=0": ((n - 1) * s + k - 2 * (k // 2) + 0, "SAME"),
+    }
+    for name, (length, pad) in lengths.items():
+        assert rows[name] == tc.tf_conv_transpose_padding(length, n, k, s, pad), name
+    # "SAME pads just enough for that convolution to map m samples to ceil(m / s)": TensorFlow
+    # accepts an output shape m exactly when ceil(m / s) is the input's size
+    for m in range(5, 11):
+        if -(-m // s) == n:
+            tc.tf_conv_transpose_padding(m, n, k, s, "SAME")
+        else:
+            with pytest.raises(ValueError, match="does not map to input_size=4"):
+                tc.tf_conv_transpose_padding(m, n, k, s, "SAME")
+    # "asks for an 8x8 output from the 9x9 full result ... PyTorch ... drops the *first* row
+    # and column where TensorFlow drops the *last*"
+    np.testing.assert_array_equal(ns["tf_same"], full[:8, :8])
+    np.testing.assert_array_equal(ns["pytorch_out"], full[1:, 1:])
+    # "padding=0 gives the full 9x9 here, and the last row and column go"
+    np.testing.assert_array_equal(ns["tf_same"], tc.pad_or_crop(full, [(0, -1), (0, -1)]))
+
+
+def test_subpixel(page):
+    ns = page("arithmetic/plot_11_subpixel")
+    kernel, x, full = ns["kernel"], ns["x"], ns["full"]
+    # "A 4x4 kernel with stride 2 splits into four 2x2 phase kernels: the taps at even and odd
+    # rows and columns"
+    for r, c in np.ndindex(2, 2):
+        np.testing.assert_array_equal(ns["subs"][r][c], kernel[r::2, c::2])
+    # "four 4x4 results from a 3x3 input"; interleaved, "they are the stride-2 transposed
+    # convolution, 8x8 ... phase (r, c) fills output[r::2, c::2]"
+    assert [p.shape for p in ns["phases"]] == [shape2(4)] * 4
+    assert full.shape == shape2(8)
+    np.testing.assert_array_equal(ns["shuffled"], full)
+    for i, phase in enumerate(ns["phases"]):
+        np.testing.assert_array_equal(full[i // 2 :: 2, i % 2 :: 2], phase)
+    # "the package computes it this way"
+    np.testing.assert_array_equal(
+        tc.conv_transpose_by_subpixel(x, kernel, stride=2, padding=1),
+        tc.conv_transpose2d(x, kernel, stride=2, padding=1),
+    )
+    # "one ordinary convolution from 1 channel to s^2 = 4 ... followed by a pixel shuffle ...
+    # it equals the transposed convolution"
+    assert ns["espcn_weight"].shape == (4, 1, 2, 2)
+    np.testing.assert_array_equal(ns["espcn"], full)
+    # "A 3x3 kernel with stride 2 splits into phase kernels of 2x2, 2x1, 1x2 and 1x1 taps: the
+    # phases receive 4, 2, 2 and 1 taps ... Padded with a zero row and column to 4x4 it ...
+    # gives the same values plus one row and column at the end"
+    k3, k3_padded = ns["k3"], ns["k3_padded"]
+    subs3 = tc.subpixel_kernels(k3, 2)
+    assert [[s.shape for s in row] for row in subs3] == [[(2, 2), (2, 1)], [(1, 2), (1, 1)]]
+    taps = [np.count_nonzero(s) for row in tc.subpixel_kernels(k3_padded, 2) for s in row]
+    assert taps == [4, 2, 2, 1]
+    assert ns["padded_out"].shape == shape2(8)
+    np.testing.assert_array_equal(ns["padded_out"][:7, :7], tc.conv_transpose2d(x, k3, stride=2))
+    # ICNR: "the pixel shuffle repeats each value in a 2x2 block ... its kernel's phase sums
+    # ... are equal"
+    icnr, w0 = ns["icnr"], ns["w0"]
+    np.testing.assert_array_equal(
+        icnr, np.kron(tc.conv2d(np.pad(x, 1), w0), np.ones((2, 2), dtype=int))
+    )
+    np.testing.assert_array_equal(tc.conv_transpose2d(x, ns["kernel_icnr"], stride=2), icnr)
+    assert np.ptp(tc.phase_sums(ns["kernel_icnr"], 2)) == 0
+
+
+def test_gradient(page):
+    ns = page("arithmetic/plot_12_gradient")
+    # "The printed number is the largest difference between the two, below 10^-8"
+    assert np.abs(ns["numeric"] - ns["analytic"]).max() < 1e-8
+    np.testing.assert_array_equal(
+        ns["analytic"], tc.conv_transpose2d(ns["g"], ns["kernel"], stride=2)
+    )
+    assert ns["g"].shape == tc.conv2d(ns["x"], ns["kernel"], stride=2).shape
+
+
+def test_no_overlap(page):
+    ns = page("arithmetic/plot_13_no_overlap")
+    x, kernel, out = ns["x"], ns["kernel"], ns["out"]
+    # "Each of the 3x3 input values stamps the 2x2 kernel into its own 2x2 block of the 6x6
+    # output, o' = (3 - 1) * 2 + 2 = 6: every output pixel receives exactly one kernel tap"
+    assert out.shape == shape2((3 - 1) * 2 + 2) == shape2(6)
+    np.testing.assert_array_equal(tc.overlap_counts((3, 3), 2, stride=2), np.ones((6, 6)))
+    for r, c in np.ndindex(3, 3):
+        np.testing.assert_array_equal(out[2 * r : 2 * r + 2, 2 * c : 2 * c + 2], x[r, c] * kernel)
+    # "a 1x1 convolution from one channel to four ... followed by a pixel shuffle"
+    assert ns["four"].shape == (4, 3, 3)
+    np.testing.assert_array_equal(ns["shuffled"], out)
+    # "A constant input gives the kernel tiled ... all of it (1.0) for the tiled kernel, none
+    # for the flat one"
+    np.testing.assert_array_equal(ns["tiled"], np.tile(kernel, (3, 3)))
+    assert np.ptp(ns["flat_out"]) == 0
+    assert np.isclose(ns["energy"]["kernel [[1, 2], [3, 4]]"], 1.0)
+    assert ns["energy"]["flat kernel"] < 1e-12
+
+
+def solutions(k: int, s: int) -> list[tuple[int, int]]:
+    """Every (p, a), p >= 0 and 0 <= a < s, that makes o' = s i' (dilation 1)."""
+    pairs = [(p, a) for p in range(k + 1) for a in range(s)]
+    return [(p, a) for p, a in pairs if k - 1 - 2 * p + a == s - 1]
+
+
+def test_exactly_s_times(page):
+    ns = page("arithmetic/plot_14_exactly_s_times")
+    table, rows = ns["table"], ns["rows"]
+    rng = np.random.default_rng(1)
+    for s, k, p, a, risk, keras in table:
+        # "each checked on inputs of 5 to 9": the smallest padding, and an a in [0, s)
+        assert 0 <= a < s
+        assert (p, a) == min(solutions(k, s))
+        for n in range(5, 10):
+            assert tc.conv_transpose_output_size(n, k, s, p, a) == s * n
+        # "equal" tap counts when k is a multiple of s, "uneven" otherwise
+        assert (risk == "equal") == (k % s == 0)
+        # Keras' 'same' (always s times the input) equals PyTorch's values or is them shifted
+        # by one pixel, as the column says
+        x, kernel = rng.integers(0, 5, (4, 4)), rng.integers(-3, 4, (k, k))
+        torch_like = tc.conv_transpose2d(x, kernel, stride=s, padding=p, output_padding=a)
+        keras_like = tc.conv_transpose2d_tf(x, kernel, (4 * s, 4 * s), stride=s, padding="SAME")
+        if keras == "equal":
+            np.testing.assert_array_equal(keras_like, torch_like)
+        else:
+            assert keras == "shifted by one"
+            np.testing.assert_array_equal(keras_like[1:, 1:], torch_like[:-1, :-1])
+        assert (keras == "equal") == ((k - s) % 2 == 0 or k < s)
+    # "exactly one pair for s = 2, and for larger s sometimes more (for s = 3 and k = 3: p = 0
+    # with a = 0, or p = 1 with a = 2)"
+    assert all(len(solutions(k, 2)) == 1 for k in range(1, 10))
+    assert solutions(3, 3) == [(0, 0), (1, 2)]
+    assert [(k, p, a) for s, k, p, a, *_ in table if s == 2][:4] == [
+        (2, 0, 0),
+        (3, 1, 1),
+        (4, 1, 0),
+        (5, 2, 1),
+    ]
+    assert rows[2, 4] == (1, 0, "equal", "equal")
+    assert rows[2, 3] == (1, 1, "uneven", "shifted by one")
+    assert rows[3, 6] == (2, 1, "equal", "shifted by one")
+    # "Kernel 4, padding 1 and kernel 3, padding 1, output_padding=1 both double a 4x4 input
+    # ... kernel 4 gives every pixel away from the border two taps per axis, kernel 3
+    # alternates one and two"
+    even, uneven = ns["even"], ns["uneven"]
+    assert even.shape == uneven.shape == shape2(8)
+    assert set(even[1:-1, 1:-1].ravel().tolist()) == {4}
+    assert set(uneven[:-1, :-1].ravel().tolist()) == {1, 2, 4}
+    # "Keras' 'same' gives the same 8x8 values for kernel 4 (k - s even: the crop is symmetric)"
+    up4 = ns["up4"]
+    assert up4.shape == shape2(8)
+    np.testing.assert_array_equal(
+        tc.conv_transpose2d_tf(ns["x"], ns["kernel4"], (8, 8), stride=2, padding="SAME"), up4
+    )

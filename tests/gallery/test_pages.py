@@ -1,0 +1,116 @@
+"""Every gallery page: it runs, draws titled figures that fit, prints, and links real cases.
+
+Each script's results come from tests/pages.py (run here, or read from the docs build with
+``--from-build``). What each page's sentences state is checked, page by page, in
+test_walkthrough.py, test_arithmetic.py and test_practice_pages.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from explorer_link import explorer_link
+from pages import SCRIPTS
+
+import transposed_conv as tc
+
+MAX_WIDTH = 6.5  # inches: shown 1:1 in the site's 656 px text column
+
+
+def name(script: Path) -> str:
+    return f"{script.parent.name}/{script.stem}"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
+def test_page_draws_titled_figures_that_fit_and_prints(script, page):
+    results = page(name(script))
+    assert results.figures, "every page draws at least one figure"
+    for fig in results.figures:
+        assert len(fig["title"]) > 10, "the figure's title is its alt text on the site"
+        width, height = fig["size"]
+        assert width <= MAX_WIDTH + 1e-9
+        # nothing drawn is cut at the canvas' edge (half a pixel of slack)
+        x0, y0, x1, y1 = fig["extent"]
+        slack = 0.5 / fig["dpi"]
+        inside = x0 >= -slack and y0 >= -slack and x1 <= width + slack and y1 <= height + slack
+        assert inside, f"{fig['title']!r} reaches outside its {width} x {height} in canvas"
+    assert results.printed, "every page prints the numbers it shows"
+
+
+EXPLORER_LINK = re.compile(r"<(\.\./\.\./explorer\.html)#([^>]+)>")
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
+def test_explorer_links_open_a_case_the_page_computes(script, page):
+    """A page's "Open this case in the explorer" link is a case the page computes.
+
+    The link must be what ``explorer_link`` writes for its case, and the case's
+    transposed convolution must equal an array the script holds.
+    """
+    for target, fragment in EXPLORER_LINK.findall(script.read_text(encoding="utf-8")):
+        state = dict(item.split("=") for item in fragment.split("&"))
+        shape = [int(v) for v in state["i"].split(",")]
+        kshape = [int(v) for v in state["k"].split(",")]
+        x = np.array([int(v) for v in state["x"].split(",")]).reshape(shape)
+        w = np.array([int(v) for v in state["w"].split(",")]).reshape(kshape)
+        names = {"s": "stride", "p": "padding", "a": "output_padding", "d": "dilation"}
+        params = {name: tuple(int(v) for v in state[key].split(",")) for key, name in names.items()}
+        assert explorer_link(x, w, page=target, **params) == f"{target}#{fragment}"
+        fn = tc.conv_transpose1d if state["dim"] == "1" else tc.conv_transpose2d
+        y = fn(x, w, **params)
+        values = list(page(name(script)).namespace.values())
+        values += [v for d in values if isinstance(d, dict) for v in d.values()]
+        arrays = [np.ravel(v) for v in values if isinstance(v, np.ndarray)]  # C.T @ y is flat
+        assert any(np.array_equal(a, y.ravel()) for a in arrays), "the linked case is not computed"
+
+
+def test_the_figure_check_sees_a_cut_title():
+    """The extent the checks read does reach outside the canvas when a title is cut."""
+    import matplotlib.pyplot as plt
+    from pages import recorder
+
+    fig, ax = plt.subplots(figsize=(2, 2))
+    ax.set_title("a title far too long for a figure two inches wide, cut at both ends")
+    fig.draw_without_rendering()
+    x0, _, x1, _ = recorder.figure_facts(fig)["extent"]
+    assert x0 < 0
+    assert x1 > 2
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
+def test_script_asserts_nothing(script):
+    """A reader downloads the script: no test code in it (the checks are in tests/gallery/)."""
+    source = script.read_text(encoding="utf-8")
+    asserts = [n.lineno for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Assert)]
+    assert asserts == []
+
+
+MATH = re.compile(r":math:`([^`]*)`")
+LATEX = {r"\lfloor": "floor(", r"\rfloor": ")", r"\lceil": "ceil(", r"\rceil": ")"}
+LATEX |= {r"\cdot": "*", r"\times": "*", r"\bmod": "%", r"\,": "", "{": "(", "}": ")"}
+
+
+def arithmetic(side: str) -> str | None:
+    """A side of an equation as Python, if it is numbers only (no letters), else None."""
+    for latex, python in LATEX.items():
+        side = side.replace(latex, python)
+    bare = side.replace("floor(", "(").replace("ceil(", "(")
+    if re.search(r"[A-Za-z_\\']", bare) or not re.search(r"\d", bare):
+        return None
+    return side
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
+def test_arithmetic_in_the_text_holds(script):
+    """Every chain ``a = b = c`` in the text's math: the sides made of numbers are equal."""
+    text = " ".join(line.lstrip("# ") for line in script.read_text(encoding="utf-8").splitlines())
+    for match in MATH.finditer(text):
+        sides = [arithmetic(side.strip()) for side in match.group(1).split("=")]
+        values = {eval(s, {"floor": math.floor, "ceil": math.ceil}) for s in sides if s}
+        assert len(values) <= 1, f"{match.group(0)} gives {sorted(values)}"
