@@ -33,7 +33,7 @@ plt.show()
 # A 1x1 convolution and a pixel shuffle
 # -------------------------------------
 #
-# Output pixel (2r + u, 2c + v) is ``x[r, c] * kernel[u, v]``. So the layer is a 1x1
+# Output pixel (2m + u, 2n + v) is ``x[m, n] * kernel[u, v]``. So the layer is a 1x1
 # convolution from one channel to four, channel ``2u + v`` with the single weight
 # ``kernel[u, v]``, followed by a pixel shuffle that moves the four channels into each 2x2
 # block.
@@ -55,15 +55,15 @@ plt.show()
 # A constant input gives the kernel tiled: a pattern that repeats every 2 pixels, unless all
 # four taps are equal. The overlap is even (one tap everywhere), but the taps themselves differ
 # from phase to phase. Only a flat kernel, nearest-neighbour up-sampling times a constant,
-# leaves a flat image flat. :func:`~transposed_conv.stride_frequency_energy` measures the share
-# of an image's variation that repeats exactly every 2 pixels: all of it (1.0) for the tiled
-# kernel, none for the flat one.
+# leaves a flat image flat. :func:`~transposed_conv.image_centre_share` measures the share of
+# an image's variation that repeats exactly every 2 pixels, the constant input's imaging: all
+# of it (1.0) for the tiled kernel, none for the flat one.
 flat_in = np.ones((3, 3), dtype=int)
 tiled = tc.conv_transpose2d(flat_in, kernel, stride=2)
 flat_out = tc.conv_transpose2d(flat_in, np.ones((2, 2), dtype=int), stride=2)
 outs = {"kernel [[1, 2], [3, 4]]": tiled, "flat kernel": flat_out}
 energy = {
-    n: tc.stride_frequency_energy(o.astype(float), 2) for n, o in outs.items()
+    n: tc.image_centre_share(o.astype(float), 2) for n, o in outs.items()
 }
 print(energy)
 panels = [Panel(tiled, "Kernel [[1, 2], [3, 4]]", "output")]
