@@ -14,6 +14,8 @@ connected: one pair in g.
 #
 # Two input channels, three output channels, groups=1: six kernels. Output channel ``o`` is the
 # sum over input channels ``c`` of the 2-D transposed convolution of ``x[c]`` with ``weight[c, o]``.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -85,15 +87,15 @@ print(w4.shape, "->", flipped.shape)
 # groups=2)`` holds a weight of shape ``(C_in, C_out / groups, kH, kW) = (4, 1, 2, 2)``, the
 # page's ``w4``:
 #
-# .. code-block:: python
-#
-#    import torch
-#
-#    layer = torch.nn.ConvTranspose2d(4, 2, 2, stride=2, groups=2, bias=False)
-#    print(layer.weight.shape)  # torch.Size([4, 1, 2, 2])
-#    with torch.no_grad():
-#        layer.weight.copy_(torch.tensor(w4))
-#        y_torch = layer(torch.tensor(x4, dtype=torch.float32)[None])[0]
-#    # y_torch equals out4
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+
+    layer = torch.nn.ConvTranspose2d(4, 2, 2, stride=2, groups=2, bias=False)
+    print(layer.weight.shape)  # torch.Size([4, 1, 2, 2])
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(w4))
+        y_torch = layer(torch.tensor(x4, dtype=torch.float32)[None])[0]
+    print(np.allclose(y_torch, out4))  # True
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_09_channels_and_groups.png"

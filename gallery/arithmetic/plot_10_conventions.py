@@ -27,6 +27,8 @@ number can be changed and each output traced back to its inputs.
 # not make Keras pad like PyTorch. The last column says whether each call's values equal
 # PyTorch's call of the same size (symmetric ``padding``, ``output_padding`` at the end), which
 # crops the same number of rows at the start, or are that result shifted by one pixel.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -89,36 +91,41 @@ print(tf_same)
 # ``(N, C, H, W)`` arrays; Keras holds its kernel as ``(kH, kW, C_out, C_in)`` and works on
 # channels-last ``(N, H, W, C)`` arrays. Neither flips the kernel. With the page's ``x``:
 #
-# .. code-block:: python
-#
-#    import torch
-#
-#    layer = torch.nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1, bias=False)
-#    with torch.no_grad():
-#        layer.weight.copy_(torch.tensor(kernel)[None, None])
-#        y_torch = layer(torch.tensor(x, dtype=torch.float32)[None, None])[0, 0].numpy()
-#    # y_torch equals pytorch_out
-#
-# The Keras rows above, and this block, hold for Keras 3.15 or newer (and for Keras on
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+
+    layer = torch.nn.ConvTranspose2d(
+        1, 1, 3, stride=2, padding=1, output_padding=1, bias=False
+    )
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(kernel)[None, None])
+        y_torch = layer(torch.tensor(x, dtype=torch.float32)[None, None])[
+            0, 0
+        ].numpy()
+    print(np.allclose(y_torch, pytorch_out))  # True
+
+# %%
+# The Keras rows above, and this cell, hold for Keras 3.15 or newer (and for Keras on
 # TensorFlow or JAX, in every version): ``'same'`` crops like TensorFlow's SAME. Keras 3 before
 # 3.15 on the PyTorch backend passed a symmetric padding to PyTorch instead (here
 # ``padding=1, output_padding=1``), and so gave PyTorch's values, with a warning about
 # inconsistencies between backends.
-#
-# .. code-block:: python
-#
-#    import os
-#
-#    os.environ["KERAS_BACKEND"] = "torch"  # before the first import of keras
-#    import keras
-#
-#    layer = keras.layers.Conv2DTranspose(
-#        1, 3, strides=2, padding="same", output_padding=1, use_bias=False
-#    )
-#    layer.build((1, 4, 4, 1))
-#    layer.set_weights([kernel[:, :, None, None].astype("float32")])
-#    y_keras = keras.ops.convert_to_numpy(layer(x[None, :, :, None].astype("float32")))
-#    y_keras = y_keras[0, :, :, 0]
-#    # y_keras equals tf_same
+if find_spec("keras"):
+    import os
+
+    os.environ.setdefault("KERAS_BACKEND", "torch")  # before keras
+    import keras
+
+    layer = keras.layers.Conv2DTranspose(
+        1, 3, strides=2, padding="same", output_padding=1, use_bias=False
+    )
+    layer.build((1, 4, 4, 1))
+    layer.set_weights([kernel[:, :, None, None].astype("float32")])
+    y_keras = keras.ops.convert_to_numpy(
+        layer(x[None, :, :, None].astype("float32"))
+    )
+    y_keras = y_keras[0, :, :, 0]
+    print(np.allclose(y_keras, tf_same))  # True
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_10_conventions.png"

@@ -14,6 +14,8 @@ outputs as channels and interleaving them into space is called a pixel shuffle.
 #
 # A 4x4 kernel with stride 2 splits into four 2x2 phase kernels: the taps at even and odd rows
 # and columns. Each lands on one phase of the output.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -126,23 +128,28 @@ print(kernel_icnr, tc.phase_sums(kernel_icnr, 2), sep="\n")
 # The transposed convolution and its ESPCN form, on the page's ``x``, ``kernel`` and
 # ``espcn_weight``:
 #
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
-#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 4, 4]): (C_in, C_out / groups, kH, kW)
-#    y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
-#    # y_torch equals full
-#
-# .. code-block:: python
-#
-#    conv = torch.nn.Conv2d(1, 4, 2, padding=1, bias=False)  # 1 channel to s * s = 4
-#    print(conv.weight.shape)  # torch.Size([4, 1, 2, 2]): (C_out, C_in / groups, kH, kW)
-#    with torch.no_grad():
-#        conv.weight.copy_(torch.tensor(espcn_weight))
-#        y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
-#    # y_torch equals espcn
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
+
+    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+    print(
+        weight.shape
+    )  # torch.Size([1, 1, 4, 4]): (C_in, C_out / groups, kH, kW)
+    y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
+    print(np.allclose(y_torch, full))  # True
+
+    conv = torch.nn.Conv2d(
+        1, 4, 2, padding=1, bias=False
+    )  # 1 channel to s * s = 4
+    print(
+        conv.weight.shape
+    )  # torch.Size([4, 1, 2, 2]): (C_out, C_in / groups, kH, kW)
+    with torch.no_grad():
+        conv.weight.copy_(torch.tensor(espcn_weight))
+        y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
+    print(np.allclose(y_torch, espcn))  # True
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_11_subpixel.png"

@@ -15,6 +15,8 @@ number can be changed and each output traced back to its inputs.
 #
 # Each of the 3x3 input values stamps the 2x2 kernel into its own 2x2 block of the 6x6 output,
 # :math:`o' = (3 - 1) \cdot 2 + 2 = 6`: every output pixel receives exactly one kernel tap.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -78,20 +80,23 @@ plt.show()
 #
 # The layer, and the same numbers as a 1x1 convolution followed by ``pixel_shuffle``:
 #
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 2, 2]): (C_in, C_out / groups, kH, kW)
-#    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
-#    y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
-#    # y_torch equals out
-#
-# .. code-block:: python
-#
-#    weight_1x1 = weight.reshape(4, 1, 1, 1)  # (C_out, C_in, 1, 1): channel 2u + v
-#    y_torch = F.pixel_shuffle(F.conv2d(x_t, weight_1x1), 2)[0, 0]
-#    # y_torch equals shuffled
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
+
+    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+    print(
+        weight.shape
+    )  # torch.Size([1, 1, 2, 2]): (C_in, C_out / groups, kH, kW)
+    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+    y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
+    print(np.allclose(y_torch, out))  # True
+
+    weight_1x1 = weight.reshape(
+        4, 1, 1, 1
+    )  # (C_out, C_in, 1, 1): channel 2u + v
+    y_torch = F.pixel_shuffle(F.conv2d(x_t, weight_1x1), 2)[0, 0]
+    print(np.allclose(y_torch, shuffled))  # True
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_13_no_overlap.png"
