@@ -70,22 +70,6 @@ OLD = {
     ),
 }
 
-# Gallery files that still hold old patterns until the practice rewrite reaches them (issue 18,
-# phase B): each must fail (strict xfail), so the list cannot outlive its reason.
-NOT_YET = {
-    "plot_01_one_dimension.py",
-    "plot_02_no_padding_unit_strides.py",
-    "plot_03_padding.py",
-    "plot_04_strides.py",
-    "plot_05_output_padding.py",
-    "plot_06_dilation.py",
-    "plot_07_crop_instead_of_pad.py",
-    "plot_08_fractionally_strided.py",
-    "plot_10_conventions.py",
-    "plot_14_exactly_s_times.py",
-    "plot_05_learning_the_kernel.py",
-}
-
 
 def old_uses(text: str) -> list[str]:
     """Each old pattern found in ``text``, with the line it is on."""
@@ -179,19 +163,7 @@ def test_api_docstrings_use_the_notation(name):
 
 
 @pytest.mark.parametrize(
-    "script",
-    [
-        pytest.param(
-            path,
-            marks=pytest.mark.xfail(
-                reason="old notation until the issue 18 rewrite reaches this page", strict=True
-            ),
-        )
-        if path.name in NOT_YET
-        else path
-        for path in GALLERY
-    ],
-    ids=[str(p.relative_to(ROOT / "gallery")) for p in GALLERY],
+    "script", GALLERY, ids=[str(p.relative_to(ROOT / "gallery")) for p in GALLERY]
 )
 def test_gallery_pages_use_the_notation(script):
     assert old_uses(script.read_text()) == []

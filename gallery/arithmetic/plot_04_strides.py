@@ -28,7 +28,7 @@ from transposed_conv.plotting import (
 x = np.arange(1, 26).reshape(5, 5)
 kernel = np.array([[1, 2, 1], [0, 1, 0], [2, 0, 1]])
 title = "Input 5, kernel 3, stride 2, no padding: output 2"
-fig, axes, out = show_convolution(x, kernel, stride=2, title=title)
+fig, axes, y = show_convolution(x, kernel, stride=2, title=title)
 plt.show()
 
 # %%
@@ -38,9 +38,9 @@ plt.show()
 # The transposed convolution takes the 2x2 output back to 5x5: its input has size
 # :math:`i' = 2`, its output :math:`o' = (i' - 1) \cdot 2 + 3 = 5`. The stamps land two cells
 # apart, so they overlap in one row and one column.
-y = out
+x2 = y
 title = "Transposed, stride 2: stamps two cells apart, overlapping once"
-anim = animate_scatter(y, kernel, stride=2, title=title, input_name="y")
+anim = animate_scatter(x2, kernel, stride=2, title=title, input_name="x2")
 plt.show()
 
 # %%
@@ -52,7 +52,7 @@ plt.show()
 # moves one step at a time; it is the *input* that was stretched, which is why this is also
 # called a fractionally-strided convolution (stride 1/2).
 title = "Stride 2 as a convolution: zeros inserted between values, then padded"
-fig, axes, direct = show_zero_insertion(y, kernel, stride=2, title=title)
+fig, axes, direct = show_zero_insertion(x2, kernel, stride=2, title=title)
 plt.show()
 
 # %%
@@ -62,15 +62,15 @@ plt.show()
 # Input 5, kernel 3, stride 2, padding 1 gives
 # :math:`o = \lfloor (5 + 2 - 3) / 2 \rfloor + 1 = 3`.
 title = "Input 5, kernel 3, stride 2, padding 1: output 3"
-*_, out_p = show_convolution(x, kernel, stride=2, padding=1, title=title)
+*_, y_p = show_convolution(x, kernel, stride=2, padding=1, title=title)
 plt.show()
 
 # %%
 # Its transpose: zeros inserted, then padded by :math:`k - 1 - p = 1`: the 3x3 output goes back
 # to 5x5.
-y3 = out_p
+x3 = y_p
 title = "Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1"
-*_, back = show_zero_insertion(y3, kernel, stride=2, padding=1, title=title)
+*_, back = show_zero_insertion(x3, kernel, stride=2, padding=1, title=title)
 print(back)
 plt.show()
 
@@ -81,7 +81,7 @@ plt.show()
 # ----------
 #
 # The strided convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
-# ``kernel``, ``out_p`` and ``y3``:
+# ``kernel``, ``y_p`` and ``x3``:
 #
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
@@ -91,8 +91,8 @@ if find_spec("torch"):
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
     x_t = torch.tensor(x, dtype=torch.float64)[None, None]
     y_torch = F.conv2d(x_t, weight, stride=2, padding=1)[0, 0]
-    print(np.allclose(y_torch, out_p))  # True
+    print(np.allclose(y_torch, y_p))  # True
 
-    y3_t = torch.tensor(y3, dtype=torch.float64)[None, None]
-    y_torch = F.conv_transpose2d(y3_t, weight, stride=2, padding=1)[0, 0]
+    x3_t = torch.tensor(x3, dtype=torch.float64)[None, None]
+    y_torch = F.conv_transpose2d(x3_t, weight, stride=2, padding=1)[0, 0]
     print(np.allclose(y_torch, back))  # True

@@ -30,10 +30,10 @@ from transposed_conv.plotting import (
 
 # its 180-degree rotation differs
 kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])
-for n in (5, 6):
-    size = tc.conv_output_size(n, 3, stride=2, padding=1)
-    o = (n + 2 - 3) // 2 + 1
-    print(f"input {n}: output {size}, floor(({n} + 2 - 3) / 2) + 1 = {o}")
+for i in (5, 6):
+    size = tc.conv_output_size(i, 3, stride=2, padding=1)
+    o = (i + 2 - 3) // 2 + 1
+    print(f"input {i}: output {size}, floor(({i} + 2 - 3) / 2) + 1 = {o}")
 
 # %%
 # Choosing the way back
@@ -42,11 +42,11 @@ for n in (5, 6):
 # The transposed convolution of a 3x3 input gives 5x5 by default. ``output_padding=1`` adds one
 # row and one column at the bottom and right: 6x6, the other input size. The recovering value
 # is :math:`(i + 2p - k) \bmod s`, which :func:`~transposed_conv.output_padding_for` computes.
-y = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
-five = tc.conv_transpose2d(y, kernel, stride=2, padding=1)
+x2 = np.array([[1, 0, 2], [0, 3, 0], [2, 0, 1]])
+five = tc.conv_transpose2d(x2, kernel, stride=2, padding=1)
 a = tc.output_padding_for(6, 3, stride=2, padding=1)
-six = tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=a)
-panels = [Panel(y, "Input"), Panel(five, "output_padding=0", "output")]
+six = tc.conv_transpose2d(x2, kernel, stride=2, padding=1, output_padding=a)
+panels = [Panel(x2, "Input"), Panel(five, "output_padding=0", "output")]
 show_panels(
     [*panels, Panel(six, "output_padding=1", "output")],
     title="A 3x3 input goes back to 5x5, or to 6x6 with output_padding=1",
@@ -63,14 +63,14 @@ plt.show()
 # boxed 6x6 output keeps the full result's last row and column.
 title = "output_padding=1: the crop keeps one more row and column at the end"
 back6 = {"stride": 2, "padding": 1, "output_padding": 1}
-anim = animate_scatter(y, kernel, **back6, title=title, input_name="y")
+anim = animate_scatter(x2, kernel, **back6, title=title, input_name="x2")
 plt.show()
 
 # %%
 # In the equivalent direct convolution, ``output_padding`` is one more row and column of
 # padding at the bottom and right only.
 title = "output_padding=1 pads one more zero at the bottom and right"
-fig, axes, direct = show_zero_insertion(y, kernel, **back6, title=title)
+fig, axes, direct = show_zero_insertion(x2, kernel, **back6, title=title)
 plt.show()
 
 # %%
@@ -104,7 +104,7 @@ print(np.vdot(conv6, g), np.vdot(x6, grad6))
 #   stride 1, dilation 2, ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4;
 #   kernel 3, stride 2, dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.
 try:
-    tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=2)
+    tc.conv_transpose2d(x2, kernel, stride=2, padding=1, output_padding=2)
 except ValueError as error:
     print(error)
 
@@ -113,9 +113,9 @@ except ValueError as error:
 # from the end of the full result, which hold stamp values; only past the full result does it
 # add zeros. So of the a extra rows, the first :math:`\min(a, p)` hold stamp values and the
 # rest are zeros. In 1-D, kernel [1, 2, 3], stride 3, padding 1, ``output_padding=2``:
-y1, k1 = np.array([1, 2]), np.array([1, 2, 3])
-full1 = tc.conv_transpose1d(y1, k1, stride=3)
-with_a = tc.conv_transpose1d(y1, k1, stride=3, padding=1, output_padding=2)
+x1, k1 = np.array([1, 2]), np.array([1, 2, 3])
+full1 = tc.conv_transpose1d(x1, k1, stride=3)
+with_a = tc.conv_transpose1d(x1, k1, stride=3, padding=1, output_padding=2)
 print(full1, with_a)
 
 # %%
@@ -134,7 +134,9 @@ if find_spec("torch"):
     )
     with torch.no_grad():
         layer.weight.copy_(torch.tensor(kernel)[None, None])
-        y_torch = layer(torch.tensor(y, dtype=torch.float32)[None, None])[0, 0]
+        y_torch = layer(torch.tensor(x2, dtype=torch.float32)[None, None])[
+            0, 0
+        ]
     print(np.allclose(y_torch, six))  # True
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_05_output_padding.png"

@@ -31,7 +31,7 @@ x = np.arange(49).reshape(7, 7) % 10
 # its 180-degree rotation differs
 kernel = np.array([[1, 0, 2], [0, 3, 0], [0, 0, 1]])
 title = "Input 7, kernel 3, dilation 2: the kernel spans 5 cells, output 3"
-fig, axes, out = show_convolution(x, kernel, dilation=2, title=title)
+fig, axes, y = show_convolution(x, kernel, dilation=2, title=title)
 plt.show()
 
 # %%
@@ -41,9 +41,9 @@ plt.show()
 # The transposed convolution with dilation 2 takes the 3x3 output back to 7x7: each value
 # stamps the dilated kernel. Its input has size :math:`i' = 3`, its output
 # :math:`o' = (i' - 1) + 2 \cdot (3 - 1) + 1 = 7`.
-y = out
-title = "Transposed, dilation 2: each value stamps the spread-out kernel"
-anim = animate_scatter(y, kernel, dilation=2, title=title, input_name="y")
+x2 = y
+title = "Transposed, dilation 2: each value stamps the spread-y kernel"
+anim = animate_scatter(x2, kernel, dilation=2, title=title, input_name="x2")
 plt.show()
 
 # %%
@@ -53,7 +53,7 @@ plt.show()
 # The dilation stays a dilation (the same d), and the padding is
 # :math:`d(k - 1) - p = 4` on each side.
 title = "Dilation 2 as a convolution: padding d(k - 1) = 4, the same dilated kernel, rotated"
-fig, axes, direct = show_zero_insertion(y, kernel, dilation=2, title=title)
+fig, axes, direct = show_zero_insertion(x2, kernel, dilation=2, title=title)
 print(direct)
 plt.show()
 
@@ -64,7 +64,7 @@ plt.show()
 # ----------
 #
 # The dilated convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
-# ``kernel`` and ``y``:
+# ``kernel`` and ``x2``:
 #
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
@@ -77,8 +77,8 @@ if find_spec("torch"):
         torch.tensor(x, dtype=torch.float64)[None, None], weight, dilation=2
     )
     y_torch = y_torch[0, 0]
-    print(np.allclose(y_torch, out))  # True
+    print(np.allclose(y_torch, y))  # True
 
-    y_t = torch.tensor(y, dtype=torch.float64)[None, None]
-    y_torch = F.conv_transpose2d(y_t, weight, dilation=2)[0, 0]
+    x2_t = torch.tensor(x2, dtype=torch.float64)[None, None]
+    y_torch = F.conv_transpose2d(x2_t, weight, dilation=2)[0, 0]
     print(np.allclose(y_torch, direct))  # True

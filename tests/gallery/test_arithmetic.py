@@ -18,16 +18,16 @@ def shape2(n: int) -> tuple[int, int]:
 
 def test_one_dimension(page):
     ns = page("arithmetic/plot_01_one_dimension")
-    signal, kernel, y, back = ns["signal"], ns["kernel"], ns["y"], ns["back"]
+    signal, kernel, y, back = ns["x"], ns["kernel"], ns["x2"], ns["back"]
     # "A kernel of 3 slides over a signal of 5 with stride 2: it fits
     # floor((5 - 3) / 2) + 1 = 2 times"
     assert (len(signal), len(kernel)) == (5, 3)
-    np.testing.assert_array_equal(ns["out"], [17, 21])
+    np.testing.assert_array_equal(ns["y"], [17, 21])
     # "C has one row per output sample and one column per input sample, so it is 2x5, and each
     # row is the kernel shifted by the stride"
     c = ns["C"]
     assert c.shape == (2, 5)
-    np.testing.assert_array_equal(c @ signal, ns["out"])
+    np.testing.assert_array_equal(c @ signal, ns["y"])
     np.testing.assert_array_equal(c[1, 2:], c[0, :-2])
     # "The transposed convolution multiplies by C.T: two numbers become five"
     np.testing.assert_array_equal(back, c.T @ y)
@@ -55,11 +55,11 @@ def test_no_padding_unit_strides(page):
     ns = page("arithmetic/plot_02_no_padding_unit_strides")
     # "Input 4, kernel 3, stride 1, padding 0 gives o = 4 - 3 + 1 = 2"
     assert ns["x"].shape == shape2(4)
-    assert ns["out"].shape == shape2(2)
+    assert ns["y"].shape == shape2(2)
     assert tc.conv_output_size(4, 3) == 2
     # "o' = (i' - 1) + k = (2 - 1) + 3 = 4" ... "(It gives back the shape, not the input's values.)"
     direct = ns["direct"]
-    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], ns["kernel"]))
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["x2"], ns["kernel"]))
     assert direct.shape == shape2(tc.conv_transpose_output_size(2, 3)) == shape2(4)
     assert not np.array_equal(direct, ns["x"])
     # "Pad the 2x2 input with k - 1 = 2 zeros on every side (full padding)": a 6x6 input
@@ -71,9 +71,9 @@ def test_padding(page):
     x, k4, k3 = ns["x"], ns["k4"], ns["k3"]
     assert x.shape == shape2(5)
     # "Input 5, kernel 4, padding 2 gives o = 5 + 2 * 2 - 4 + 1 = 6"
-    assert ns["out"].shape == shape2(tc.conv_output_size(5, 4, padding=2)) == shape2(6)
+    assert ns["y"].shape == shape2(tc.conv_output_size(5, 4, padding=2)) == shape2(6)
     # "Its transpose takes the 6x6 output back to 5x5 ... pads by k - 1 - p = 1"
-    np.testing.assert_array_equal(ns["back"], tc.conv_transpose2d(ns["y6"], k4, padding=2))
+    np.testing.assert_array_equal(ns["back"], tc.conv_transpose2d(ns["x6"], k4, padding=2))
     assert ns["back"].shape == shape2(5)
     assert tc.transpose_padding(4, padding=2) == [(1, 1), (1, 1)]
     # "At stride 1, an odd kernel keeps the size with p = floor(k / 2)"
@@ -81,12 +81,12 @@ def test_padding(page):
     assert ns["same"].shape == x.shape
     # "the transpose of a half-padded convolution is half-padded too: size stays size ...
     # the stamps fill a full 7x7 result, and padding 1 crops its cross-hatched border"
-    assert ns["y5"].shape == tc.conv_transpose2d(ns["y5"], k3, padding=1).shape == shape2(5)
+    assert ns["x5"].shape == tc.conv_transpose2d(ns["x5"], k3, padding=1).shape == shape2(5)
     assert tc.conv_transpose_output_size(5, 3) == 7
     # "p = k - 1 lets every partial overlap count ... o = 5 + 2 * 2 - 3 + 1 = 7"
     assert ns["full"].shape == shape2(7)
     # "Its transpose shrinks the 7x7 output back to 5x5 and needs no padding at all"
-    np.testing.assert_array_equal(ns["back7"], tc.conv_transpose2d(ns["y7"], k3, padding=2))
+    np.testing.assert_array_equal(ns["back7"], tc.conv_transpose2d(ns["x7"], k3, padding=2))
     assert ns["back7"].shape == shape2(5)
     assert tc.transpose_padding(3, padding=2) == [(0, 0), (0, 0)]
     # "PyTorch also accepts padding="same" for the convolution, at stride 1 only; so does
@@ -100,11 +100,11 @@ def test_strides(page):
     kernel = ns["kernel"]
     assert ns["x"].shape == shape2(5)
     # "Input 5, kernel 3, stride 2 gives o = floor((5 - 3) / 2) + 1 = 2"
-    assert ns["out"].shape == shape2(2)
+    assert ns["y"].shape == shape2(2)
     # "o' = (i' - 1) * 2 + 3 = 5. The stamps land two cells apart, so they overlap in one row
     # and one column"
     direct = ns["direct"]
-    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], kernel, stride=2))
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["x2"], kernel, stride=2))
     assert direct.shape == shape2(5)
     one_row_and_column = np.zeros((5, 5), bool)
     one_row_and_column[2] = one_row_and_column[:, 2] = True
@@ -113,17 +113,17 @@ def test_strides(page):
     # "then k - 1 = 2 zeros of padding"
     assert tc.transpose_padding(3) == [(2, 2), (2, 2)]
     # "Input 5, kernel 3, stride 2, padding 1 gives o = floor((5 + 2 - 3) / 2) + 1 = 3"
-    assert ns["out_p"].shape == shape2(3)
+    assert ns["y_p"].shape == shape2(3)
     # "padded by k - 1 - p = 1: the 3x3 output goes back to 5x5"
     back = ns["back"]
-    np.testing.assert_array_equal(back, tc.conv_transpose2d(ns["y3"], kernel, stride=2, padding=1))
+    np.testing.assert_array_equal(back, tc.conv_transpose2d(ns["x3"], kernel, stride=2, padding=1))
     assert back.shape == shape2(5)
     assert tc.transpose_padding(3, padding=1) == [(1, 1), (1, 1)]
 
 
 def test_output_padding(page):
     ns = page("arithmetic/plot_05_output_padding")
-    y, kernel = ns["y"], ns["kernel"]
+    y, kernel = ns["x2"], ns["kernel"]
     # "inputs of 5 and 6 both give an output of 3"
     for n in (5, 6):
         assert tc.conv_output_size(n, 3, stride=2, padding=1) == (n + 2 - 3) // 2 + 1 == 3
@@ -167,11 +167,11 @@ def test_dilation(page):
     kernel = ns["kernel"]
     # "Input 7, kernel 3, dilation 2: the kernel spans 5 cells, so o = 7 - 2(3 - 1) - 1 + 1 = 3"
     assert ns["x"].shape == shape2(7)
-    assert ns["out"].shape == shape2(tc.conv_output_size(7, 3, dilation=2)) == shape2(3)
+    assert ns["y"].shape == shape2(tc.conv_output_size(7, 3, dilation=2)) == shape2(3)
     assert tc.insert_zeros(kernel, 2).shape == shape2(5)
     # "takes the 3x3 output back to 7x7 ... o' = (i' - 1) + 2(3 - 1) + 1 = 7"
     direct = ns["direct"]
-    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], kernel, dilation=2))
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["x2"], kernel, dilation=2))
     assert direct.shape == shape2(tc.conv_transpose_output_size(3, 3, dilation=2)) == shape2(7)
     # "the padding is d(k - 1) - p = 4 on each side"
     assert tc.transpose_padding(3, dilation=2) == [(4, 4), (4, 4)]
@@ -179,11 +179,11 @@ def test_dilation(page):
 
 def test_crop_instead_of_pad(page):
     ns = page("arithmetic/plot_07_crop_instead_of_pad")
-    kernel, y = ns["kernel"], ns["y"]
+    kernel, y = ns["kernel"], ns["x2"]
     # "Input 6, kernel 2, stride 2 and padding 2 ... o = floor((6 + 4 - 2) / 2) + 1 = 5.
     # Rows and columns of pure padding end up in the output" (the title: "its border all padding")
     assert ns["x"].shape == shape2(6)
-    out = ns["out"]
+    out = ns["y"]
     assert out.shape == shape2(tc.conv_output_size(6, 2, stride=2, padding=2)) == shape2(5)
     assert not out[[0, -1]].any()  # windows of pure padding
     assert not out[:, [0, -1]].any()
@@ -215,7 +215,7 @@ def test_fractionally_strided(page):
     assert [np.count_nonzero(taps == t) for t in (1, 2, 4)] == [16, 8, 1]
     assert taps[2, 2] == 4
     # "Three routes give the same 5x5 result"
-    y2 = ns["y"].reshape(2, 2)
+    y2 = ns["x2"].reshape(2, 2)
     for route in (ns["back"], ns["stamps"], ns["inserted"]):
         np.testing.assert_array_equal(route, tc.conv_transpose2d(y2, kernel, stride=2))
 
@@ -252,7 +252,7 @@ def test_channels_and_groups(page):
 def test_conventions(page):
     ns = page("arithmetic/plot_10_conventions")
     rows, verdicts = ns["rows"], ns["verdicts"]
-    n, k, s, x, kernel = ns["n"], ns["k"], ns["s"], ns["x"], ns["kernel"]
+    n, k, s, x, kernel = ns["i_in"], ns["k"], ns["s"], ns["x"], ns["kernel"]
     assert (n, k, s) == (4, 3, 2)
     full = tc.conv_transpose2d(x, kernel, stride=2)
     assert full.shape == shape2(9)

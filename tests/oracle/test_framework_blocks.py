@@ -196,7 +196,7 @@ def test_keras_rows_of_the_conventions_page(page):
             output_padding=keras_a,
             use_bias=False,
         )
-        layer.build((1, ns["n"], ns["n"], 1))
+        layer.build((1, ns["i_in"], ns["i_in"], 1))
         layer.set_weights([ns["kernel"][:, :, None, None].astype("float32")])
         got = keras.ops.convert_to_numpy(layer(ns["x"][None, :, :, None].astype("float32")))
         p, a, crop = rows[name]  # the row's padding, output_padding and crop at the end
