@@ -22,8 +22,8 @@ the kernel lets through of the images is the checkerboard.
 # The other curves are kernels' responses :math:`|W(f)| / |W(0)|`. A zero of W at 1/2 is the
 # same as equal phase sums: the input's constant part, imaged exactly at 1/2, is removed. The
 # images of its slow variations lie *near* 1/2, where a picture's images hold most of their
-# energy, and a zero of higher *order* (in each label, from
-# :func:`~transposed_conv.image_zero_orders`) keeps :math:`|W|` small over more of the band.
+# energy; a zero of higher *order* (in each label, :func:`~transposed_conv.image_zero_orders`)
+# keeps :math:`|W|` small over more of the band.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -33,8 +33,7 @@ from transposed_conv.plotting import sample_photo, show_lines, show_spectra
 rng = np.random.default_rng(0)
 smooth = tc.interpolate(rng.standard_normal(16), 4, "bicubic")
 stretched = np.abs(np.fft.rfft(tc.insert_zeros(smooth, 2), 256))
-r3, k8 = rng.uniform(0, 1, 3), rng.uniform(0, 1, (8, 8))  # the 2-D one: below
-r4 = rng.uniform(0, 1, 4)
+r3, k8, r4 = (rng.uniform(0, 1, n) for n in (3, (8, 8), 4))  # k8: in 2-D
 impulse = tc.interpolate(np.eye(1, 9, 4)[0], 2, "bicubic")  # bicubic's kernel
 kernels = {
     "random 3": r3,
@@ -57,7 +56,8 @@ ax = show_lines(
     xlabel="f (cycles per output sample)",
     ylabel="|W(f)| / |W(0)|",
 )
-ax.axvspan(0.25, 0.5, color="0.9")
+ax.axvspan(0.25, 0.5, color="0.9", label="image band")
+ax.legend(loc="center left", bbox_to_anchor=(1, 0.5), fontsize=7)
 plt.show()
 
 # %%
@@ -92,7 +92,8 @@ outs = {
 }
 share = {k: tc.image_band_share(y, 4) for k, y in outs.items()}
 print(share)
-show_spectra(outs, title="Power spectra of a photograph up-sampled 4x")
+titles = {f"{k}: image share {share[k]:.1%}": y for k, y in outs.items()}
+show_spectra(titles, title="Power spectra of a photograph up-sampled 4x")
 plt.show()
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_02_spectrum.png"

@@ -53,15 +53,13 @@ plt.show()
 # What it lets through
 # --------------------
 #
-# Equal sums only put a zero at the image centres. The maps show :math:`|W| / |W(0)|` over
-# both frequency axes; the baseband is the middle square, :math:`|f| < 1/4`. The learned
-# kernel is dark near the image centres, where the images of the photograph's slow
-# variations fall, and bright past the baseband's edge, up to 0.84: its image gain
-# (:func:`~transposed_conv.kernel_image_gain`) is 0.18, seven times the bilinear kernel's.
-# The photograph holds little of the detail whose images lie there, so the loss hardly
-# sees them. That is why learned kernels still leave artifacts (Odena et al.,
-# :doc:`/references`): training removes only the images its data makes. White noise,
-# rich in fine detail, shows them (its image share is printed last).
+# Equal sums only put a zero at the image centres. The maps show :math:`|W| / |W(0)|`, zero
+# frequency in the middle; the baseband is the square, :math:`|f| < 1/4`. The learned kernel is
+# dark at the image centres, where the images of the photograph's slow variations fall, and
+# bright past the square's edge, up to 0.84: its image gain
+# (:func:`~transposed_conv.kernel_image_gain`) is 0.18, seven times the bilinear kernel's. The
+# photograph holds little detail whose images lie there, so the loss hardly sees them: learned
+# kernels still leave artifacts (Odena et al., :doc:`/references`). White noise shows them.
 maps = {
     k: np.fft.fftshift(abs(np.fft.fft2(w, (64, 64)))) / w.sum()
     for k, w in kernels.items()
@@ -75,9 +73,11 @@ noise_share = {
     for k, w in kernels.items()
 }
 print(gain, noise_share, sep="\n")
-show_images(
-    maps, title="|W| / |W(0)| of the two kernels", same_scale=True, ncols=2
-)
+title = "|W| / |W(0)| of the two kernels, the baseband square outlined"
+fig, axes = show_images(maps, title=title, same_scale=True, ncols=2)
+fig.colorbar(axes[0].images[0], ax=axes, shrink=0.7)
+for ax in axes:
+    ax.add_patch(plt.Rectangle((15.5, 15.5), 32, 32, fill=False, ec="C1"))
 plt.show()
 
 # %%
