@@ -53,8 +53,9 @@ plt.show()
 # %%
 # The transpose of a half-padded convolution is half-padded too: size stays size. Here it
 # takes a 5x5 input, the shape of the output above, back to 5x5 (small values, so the
-# sums stay legible); step through the stamps: they fill a full 7x7 result, and
-# padding 1 crops its cross-hatched border.
+# sums stay legible); step through the stamps: they fill the *full result* (every stamp
+# added, nothing cropped yet: 7x7; not to be confused with full padding, below), and padding 1
+# crops its cross-hatched border.
 x5 = np.add.outer(np.arange(5), np.arange(5)) % 3
 title = "Transposed half padding: the stamps' border is cropped, 5 stays 5"
 anim = animate_scatter(

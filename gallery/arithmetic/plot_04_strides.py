@@ -19,6 +19,7 @@ from importlib.util import find_spec
 import matplotlib.pyplot as plt
 import numpy as np
 
+import transposed_conv as tc
 from transposed_conv.plotting import (
     animate_scatter,
     show_convolution,
@@ -73,6 +74,13 @@ title = "Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1"
 *_, back = show_zero_insertion(x3, kernel, stride=2, padding=1, title=title)
 print(back)
 plt.show()
+
+# %%
+# Its even rows hold zeros at the odd columns, and these zeros are the kernel's, not inserted
+# ones. With padding 1, tap u reaches output row :math:`2m + u - 1`, so the even rows get only
+# the kernel's middle row, [0, 1, 0], and their odd columns only its two zeros: the phase sums
+# (:func:`~transposed_conv.phase_sums`) are [[1, 0], [2, 5]].
+print(tc.phase_sums(kernel, 2, padding=1))
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_strides.png"
 

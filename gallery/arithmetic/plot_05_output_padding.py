@@ -93,16 +93,18 @@ grad6 = tc.conv_transpose2d(g, kernel, **back6)
 print(np.vdot(conv6, g), np.vdot(x6, grad6))
 
 # %%
-# PyTorch accepts :math:`0 \le a < \max(s, d)`, and each clause has its own reason.
+# PyTorch accepts :math:`0 \le a < \max(s, d)`; the package follows its rule. Only the first
+# part has a reason in the arithmetic:
 #
 # - :math:`a < s`: the convolution's floor drops at most :math:`s - 1` samples, so
 #   :math:`a = 0, \dots, s - 1` reach every input size that maps to this output, and no
 #   other. :math:`a = s` would give 7x7 here, and the convolution maps 7 to 4, not 3: PyTorch
 #   refuses it, and so does this package.
-# - :math:`a < d`: PyTorch also accepts values below the dilation when :math:`d > s`, but the
-#   sizes they give are not ones the matching convolution maps back. With padding 0: kernel 3,
-#   stride 1, dilation 2, ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4;
-#   kernel 3, stride 2, dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.
+# - :math:`a < d`, when :math:`d > s`: PyTorch's rule, with no such reason. The sizes it allows
+#   beyond :math:`s - 1` are not ones the matching convolution maps back; the extra samples are
+#   zeros past the full result. With padding 0: kernel 3, stride 1, dilation 2,
+#   ``output_padding=1`` maps 3 to 8, and the convolution maps 8 to 4; kernel 3, stride 2,
+#   dilation 3, ``output_padding=2`` maps 3 to 13, and 13 goes to 4.
 try:
     tc.conv_transpose2d(x2, kernel, stride=2, padding=1, output_padding=2)
 except ValueError as error:

@@ -54,10 +54,10 @@ plt.show()
 # Interleaved
 # -----------
 #
-# Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8. Because no
-# inserted zero is ever multiplied, the package computes it this way: its fast path adds each
-# kernel tap's products straight into its phase, a strided slice of the output: phase (r, c)
+# Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8: phase (r, c)
 # fills ``output[r::2, c::2]``, so every outlined 2x2 block below holds one pixel of each phase.
+# With padding p the output starts p samples into this full result, so its row r belongs to
+# phase :math:`(r + p) \bmod s` (tap u reaches phase :math:`(u - p) \bmod s`).
 # four channels become one, 2x larger
 shuffled = tc.pixel_shuffle(np.stack(phases), 2)[0]
 full = tc.conv_transpose2d(x, kernel, stride=2)

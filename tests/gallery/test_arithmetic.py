@@ -119,6 +119,11 @@ def test_strides(page):
     np.testing.assert_array_equal(back, tc.conv_transpose2d(ns["x3"], kernel, stride=2, padding=1))
     assert back.shape == shape2(5)
     assert tc.transpose_padding(3, padding=1) == [(1, 1), (1, 1)]
+    # "Its even rows hold zeros at the odd columns ... the phase sums are [[1, 0], [2, 5]]"
+    assert not back[::2, 1::2].any()
+    assert back[1::2].all()
+    np.testing.assert_array_equal(kernel[1], [0, 1, 0])
+    assert tc.phase_sums(kernel, 2, padding=1).tolist() == [[1, 0], [2, 5]]
 
 
 def test_output_padding(page):
@@ -152,9 +157,14 @@ def test_output_padding(page):
         tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=2)
     # "kernel 3, stride 1, dilation 2, output_padding=1 maps 3 to 8, and the convolution maps
     # 8 to 4; kernel 3, stride 2, dilation 3, output_padding=2 maps 3 to 13, and 13 goes to 4"
+    # "the extra samples are zeros past the full result"
     for k, s, d, a, size in [(3, 1, 2, 1, 8), (3, 2, 3, 2, 13)]:
         assert tc.conv_transpose_output_size(3, k, s, 0, a, d) == size
         assert tc.conv_output_size(size, k, s, 0, d) == 4
+        y = tc.conv_transpose1d(np.ones(3), np.ones(k), stride=s, dilation=d, output_padding=a)
+        full = tc.conv_transpose1d(np.ones(3), np.ones(k), stride=s, dilation=d)
+        assert len(full) == size - a
+        np.testing.assert_array_equal(y, np.concatenate([full, np.zeros(a)]))
     # "the first min(a, p) hold stamp values and the rest are zeros" (1-D, stride 3, p 1, a 2)
     full1, with_a = ns["full1"], ns["with_a"]
     np.testing.assert_array_equal(full1, [1, 2, 3, 2, 4, 6])
@@ -320,11 +330,21 @@ def test_subpixel(page):
     np.testing.assert_array_equal(ns["shuffled"], full)
     for i, phase in enumerate(ns["phases"]):
         np.testing.assert_array_equal(full[i // 2 :: 2, i % 2 :: 2], phase)
-    # "the package computes it this way"
-    np.testing.assert_array_equal(
-        tc.conv_transpose_by_subpixel(x, kernel, stride=2, padding=1),
-        tc.conv_transpose2d(x, kernel, stride=2, padding=1),
-    )
+    # "With padding p the output starts p samples into this full result, so its row r belongs
+    # to phase (r + p) mod s (tap u reaches phase (u - p) mod s)"
+    for p in (1, 2):
+        padded = tc.conv_transpose2d(x, kernel, stride=2, padding=p)
+        np.testing.assert_array_equal(padded, full[p : 8 - p, p : 8 - p])
+        for r, c in np.ndindex(2, 2):
+            part = padded[r::2, c::2]  # row r + p of the full result: phase (r + p) mod 2
+            phase = ns["phases"][2 * ((r + p) % 2) + (c + p) % 2]
+            rows, cols = (r + p) // 2, (c + p) // 2
+            np.testing.assert_array_equal(
+                part, phase[rows : rows + len(part), cols : cols + len(part[0])]
+            )
+        for u in range(4):
+            one_hot = np.eye(4)[u]
+            assert np.flatnonzero(tc.phase_sums(one_hot, 2, padding=p)).tolist() == [(u - p) % 2]
     # "one ordinary convolution from 1 channel to s^2 = 4 ... followed by a pixel shuffle ...
     # it equals the transposed convolution"
     assert ns["espcn_weight"].shape == (4, 1, 2, 2)
