@@ -80,6 +80,21 @@ flipped = tc.flip_kernel(w4, groups=2)
 print(w4.shape, "->", flipped.shape)
 
 # %%
+# The same weight, both ways
+# --------------------------
+#
+# Why the transposed weight is ``(C_in, C_out / groups, kH, kW)``: the transposed convolution
+# is the adjoint of a convolution and reuses that convolution's weight unchanged. As a
+# *convolution's* weight, ``w4`` maps 2 channels to 4 (stride 2, groups 2); the transposed
+# convolution with the same array maps 4 channels back to 2. The weight's axes are named from
+# the convolution's side, whose ``(C_out, C_in / groups)`` is the transpose's
+# ``(C_in, C_out / groups)``. Adjoint: for every z, :math:`\langle C z, x_4 \rangle =
+# \langle z, C^T x_4 \rangle` (the two numbers printed).
+z = np.random.default_rng(0).integers(-3, 4, (2, 4, 4))
+forward = tc.conv2d(z, w4, stride=2, groups=2)
+print(forward.shape, np.vdot(forward, x4), np.vdot(z, out4))
+
+# %%
 # In PyTorch
 # ----------
 #

@@ -75,6 +75,42 @@ show_panels(panels, title=title)
 plt.show()
 
 # %%
+# When the transpose is the inverse
+# ---------------------------------
+#
+# With k = s the rows of the convolution matrix C (one per window) do not overlap; with a
+# kernel of unit norm they are orthonormal, :math:`C C^T = I`, and then :math:`C^T` is C's
+# pseudo-inverse: :math:`C^T C x` is the orthogonal projection of x onto C's rows, the closest
+# the transpose can get back (not x itself: C is 9x36, wider than tall).
+unit = np.outer([0.6, 0.8], [0.6, 0.8])
+C = tc.convolution_matrix((6, 6), unit, stride=2)
+print(
+    C.shape,
+    np.allclose(C @ C.T, np.eye(9)),
+    np.allclose(np.linalg.pinv(C), C.T),
+)
+
+# %%
+# Kernel smaller than the stride
+# ------------------------------
+#
+# With k < s the stamps leave gaps: kernel 2 at stride 3 reaches 36 of the 64 outputs of a
+# 3x3 input. The other 28 get no tap and are 0 whatever the weights (a bias is all they get),
+# and :func:`~transposed_conv.equalize_phase_sums` refuses such a kernel (printed).
+gaps = tc.overlap_counts((3, 3), 2, stride=3)
+print(gaps, (gaps == 0).sum())
+try:
+    tc.equalize_phase_sums([1, 2], 3)
+except ValueError as error:
+    print(error)
+show_panels(
+    [Panel(gaps, "Taps per output pixel", "output")],
+    title="Kernel 2, stride 3: 28 of the 64 outputs get no tap",
+    width=3,
+)
+plt.show()
+
+# %%
 # In PyTorch
 # ----------
 #

@@ -45,7 +45,9 @@ plt.show()
 #
 # The transpose is not the inverse. Convolving the input and transposing back does not return
 # the input; the pseudo-inverse of C gives the least-norm input with the same convolution,
-# which is not the input either: four numbers cannot pin down sixteen.
+# which is not the input either: four numbers cannot pin down sixteen. (When the kernel's
+# shifts by the stride are orthonormal, :math:`C C^T = I` and :math:`C^T` is the
+# pseudo-inverse: :doc:`../arithmetic/plot_13_no_overlap`.)
 back = (C.T @ (C @ inputs.ravel())).reshape(4, 4)
 least_norm = (np.linalg.pinv(C) @ (C @ inputs.ravel())).reshape(4, 4)
 print(back)

@@ -6,6 +6,7 @@ true; sizes stated in the text are checked on the page's own arrays.
 
 from __future__ import annotations
 
+import notebook_numbers as notebook
 import numpy as np
 import pytest
 
@@ -257,6 +258,13 @@ def test_channels_and_groups(page):
     np.testing.assert_array_equal(
         tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4
     )
+    # "As a convolution's weight, w4 maps 2 channels to 4 ...; the transposed convolution with
+    # the same array maps 4 channels back to 2. Adjoint: <C z, x4> = <z, C^T x4>"
+    z, forward = ns["z"], ns["forward"]
+    assert z.shape[0] == 2
+    assert forward.shape == x4.shape
+    np.testing.assert_array_equal(forward, tc.conv2d(z, w4, stride=2, groups=2))
+    assert np.vdot(forward, x4) == np.vdot(z, out4) != 0
 
 
 def test_conventions(page):
@@ -397,6 +405,28 @@ def test_no_overlap(page):
     assert np.ptp(ns["flat_out"]) == 0
     assert np.isclose(ns["energy"]["kernel [[1, 2], [3, 4]]"], 1.0)
     assert ns["energy"]["flat kernel"] < 1e-12
+    # "with a kernel of unit norm they are orthonormal, C C^T = I, and then C^T is C's
+    # pseudo-inverse ... C is 9x36"
+    unit, C = ns["unit"], ns["C"]
+    assert np.isclose(np.linalg.norm(unit), 1)
+    assert C.shape == (9, 36)
+    np.testing.assert_allclose(C @ C.T, np.eye(9), atol=1e-12)
+    np.testing.assert_allclose(np.linalg.pinv(C), C.T, atol=1e-12)
+    # ... which overlapping windows do not give (the walk-through's kernel 3, stride 1)
+    walk = tc.convolution_matrix((4, 4), notebook.KERNEL / np.linalg.norm(notebook.KERNEL))
+    assert not np.allclose(walk @ walk.T, np.eye(4))
+    # "kernel 2 at stride 3 reaches 36 of the 64 outputs of a 3x3 input. The other 28 get no
+    # tap and are 0 whatever the weights ... equalize_phase_sums refuses such a kernel"
+    gaps = ns["gaps"]
+    assert gaps.shape == (8, 8)
+    assert ((gaps > 0).sum(), (gaps == 0).sum()) == (36, 28)
+    rng = np.random.default_rng(0)
+    for _ in range(3):
+        y = tc.conv_transpose2d(np.ones((3, 3)), rng.uniform(1, 2, (2, 2)), stride=3)
+        assert (y[gaps == 0] == 0).all()
+        assert (y[gaps > 0] > 0).all()
+    with pytest.raises(ValueError, match="no tap reaches 1 of the 3 output phases"):
+        tc.equalize_phase_sums([1, 2], 3)
 
 
 def solutions(k: int, s: int) -> list[tuple[int, int]]:
