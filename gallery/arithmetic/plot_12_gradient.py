@@ -58,6 +58,28 @@ show_panels(
 plt.show()
 
 # %%
+# And the other way
+# -----------------
+#
+# The backward step of a transposed convolution is a convolution with the same kernel and
+# parameters. Here the transposed convolution maps the 3x3 ``x3`` to 6x6 (stride 2, padding 1,
+# ``output_padding`` 1); the gradient of :math:`\langle y, g_6 \rangle` with respect to
+# ``x3`` is the stride-2 convolution of ``g6`` (printed: the largest difference from finite
+# differences). ``output_padding`` only adds rows that the convolution's floor drops.
+x3, g6 = rng.standard_normal((3, 3)), rng.standard_normal((6, 6))
+back = {"stride": 2, "padding": 1}
+
+
+def loss_t(v):
+    y = tc.conv_transpose2d(v, kernel, **back, output_padding=1)
+    return float(np.vdot(y, g6))
+
+
+numeric_t = tc.numerical_gradient(loss_t, x3, eps=1e-6)
+by_conv = tc.conv2d(g6, kernel, **back)
+print(np.abs(numeric_t - by_conv).max())
+
+# %%
 # In PyTorch
 # ----------
 #

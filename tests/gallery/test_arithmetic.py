@@ -385,6 +385,14 @@ def test_gradient(page):
         ns["analytic"], tc.conv_transpose2d(ns["g"], ns["kernel"], stride=2)
     )
     assert ns["g"].shape == tc.conv2d(ns["x"], ns["kernel"], stride=2).shape
+    # "the gradient of <y, g6> with respect to x3 is the stride-2 convolution of g6 ...
+    # output_padding only adds rows that the convolution's floor drops"
+    x3, g6, kernel = ns["x3"], ns["g6"], ns["kernel"]
+    y = tc.conv_transpose2d(x3, kernel, stride=2, padding=1, output_padding=1)
+    assert y.shape == g6.shape == (6, 6)
+    assert np.abs(ns["numeric_t"] - ns["by_conv"]).max() < 1e-8
+    np.testing.assert_array_equal(ns["by_conv"], tc.conv2d(g6, kernel, stride=2, padding=1))
+    assert tc.conv_output_size(6, 3, 2, 1) == tc.conv_output_size(5, 3, 2, 1) == 3
 
 
 def test_no_overlap(page):
