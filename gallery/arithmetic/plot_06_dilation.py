@@ -21,9 +21,12 @@ from importlib.util import find_spec
 import matplotlib.pyplot as plt
 import numpy as np
 
+import transposed_conv as tc
 from transposed_conv.plotting import (
+    Panel,
     animate_scatter,
     show_convolution,
+    show_panels,
     show_zero_insertion,
 )
 
@@ -58,6 +61,25 @@ print(direct)
 plt.show()
 
 # sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_dilation.png"
+
+# %%
+# With a stride
+# -------------
+#
+# Stride 2 and dilation 2 on a 3x3 input: the stamps land 2 apart and their taps are 2 apart,
+# :math:`o' = (3 - 1) \cdot 2 + 2 \cdot (3 - 1) + 1 = 9`. Tap u reaches phase
+# :math:`2u \bmod 2 = 0` only, so every odd row and column gets no tap. Stride and dilation
+# that share a factor leave whole phases unreached, even with :math:`k \ge s`; in 1-D, an
+# input of 5 (printed):
+both = tc.overlap_counts((3, 3), 3, stride=2, dilation=2)
+print(tc.overlap_counts(5, 3, stride=2, dilation=2))
+title = (
+    "Stride 2, dilation 2: taps per output pixel, none on odd rows and columns"
+)
+show_panels(
+    [Panel(both, "Taps per output pixel", "output")], title=title, width=4
+)
+plt.show()
 
 # %%
 # In PyTorch

@@ -186,6 +186,17 @@ def test_dilation(page):
     assert direct.shape == shape2(tc.conv_transpose_output_size(3, 3, dilation=2)) == shape2(7)
     # "the padding is d(k - 1) - p = 4 on each side"
     assert tc.transpose_padding(3, dilation=2) == [(4, 4), (4, 4)]
+    # "Stride 2 and dilation 2 on a 3x3 input ... o' = 9 ... every odd row and column gets no
+    # tap"; 1-D, input 5
+    both = ns["both"]
+    assert both.shape == shape2(9) == shape2(tc.conv_transpose_output_size(3, 3, 2, 0, 0, 2))
+    assert not both[1::2].any()
+    assert not both[:, 1::2].any()
+    assert both[::2, ::2].all()
+    counts = tc.overlap_counts(5, 3, stride=2, dilation=2)
+    assert counts.tolist() == [1, 0, 2, 0, 3, 0, 3, 0, 3, 0, 2, 0, 1]
+    y = tc.conv_transpose2d(np.ones((3, 3)), np.ones((3, 3)), stride=2, dilation=2)
+    assert not y[1::2].any()
 
 
 def test_crop_instead_of_pad(page):
