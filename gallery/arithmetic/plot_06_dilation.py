@@ -73,11 +73,11 @@ plt.show()
 # input of 5 (printed):
 both = tc.overlap_counts((3, 3), 3, stride=2, dilation=2)
 print(tc.overlap_counts(5, 3, stride=2, dilation=2))
-title = (
-    "Stride 2, dilation 2: taps per output pixel, none on odd rows and columns"
-)
+title = "Stride 2, dilation 2: no tap (empty) on odd rows and columns"
 show_panels(
-    [Panel(both, "Taps per output pixel", "output")], title=title, width=4
+    [Panel(both, "Taps per output pixel", "output", blank=both == 0)],
+    title=title,
+    width=4,
 )
 plt.show()
 

@@ -104,8 +104,8 @@ try:
 except ValueError as error:
     print(error)
 show_panels(
-    [Panel(gaps, "Taps per output pixel", "output")],
-    title="Kernel 2, stride 3: 28 of the 64 outputs get no tap",
+    [Panel(gaps, "Taps per output pixel", "output", blank=gaps == 0)],
+    title="Kernel 2, stride 3: 28 of the 64 outputs get no tap (empty)",
     width=3,
 )
 plt.show()
