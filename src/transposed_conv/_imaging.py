@@ -150,9 +150,8 @@ def image_band_share(
 
     References
     ----------
-    .. [1] P. P. Vaidyanathan, "Multirate Systems and Filter Banks",
-       Prentice Hall, 1993 (interpolation: zero insertion, its images, the
-       anti-imaging filter).
+    P. P. Vaidyanathan, *Multirate Systems and Filter Banks*, Prentice Hall,
+    1993 (interpolation: zero insertion, its images, the anti-imaging filter).
 
     Examples
     --------
