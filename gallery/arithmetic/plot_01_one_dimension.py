@@ -104,7 +104,6 @@ plt.show()
 # The transposed convolution with ``torch.nn.functional``, on the page's ``kernel`` and ``x2``.
 # Arrays carry a batch and a channel axis, ``(N, C, L)``; the weight is ``(C_in, C_out, k)``
 # here, ``(C_out, C_in, k)`` for a convolution.
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

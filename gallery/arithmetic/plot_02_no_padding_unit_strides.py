@@ -64,7 +64,6 @@ plt.show()
 # The same two calls with ``torch.nn.functional``, on the page's ``x``, ``kernel`` and ``x2``.
 # A convolution's weight has the shape ``(C_out, C_in / groups, kH, kW)``, a transposed
 # convolution's ``(C_in, C_out / groups, kH, kW)``; with one channel both are ``(1, 1, 3, 3)``.
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

@@ -91,7 +91,6 @@ plt.show()
 # The half-padded convolution and the transpose of the full-padded one, with
 # ``torch.nn.functional`` (PyTorch also accepts ``padding="same"`` for the convolution, at
 # stride 1 only; so does this package):
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

@@ -90,7 +90,6 @@ print(tc.phase_sums(kernel, 2, padding=1))
 #
 # The strided convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
 # ``kernel``, ``y_p`` and ``x3``:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

@@ -126,7 +126,6 @@ print(full1, with_a)
 #
 # The page's transposed convolution to 6x6 as a PyTorch layer. Its weight has the shape
 # ``(C_in, C_out / groups, kH, kW)``.
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

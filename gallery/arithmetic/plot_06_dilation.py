@@ -87,7 +87,6 @@ plt.show()
 #
 # The dilated convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
 # ``kernel`` and ``x2``:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

@@ -73,7 +73,6 @@ print(tc.conv_transpose2d(ring, kernel, stride=2, padding=2).any())
 # ----------
 #
 # The transposed convolution with ``torch.nn.functional``, on the page's ``kernel`` and ``x2``:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

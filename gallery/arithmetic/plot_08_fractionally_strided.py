@@ -76,16 +76,14 @@ print(np.array_equal(back, stamps), np.array_equal(back, inserted))
 # ----------
 #
 # PyTorch computes the multiplication by C.T without building C:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
 
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-    print(
-        weight.shape
-    )  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
+    # the weight's axes: (C_in, C_out / groups, kH, kW)
+    print(weight.shape)  # torch.Size([1, 1, 3, 3])
     x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]
     y_torch = F.conv_transpose2d(x2_t, weight, stride=2)[0, 0]
     print(np.allclose(y_torch, back))  # True

@@ -101,7 +101,6 @@ print(forward.shape, np.vdot(forward, x4), np.vdot(z, out4))
 # The grouped transposed convolution as a PyTorch layer: ``ConvTranspose2d(4, 2, 2, stride=2,
 # groups=2)`` holds a weight of shape ``(C_in, C_out / groups, kH, kW) = (4, 1, 2, 2)``, the
 # page's ``w4``:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

@@ -91,7 +91,6 @@ print(tf_same)
 # PyTorch's layer holds its weight as ``(C_in, C_out / groups, kH, kW)`` and works on
 # ``(N, C, H, W)`` arrays; Keras holds its kernel as ``(kH, kW, C_out, C_in)`` and works on
 # channels-last ``(N, H, W, C)`` arrays. Neither flips the kernel. With the page's ``x``:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

@@ -127,7 +127,6 @@ print(kernel_icnr, tc.phase_sums(kernel_icnr, 2), sep="\n")
 #
 # The transposed convolution and its ESPCN form, on the page's ``x``, ``kernel`` and
 # ``espcn_weight``:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch
@@ -135,18 +134,16 @@ if find_spec("torch"):
 
     x_t = torch.tensor(x, dtype=torch.float64)[None, None]
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-    print(
-        weight.shape
-    )  # torch.Size([1, 1, 4, 4]): (C_in, C_out / groups, kH, kW)
+    # the weight's axes: (C_in, C_out / groups, kH, kW)
+    print(weight.shape)  # torch.Size([1, 1, 4, 4])
     y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
     print(np.allclose(y_torch, full))  # True
 
     conv = torch.nn.Conv2d(
         1, 4, 2, padding=1, bias=False
     )  # 1 channel to s * s = 4
-    print(
-        conv.weight.shape
-    )  # torch.Size([4, 1, 2, 2]): (C_out, C_in / groups, kH, kW)
+    # the weight's axes: (C_out, C_in / groups, kH, kW)
+    print(conv.weight.shape)  # torch.Size([4, 1, 2, 2])
     with torch.no_grad():
         conv.weight.copy_(torch.tensor(espcn_weight))
         y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]

@@ -85,7 +85,6 @@ print(np.abs(numeric_t - by_conv).max())
 #
 # PyTorch's autograd gives the same gradient, and ``conv_transpose2d`` of ``g`` computes it
 # directly:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

@@ -115,16 +115,14 @@ plt.show()
 # ----------
 #
 # The layer, and the same numbers as a 1x1 convolution followed by ``pixel_shuffle``:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
 
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-    print(
-        weight.shape
-    )  # torch.Size([1, 1, 2, 2]): (C_in, C_out / groups, kH, kW)
+    # the weight's axes: (C_in, C_out / groups, kH, kW)
+    print(weight.shape)  # torch.Size([1, 1, 2, 2])
     x_t = torch.tensor(x, dtype=torch.float64)[None, None]
     y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
     print(np.allclose(y_torch, out))  # True

@@ -104,7 +104,6 @@ up4 = tc.conv_transpose2d(x, kernel4, stride=2, padding=1)
 print(up4.shape)
 
 # %%
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

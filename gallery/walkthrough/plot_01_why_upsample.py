@@ -53,13 +53,12 @@ print(tc.bilinear_kernel(2))
 # On a photograph
 # ---------------
 #
-# On a photograph the difference shows. Grace Hopper's portrait, which ships with
-# matplotlib, is averaged down to 64x64 grey pixels, then up-sampled 4x. A transposed
-# convolution with the bilinear kernel matches bilinear interpolation; one with a random
-# positive kernel of the same size blurs unevenly and leaves a checkerboard, the artifact
-# that the :ref:`practice section <practice>` takes apart. Bicubic overshoots the
-# photograph's 0-to-1 range a little; it is clipped to that range, so it is drawn in grey
-# like the other five panels.
+# On a photograph the difference shows. Grace Hopper's portrait, which ships with matplotlib,
+# is averaged down to 64x64 grey pixels, then up-sampled 4x. A transposed convolution with the
+# bilinear kernel matches bilinear interpolation; one with a random positive kernel of the
+# same size blurs unevenly and leaves a checkerboard, the artifact that the
+# :ref:`practice section <practice>` takes apart. Bicubic overshoots the photograph's 0-to-1
+# range a little; it is clipped to that range, so it is drawn in grey like the other panels.
 small_photo = tc.box_downsample(sample_photo(), 8)  # 64x64: 8x8 block means
 random_kernel = np.random.default_rng(0).uniform(0, 1, (8, 8))
 random_kernel /= random_kernel.sum() / 16  # the bilinear kernel's total weight
@@ -83,9 +82,8 @@ plt.show()
 # In PyTorch
 # ----------
 #
-# PyTorch's interpolation, and the transposed convolution with the bilinear kernel:
-#
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# PyTorch's interpolation, and the transposed convolution with the bilinear kernel (this cell
+# runs where PyTorch is installed; the site is built without it):
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
@@ -95,7 +93,6 @@ if find_spec("torch"):
         small_t, scale_factor=2, mode="bilinear", align_corners=False
     )[0, 0]
     print(np.allclose(y_torch, ups["bilinear"]))  # True
-
     weight = torch.tensor(bilinear2)[None, None]
     y_torch = F.conv_transpose2d(small_t, weight, stride=2, padding=1)[0, 0]
     print(np.allclose(y_torch, ups["transposed"]))  # True

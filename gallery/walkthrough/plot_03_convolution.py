@@ -82,7 +82,6 @@ plt.show()
 # batch and a channel axis, ``(N, C, H, W)``, and a convolution's weight has the shape
 # ``(C_out, C_in / groups, kH, kW)`` (``groups`` splits the channels into independent sets;
 # with one channel it is 1):
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

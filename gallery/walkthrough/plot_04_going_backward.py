@@ -70,7 +70,6 @@ print(result)
 #
 # In PyTorch the transposed convolution is ``torch.nn.functional.conv_transpose2d`` (or the layer
 # ``torch.nn.ConvTranspose2d``); its weight has the shape ``(C_in, C_out / groups, kH, kW)``:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch

@@ -70,16 +70,14 @@ print(np.array_equal(y.reshape(2, 2), tc.conv2d(inputs, kernel)))
 # ----------
 #
 # The convolution that C computes, in PyTorch:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
 
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-    print(
-        weight.shape
-    )  # torch.Size([1, 1, 3, 3]): (C_out, C_in / groups, kH, kW)
+    # the weight's axes: (C_out, C_in / groups, kH, kW)
+    print(weight.shape)  # torch.Size([1, 1, 3, 3])
     y_torch = F.conv2d(
         torch.tensor(inputs, dtype=torch.float64)[None, None], weight
     )[0, 0]

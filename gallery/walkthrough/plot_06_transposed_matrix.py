@@ -28,12 +28,9 @@ C = tc.convolution_matrix((4, 4), kernel)
 x2 = np.array([1, 3, 2, 3]).reshape(4, 1)
 out = C.T @ x2
 print(out.ravel())
+panels = [Panel(C.T, "C.T", "matrix"), Panel(x2, "x2", "input")]
 show_panels(
-    [
-        Panel(C.T, "C.T", "matrix"),
-        Panel(x2, "x2", "input"),
-        Panel(out, "C.T @ x2", "output"),
-    ],
+    [*panels, Panel(out, "C.T @ x2", "output")],
     title="C.T (16x4) times x2 (4x1) gives 16 values (16x1)",
     operators=["@", "="],
     width=4.5,
@@ -87,18 +84,16 @@ print(np.array_equal(total, out4), np.array_equal(total, direct))
 # In PyTorch
 # ----------
 #
-# The transposed convolution that C.T computes, in PyTorch:
-#
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# The transposed convolution that C.T computes, in PyTorch, whose weight has the axes
+# ``(C_in, C_out / groups, kH, kW)`` (this cell runs where PyTorch is installed; the site is
+# built without it):
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
 
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-    print(
-        weight.shape
-    )  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
-    x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]
+    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+    x2_t = torch.tensor(x2, dtype=torch.float64).reshape(1, 1, 2, 2)
     y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
     print(np.allclose(y_torch, out4))  # True
 

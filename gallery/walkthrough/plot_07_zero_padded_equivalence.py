@@ -82,7 +82,6 @@ for axis in (0, 1):
 #
 # The zero-padded route in PyTorch: pad by 2, rotate the kernel with ``torch.flip`` on both
 # spatial axes, and convolve; it equals ``conv_transpose2d`` with the kernel as it is:
-#
 # (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch
