@@ -125,6 +125,13 @@ def test_bilinear_initialisation(page):
 def test_learning_the_kernel(page):
     r = page("practice/plot_05_learning_the_kernel")
     kernel, bilinear6 = r["kernels"]["Learned"], r["kernels"]["Bilinear"]
+    # "A 6x6 kernel with stride 2 and padding 2 maps the 256x256 average back to 512x512 ...
+    # followed for 300 steps from zero"
+    assert kernel.shape == (6, 6)
+    assert (r["low"].shape, r["high"].shape) == ((256, 256), (512, 512))
+    assert tc.conv_transpose2d(r["low"], kernel, stride=2, padding=2).shape == (512, 512)
+    assert len(r["losses"]) == 300 + 1  # the loss before each step, and after the last
+    assert r["losses"][-1] < r["losses"][0]
     # "centre taps are close to 1, against 0.56 ... its outer ring dips to about -0.19"
     assert np.all(np.abs(kernel[2:4, 2:4] - 1) < 0.1)
     assert bilinear6[2, 2] == 0.5625
@@ -149,6 +156,10 @@ def test_learning_the_kernel(page):
 
 def test_gradient_artifacts(page):
     r = page("practice/plot_06_gradient_artifacts")
+    # "the 4x4 kernel of ones has equal phase sums (zeros at the image centres, of order 1
+    # along each axis), the random kernel has none"
+    assert tc.image_zero_orders(np.ones((4, 4)), 2).tolist() == [[0, 1], [1, 2]]
+    assert not tc.image_zero_orders(r["k3"], 2).ravel()[1:].any()
     # "each input pixel counts the windows it falls in, 1, 2 or 4 ... the transposed
     # convolution of the upstream gradient"
     assert set(np.unique(r["grad"].round(6)).tolist()) == {1, 2, 4}
