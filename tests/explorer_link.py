@@ -14,7 +14,6 @@ from typing import Any
 import numpy as np
 
 from transposed_conv import conv_transpose_output_size
-from transposed_conv._validation import as_tuple, numeric_array
 
 LIMITS_FILE = Path(__file__).resolve().parents[1] / "docs" / "_static" / "explorer" / "limits.mjs"
 """The explorer's limits, its one source: ``export default <JSON>;`` in the site's sources."""
@@ -30,23 +29,39 @@ def explorer_limits() -> dict[str, Any]:
         ``a``, ``d`` (each ``[min, max]``), ``decimals`` (places a value may have) and
         ``maxExact`` (2**53 - 1), as the explorer's JavaScript imports them.
 
-    Raises
-    ------
-    FileNotFoundError
-        Outside a source checkout (an installed wheel has no ``docs/``).
-
     Examples
     --------
     >>> limits = explorer_limits()
     >>> limits["k"], limits["i"]["2"], limits["maxExact"] == 2**53 - 1
     ([1, 5], [1, 8], True)
     """
-    if not LIMITS_FILE.is_file():
-        msg = f"explorer_link needs the explorer's limits, {LIMITS_FILE}: run it from a source checkout"
-        raise FileNotFoundError(msg)
     text = LIMITS_FILE.read_text(encoding="utf-8").strip()
     limits: dict[str, Any] = json.loads(text.removeprefix("export default ").removesuffix(";"))
     return limits
+
+
+def _numbers(a: Any, name: str) -> np.ndarray[Any, Any]:
+    """``a`` as an array of real integers or floats, refused as the package refuses it."""
+    try:
+        arr = np.asarray(a)
+    except ValueError:  # ragged nested sequences
+        msg = f"{name} must be a rectangular array of numbers, got the ragged {a!r}"
+        raise ValueError(msg) from None
+    if arr.dtype.kind not in "iuf":
+        msg = f"{name} must hold real integers or floats, got dtype {arr.dtype}"
+        raise TypeError(msg)
+    return arr
+
+
+def _per_axis(value: Any, name: str, dim: int) -> tuple[Any, ...]:
+    """An int or a sequence of ``dim`` of them, as a ``dim``-tuple (the ints checked later by
+    :func:`conv_transpose_output_size`)."""
+    if isinstance(value, list | tuple | np.ndarray):
+        if len(value) != dim:
+            msg = f"{name} must be an int or a sequence of {dim} ints, got {value!r}"
+            raise ValueError(msg)
+        return tuple(value)
+    return (value,) * dim
 
 
 def explorer_link(
@@ -98,7 +113,7 @@ def explorer_link(
     if not isinstance(page, str):
         msg = f"page must be a str, the explorer's address, got {page!r}"
         raise TypeError(msg)
-    xs, w = numeric_array(x, "x"), numeric_array(weight, "weight")
+    xs, w = _numbers(x, "x"), _numbers(weight, "weight")
     dim = xs.ndim
     if dim not in (1, 2) or w.ndim != dim:
         return None
@@ -108,20 +123,20 @@ def explorer_link(
     settings = {
         "i": xs.shape,
         "k": w.shape,
-        "s": as_tuple(stride, "stride", dim),
-        "p": as_tuple(padding, "padding", dim),
-        "a": as_tuple(output_padding, "output_padding", dim),
-        "d": as_tuple(dilation, "dilation", dim),
+        "s": _per_axis(stride, "stride", dim),
+        "p": _per_axis(padding, "padding", dim),
+        "a": _per_axis(output_padding, "output_padding", dim),
+        "d": _per_axis(dilation, "dilation", dim),
     }
+    for n, k, s, p, a, d in zip(*settings.values(), strict=True):
+        try:  # a value that is not an int: the package's TypeError
+            conv_transpose_output_size(n, k, s, p, a, d)
+        except ValueError:
+            return None
     limits = explorer_limits()
     ranges = {key: limits[key] for key in settings} | {"i": limits["i"][str(dim)]}
     for key, (lo, hi) in ranges.items():
         if not all(lo <= v <= hi for v in settings[key]):
-            return None
-    for n, k, s, p, a, d in zip(*settings.values(), strict=True):
-        try:
-            conv_transpose_output_size(n, k, s, p, a, d)
-        except ValueError:
             return None
     xi, wi = [int(v) for v in xs.ravel()], [int(v) for v in w.ravel()]
     # the explorer sums whole numbers in ones: the bound on its exact integers applies as is

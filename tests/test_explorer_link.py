@@ -74,9 +74,10 @@ def test_cases_the_explorer_cannot_show(x, w, opts):
         ({"x": "abc"}, TypeError, r"x must hold real integers or floats, got dtype <U3"),
         ({"weight": [[1.0, 2.0], [3.0]]}, ValueError, r"weight must be a rectangular .* ragged"),
         ({"stride": (1, 2, 3)}, ValueError, r"stride must be an int or a sequence of 2 ints"),
+        ({"stride": 1.5}, TypeError, r"stride must be an int, got 1\.5"),
         ({"page": 3}, TypeError, r"page must be a str, .* got 3"),
     ],
-    ids=["x-strings", "weight-ragged", "stride-3", "page-int"],
+    ids=["x-strings", "weight-ragged", "stride-3", "stride-float", "page-int"],
 )
 def test_bad_values_raise_like_the_package(kwargs, error, match):
     call = {"x": [[1, 2], [3, 4]], "weight": [[2, 3], [1, 4]]} | kwargs

@@ -9,14 +9,22 @@ Usage: ``python tests/browser/check_explorer.py HTML_DIR SCREENSHOT_DIR [N]`` (`
 - N (default 60) random states set through the address, a third or more with decimal values:
   every ``data-value`` of ``data-role="output"`` is the package's exact result (computed on
   integers, as the explorer does), one element per input value, kernel tap and output value;
-  states the package rejects show a ``role="alert"`` naming the parameter and no output;
-- every address the explorer cannot take as written shows a ``role="status"`` note and is
-  rewritten to what is shown;
-- changes through the real controls, by keyboard: settings, values (decimals), the focused
+  states the package rejects show a ``role="alert"`` naming the parameter and no output (the
+  last views drawn may stay, faded and inert);
+- every address the explorer cannot take as written shows a ``role="status"`` note on screen and
+  is rewritten to what is shown, opened or typed while the page is open;
+- changes through the real controls, by keyboard: settings, values (three decimals), the focused
   sum, the stepper's live line and Play's pace (2 s a stamp, pausable), values kept across
-  size changes and the 1-D/2-D switch, Back undoing an edit, text that is not a number;
+  size changes and the 1-D/2-D switch, Back undoing an edit (quick repeats of one control are
+  one step), text that is not a number (marked, explained beside the box, put back by Esc);
+- after settings change (clicks, keys, Back; 1-D and 2-D) the outlines are the focused sum's
+  terms; while stamping, the sum is what is in so far; long numbers keep their font size;
 - the finder lists what the package's size arithmetic allows and never says "none";
-- at 390 px the focused sum is on screen with the cell just tapped;
+- at 390 px the focused sum is on screen with the cell just tapped, y = Cᵀx reads row by row,
+  the +/- targets are 44 px tall and the boxes' text fits; nothing covers the views' text at
+  1280 or 390 px (nor the theme's Back to top button at 1280); a value typed wrong in a box at
+  the bottom of the screen is explained on screen; legend marks and stamped digits show in the
+  dark theme;
 - axe-core's default rules find nothing, light and dark, at 1280 and 390 px;
 - with JavaScript off, and from a ``file://`` address, the build-time figure and the reason;
 - no request leaves 127.0.0.1 and no console error; screenshots at 1280 and 390 px, light and dark.
@@ -24,8 +32,11 @@ Usage: ``python tests/browser/check_explorer.py HTML_DIR SCREENSHOT_DIR [N]`` (`
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import random
+import re
 import sys
 import time
 from decimal import Decimal
@@ -34,22 +45,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
-from check_site import serve  # the same loopback server as the site check
-from playwright.sync_api import Page, Request, Route, sync_playwright
+from check_site import AXE, CHROMIUM, FLAGS, serve  # the same browser and server as every page
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, Request, Response, Route, sync_playwright
 
 import transposed_conv as tc
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 LIMITS_FILE = Path(__file__).parents[2] / "docs" / "_static" / "explorer" / "limits.mjs"
 LIMITS: dict[str, Any] = json.loads(
     LIMITS_FILE.read_text(encoding="utf-8")
@@ -62,11 +63,14 @@ WALK |= {"x": [1, 3, 2, 3], "w": [2, 3, 2, 1, 4, 2, 3, 4, 1]}
 WALK_OUTPUT = [[2, 9, 11, 6], [5, 19, 27, 12], [5, 24, 29, 9], [6, 17, 14, 3]]
 LARGEST = "#dim=2&i=8,8&k=5,5&s=4,4&p=0,0&a=3,3&d=3,3"
 READ = """() => {
-  const read = (role) => Array.from(document.querySelectorAll(`[data-role="${role}"]`),
-    (e) => [e.dataset.index, e.dataset.value]);
+  // what the views show for the state set; the last views drawn stay, faded, while it is refused
+  const read = (role, views = '.tce-views:not(.tce-stale)') => Array.from(
+    document.querySelectorAll(`${views} [data-role="${role}"]`), (e) => [e.dataset.index, e.dataset.value]);
   const alert = document.querySelector('#tconv-explorer [role="alert"]');
   const notes = document.querySelector('#tconv-explorer .tce-notes');
+  const stale = document.querySelector('.tce-views.tce-stale');
   return {output: read("output"), input: read("input"), kernel: read("kernel"),
+          staleOutput: read("output", '.tce-views.tce-stale').length, staleInert: Boolean(stale?.inert),
           alert: alert && !alert.hidden ? alert.textContent : "",
           notes: notes && !notes.hidden ? notes.textContent : "",
           sum: (document.querySelector("#tce-sum")?.textContent ?? "").replaceAll("\\u00a0", " "),
@@ -165,10 +169,14 @@ def expect_state(got: dict[str, Any], st: dict[str, Any], where: str) -> list[st
         problems = [f"{where}: rejected by the package ({rejected}) but shows outputs"] * bool(
             got["output"]
         )
+        if got["staleOutput"] and not got["staleInert"]:
+            problems.append(f"{where}: the last views drawn stay within reach, not faded and inert")
         if rejected not in got["alert"]:
             problems.append(f"{where}: alert {got['alert']!r} does not name {rejected}")
         return problems
     problems = [f"{where}: valid state shows the alert {got['alert']!r}"] * bool(got["alert"])
+    if got["staleOutput"]:
+        problems.append(f"{where}: valid state, but the views are faded as for refused settings")
     try:
         if as_map(got["output"]) != want:
             problems.append(f"{where}: outputs {got['output']} != package {want}")
@@ -293,30 +301,49 @@ NOTED = [
     ("dim=1&i=2&k=1&x=1e3,2&w=1", "“1e3”"),
     ("dim=1&i=2&k=1&x=%2B1,2&w=1", "“+1”"),
     ("dim=1&i=4&k=1&x=5,6&w=1", "the missing 2 are filled in"),
-    ("dim=1&i=2&k=1&x=0.125,2&w=1", "“0.125”"),
+    ("dim=1&i=2&k=1&x=0.0625,2&w=1", "“0.0625”"),
     ("dim=3", "dim=3: the explorer shows 1-D or 2-D"),
     ("dim=2&s=2&s=3", "s is given more than once"),
 ]
 
 
+ON_SCREEN = """(sel) => {
+  // the element's first line is on screen and nothing covers it
+  const e = document.querySelector(sel);
+  if (!e || e.hidden) return false;
+  const r = e.getBoundingClientRect();
+  const x = (r.left + r.right) / 2, y = r.top + Math.min(r.height / 2, 12);
+  if (r.width === 0 || y < 0 || y > innerHeight) return false;
+  const hit = document.elementFromPoint(x, y);
+  return Boolean(hit && e.contains(hit));
+}"""
+
+
 def addresses(page: Page) -> list[str]:
-    """Each address not taken as written: a note, and the address rewritten to what is shown."""
+    """Each address not taken as written: a note on screen, and the address rewritten to what is
+    shown, whether the page opens at it or the address changes while it is open (scrolled down)."""
     problems = []
     got = goto_hash(page, "dim=1&i=3&k=2&x=0.5,1.5,-2.25&w=1,2")
     st = from_hash(got["hash"])
     if got["notes"] or [str(v) for v in st["x"]] != ["0.5", "1.5", "-2.25"]:
         problems.append(f"decimals in the address: x shown {st['x']}, notes {got['notes']!r}")
     problems += expect_state(got, st, "decimals in the address")
-    for fragment, words in NOTED:
-        open_fresh(page, "#" + fragment)
-        got = dict(page.evaluate(READ))
-        shown = page.locator('#tconv-explorer [role="status"].tce-notes')
-        if words not in got["notes"] or not shown.is_visible():
-            problems.append(f"#{fragment}: no visible note with {words!r} ({got['notes']!r})")
-        if got["hash"].lstrip("#") == fragment:
-            problems.append(f"#{fragment}: the address is not rewritten")
-        else:
-            problems += expect_state(got, from_hash(got["hash"]), f"#{fragment} rewritten")
+    for n, (fragment, words) in enumerate(NOTED):
+        for how in ("opened", "changed"):
+            if how == "opened":
+                open_fresh(page, "#" + fragment)
+                got = dict(page.evaluate(READ))
+            else:  # typed into the address bar while reading view 2: a hash change, no reload
+                goto_hash(page, hash_of(WALK | {"i": [1 + n % 3, 2]}))
+                page.evaluate("() => document.querySelector('#tce-view-2').scrollIntoView()")
+                got = goto_hash(page, fragment)
+            where = f"#{fragment} ({how})"
+            if words not in got["notes"] or not page.evaluate(ON_SCREEN, ".tce-notes"):
+                problems.append(f"{where}: no note on screen with {words!r} ({got['notes']!r})")
+            if got["hash"].lstrip("#") == fragment:
+                problems.append(f"{where}: the address is not rewritten")
+            else:
+                problems += expect_state(got, from_hash(got["hash"]), f"{where} rewritten")
     return problems
 
 
@@ -417,36 +444,98 @@ def values_kept(page: Page) -> list[str]:
     if got["i"] != [3, 2] or [int(v) for v in got["x"]] != [1, 2, 3, 4, 5, 6]:
         problems.append(f"2-D -> 1-D -> 2-D gives i {got['i']}, x {got['x']}")
     box = 'input[data-control="i"][data-axis="0"]'
-    page.fill(box, "")
-    page.type(box, "9")  # out of range for 2-D: refused, nothing lost
+    top = "() => document.querySelector('#tce-view-1 h3').getBoundingClientRect().top"
+    page.fill(box, "")  # an empty box: its message brought on screen
+    before = page.evaluate(top)
+    page.type(box, "9")  # out of range for 2-D: refused, nothing lost, nothing moves
+    got = page.evaluate(READ)
+    if page.evaluate(top) != before or not got["staleOutput"] or not got["staleInert"]:
+        problems.append(
+            f"typing 9 into rows: view 1 moved from {before} to {page.evaluate(top)} px, "
+            f"or its last drawing is not kept faded and inert ({got['staleOutput']} outputs)"
+        )
     page.fill(box, "")
     page.type(box, "3")
     got = from_hash(page.evaluate(READ)["hash"])
     if [int(v) for v in got["x"]] != [1, 2, 3, 4, 5, 6]:
         problems.append(f"typing 9 then 3 into rows rewrites x to {got['x']}")
+    problems += expect_state(page.evaluate(READ), got, "typing 9 then 3 into rows")
     return problems
 
 
+NEAR = """([sel, msg]) => {
+  // how far below the box the message starts; the box marked by more than colour
+  const box = document.querySelector(sel).getBoundingClientRect();
+  const m = document.querySelector(msg)?.getBoundingClientRect();
+  const style = getComputedStyle(document.querySelector(sel));
+  return {gap: m ? m.top - box.bottom : -1, outline: style.outlineStyle};
+}"""
+
+
+def legible(page: Page, where: str) -> list[str]:
+    """Long numbers ("−12.125") keep the cells' full font size: the cells widen instead."""
+    small = page.eval_on_selector_all(
+        ".tce-views td[data-pos], .tce-views td.tce-in, .tce-views td.tce-m",
+        """cells => cells.filter((td) => {
+          const box = td.querySelector('.tce-n') ?? td;
+          const range = document.createRange();
+          range.selectNodeContents(box.firstChild ?? box);
+          const size = parseFloat(getComputedStyle(box).fontSize);
+          return size < 0.42 * td.clientHeight - 0.2 || range.getBoundingClientRect().width > td.clientWidth;
+        }).map((td) => td.firstChild?.textContent)""",
+    )
+    return [f"{where}: numbers shrunk or clipped in their cells: {small[:6]}"] if small else []
+
+
 def invalid_edits(page: Page) -> list[str]:
-    """Text that is not a value is marked and explained, and put back on leaving the box."""
+    """Text that is not a value is marked at the box, explained on screen beside it, and put back
+    on Esc or on leaving the box; three decimals are a value."""
     problems = []
     open_fresh(page, "#" + hash_of(WALK))
-    for selector, texts in (
-        ('td[data-role="input"][data-index="0,1"] input', ("0.125", "1e3", "")),
-        ('input[data-control="s"][data-axis="0"]', ("1.5", "")),
+    # the values' message under the figure they are typed in, the settings' under their table
+    for selector, texts, msg, in_use, most in (
+        (
+            'td[data-role="input"][data-index="0,1"] input',
+            ("0.0625", "1e3", ""),
+            "#tce-valuemsg",
+            "3",
+            160,
+        ),
+        ('input[data-control="s"][data-axis="0"]', ("1.5", ""), "#tce-editmsg", "1", 300),
     ):
         for text in texts:
-            page.fill(selector, text)  # as pasted: one input event
-            problems += expect_state(page.evaluate(READ), WALK, f"{selector} = {text!r}")
-            mark = page.get_attribute(selector, "aria-invalid")
-            message = page.inner_text("#tce-editmsg") if page.is_visible("#tce-editmsg") else ""
-            if mark != "true" or not message:
-                problems.append(f"{selector} = {text!r}: aria-invalid {mark}, message {message!r}")
-            page.keyboard.press("Tab")
-            if page.get_attribute(selector, "aria-invalid") == "true" or page.is_visible(
-                "#tce-editmsg"
-            ):
-                problems.append(f"{selector} = {text!r}: still marked after leaving the box")
+            for leave in ("Escape", "Tab"):
+                page.focus(selector)
+                page.fill(selector, text)  # as pasted: one input event
+                problems += expect_state(page.evaluate(READ), WALK, f"{selector} = {text!r}")
+                mark = page.get_attribute(selector, "aria-invalid")
+                message = page.inner_text(msg) if page.evaluate(ON_SCREEN, msg) else ""
+                near = page.evaluate(NEAR, [selector, msg])
+                if mark != "true" or not message or not 0 <= near["gap"] <= most:
+                    problems.append(
+                        f"{selector} = {text!r}: aria-invalid {mark}, message on screen "
+                        f"{message!r}, {near['gap']} px below the box"
+                    )
+                if near["outline"] != "dashed":
+                    problems.append(f"{selector} = {text!r}: focused, its outline is {near}")
+                page.keyboard.press(leave)
+                if page.get_attribute(selector, "aria-invalid") == "true" or page.is_visible(msg):
+                    problems.append(f"{selector} = {text!r}: still marked after {leave}")
+                if page.input_value(selector) != in_use:
+                    problems.append(
+                        f"{selector} = {text!r}: {leave} leaves {page.input_value(selector)!r}"
+                    )
+    # eighths: three decimals are taken as typed, and the sums stay exact
+    page.fill('td[data-role="kernel"][data-index="0,0"] input', "0.125")
+    page.fill('td[data-role="input"][data-index="0,0"] input', "-0.375")
+    st = WALK | {"x": [Decimal("-0.375"), 3, 2, 3], "w": [Decimal("0.125"), *WALK["w"][1:]]}
+    got = page.evaluate(READ)
+    problems += expect_state(got, st, "x[0, 0] = -0.375, w[0, 0] = 0.125")
+    if "w=0.125," not in got["hash"] or "x=-0.375," not in got["hash"]:
+        problems.append(f"three decimals: the address is {got['hash']}")
+    problems += legible(page, "x[0, 0] = -0.375, w[0, 0] = 0.125")
+    goto_hash(page, "dim=1&i=2&k=2&s=1&x=2.5,-3.25&w=4.5,1")
+    problems += legible(page, "y = 11.25, −12.125, −3.25")
     bad = WALK | {"s": [1, 9], "a": [2, 0]}
     goto_hash(page, hash_of(bad))
     for control, axis in (("s", 1), ("a", 0)):
@@ -504,8 +593,41 @@ def views(page: Page) -> list[str]:
     text = page.inner_text("#tce-view-3") + page.inner_text(".tce-sizes")
     if "No length maps back to i′ = 1" not in text or "which gives 2" not in text:
         problems.append(f"#{rare}: the size and matrix sentences are wrong ({text[:300]!r})")
+    lead = page.inner_text("#tce-view-1 .tce-lead")
+    if not lead.startswith("Input x[m] adds x[m] × w onto y, its tap w[0] on y[s·m − p];"):
+        problems.append(f"1-D: view 1 speaks in 2-D indices: {lead!r}")
     goto_hash(page, hash_of(WALK))
     page.click("text=Next ▶")
+    # the focused sum says what is in so far, and that is what its cell shows
+    got = page.evaluate(READ)
+    shown = page.evaluate(
+        "() => document.querySelector('#tce-view-1 td[data-pos=\"2,2\"]').firstChild.data"
+    )
+    if (
+        got["sum"]
+        != "y[2, 2] after 1 of 4 stamps = x[0, 0]·w[2, 2] = 1·1 = 1; 3 more terms to come"
+        or shown != "1"
+    ):
+        problems.append(f"stamp 1 of 4: y[2, 2] shows {shown!r}, its sum reads {got['sum']!r}")
+    page.click("text=Next ▶")
+    clash = page.evaluate(
+        """() => [...document.querySelectorAll('#tce-view-1 td.tce-stamp')].filter((td) => {
+          const text = (node) => {  // the box of the glyphs, not of the element
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            return range.getBoundingClientRect();
+          };
+          const a = text(td.firstChild), b = text(td.querySelector('.tce-small'));
+          const c = td.getBoundingClientRect();
+          const apart = a.bottom <= b.top + 0.5 || a.right <= b.left + 0.5;
+          return !apart || b.bottom > c.bottom + 0.5 || b.right > c.right + 0.5;
+        }).map((td) => td.dataset.index ?? 'cropped')"""
+    )
+    if clash:
+        problems.append(
+            f"stamp 2 of 4: the small '+n' overlaps the sum or leaves the cell in {clash}"
+        )
+    page.click("text=◀ Prev")
     marks = page.evaluate(
         """() => {
           const style = (sel) => { const e = document.querySelector(sel); return e && getComputedStyle(e); };
@@ -548,6 +670,78 @@ def views(page: Page) -> list[str]:
     ]:  # y[0, 0] = x[0, 0]·w[0, 0]: the output, one input and one tap in each view
         problems.append(f"the views outline {lit} cells for y[0, 0], not 3 each")
     return problems
+
+
+TERMS = re.compile(r"x\[([\d, ]+)\]·w\[([\d, ]+)\]")
+OUTLINED = """() => {
+  const idx = (sel) => [...document.querySelectorAll(sel)].map((e) => e.dataset.index).sort();
+  return {sum: document.querySelector('#tce-sum').textContent.replaceAll('\\u00a0', ' '),
+          x: idx('.tce-editors td[data-role=input].tce-hl'), w: idx('.tce-editors td[data-role=kernel].tce-hl'),
+          y: idx('#tce-view-1 td[data-role=output].tce-hl'),
+          taps2: document.querySelectorAll('#tce-view-2 .tce-rot td.tce-hl').length,
+          xs3: document.querySelectorAll('#tce-view-3 td.tce-in.tce-hl').length};
+}"""
+
+
+def outlined(page: Page, where: str) -> list[str]:
+    """The outlined inputs and taps are the terms of the focused output's sum, in every view."""
+    got = page.evaluate(OUTLINED)
+    terms = TERMS.findall(got["sum"])
+    xs = sorted({m.replace(" ", "") for m, _ in terms})
+    ws = sorted({u.replace(" ", "") for _, u in terms})
+    head = re.match(r"y\[([\d, ]+)\]", got["sum"])
+    y = [head.group(1).replace(" ", "")] if head else []
+    if (got["x"], got["w"], got["y"], got["taps2"], got["xs3"]) != (
+        xs,
+        ws,
+        y,
+        len(terms),
+        len(xs),
+    ):
+        return [f"{where}: outlined {got} for the sum {got['sum']!r}"]
+    return []
+
+
+def outlines(page: Page) -> list[str]:
+    """After settings change (clicks, keys, Back; 2-D and 1-D), only what reaches the focused
+    output is outlined: nothing kept from the states before."""
+    problems = []
+    open_fresh(page, "#" + hash_of(WALK))
+    for axis in ("rows", "columns"):
+        page.click(f'button[aria-label="Stride s, {axis}: one more"]')
+    problems += outlined(page, "stride + twice")
+    page.hover('#tce-view-1 td[data-pos="1,2"]')
+    problems += outlined(page, "stride 2, hovering y[1, 2]")
+    page.focus('input[data-control="p"][data-axis="0"]')
+    page.keyboard.press("ArrowUp")
+    page.wait_for_function("() => location.hash.includes('p=1,0')")
+    problems += outlined(page, "padding rows + by keyboard")
+    page.go_back()
+    page.wait_for_function("() => location.hash.includes('p=0,0')")
+    problems += outlined(page, "Back")
+    open_fresh(page, "#dim=1&i=3&k=3&s=1&x=1,2,3&w=1,2,3")
+    page.click('button[aria-label="Stride s: one more"]')
+    problems += outlined(page, "1-D, stride +")
+    page.hover('#tce-view-1 td[data-pos="2"]')
+    page.click('button[aria-label="Kernel size k: one less"]')
+    problems += outlined(page, "1-D, kernel size -")
+    return problems
+
+
+def history_steps(page: Page) -> list[str]:
+    """Quick repeated clicks on one control are one step back; another control is another."""
+    open_fresh(page, "#" + hash_of(WALK))
+    for _ in range(3):
+        page.click('button[aria-label="Stride s, rows: one more"]')
+    page.click('button[aria-label="Padding p, rows: one more"]')
+    page.go_back()
+    page.wait_for_function("() => location.hash.includes('p=0,0')")
+    page.go_back()
+    page.wait_for_function("() => !location.hash.includes('s=4,1')")
+    hash_now = page.evaluate("location.hash")
+    if "s=1,1" not in hash_now:
+        return [f"three quick clicks on stride + need more than one Back: {hash_now}"]
+    return []
 
 
 def finder(page: Page, root: Path) -> list[str]:
@@ -622,6 +816,177 @@ LAYOUT = """() => {
 }"""
 
 
+COVERED = """async () => {
+  // every line of the views on screen, scrolled through: nothing of the explorer on top of it,
+  // and view 1's traced sum moves with the page (docked in the flow, never over the text)
+  const main = document.querySelector('.tce-main');
+  const views = document.querySelector('.tce-views').getBoundingClientRect();
+  const header = document.querySelector('header')?.getBoundingClientRect().bottom ?? 0;
+  const covered = [], sumAt = [];
+  const clipped = (e) => { for (let a = e; a && a !== main; a = a.parentElement) if (getComputedStyle(a).clipPath !== 'none') return true; return false; };
+  for (let y = Math.max(0, scrollY + views.top - innerHeight); y < scrollY + views.bottom; y += innerHeight * 0.7) {
+    scrollTo(0, y);
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    sumAt.push(document.querySelector('#tce-sum').getBoundingClientRect().top + scrollY);
+    for (const e of main.querySelectorAll('p, li, h3, h4, th, td')) {
+      const r = e.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1 || r.top < header || r.bottom > innerHeight || clipped(e)) continue; // heard, not seen
+      const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+      if (hit && main.contains(hit) && !e.contains(hit) && !hit.contains(e)) {
+        covered.push(`${e.tagName} “${e.textContent.slice(0, 30)}” under ${hit.className || hit.tagName}`);
+      }
+    }
+  }
+  return {covered: covered.slice(0, 4), sumMoves: Math.max(...sumAt) - Math.min(...sumAt)};
+}"""
+PHONE = """() => {
+  const rect = (e) => e.getBoundingClientRect();
+  // y = Cᵀx: each output beside its row of Cᵀ, the operators at the first row
+  const ys = [...document.querySelectorAll('#tce-view-3 .tce-col-y tbody td')];
+  const rows = [...document.querySelectorAll('#tce-view-3 .tce-matrix tbody tr')];
+  const first = rows[0] && rect(rows[0]);
+  const apart = ys.filter((td, r) => !rows[r] || Math.abs(rect(td).top - rect(rows[r]).top) > 1
+    || rect(rows[r].cells[rows[r].cells.length - 1]).left < rect(td).right).length;
+  const ops = [...document.querySelectorAll('#tce-view-3 .tce-op')].map(rect)
+    .filter((o) => !first || o.top < first.top - 2 || o.bottom > first.bottom + 2).length;
+  // the x and w boxes hold their text inside the focus ring (7 px a side); the rotated
+  // kernel's tap names fit inside its ring (4 px a side)
+  const ctx = document.createElement('canvas').getContext('2d');
+  const clipped = [...document.querySelectorAll('.tce-editors input')].filter((i) => {
+    ctx.font = getComputedStyle(i).font;
+    return ctx.measureText(i.value).width + 14 > i.clientWidth;
+  }).map((i) => i.value);
+  const names = [...document.querySelectorAll('#tce-view-2 .tce-tap')].filter((s) => {
+    const range = document.createRange();
+    range.selectNodeContents(s);
+    return range.getBoundingClientRect().width > s.parentElement.clientWidth - 8;
+  }).map((s) => s.textContent);
+  const small = [...document.querySelectorAll('.tce-step-btn')].map(rect).filter((b) => b.height < 44 || b.width < 24).length;
+  return {rows: ys.length, apart, ops, clipped, names, small};
+}"""
+SCROLL_TO_X = """() => {
+  // x's first box just below the site's header, its caption and indices under the header
+  const box = document.querySelector('td[data-role=input] input').getBoundingClientRect();
+  const header = document.querySelector('header').getBoundingClientRect().bottom;
+  scrollBy(0, box.top - header - 4);
+  document.querySelector('.tce-pane .tce-row button:last-child').focus({preventScroll: true});
+}"""
+
+
+def luminance(color: str) -> float:
+    """The relative luminance of a CSS rgb() or rgba() colour (WCAG 2)."""
+    channels = [float(v) / 255 for v in re.findall(r"[\d.]+", color)[:3]]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def looks(page: Page, url: str, width: int, mode: str) -> list[str]:
+    """What a reader sees at one width and theme: nothing covers the views' text, targets and
+    text fit on a phone, Cᵀ's rows beside their outputs, marks that show in the dark."""
+    problems = []
+    where = f"{width} px {mode}"
+    if mode == "light":
+        got = page.evaluate(COVERED)
+        if got["covered"] or got["sumMoves"] > 1:
+            problems.append(
+                f"{where}: text covered {got['covered']}, the sum moved {got['sumMoves']} px"
+            )
+    if width == 390:
+        page.goto(url + "#dim=2&i=2,2&k=3,3&s=2,2&x=1,3,2,3&w=2,3,2,1,4,2,3,0.75,0.25")
+        page.wait_for_selector("#tconv-explorer[data-ready]")
+        page.evaluate("() => document.querySelector('#tce-view-3').scrollIntoView()")
+        got = page.evaluate(PHONE)
+        if got["rows"] != 25 or got["apart"] or got["ops"]:
+            problems.append(f"{where}: y = Cᵀx does not read row by row ({got})")
+        if got["clipped"] or got["names"] or got["small"]:
+            problems.append(
+                f"{where}: clipped {got['clipped']} {got['names']}, {got['small']} small +/-"
+            )
+        page.set_viewport_size({"width": 320, "height": 844})  # the narrowest phone
+        page.wait_for_timeout(100)
+        out = page.evaluate(
+            """() => { const p = document.querySelector('.tce-pane').getBoundingClientRect();
+              return [...document.querySelectorAll('.tce-pane :is(button, input)')].filter((e) => {
+                const r = e.getBoundingClientRect(); return r.right > p.right - 1 || r.left < p.left + 1; }).length; }"""
+        )
+        if out:
+            problems.append(f"{where} at 320 px: {out} controls cross the settings pane's edge")
+        page.set_viewport_size({"width": 390, "height": 844})
+    if mode == "dark":
+        tiles = page.evaluate(
+            """() => [...document.querySelectorAll('.tce-legend .tce-swatch')].map((s) => {
+              let e = s.parentElement;
+              while (e && getComputedStyle(e).backgroundColor.replace(/\\s/g, '') === 'rgba(0,0,0,0)') e = e.parentElement;
+              return getComputedStyle(e ?? document.body).backgroundColor; })"""
+        )
+        dim = [c for c in tiles if contrast(c, "rgb(0, 0, 0)") < 3]
+        if dim or not tiles:
+            problems.append(f"{where}: legend swatches' black marks on {dim or 'nothing'}")
+        page.goto(url + "#dim=2&i=2,2&k=3,3&s=2,2&p=1,1&a=1,1&x=1,3,2,3&w=2,3,2,1,4,2,3,4,1")
+        page.wait_for_selector("#tconv-explorer[data-ready]")
+        page.click("text=Next ▶")
+        page.click("text=Next ▶")
+        cells = page.eval_on_selector_all(
+            "#tce-view-1 td.tce-crop.tce-stamp",
+            "cs => cs.map((c) => [getComputedStyle(c).color, getComputedStyle(c).backgroundColor])",
+        )
+        low = [round(contrast(*pair), 2) for pair in cells if contrast(*pair) < 4.5]
+        if low or not cells:
+            problems.append(
+                f"{where}: stamped digits in the cropped border have contrast {low or cells}"
+            )
+    if (width, mode) == (1280, "light"):
+        page.goto(url)
+        page.wait_for_selector("#tconv-explorer[data-ready]")
+        page.evaluate(SCROLL_TO_X)
+        page.keyboard.press("Tab")
+        got = page.evaluate(
+            """() => ({focused: document.activeElement.getAttribute('aria-label'),
+                caption: document.querySelector('#tce-cap-x').getBoundingClientRect().top,
+                header: document.querySelector('header').getBoundingClientRect().bottom})"""
+        )
+        if got["focused"] != "x[0, 0]" or got["caption"] < got["header"]:
+            problems.append(f"{where}: tabbing into x leaves its caption under the header ({got})")
+    return problems
+
+
+def typed_wrong_low(page: Page, where: str) -> list[str]:
+    """Text that is not a value, typed into x[0, 0] at the bottom of the screen, or into the
+    input size at the top of the page: the box and its message are both on screen; Esc puts the
+    number back."""
+    problems = []
+    for box, message, low in (
+        ('input[aria-label="x[0, 0]"]', "#tce-valuemsg", "1.2345"),
+        ('input[data-control="i"][data-axis="0"]', "#tce-editmsg", ""),
+    ):
+        if message == "#tce-valuemsg":
+            page.locator(box).evaluate("(e) => e.scrollIntoView({block: 'end'})")
+        else:
+            page.evaluate("() => scrollTo(0, 0)")
+        page.fill(box, low)
+        got = page.evaluate(
+            """([box, message]) => {
+              const m = document.querySelector(message).getBoundingClientRect();
+              const b = document.querySelector(box).getBoundingClientRect();
+              const top = document.querySelector('header').getBoundingClientRect().bottom;
+              return {box: [b.top, b.bottom], message: [m.top, m.bottom], top, height: innerHeight}; }""",
+            [box, message],
+        )
+        page.press(box, "Escape")
+        page.locator(box).blur()
+        if not all(
+            got["top"] <= edge <= got["height"] + 0.5  # + a subpixel
+            for edge in [*got["box"], *got["message"]]
+        ):
+            problems.append(f"{where}: typed wrong, the box or {message} is off screen ({got})")
+    return problems
+
+
 def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
     """Light and dark at 1280x800 and 390x844: fold, the phone's sum, axe, overflow, screenshots."""
     runs = 0
@@ -659,10 +1024,24 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
                     problems.append(
                         f"{where}: after tapping y[1, 2] its sum is off screen ({near})"
                     )
+            problems += typed_wrong_low(page, where)
+            if width == 1280:  # scrolling up: no Back to top button over the views
+                page.evaluate("() => scrollTo(0, 2400)")
+                page.mouse.wheel(0, -300)
+                page.wait_for_timeout(300)
+                if page.is_visible("#pst-back-to-top"):
+                    problems.append(f"{where}: the Back to top button shows over the views")
             page.fill("#tce-find-n", "4")
             page.click(".tce-finder button[type=submit]")
             page.evaluate("() => window.scrollTo(0, 0)")
+            # views 2 and 3 are drawn when near the screen (content-visibility): all of them drawn
+            # for the full-page screenshot, then as before
+            style = page.add_style_tag(
+                content=".tce-view { content-visibility: visible !important; }"
+            )
             page.screenshot(path=shots / f"explorer-{width}-{mode}.png", full_page=True)
+            style.evaluate("(s) => s.remove()")
+            problems += looks(page, url, width, mode)
             page.goto(
                 url + "#dim=1&i=5&k=4&s=2&p=1&a=1&x=1,0.25,-3&w=0.25,0.75,0.75,0.25&q=1"
             )  # a note, decimals
@@ -681,6 +1060,12 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
                     page.wait_for_selector("#tconv-explorer[data-ready]")
                     problems += run_axe(page, f"{where} {fragment}")
                     runs += 1
+                # refused settings over the last views drawn, faded
+                page.goto(url)
+                page.wait_for_selector("#tconv-explorer[data-ready]")
+                page.fill('input[data-control="s"][data-axis="1"]', "9")
+                problems += run_axe(page, f"{where} stride 9 over the faded views")
+                runs += 1
             ctx.close()
     return runs
 
@@ -725,8 +1110,24 @@ def main() -> int:
         ctx.set_default_timeout(10_000)
         page = ctx.new_page()
         watch(page, problems)
+        bodies: dict[str, bytes] = {}
+
+        def keep(response: Response) -> None:
+            with contextlib.suppress(PlaywrightError):  # a redirect has no body
+                bodies[response.url] = response.body()
+
+        page.on("response", keep)
         page.goto(url)
         page.wait_for_selector("#tconv-explorer[data-ready]")
+        page.wait_for_load_state("networkidle")
+        page.remove_listener("response", keep)
+        weight = {"explorer": 0, "rest": 0}  # what a reader downloads, gzipped at level 6
+        for where, body in bodies.items():
+            part = "explorer" if "/_static/explorer/" in where else "rest"
+            weight[part] += len(gzip.compress(body, 6))
+        print(
+            f"  the page's files, gzipped: the explorer's {weight['explorer']:,} bytes, the rest {weight['rest']:,}"
+        )
         got = page.evaluate(READ)
         problems += expect_state(got, WALK, "opening state")
         shown = as_map(got["output"])
@@ -761,6 +1162,9 @@ def main() -> int:
         took("invalid_edits")
         problems += views(page)
         took("views")
+        problems += outlines(page)
+        problems += history_steps(page)
+        took("outlines, history")
         problems += finder(page, root)
         took("finder")
         ctx.close()

@@ -91,6 +91,7 @@ class Quiet(SimpleHTTPRequestHandler):
 
 
 def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    """The built site on a loopback port, in a thread: (server, base address)."""
     handler = functools.partial(Quiet, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -4,12 +4,14 @@ import { test } from "node:test";
 
 import * as tc from "../../docs/_static/explorer/tconv.mjs";
 import { formatHash, parseHash, readHash } from "../../docs/_static/explorer/address.mjs";
-import { cellText, formatUnits, parseValue, unitsOf } from "../../docs/_static/explorer/exact.mjs";
+import { DECIMALS, cellText, formatUnits, parseValue, unitsOf } from "../../docs/_static/explorer/exact.mjs";
+import { cellWidth, fitFont } from "../../docs/_static/explorer/dom.mjs";
 
-test("values: plain decimals with at most two places, nothing else", () => {
-  const taken = { "3": 3, "-1": -1, "0.25": 0.25, "-2.25": -2.25, ".5": 0.5, "2.": 2, " 7 ": 7, "\u22124": -4, "-0": 0, "1.50": 1.5 };
+test("values: plain decimals with at most three places, nothing else", () => {
+  assert.equal(DECIMALS, 3, "a learner types 0.125 and 0.375 (eighths)");
+  const taken = { "3": 3, "-1": -1, "0.25": 0.25, "-2.25": -2.25, ".5": 0.5, "2.": 2, " 7 ": 7, "\u22124": -4, "-0": 0, "1.50": 1.5, "0.125": 0.125, "-0.375": -0.375 };
   for (const [text, v] of Object.entries(taken)) assert.equal(parseValue(text), v, text);
-  for (const text of ["1e3", "+1", "0.125", "1,5", "", " ", "-", ".", "0x10", "Infinity", "NaN", "1/2", "--1"]) {
+  for (const text of ["1e3", "+1", "0.0625", "1,5", "", " ", "-", ".", "0x10", "Infinity", "NaN", "1/2", "--1"]) {
     assert.equal(parseValue(text), null, text);
   }
 });
@@ -25,8 +27,11 @@ test("exact units and their decimals", () => {
   assert.equal(formatUnits(-3, 0), "-3");
   assert.equal(formatUnits(0, 4), "0");
   assert.equal(formatUnits(9007199254740991, 4), "900719925474.0991");
-  assert.deepEqual(cellText(1875, 4), { text: "0.19", exact: false });
-  assert.deepEqual(cellText(-1875, 4), { text: "\u22120.19", exact: false });
+  assert.deepEqual(cellText(1875, 4), { text: "0.188", exact: false });
+  assert.deepEqual(cellText(-1875, 4), { text: "\u22120.188", exact: false });
+  assert.deepEqual(cellText(46875, 6), { text: "0.047", exact: false }, "0.125 × 0.375");
+  assert.deepEqual(cellText(1475, 2), { text: "14.75", exact: true });
+  assert.deepEqual(cellText(1234567, 3), { text: "1234.57", exact: false }, "fewer decimals where the whole part needs room");
   assert.deepEqual(cellText(2500, 4), { text: "0.25", exact: true });
   assert.deepEqual(cellText(-42, 0), { text: "\u221242", exact: true });
   assert.equal(cellText(1234567890, 0).text, "1.23e9");
@@ -51,7 +56,8 @@ const NOTED = [
   ["dim=1&i=2&k=1&x=1e3,2&w=1", /x: “1e3” \(value 1; 2 is shown\)/, { x: [2, 2] }],
   ["dim=1&i=2&k=1&x=+1,2&w=1", null, { x: [1, 2] }], // an address's "+" is a space: " 1"
   ["dim=1&i=2&k=1&x=%2B1,2&w=1", /x: “\+1” \(value 1; 2 is shown\)/, { x: [2, 2] }],
-  ["dim=1&i=2&k=1&x=0.125,2&w=1", /“0\.125”/, { x: [2, 2] }],
+  ["dim=1&i=2&k=1&x=0.0625,2&w=1", /“0\.0625”.*at most three decimal places/, { x: [2, 2] }],
+  ["dim=1&i=2&k=1&x=0.125,2&w=1", null, { x: [0.125, 2] }],
   ["dim=1&i=4&k=1&x=5,6&w=1", /x has 2 values but its size 4 needs 4|the missing 2 are filled in/, { x: [5, 6, 3, 1] }],
   ["dim=1&i=2&k=1&x=5,6,7&w=1", /the first 2 are shown/, { x: [5, 6] }],
   ["dim=3", /dim=3: the explorer shows 1-D or 2-D/, { dim: 2 }],
@@ -88,4 +94,16 @@ test("the address round-trips every state, decimals included", () => {
   }
   const filled = parseHash("#dim=1&i=5&k=2&x=1,2");
   assert.deepEqual(filled.x, [1, 2, ...tc.defaultValues(5, "x").slice(2)]);
+});
+
+test("cells are sized for their numbers: the longest text keeps the full font size", () => {
+  for (const size of [24, 30, 34]) {
+    for (const texts of [["3"], ["14.75", "2"], ["\u2212123.125"], ["0.047", "1.23e9"]]) {
+      const width = cellWidth(texts, size);
+      assert.ok(width >= size, `${texts} at ${size}`);
+      for (const text of texts) assert.equal(fitFont(text, size, width), size * 0.42, `${text} in ${width} px`);
+    }
+  }
+  assert.equal(cellWidth(["9"], 34), 34, "short numbers: square cells");
+  assert.ok(fitFont("14.75", 34) < 34 * 0.42, "a square cell would shrink 14.75");
 });

@@ -4,7 +4,7 @@ Usage: ``python tests/js/make_golden.py OUT.json [N] [SEED]`` (``nox -s explorer
 
 Random 1-D and 2-D states over every setting in the explorer's ranges (read from
 ``docs/_static/explorer/limits.mjs``, the one source the JavaScript imports too), a third of
-them with decimal values (one or two places), some rejected by the package (then only the
+them with decimal values (one to LIMITS["decimals"] places), some rejected by the package (then only the
 name of the parameter it rejects is kept), and random queries of the parameter finder,
 answered by trying every kernel, stride, padding and output_padding through the package's
 size arithmetic. The file is generated, never committed.
@@ -83,7 +83,8 @@ def random_state(rng: random.Random) -> dict[str, Any]:
     big = rng.random() < 0.1
     decimal = rng.random() < 1 / 3
     lim = 10**6 if big else 9
-    px, pw = (rng.choice((1, 2)), rng.choice((0, 1, 2))) if decimal else (0, 0)
+    most = LIMITS["decimals"]
+    px, pw = (rng.randint(1, most), rng.randint(0, most)) if decimal else (0, 0)
     if decimal and rng.random() < 0.5:
         px, pw = pw, px
     x = random_values(rng, math.prod(i), lim, px)

@@ -6,7 +6,7 @@ import { test } from "node:test";
 
 import * as tc from "../../docs/_static/explorer/tconv.mjs";
 import { formatHash } from "../../docs/_static/explorer/address.mjs";
-import { matrixText, outputPaddingText, sizeFormula, sizeWhy, stepText } from "../../docs/_static/explorer/text.mjs";
+import { matrixText, outputPaddingText, scatterLead, sizeFormula, sizeWhy, stepText } from "../../docs/_static/explorer/text.mjs";
 
 /** floor((L + 2p − d(k − 1) − 1) / s) + 1, or null for an empty output. */
 function convLength(L, k, s, p, d) {
@@ -117,4 +117,11 @@ test("the stepper names the stamp and where its first tap lands", () => {
   st.p = [1, 1];
   assert.match(stepText(st, 0), /^Stamp 1 of 4: x\[0, 0\] = 1 adds 1 × w .* on y\[−1, −1\] .*cropped border/);
   assert.match(stepText(st, -1), /^All 4 stamps added/);
+});
+
+test("view 1's opening sentence speaks in the indices of its dimension", () => {
+  const one = scatterLead(1), two = scatterLead(2);
+  assert.match(one, /^Input x\[m\] adds x\[m\] × w onto y, its tap w\[0\] on y\[s·m − p\];/);
+  assert.doesNotMatch(one, /\[[^\]]*,[^\]]*\]/, "no two-index brackets in 1-D");
+  assert.match(two, /^Input x\[m, n\] adds x\[m, n\] × w onto y, its tap w\[0, 0\] on y\[s·m − p, s·n − p\];/);
 });

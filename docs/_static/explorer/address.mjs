@@ -2,7 +2,7 @@
 // for every value the explorer could not take. Pure functions, no DOM.
 //
 // "#dim=2&i=H,W&k=KH,KW&s=SH,SW&p=PH,PW&a=AH,AW&d=DH,DW&x=...&w=...", values row-major.
-import { parseValue } from "./exact.mjs";
+import { DECIMALS_WORD, parseValue } from "./exact.mjs";
 import { AXIS_KEYS, DEFAULT_1D, DEFAULT_2D, cloneState, defaultValues, prod } from "./tconv.mjs";
 
 const KEYS = ["dim", ...AXIS_KEYS, "x", "w"];
@@ -44,7 +44,7 @@ function readValues(key, text, notes) {
     return v === null ? fill[j] : v;
   });
   if (bad.length) {
-    notes.push({ key, text: `${key}: ${bad.join(", ")}: values are numbers with at most two decimal places, like 3, −1 or 0.25` });
+    notes.push({ key, text: `${key}: ${bad.join(", ")}: values are numbers with at most ${DECIMALS_WORD} decimal places, like 3, −1 or 0.25` });
   }
   return values;
 }
@@ -53,7 +53,7 @@ function readValues(key, text, notes) {
  * The state an address fragment describes, and a note for every value it does not take.
  * Missing keys take the default (one number in 2-D serves both axes); out-of-range settings
  * are kept, for validate to report. Noted: unknown or repeated keys, a dim other than 1 or 2,
- * settings not whole or not one per axis, values not decimals with at most two places (the
+ * settings not whole or not one per axis, values not decimals with at most DECIMALS places (the
  * default value takes their place), a trailing comma, too many or too few values.
  * @param {string} hash with or without the leading "#"
  * @returns {{state: object, notes: {key: string, text: string}[]}}

@@ -35,7 +35,26 @@ export function cellTable({ rows, cols, colLabel = String, rowLabel, cell, attrs
   return { table: el("table", attrs, el("thead", {}, head), body), cells };
 }
 
-/** The font size (px) that fits a text in a cell of size px. @returns {number} */
-export function fitFont(text, size) {
-  return Math.max(7, Math.min(size * 0.42, (size * 1.45) / Math.max(text.length, 1)));
+/** The width of a cell's character, in ems (digits are tabular; "." is narrower, "−" wider). */
+const CHAR = 0.62;
+
+/**
+ * The font size (px) of a number in a cell size px tall and width px wide: 0.42 of the height,
+ * smaller only where the text would not fit the width.
+ * @param {string} text @param {number} size @param {number} [width] default: size
+ * @returns {number}
+ */
+export function fitFont(text, size, width = size) {
+  return Math.max(7, Math.min(size * 0.42, (width - 6) / (CHAR * Math.max(text.length, 1))));
+}
+
+/**
+ * The width (px) of a table's cells: their height, or wider where the longest text needs it at
+ * the font size font (default: fitFont's full size) with room px to spare.
+ * @param {string[]} texts @param {number} size @param {number} [font] @param {number} [room]
+ * @returns {number}
+ */
+export function cellWidth(texts, size, font = size * 0.42, room = 6) {
+  const longest = texts.reduce((acc, t) => Math.max(acc, t.length), 0);
+  return Math.max(size, Math.ceil(longest * CHAR * font + room));
 }

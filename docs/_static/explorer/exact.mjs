@@ -1,10 +1,13 @@
-// Exact decimals: a value with at most two decimal places is held as an integer count of
-// hundredths (or tenths, or ones), so products are integer counts of ten-thousandths at most
-// and their sums stay exact below 2^53. Pure functions, no DOM.
+// Exact decimals: a value with at most DECIMALS (3) decimal places is held as an integer count
+// of thousandths (or hundredths, tenths, ones), so products are integer counts of millionths at
+// most and their sums stay exact below 2^53. Pure functions, no DOM.
 import LIMITS from "./limits.mjs";
 
 /** Most decimal places a value of x or w may have. */
 export const DECIMALS = LIMITS.decimals;
+
+/** DECIMALS in words, for sentences: "three". */
+export const DECIMALS_WORD = ["no", "one", "two", "three", "four"][DECIMALS];
 
 /** Largest integer a double holds exactly (2^53 - 1). */
 export const MAX_EXACT = LIMITS.maxExact;
@@ -13,7 +16,7 @@ const VALUE = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /**
  * The number a typed or linked value stands for, or null unless it is a plain decimal with at
- * most DECIMALS places ("0.25", "-3", ".5", "2.", "−1"; not "1e3", "+1", "0.125", "1,5", "").
+ * most DECIMALS places ("0.125", "-3", ".5", "2.", "−1"; not "1e3", "+1", "0.0625", "1,5", "").
  * @param {string} text
  * @returns {number|null}
  */
@@ -74,21 +77,19 @@ export function showUnits(units, places) {
 }
 
 /**
- * A cell's short text: rounded to two decimals (half away from zero); past six digits, three
+ * A cell's short text, at most six digits: rounded (half away from zero) to DECIMALS places, or
+ * to fewer where the whole part needs the room ("1234.57"); past six whole digits, three
  * significant digits and a power of ten ("1.23e9").
  * @param {number} units @param {number} places
  * @returns {{text: string, exact: boolean}} exact: the text is the value itself
  */
 export function cellText(units, places) {
-  let u = units;
-  let p = places;
-  if (p > 2) {
-    const drop = 10 ** (p - 2);
-    u = Math.sign(units) * Math.floor((Math.abs(units) + drop / 2) / drop);
-    p = 2;
+  for (let p = Math.min(places, DECIMALS); p >= 0; p--) {
+    const drop = 10 ** (places - p);
+    const u = drop === 1 ? units : Math.sign(units) * Math.floor((Math.abs(units) + drop / 2) / drop);
+    const text = showUnits(u, p);
+    if (text.replace(/[^0-9]/g, "").length <= 6) return { text, exact: u * drop === units };
   }
-  const text = showUnits(u, p);
-  if (text.replace(/[^0-9]/g, "").length <= 6) return { text, exact: u * 10 ** (places - p) === units };
   const v = units / 10 ** places;
   const [mant, exp] = Math.abs(v).toExponential(2).split("e");
   return { text: `${v < 0 ? "\u2212" : ""}${mant.replace(/\.?0+$/, "")}e${exp.replace("+", "")}`, exact: false };

@@ -5,8 +5,8 @@ import * as tc from "./tconv.mjs";
 import * as tx from "./text.mjs";
 import LIMITS from "./limits.mjs";
 import { formatHash, readHash } from "./address.mjs";
-import { cellText, formatUnits, parseValue, showUnits } from "./exact.mjs";
-import { cellTable, el, fitFont } from "./dom.mjs";
+import { DECIMALS_WORD, cellText, formatUnits, parseValue, showUnits } from "./exact.mjs";
+import { cellTable, cellWidth, el, fitFont } from "./dom.mjs";
 
 const AXES = { 1: ["length"], 2: ["rows", "columns"] };
 const PARAMS = [
@@ -29,12 +29,15 @@ const view = {
   pinned: null,
   step: -1, // the stamp added last; -1: all
   timer: null,
-  editing: null, // the box typed in: its first change pushes a history entry, the rest amend it
+  editing: null, // the control typed in (key and axis, or x/w and index) until it loses focus
+  last: null, // the last committed edit's control and time: a quick repeat amends its entry
   mem: { 1: { x: new Map(), w: new Map() }, 2: { x: new Map(), w: new Map() } },
   last2D: null,
 };
 const parts = {};
 let fig = null; // the drawn views' cells, for the highlights
+let lit = new Map(); // the marks shown: node -> classes (kept across drawings: the editors stay)
+let next = new Map(); // the marks being gathered by light()
 
 const grid2 = (shape) => (shape.length === 1 ? [1, shape[0]] : shape);
 const posOf = (r, c, dim) => (dim === 1 ? [c] : [r, c]);
@@ -84,9 +87,12 @@ function fromAddress() {
   restart();
   view.state = state;
   view.notes = notes;
+  view.last = null;
   if (shapeOk(state)) remember(state);
   rewriteAddress();
   render();
+  // a note about an address typed while the page was open: brought on screen
+  if (notes.length) parts.notes.scrollIntoView({ block: "nearest" });
 }
 
 /** An address given in short (or with values not taken) is written out as what is shown. */
@@ -103,10 +109,14 @@ function restart() {
   view.step = -1;
 }
 
-function editApply(input, state) {
-  const push = view.editing !== input;
-  view.editing = input;
-  apply(state, push ? "push" : "replace");
+/** A committed edit makes a history entry (Back undoes it), unless it continues the last one: the
+ * same box still typed in, or the same setting stepped again within a second (four quick clicks
+ * on + are one step back). */
+function commit(control, state) {
+  const now = Date.now();
+  const again = view.last?.control === control && (view.editing === control || now - view.last.t < 1000);
+  view.last = { control, t: now };
+  apply(state, again ? "replace" : "push");
 }
 
 function setDim(dim) {
@@ -144,7 +154,8 @@ function randomState() {
   }
 }
 
-// --- text that is not a value: marked, explained, put back on leaving the box
+// --- text that is not a value: marked at the box, explained beside it, put back on leaving
+// the box or on Esc
 
 const badText = new Map(); // input -> its sentence
 
@@ -159,16 +170,46 @@ function showEdits() {
   for (const input of root.querySelectorAll("input[data-edit]")) {
     input.setAttribute("aria-invalid", String(badText.has(input) || input.dataset.bad === "true"));
   }
-  parts.editMsg.textContent = badText.size ? `${[...badText.values()].join(". ")}. Leaving the box puts the number in use back.` : "";
-  parts.editMsg.hidden = !badText.size;
+  // settings: under the steppers; values of x and w: under the figure they are typed in
+  for (const [msg, isSetting] of [[parts.editMsg, true], [parts.valueMsg, false]]) {
+    const texts = [...badText].filter(([input]) => "control" in input.dataset === isSetting).map(([, text]) => text);
+    const words = texts.length ? `${texts.join(". ")}. Esc or leaving the box puts the number in use back.` : "";
+    if (msg.textContent !== words) msg.textContent = words;
+    const shown = msg.hidden && texts.length;
+    msg.hidden = !texts.length;
+    // a new message is brought on screen: it is under the settings or under x and w, whose boxes
+    // may be low on the screen
+    if (shown && msg.getBoundingClientRect().bottom > innerHeight) msg.scrollIntoView({ block: "nearest" });
+  }
 }
 
-function leaveBox(input, inUse) {
-  if (view.editing === input) view.editing = null;
+/** Leaving the box (or Esc): text that is not a value gives way to the number in use. */
+function leaveBox(input, inUse, left) {
+  if (left && view.editing === input.dataset.id) view.editing = null;
+  if (left && view.last?.control === input.dataset.id) view.last = null; // typing there again: a new entry
   if (!badText.has(input)) return;
   badText.delete(input);
   input.value = inUse();
   showEdits();
+}
+
+/** The listeners of a box typed in: input (a change), change, blur and Esc. */
+function boxEvents(id, onInput, inUse) {
+  return {
+    "data-id": id,
+    oninput: (e) => {
+      view.editing = id;
+      onInput(e.target);
+    },
+    onchange: (e) => leaveBox(e.target, inUse, false),
+    onblur: (e) => leaveBox(e.target, inUse, true),
+    onkeydown: (e) => {
+      if (e.key === "Escape" && badText.has(e.target)) {
+        e.preventDefault();
+        leaveBox(e.target, inUse, false);
+      }
+    },
+  };
 }
 
 function onSetting(key, ax, input) {
@@ -178,7 +219,7 @@ function onSetting(key, ax, input) {
     return markText(input, why, view.state[key][ax]);
   }
   markText(input, null);
-  editApply(input, withSetting(key, ax, Number(text)));
+  commit(`${key}${ax}`, withSetting(key, ax, Number(text)));
 }
 
 /** The state with one setting changed; a new size takes the values the reader left there. */
@@ -196,21 +237,21 @@ function withSetting(key, ax, v) {
 
 function stepSetting(key, ax, delta) {
   const v = clamp(view.state[key][ax] + delta, rangeOf(key, view.state.dim));
-  if (v !== view.state[key][ax]) apply(withSetting(key, ax, v), "push");
+  if (v !== view.state[key][ax]) commit(`${key}${ax}`, withSetting(key, ax, v));
 }
 
 function onValue(key, j, input) {
   const v = parseValue(input.value);
   if (v === null) {
     const text = input.value.trim();
-    const why = text ? `“${text}” is not a number with at most two decimal places` : "the box is empty";
+    const why = text ? `“${text}” is not a number with at most ${DECIMALS_WORD} decimal places` : "the box is empty";
     return markText(input, why, tx.valueText(view.state[key][j]));
   }
   markText(input, null);
   if (v === view.state[key][j]) return;
   const state = tc.cloneState(view.state);
   state[key][j] = v;
-  editApply(input, state);
+  commit(`${key}${j}`, state);
 }
 
 // --- the settings pane, built once per dimension
@@ -224,11 +265,13 @@ function buildPane() {
   parts.notes = el("div", { role: "status", class: "tce-notes" });
   parts.alert = el("div", { role: "alert", class: "tce-alert" });
   parts.editMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-editmsg", hidden: true });
+  parts.valueMsg = el("p", { role: "status", class: "tce-editmsg", id: "tce-valuemsg", hidden: true });
   const random = button("Random", randomState);
   const reset = button("The walk-through's example", () => (restart(), apply(tc.cloneState(tc.DEFAULT_2D), "push")));
+  // what needs reading first comes first: the pane scrolls when taller than the screen
   return el("section", { class: "tce-pane", "aria-labelledby": "tce-h-settings" },
     el("div", { class: "tce-pane-head" }, el("h2", { id: "tce-h-settings", text: "Settings" }), parts.dims),
-    parts.params, parts.formula, parts.alert, parts.editMsg, parts.notes,
+    parts.notes, parts.params, parts.editMsg, parts.alert, parts.formula,
     el("div", { class: "tce-row" }, random, reset));
 }
 
@@ -243,9 +286,7 @@ function buildParams() {
       const input = el("input", {
         type: "number", min: lo, max: hi, step: 1, value: view.state[key][ax], inputmode: "numeric",
         "data-control": key, "data-axis": ax, "data-edit": "", "aria-label": label, "aria-describedby": "tce-editmsg",
-        oninput: (e) => onSetting(key, ax, e.target),
-        onchange: (e) => leaveBox(e.target, () => String(view.state[key][ax])),
-        onblur: (e) => leaveBox(e.target, () => String(view.state[key][ax])),
+        ...boxEvents(`${key}${ax}`, (input) => onSetting(key, ax, input), () => String(view.state[key][ax])),
       });
       const btn = (delta) => el("button", {
         type: "button", tabindex: "-1", class: "tce-step-btn", text: delta < 0 ? "−" : "+",
@@ -254,7 +295,7 @@ function buildParams() {
       return el("td", {}, el("span", { class: "tce-stepper-ctl" }, btn(-1), input, btn(1)));
     });
     const th = el("th", { scope: "row" }, el("var", { text: sym }), ` ${name.toLowerCase()}`);
-    if (code) th.append(el("code", { text: code }));
+    if (code) th.append(el("code", {}, ...code.split(/(?<=_)/).flatMap((part, j) => (j ? [el("wbr"), part] : [part]))));
     return el("tr", {}, th, ...cells);
   });
   const r = (key) => rangeOf(key, dim).join("–");
@@ -323,36 +364,51 @@ function button(text, onclick, attrs = {}) {
   return el("button", { type: "button", text, onclick, ...attrs });
 }
 
+/** A legend: each swatch on a light tile, so black marks show in the dark theme too. */
 function legend(items) {
-  return el("ul", { class: "tce-legend" }, ...items.map(([cls, text]) => el("li", {}, el("span", { class: `tce-swatch ${cls}`, "aria-hidden": "true" }), text)));
+  return el("ul", { class: "tce-legend" }, ...items.map(([cls, text]) =>
+    el("li", {}, el("span", { class: "tce-tile", "aria-hidden": "true" }, el("span", { class: `tce-swatch ${cls}` })), text)));
 }
 
 function trace(id) {
   return el("p", { class: "tce-trace", id }, document.createTextNode(""));
 }
 
-/** The traced sum; a term such as "x[0, 1]·w[2, 2]" does not break inside. */
-function showTrace(sum) {
-  parts.trace1.firstChild.data = sum.replace(/, /g, ",\u00a0");
+/** The traced sums: view 1's as far as its stamps go, views 2 and 3's in full; a term such as
+ * "x[0, 1]·w[2, 2]" does not break inside. */
+function showTrace(texts) {
+  parts.traces.forEach((tr, j) => {
+    const text = texts[j].replace(/, /g, ",\u00a0");
+    if (tr.firstChild.data !== text) tr.firstChild.data = text;
+  });
 }
 
-/** Fix the trace's height to its longest sum in this state: a new sum then moves nothing. */
+/** Fix the traces' height to the longest sum in this state (in full, or as far as any stamp
+ * goes): a new sum then moves nothing. */
 function sizeTrace(state, outShape) {
-  const tr = parts.trace1;
-  tr.classList.remove("tce-fixed");
-  tr.style.height = "";
   const n = tc.prod(outShape);
-  const counts = Array.from({ length: n }, (_, r) => tc.tapsOf(state, tc.unravel(r, outShape)).length);
-  const most = Math.max(...counts);
+  const counts = Array.from({ length: n }, (_, r) => tc.tapsOf(state, tc.unravel(r, outShape)));
+  const most = Math.max(...counts.map((taps) => taps.length));
   let longest = "";
-  counts.forEach((c, r) => {
-    if (c !== most) return;
-    const text = tx.sumText(state, tc.unravel(r, outShape));
-    if (text.length > longest.length) longest = text;
+  counts.forEach((taps, r) => {
+    if (taps.length !== most) return;
+    const o = tc.unravel(r, outShape);
+    for (const step of [-1, ...taps.map((q) => q.x)]) {
+      const text = tx.sumText(state, o, step);
+      if (text.length > longest.length) longest = text;
+    }
   });
-  showTrace(longest);
-  tr.style.height = `${tr.offsetHeight}px`;
-  tr.classList.add("tce-fixed");
+  for (const tr of parts.traces) {
+    tr.classList.remove("tce-fixed");
+    tr.style.height = "";
+  }
+  const [tr] = parts.traces;
+  showTrace([longest, "", ""]);
+  const height = `${tr.offsetHeight}px`;
+  for (const t of parts.traces) {
+    t.style.height = height;
+    t.classList.add("tce-fixed");
+  }
 }
 
 function buildViews() {
@@ -363,7 +419,8 @@ function buildViews() {
   parts.all = button("All stamps", () => (stopPlay(), setStep(-1)));
   parts.stepText = el("p", { class: "tce-step-text", role: "status" });
   parts.scatter = el("div", { class: "tce-scroll tce-canvas" });
-  parts.trace1 = trace("tce-sum");
+  parts.traces = [trace("tce-sum"), trace("tce-sum-2"), trace("tce-sum-3")];
+  parts.lead = el("p", { class: "tce-lead" });
   parts.sizeText = el("div", { class: "tce-sizes" });
   parts.valuesNote = el("p", { class: "tce-note" });
   parts.direct = el("div", { class: "tce-direct" });
@@ -373,8 +430,8 @@ function buildViews() {
   const stepper = el("div", { class: "tce-stepper", role: "group", "aria-label": "Add the stamps one at a time" }, parts.prev, parts.play, parts.next, parts.all);
   const v1 = el("section", { class: "tce-view", id: "tce-view-1", "aria-labelledby": "tce-h-scatter" },
     el("h3", { id: "tce-h-scatter", text: "1. Scatter-add: every input value stamps the kernel" }),
-    el("p", { class: "tce-lead", text: "Input x[m, n] adds x[m, n] × w onto y, its tap w[0, 0] on y[s·m − p, s·n − p]; overlapping stamps add. Type into x and w; hover, tap or use the arrow keys on y." }),
-    el("div", { class: "tce-xw" }, parts.editors, parts.scatter), stepper, parts.stepText, parts.valuesNote,
+    parts.lead,
+    el("div", { class: "tce-xw" }, parts.editors, parts.valueMsg, parts.scatter), parts.traces[0], stepper, parts.stepText, parts.valuesNote,
     legend([
       ["tce-in", "input x"], ["tce-kernel", "kernel w (inner ring)"], ["", "output y"],
       ["tce-hl", "solid black-and-white outline: the output in focus and the inputs and taps that reach it"],
@@ -387,17 +444,19 @@ function buildViews() {
     parts.sizeText);
   const v2 = el("section", { class: "tce-view", id: "tce-view-2", "aria-labelledby": "tce-h-direct" },
     el("h3", { id: "tce-h-direct", text: "2. The same sums as a direct convolution" }),
-    parts.directText, parts.direct,
+    parts.directText, parts.direct, parts.traces[1],
     legend([["tce-in", "input value"], ["tce-zero", "inserted zero"], ["tce-pad", "padding (dashed)"], ["tce-zero tce-win", "outlined: the window under the rotated kernel"], ["tce-kernel", "rotated kernel, with the tap of w each cell holds"]]),
     el("h4", { text: "Why the kernel is rotated" }),
     el("p", { text: "Input x[m] sends tap w[u] to output y[s·m + d·u − p]. Fix one output: the later the input, the earlier the tap that reaches it. A window reading the inputs left to right (and top to bottom) therefore meets the taps right to left (and bottom to top): the direct convolution's kernel is w turned by 180°. Hover an output and compare the tap names in the rotated kernel with the taps outlined in view 1." }));
   const v3 = el("section", { class: "tce-view", id: "tce-view-3", "aria-labelledby": "tce-h-matrix" },
     el("h3", { id: "tce-h-matrix", text: "3. The matrix Cᵀ" }),
-    parts.matrixText, parts.matrix,
+    parts.matrixText, parts.matrix, parts.traces[2],
     legend([["tce-m", "a weight of w (non-zero entry)"], ["tce-m0", "zero entry"], ["tce-hl", "outlined: the focused output's row and the inputs it reads"]]));
-  // the traced sum: at the bottom of the screen while a view is in sight
-  parts.views = el("div", { class: "tce-views" }, v1, v2, v3, parts.trace1);
-  parts.waiting = el("p", { class: "tce-note", hidden: true, text: "The views come back when the settings are valid." });
+  // each view's traced sum under its figure, in the page's flow: it covers nothing
+  parts.views = el("div", { class: "tce-views" }, v1, v2, v3);
+  // over the views, taking no room: the page does not jump when the settings become invalid
+  parts.waiting = el("div", { class: "tce-waiting", hidden: true },
+    el("p", { text: "The settings cannot be drawn (see Settings): the views show the last ones that could, faded, until the settings are valid again." }));
   return el("div", { class: "tce-main" }, parts.waiting, parts.views);
 }
 
@@ -408,8 +467,18 @@ function cellSize(cols) {
   return Math.max(24, Math.min(34, Math.floor((fig.width - 40) / Math.max(cols, 1))));
 }
 
-/** Write a number into a cell, touching only what differs (a hover rewrites a few cells). */
-function setNumber(td, units, places, size) {
+/** A table's cell style: size px tall, and wide enough for the longest of texts. */
+function cellStyle(size, texts, font) {
+  const width = cellWidth(texts, size, font);
+  return { width, style: `--cell: ${size}px; --cellw: ${width}px` };
+}
+
+/** The texts cells show for values in units of 10^-places. */
+const textsOf = (units, places) => units.map((u) => cellText(u, places).text);
+
+/** Write a number into a cell size px tall and width px wide (default: square), touching only
+ * what differs (a hover rewrites a few cells). */
+function setNumber(td, units, places, size, width = size) {
   const t = cellText(units, places);
   const box = td.firstElementChild?.classList.contains("tce-n") ? td.firstElementChild : td;
   const text = box.firstChild;
@@ -418,7 +487,8 @@ function setNumber(td, units, places, size) {
   } else {
     box.textContent = t.text;
   }
-  const fs = t.text.length > 3 ? `${fitFont(t.text, size)}px` : "";
+  const font = fitFont(t.text, size, width);
+  const fs = font < size * 0.42 - 0.01 ? `${font}px` : "";
   if (box.style.fontSize !== fs) box.style.fontSize = fs;
   const title = t.exact ? null : showUnits(units, places);
   if (title !== td.getAttribute("title")) {
@@ -446,14 +516,13 @@ function buildEditors() {
         td.dataset.value = String(state[key][j]);
         td.append(el("input", {
           type: "text", value: tx.valueText(state[key][j]), spellcheck: "false", autocomplete: "off",
-          "data-edit": "", "data-key": key, "data-flat": j, "aria-label": `${key}[${pos.join(", ")}]`, "aria-describedby": "tce-editmsg",
-          oninput: (e) => onValue(key, j, e.target),
-          onchange: (e) => leaveBox(e.target, () => tx.valueText(view.state[key][j])),
-          onblur: (e) => leaveBox(e.target, () => tx.valueText(view.state[key][j])),
+          "data-edit": "", "data-key": key, "data-flat": j, "aria-label": `${key}[${pos.join(", ")}]`, "aria-describedby": "tce-valuemsg",
+          ...boxEvents(`${key}${j}`, (input) => onValue(key, j, input), () => tx.valueText(view.state[key][j])),
         }));
       },
     });
     parts[`${key}Cells`] = cells; // row-major: cells[j] holds value j
+    parts[`${key}Table`] = table;
     return block(id, `${name} (${shape.join(" × ")})`, table);
   });
   parts.editors.replaceChildren(...tables);
@@ -467,6 +536,11 @@ function syncEditors() {
     const v = view.state[input.dataset.key][Number(input.dataset.flat)];
     input.parentElement.dataset.value = String(v);
     if (document.activeElement !== input && !badText.has(input)) input.value = tx.valueText(v);
+  }
+  // wide enough for the longest value at 14 px, inside the focus ring (7 px a side)
+  for (const key of ["x", "w"]) {
+    const width = `${cellWidth(state[key].map(tx.valueText), 40, 14, 20)}px`;
+    if (parts[`${key}Table`].style.getPropertyValue("--cellw") !== width) parts[`${key}Table`].style.setProperty("--cellw", width);
   }
 }
 
@@ -501,12 +575,14 @@ function drawScatter(state, sz, y) {
   const [rows, cols] = grid2(canvasShape);
   const [pr, pc] = dim === 1 ? [0, state.p[0]] : state.p;
   const size = cellSize(cols + 1);
+  // wide enough for the sums with every stamp in (the cropped border's too)
+  const { width, style } = cellStyle(size, textsOf(partialSums(state, canvasShape, state.x.length - 1), y.places));
   const outs = new Array(tc.prod(outShape));
   const { table, cells } = cellTable({
     rows, cols,
     colLabel: (c) => minus(c - pc),
     rowLabel: (r) => (dim === 1 ? "y" : minus(r - pr)),
-    attrs: { class: "tce-cells tce-y", "aria-labelledby": "tce-cap-y", style: `--cell: ${size}px` },
+    attrs: { class: "tce-cells tce-y", "aria-labelledby": "tce-cap-y", style },
     cell: (r, c, td) => {
       const opos = posOf(r - pr, c - pc, dim);
       const inside = opos.every((v, ax) => v >= 0 && v < outShape[ax]);
@@ -525,7 +601,17 @@ function drawScatter(state, sz, y) {
   const frame = el("div", { class: "tce-frame", "aria-hidden": "true" });
   const cap = el("p", { class: "tce-cap", id: "tce-cap-y" });
   parts.scatter.replaceChildren(cap, el("div", { class: "tce-stack" }, table, frame));
-  return { table, cells, outs, frame, cap, canvasShape, size, grid: outputGrid(table, outs, outShape) };
+  return { table, cells, outs, frame, cap, canvasShape, size, width, grid: outputGrid(table, outs, outShape) };
+}
+
+/** The sums of the stamps 0 to upto over view 1's canvas (the full result, and output padding). */
+function partialSums(state, canvas, upto) {
+  const st = fig.stamps;
+  const partial = new Array(tc.prod(canvas)).fill(0);
+  const aligned = st.shape.every((n, ax) => n === canvas[ax]);
+  const at = (f) => (aligned ? f : tc.ravel(tc.unravel(f, st.shape), canvas));
+  st.stamps.slice(0, upto + 1).forEach((values) => values.forEach((v, f) => { if (v) partial[at(f)] += v; }));
+  return partial;
 }
 
 /** A box that scrolls sideways is a named tab stop (unless a cell inside is one). */
@@ -564,34 +650,38 @@ function drawDirect(state, sz, y) {
   const ext = z.shape.map((n, ax) => n + cut0[ax] + cut1[ax]);
   const [rows, cols] = grid2(ext);
   const size = cellSize(cols + 1);
+  const { width, style } = cellStyle(size, textsOf(z.units, z.places));
   const padCells = new Array(tc.prod(z.shape));
   const grid = cellTable({
     rows, cols,
     rowLabel: (r) => (dim === 1 ? "x" : String(r)),
-    attrs: { class: "tce-cells tce-padded", style: `--cell: ${size}px` },
+    attrs: { class: "tce-cells tce-padded", style },
     cell: (r, c, td) => {
       const padPos = posOf(r, c, dim).map((v, ax) => v - cut0[ax]);
       if (!padPos.every((v, ax) => v >= 0 && v < z.shape[ax])) {
         const ins = padPos.map((v, ax) => v - sz[ax].before);
         const known = ins.every((v, ax) => v >= 0 && v < z.inserted.shape[ax]);
         td.className = "tce-crop";
-        setNumber(td, known ? z.inserted.units[tc.ravel(ins, z.inserted.shape)] : 0, z.places, size);
+        setNumber(td, known ? z.inserted.units[tc.ravel(ins, z.inserted.shape)] : 0, z.places, size, width);
         return;
       }
       const cell = tc.ravel(padPos, z.shape);
       padCells[cell] = td;
       td.className = z.kinds[cell] === "input" ? "tce-in" : `tce-${z.kinds[cell]}`;
-      setNumber(td, z.units[cell], z.places, size);
+      setNumber(td, z.units[cell], z.places, size, width);
     },
   });
   const crops = cut0.flatMap((n, ax) => (n > 0 ? [`cropped by ${n} at the start${dim === 2 ? ` of the ${AXES[2][ax]}` : ""}`] : []));
   const edges = crops.length ? crops.join(" and ") : "padded";
   const faded = [...cut0, ...cut1].some((n) => n > 0) ? "; cropped cells faded" : "";
   const [kr, kc] = grid2(state.k);
+  // wide enough for the tap's name (11 px) and its value (15 px) inside the kernel's ring
+  const names = Array.from({ length: rot.length }, (_, t) => `w[${tc.unravel(t, state.k).join(", ")}]`);
+  const rotWidth = Math.max(cellWidth(names, 46, 11, 14), cellWidth(textsOf(rot, e.pw), 46, 15, 14));
   const kernel = cellTable({
     rows: kr, cols: kc,
     rowLabel: (r) => (dim === 1 ? "w" : String(r)),
-    attrs: { class: "tce-cells tce-kernel tce-rot", style: "--cell: 46px" },
+    attrs: { class: "tce-cells tce-kernel tce-rot", style: `--cell: 46px; --cellw: ${rotWidth}px` },
     cell: (r, c, td) => {
       const t = tc.ravel(posOf(r, c, dim), state.k);
       const orig = tc.unravel(rot.length - 1 - t, state.k);
@@ -602,15 +692,16 @@ function drawDirect(state, sz, y) {
   const [orow, ocol] = grid2(outShape);
   const outs = [];
   const ysize = cellSize(ocol + 1);
+  const ycells = cellStyle(ysize, textsOf(y.units, y.places));
   const ygrid = cellTable({
     rows: orow, cols: ocol,
     rowLabel: (r) => (dim === 1 ? "y" : String(r)),
-    attrs: { class: "tce-cells tce-y2", style: `--cell: ${ysize}px` },
+    attrs: { class: "tce-cells tce-y2", style: ycells.style },
     cell: (r, c, td) => {
       const pos = posOf(r, c, dim);
       td.className = "tce-out";
       td.dataset.pos = pos.join(",");
-      setNumber(td, y.units[tc.ravel(pos, outShape)], y.places, ysize);
+      setNumber(td, y.units[tc.ravel(pos, outShape)], y.places, ysize, ycells.width);
       outs.push(td);
     },
   });
@@ -623,13 +714,13 @@ function drawDirect(state, sz, y) {
   // the window: one box whose tiles outline the cells under the (dilated) taps, moved by a hover
   const win = el("div", { class: "tce-window", "aria-hidden": "true" });
   const [dr, dc] = grid2(state.d), [kr2, kc2] = grid2(state.k);
-  const tile = (n) => n * size;
-  const svg = `<svg xmlns='http://www.w3.org/2000/svg' width='${tile(dc)}' height='${tile(dr)}'><rect x='1' y='1' width='${size - 2}' height='${size - 2}' fill='none' stroke='%23111' stroke-width='2'/></svg>`;
-  Object.assign(win.style, { width: `${tile((kc2 - 1) * dc + 1)}px`, height: `${tile((kr2 - 1) * dr + 1)}px`, backgroundImage: `url("data:image/svg+xml,${svg}")`, backgroundSize: `${tile(dc)}px ${tile(dr)}px` });
+  const [across, down] = [(n) => n * width, (n) => n * size];
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' width='${across(dc)}' height='${down(dr)}'><rect x='1' y='1' width='${width - 2}' height='${size - 2}' fill='none' stroke='%23111' stroke-width='2'/></svg>`;
+  Object.assign(win.style, { width: `${across((kc2 - 1) * dc + 1)}px`, height: `${down((kr2 - 1) * dr + 1)}px`, backgroundImage: `url("data:image/svg+xml,${svg}")`, backgroundSize: `${across(dc)}px ${down(dr)}px` });
   const stack = el("div", { class: "tce-stack" });
   grid.table.replaceWith(stack);
   stack.append(grid.table, win);
-  return { padCells, kernel: kernel.cells, outs, grid: outputGrid(ygrid.table, outs, outShape), z, win, size, cut0: cut0.length === 1 ? [0, cut0[0]] : cut0 };
+  return { padCells, kernel: kernel.cells, outs, grid: outputGrid(ygrid.table, outs, outShape), z, win, size, width, cut0: cut0.length === 1 ? [0, cut0[0]] : cut0 };
 }
 
 function drawMatrix(state, sz, y) {
@@ -639,39 +730,46 @@ function drawMatrix(state, sz, y) {
   const xName = (j) => `x[${tc.unravel(j, state.i).join(", ")}]`;
   const yName = (r) => `y[${tc.unravel(r, outShape).join(", ")}]`;
   const v3 = { whole: nOut * nIn <= 400 && nIn <= 16, xName, entries: [], xs: [], ys: [] };
-  const style = "--cell: 30px";
   if (!v3.whole) {
     v3.holder = el("div", { class: "tce-block" });
     parts.matrix.replaceChildren(v3.holder);
     return v3;
   }
   const rows = tc.matrixT(state);
+  // y = Cᵀx: y's rows beside Cᵀ's (one row per output), x beside them; Cᵀ's row headers are
+  // y's, heard but not shown again
+  const entries = cellStyle(30, textsOf(rows.flat(), e.pw));
   const ct = cellTable({
-    rows: nOut, cols: nIn, colLabel: xName, rowLabel: yName, attrs: { class: "tce-cells tce-matrix", style },
+    rows: nOut, cols: nIn, colLabel: xName, rowLabel: yName,
+    attrs: { class: "tce-cells tce-matrix tce-rows-heard", style: entries.style },
     cell: (r, j, td) => {
       td.dataset.pos = tc.unravel(r, outShape).join(",");
       td.className = rows[r][j] ? "tce-m" : "tce-m0";
-      setNumber(td, rows[r][j], e.pw, 30);
+      setNumber(td, rows[r][j], e.pw, 30, entries.width);
       v3.entries.push(td);
     },
   });
   v3.rows = [...ct.table.tBodies[0].rows];
-  const column = (n, name, fill) => cellTable({ rows: n, cols: 1, colLabel: () => name, rowLabel: name === "y" ? yName : xName, attrs: { class: "tce-cells tce-col", style }, cell: fill });
-  const xt = column(nIn, "x", (r, c, td) => {
+  const column = (n, name, texts, fill) => cellTable({
+    rows: n, cols: 1, colLabel: () => name, rowLabel: name === "y" ? yName : xName,
+    attrs: { class: `tce-cells tce-col tce-col-${name}`, style: cellStyle(30, texts).style }, cell: fill,
+  });
+  const xTexts = textsOf(e.x, e.px), yTexts = textsOf(y.units, y.places);
+  const xt = column(nIn, "x", xTexts, (r, c, td) => {
     td.className = "tce-in";
-    setNumber(td, e.x[r], e.px, 30);
+    setNumber(td, e.x[r], e.px, 30, cellWidth(xTexts, 30));
     v3.xs.push(td);
   });
-  const yt = column(nOut, "y", (r, c, td) => {
+  const yt = column(nOut, "y", yTexts, (r, c, td) => {
     td.className = "tce-out";
     td.dataset.pos = tc.unravel(r, outShape).join(",");
-    setNumber(td, y.units[r], y.places, 30);
+    setNumber(td, y.units[r], y.places, 30, cellWidth(yTexts, 30));
     v3.ys.push(td);
   });
   hoverable(ct.table);
-  parts.matrix.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-ct", `Cᵀ (${nOut} × ${nIn})`, ct.table),
-    el("span", { class: "tce-op", text: "·" }), block("tce-cap-xc", "input", xt.table),
-    el("span", { class: "tce-op", text: "=" }), block("tce-cap-yc", "output", yt.table)));
+  parts.matrix.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-yc", "output y", yt.table),
+    el("span", { class: "tce-op", text: "=" }), block("tce-cap-ct", `Cᵀ (${nOut} × ${nIn})`, ct.table),
+    el("span", { class: "tce-op", text: "·" }), block("tce-cap-xc", "input x", xt.table)));
   v3.grid = outputGrid(yt.table, v3.ys, outShape);
   return v3;
 }
@@ -681,20 +779,23 @@ function drawMatrix(state, sz, y) {
 function buildMatrixRow(state) {
   const e = tc.exact(state);
   const nIn = state.x.length;
-  const style = "--cell: 30px";
   const number = (td) => td.append(el("span", { class: "tce-n" }, "0")); // its own layout: a new number moves nothing
+  // wide enough for any weight and any x (one table), and for any output
+  const rowCells = cellStyle(30, [...textsOf(e.w, e.pw), ...textsOf(e.x, e.px)]);
+  const yCells = cellStyle(30, textsOf(fig.y.units, fig.y.places));
   const { table, cells } = cellTable({
-    rows: 2, cols: nIn, colLabel: fig.v3.xName, rowLabel: (r) => (r ? "x" : "Cᵀ row"), attrs: { class: "tce-cells tce-matrix", style },
+    rows: 2, cols: nIn, colLabel: fig.v3.xName, rowLabel: (r) => (r ? "x" : "Cᵀ row"), attrs: { class: "tce-cells tce-matrix", style: rowCells.style },
     cell: (r, j, td) => {
       td.className = r ? "tce-in" : "tce-m0";
-      if (r) setNumber(td, e.x[j], e.px, 30);
+      if (r) setNumber(td, e.x[j], e.px, 30, rowCells.width);
       else number(td);
     },
   });
-  const yt = cellTable({ rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "", attrs: { class: "tce-cells tce-col", style }, cell: (r, c, td) => { td.className = "tce-out"; number(td); } });
+  const yt = cellTable({ rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "", attrs: { class: "tce-cells tce-col", style: yCells.style }, cell: (r, c, td) => { td.className = "tce-out"; number(td); } });
+  Object.assign(fig.v3, { rowWidth: rowCells.width, yWidth: yCells.width });
   fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, "tce-block tce-scroll"),
-    el("span", { class: "tce-op", text: "→" }), yt.table));
-  yt.table.setAttribute("aria-labelledby", "tce-cap-row");
+    el("span", { class: "tce-op", text: "→" }), block("tce-cap-rowy", "output y", yt.table)));
+  yt.table.setAttribute("aria-labelledby", "tce-cap-row tce-cap-rowy");
   Object.assign(fig.v3, { grid: outputGrid(yt.table, yt.cells, fig.y.shape), rowCells: cells.slice(0, nIn), xCells: cells.slice(nIn), yCell: yt.cells[0], yHead: yt.table.tBodies[0].rows[0].cells[0], shown: [] });
 }
 
@@ -704,12 +805,12 @@ function paintMatrixRow(state, focus) {
   // only what changes: the old and the new non-zeros
   for (const j of new Set([...v3.shown, ...row.flatMap((v, j) => (v ? [j] : []))])) {
     v3.rowCells[j].className = row[j] ? "tce-m" : "tce-m0";
-    setNumber(v3.rowCells[j], row[j], tc.exact(state).pw, 30);
+    setNumber(v3.rowCells[j], row[j], tc.exact(state).pw, 30, v3.rowWidth);
   }
   v3.shown = row.flatMap((v, j) => (v ? [j] : []));
   v3.yHead.textContent = `y[${focus.join(", ")}]`;
   v3.yCell.dataset.pos = focus.join(",");
-  setNumber(v3.yCell, fig.y.units[tc.ravel(focus, fig.y.shape)], fig.y.places, 30);
+  setNumber(v3.yCell, fig.y.units[tc.ravel(focus, fig.y.shape)], fig.y.places, 30, v3.yWidth);
   light(v3.yCell, "tce-hl");
   for (const t of tc.tapsOf(state, focus)) {
     light(v3.rowCells[t.x], "tce-hl");
@@ -724,31 +825,38 @@ function render() {
   const every = why ? settingProblems(state) : [];
   syncPane(state, why, every);
   showProblems(why, every);
-  if (shapeOk(state) && state.x.length === tc.prod(state.i) && state.w.length === tc.prod(state.k)) {
-    syncEditors();
-  } else {
-    parts.editors.replaceChildren();
-    parts.editorShape = "";
-  }
-  parts.waiting.hidden = !why;
-  for (const v of parts.views.querySelectorAll(".tce-view")) if (v.id !== "tce-view-1") v.hidden = Boolean(why);
-  for (const node of [parts.scatter, parts.trace1, parts.sizeText, parts.stepText, parts.valuesNote]) node.hidden = Boolean(why);
-  parts.codeSection.hidden = Boolean(why);
-  for (const b of [parts.prev, parts.play, parts.next, parts.all]) b.disabled = Boolean(why);
   parts.formula.replaceChildren(...(why ? [] : tc.sizes(state).map((z, ax) => el("p", {}, state.dim === 2 ? el("strong", { text: `${AXES[2][ax]}: ` }) : null, tx.sizeFormula(z)))));
+  parts.waiting.hidden = !why;
   if (why) {
+    // the last views that could be drawn stay, faded and out of reach: nothing jumps
+    if (fig) fig.stale = true;
     stopPlay();
-    fig = null;
-    for (const box of [parts.scatter, parts.direct, parts.matrix]) box.replaceChildren();
+    for (const node of [parts.views, parts.codeSection]) {
+      node.classList.add("tce-stale");
+      node.inert = true;
+    }
+    if (!fig) {
+      parts.editors.replaceChildren();
+      parts.editorShape = "";
+      for (const v of parts.views.querySelectorAll(".tce-view")) if (v.id !== "tce-view-1") v.hidden = true;
+    }
     return;
   }
+  for (const node of [parts.views, parts.codeSection]) {
+    node.classList.remove("tce-stale");
+    node.inert = false;
+  }
+  for (const v of parts.views.querySelectorAll(".tce-view")) v.hidden = false;
+  syncEditors();
+  parts.lead.textContent = tx.scatterLead(state.dim);
   const sz = tc.sizes(state);
   const out = sz.map((z) => z.out);
   if (!view.focus || view.focus.length !== out.length || view.focus.some((v, ax) => v >= out[ax])) view.focus = out.map((n) => Math.floor(n / 2));
   if (!view.pinned || view.pinned.length !== out.length || view.pinned.some((v, ax) => v >= out[ax])) view.pinned = view.focus;
   if (view.step >= state.x.length) view.step = -1;
   const y = tc.conv(state);
-  fig = { y, lit: new Map(), next: new Map(), width: parts.views.clientWidth || root.clientWidth || 600 };
+  fig = { y, stamps: tc.stamps(state), width: parts.views.clientWidth || root.clientWidth || 600 };
+  for (const node of lit.keys()) if (!node.isConnected) lit.delete(node); // the editors' marks stay known
   fig.v1 = drawScatter(state, sz, y);
   fig.v2 = drawDirect(state, sz, y);
   fig.v3 = drawMatrix(state, sz, y);
@@ -762,7 +870,7 @@ function render() {
   paintFocus(false);
   const e = tc.exact(state);
   const rounded = [[y.units, y.places], [e.x, e.px], [e.w, e.pw]].some(([units, places]) => !units.every((u) => cellText(u, places).exact));
-  parts.valuesNote.textContent = rounded ? "Some cells show values rounded (to two decimals, or to three digits past a million); the sum under the figure is exact, and so is each cell's tooltip." : "";
+  parts.valuesNote.textContent = rounded ? `Some cells show values rounded (to at most ${DECIMALS_WORD} decimals and six digits); the sums under the figures are exact, and so is each cell's tooltip.` : "";
   parts.valuesNote.hidden = !rounded;
   parts.sizeText.replaceChildren(el("h4", { text: "The output's size" }), ...sz.map((z, ax) => el("p", {},
     state.dim === 2 ? el("strong", { text: `${AXES[2][ax]}: ` }) : null,
@@ -775,20 +883,20 @@ function render() {
 
 function light(node, cls) {
   if (!node) return;
-  if (!fig.next.has(node)) fig.next.set(node, new Set());
-  fig.next.get(node).add(cls);
+  if (!next.has(node)) next.set(node, new Set());
+  next.get(node).add(cls);
 }
 
 /** Apply the marks gathered by light(): only the classes that differ from the last ones. */
 function swapMarks() {
-  for (const [node, classes] of fig.lit) for (const cls of classes) if (!fig.next.get(node)?.has(cls)) node.classList.remove(cls);
-  for (const [node, classes] of fig.next) for (const cls of classes) if (!fig.lit.get(node)?.has(cls)) node.classList.add(cls);
-  fig.lit = fig.next;
+  for (const [node, classes] of lit) for (const cls of classes) if (!next.get(node)?.has(cls)) node.classList.remove(cls);
+  for (const [node, classes] of next) for (const cls of classes) if (!lit.get(node)?.has(cls)) node.classList.add(cls);
+  lit = next;
 }
 
 function paintFocus(moveFocus) {
   const { state, focus } = view;
-  fig.next = new Map();
+  next = new Map();
   const outShape = fig.y.shape;
   const flat = tc.ravel(focus, outShape);
   const taps = tc.tapsOf(state, focus);
@@ -799,7 +907,7 @@ function paintFocus(moveFocus) {
     light(parts.wCells[t.w], "tce-hl");
   }
   light(v2.outs[flat], "tce-hl");
-  const [wr, wc] = (focus.length === 1 ? [0, focus[0]] : focus).map((v, ax) => (v + v2.cut0[ax]) * v2.size);
+  const [wr, wc] = (focus.length === 1 ? [0, focus[0]] : focus).map((v, ax) => (v + v2.cut0[ax]) * (ax ? v2.width : v2.size));
   v2.win.style.transform = `translate(${v2.origin[0] + wc}px, ${v2.origin[1] + wr}px)`;
   for (const { cell, tap } of tc.windowOf(state, focus)) {
     if (v2.z.kinds[cell] === "input") {
@@ -819,10 +927,9 @@ function paintFocus(moveFocus) {
     paintMatrixRow(state, focus);
   }
   swapMarks();
-  const sum = tx.sumText(state, focus);
-  showTrace(sum);
   // the keyboard's cell in each output grid: one tab stop, named by its sum
-  for (const g of [v1.grid, v2.grid, v3.grid]) {
+  const grids = [v1.grid, v2.grid, v3.grid];
+  for (const g of grids) {
     if (!g) continue;
     const td = g.cells.length === 1 ? g.cells[0] : g.cells[flat];
     if (g.current && g.current !== td) {
@@ -831,9 +938,19 @@ function paintFocus(moveFocus) {
     }
     g.current = td;
     td.tabIndex = 0;
-    td.setAttribute("aria-label", sum);
-    if (moveFocus === g.table) td.focus();
   }
+  showSums();
+  for (const g of grids) if (g && moveFocus === g.table) g.current.focus();
+}
+
+/** The focused output's sums: view 1's as far as its stamps go, in full in views 2 and 3; in
+ * the traces and as the names of the focused cells. */
+function showSums() {
+  const { state, focus } = view;
+  const full = tx.sumText(state, focus);
+  const texts = [view.step < 0 ? full : tx.sumText(state, focus, view.step), full, full];
+  showTrace(texts);
+  [fig.v1.grid, fig.v2.grid, fig.v3.grid].forEach((g, j) => g?.current?.setAttribute("aria-label", texts[j]));
 }
 
 /** The matrix row's output cell, anew: a screen reader announces a newly focused cell. */
@@ -872,12 +989,10 @@ function paintStep(redraw) {
   const e = tc.exact(state);
   const canvas = v1.canvasShape;
   // the stamps added so far, summed over the canvas (the full result, plus output padding)
-  const st = tc.stamps(state);
-  const partial = new Array(tc.prod(canvas)).fill(0);
+  const st = fig.stamps;
+  const partial = partialSums(state, canvas, view.step < 0 ? state.x.length - 1 : view.step);
   const stamp = new Map();
-  const upto = view.step < 0 ? state.x.length - 1 : view.step;
   const at = (f) => tc.ravel(tc.unravel(f, st.shape), canvas);
-  st.stamps.slice(0, upto + 1).forEach((values, j) => values.forEach((v, f) => { if (v) partial[at(f)] += v; }));
   if (view.step >= 0) {
     for (let t = 0; t < state.w.length; t++) {
       const f = tc.ravel(tc.fullPosition(state, view.step, t), st.shape);
@@ -888,7 +1003,7 @@ function paintStep(redraw) {
     const key = `${partial[flat]}|${stamp.get(flat) ?? ""}`;
     if (!redraw && td.dataset.shown === key) return;
     td.dataset.shown = key;
-    setNumber(td, partial[flat], e.places, v1.size);
+    setNumber(td, partial[flat], e.places, v1.size, v1.width);
     td.classList.toggle("tce-stamp", stamp.has(flat));
     if (stamp.has(flat)) {
       const add = showUnits(stamp.get(flat), e.places);
@@ -906,7 +1021,9 @@ function paintStep(redraw) {
 
 function setStep(s) {
   view.step = s;
-  if (fig) paintStep(false);
+  if (!fig || fig.stale) return;
+  paintStep(false);
+  showSums(); // the focused sum as far as the stamps go
 }
 
 function step(delta) {
@@ -934,7 +1051,7 @@ function stopPlay() {
   if (!view.timer) return;
   clearInterval(view.timer);
   view.timer = null;
-  if (fig) paintStep(false);
+  if (fig && !fig.stale) paintStep(false);
 }
 
 // --- code and the finder

@@ -5,7 +5,7 @@ export default {
   "p": [0, 4],
   "a": [0, 3],
   "d": [1, 3],
-  "decimals": 2,
+  "decimals": 3,
   "maxExact": 9007199254740991,
   "finder": {"i": [1, 16], "o": [1, 128]}
 };

@@ -8,8 +8,8 @@
 //
 // A state is {dim, i, k, s, p, a, d, x, w}: dim is 1 or 2; i, k, s, p, a and d are arrays
 // of one entry per axis; x and w hold the input and kernel values, flat and row-major, each
-// with at most two decimal places. Every sum is computed on integers: x in units of
-// 10^-px and w in units of 10^-pw (px, pw: the decimal places they use, 0 to 2), so a
+// with at most LIMITS.decimals (3) decimal places. Every sum is computed on integers: x in
+// units of 10^-px and w in units of 10^-pw (px, pw: the decimal places they use, 0 to 3), so a
 // value of y is an integer count of 10^-(px + pw), exact while it stays below 2^53.
 import LIMITS from "./limits.mjs";
 import { MAX_EXACT, placesOfAll, unitsOf } from "./exact.mjs";

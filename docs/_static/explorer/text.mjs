@@ -20,21 +20,40 @@ export function valueText(v) {
 }
 
 /**
- * The sum behind one output value, written out:
- * "y[2, 3] = x[0, 1]·w[2, 2] + x[1, 1]·w[1, 2] = 3·1 + 3·2 = 9", exact.
+ * The sum behind one output value, written out and exact:
+ * "y[2, 3] = x[0, 1]·w[2, 2] + x[1, 1]·w[1, 2] = 3·1 + 3·2 = 9". While the stamps are added one
+ * at a time (step >= 0: stamps 0 to step are in), only the terms added so far:
+ * "y[2, 2] after 1 of 4 stamps = x[0, 0]·w[2, 2] = 1·1 = 1; 3 more terms to come".
  * @param {object} state a valid state
  * @param {number[]} o output position
+ * @param {number} [step] the stamp added last (−1, the default: all of them)
  * @returns {string}
  */
-export function sumText(state, o) {
+export function sumText(state, o, step = -1) {
   const e = exact(state);
   const taps = tapsOf(state, o);
   const y = `y[${o.join(", ")}]`;
   if (taps.length === 0) return `${y} = 0: no input value reaches it`;
-  const names = taps.map((t) => `x[${t.xPos.join(", ")}]·w[${t.wPos.join(", ")}]`).join(" + ");
-  const values = taps.map((t) => `${bracket(showUnits(t.xUnits, e.px))}·${bracket(showUnits(t.wUnits, e.pw))}`).join(" + ");
-  const total = taps.reduce((acc, t) => acc + t.xUnits * t.wUnits, 0);
-  return `${y} = ${names} = ${values} = ${showUnits(total, e.places)}`;
+  const n = state.x.length;
+  const added = step < 0 ? taps : taps.filter((t) => t.x <= step);
+  const head = step < 0 ? y : `${y} after ${step + 1} of ${n} ${plural(n, "stamp")}`;
+  const rest = taps.length - added.length;
+  if (added.length === 0) return `${head} = 0; ${rest} ${plural(rest, "term")} to come`;
+  const names = added.map((t) => `x[${t.xPos.join(", ")}]·w[${t.wPos.join(", ")}]`).join(" + ");
+  const values = added.map((t) => `${bracket(showUnits(t.xUnits, e.px))}·${bracket(showUnits(t.wUnits, e.pw))}`).join(" + ");
+  const total = added.reduce((acc, t) => acc + t.xUnits * t.wUnits, 0);
+  const tail = step < 0 ? "" : rest ? `; ${rest} more ${plural(rest, "term")} to come` : ": final";
+  return `${head} = ${names} = ${values} = ${showUnits(total, e.places)}${tail}`;
+}
+
+/**
+ * View 1's opening sentence, in the indices of the state's dimension.
+ * @param {number} dim 1 or 2
+ * @returns {string}
+ */
+export function scatterLead(dim) {
+  const [m, at, tap] = dim === 1 ? ["x[m]", "y[s·m − p]", "w[0]"] : ["x[m, n]", "y[s·m − p, s·n − p]", "w[0, 0]"];
+  return `Input ${m} adds ${m} × w onto y, its tap ${tap} on ${at}; overlapping stamps add. Type into x and w; hover, tap or use the arrow keys on y.`;
 }
 
 /** The size formula along one axis, numbers put in. @param {object} f axisFacts */
