@@ -113,5 +113,3 @@ if find_spec("torch"):
     x2_t = torch.tensor(x2, dtype=torch.float64)[None, None]
     y_torch = F.conv_transpose1d(x2_t, weight, stride=2)[0, 0]
     print(np.allclose(y_torch, back))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_one_dimension.png"

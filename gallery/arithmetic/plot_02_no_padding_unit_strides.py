@@ -80,5 +80,3 @@ if find_spec("torch"):
         torch.tensor(x2, dtype=torch.float64)[None, None], weight
     )[0, 0]
     print(np.allclose(y_torch, direct))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_02_no_padding_unit_strides.png"

@@ -82,8 +82,6 @@ title = "Transposed full padding: 7 back to 5 with no padding at all"
 fig, axes, back7 = show_zero_insertion(x7, k3, padding=2, title=title)
 plt.show()
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_03_padding.png"
-
 # %%
 # In PyTorch
 # ----------

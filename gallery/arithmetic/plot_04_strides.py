@@ -82,8 +82,6 @@ plt.show()
 # (:func:`~transposed_conv.phase_sums`) are [[1, 0], [2, 5]].
 print(tc.phase_sums(kernel, 2, padding=1))
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_strides.png"
-
 # %%
 # In PyTorch
 # ----------

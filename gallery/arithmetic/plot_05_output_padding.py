@@ -139,5 +139,3 @@ if find_spec("torch"):
             0, 0
         ]
     print(np.allclose(y_torch, six))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_05_output_padding.png"

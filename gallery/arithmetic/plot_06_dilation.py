@@ -60,8 +60,6 @@ fig, axes, direct = show_zero_insertion(x2, kernel, dilation=2, title=title)
 print(direct)
 plt.show()
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_dilation.png"
-
 # %%
 # With a stride
 # -------------

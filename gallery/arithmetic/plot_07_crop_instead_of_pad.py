@@ -83,5 +83,3 @@ if find_spec("torch"):
     x2_t = torch.tensor(x2, dtype=torch.float64)[None, None]
     y_torch = F.conv_transpose2d(x2_t, weight, stride=2, padding=2)[0, 0]
     print(np.allclose(y_torch, direct))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_07_crop_instead_of_pad.png"

@@ -87,5 +87,3 @@ if find_spec("torch"):
     x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]
     y_torch = F.conv_transpose2d(x2_t, weight, stride=2)[0, 0]
     print(np.allclose(y_torch, back))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_08_fractionally_strided.png"

@@ -111,5 +111,3 @@ if find_spec("torch"):
         layer.weight.copy_(torch.tensor(w4))
         y_torch = layer(torch.tensor(x4, dtype=torch.float32)[None])[0]
     print(np.allclose(y_torch, out4))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_09_channels_and_groups.png"

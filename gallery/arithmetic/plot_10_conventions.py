@@ -127,5 +127,3 @@ if find_spec("keras"):
     )
     y_keras = y_keras[0, :, :, 0]
     print(np.allclose(y_keras, tf_same))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_10_conventions.png"

@@ -148,5 +148,3 @@ if find_spec("torch"):
         conv.weight.copy_(torch.tensor(espcn_weight))
         y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
     print(np.allclose(y_torch, espcn))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_11_subpixel.png"

@@ -103,5 +103,3 @@ if find_spec("torch"):
         torch.tensor(g)[None, None], weight, stride=2
     )[0, 0]
     print(np.allclose(y_torch, analytic))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_12_gradient.png"

@@ -132,5 +132,3 @@ if find_spec("torch"):
     )  # (C_out, C_in, 1, 1): channel 2u + v
     y_torch = F.pixel_shuffle(F.conv2d(x_t, weight_1x1), 2)[0, 0]
     print(np.allclose(y_torch, shuffled))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_13_no_overlap.png"

@@ -133,5 +133,3 @@ if find_spec("keras"):
     )
     y_keras = y_keras[0, :, :, 0]
     print(np.allclose(y_keras, up4))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_14_exactly_s_times.png"

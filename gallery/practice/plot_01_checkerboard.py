@@ -96,5 +96,3 @@ for name, start in starts.items():
     crops[f"{name}: {share[name]:.0%}"] = crop - crop.min()
 show_images(crops, title="Three random stride-2 layers (crops)", ncols=3)
 plt.show()
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_checkerboard.png"

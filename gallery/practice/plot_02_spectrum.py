@@ -95,6 +95,4 @@ print(share)
 titles = {f"{k}: image share {share[k]:.1%}": y for k, y in outs.items()}
 show_spectra(titles, title="Power spectra of a photograph up-sampled 4x")
 plt.show()
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_02_spectrum.png"
 # sphinx_gallery_multi_image = "single"

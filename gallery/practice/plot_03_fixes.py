@@ -95,5 +95,3 @@ if find_spec("torch"):
     big = F.interpolate(torch.tensor(small)[None, None], scale_factor=2)
     y_torch = F.conv2d(big, weight, padding=1)[0, 0]
     print(np.allclose(y_torch, outs["Resize + 3x3"]))
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_03_fixes.png"

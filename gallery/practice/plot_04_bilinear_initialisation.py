@@ -96,5 +96,3 @@ if find_spec("torch"):
         layer.weight.copy_(torch.tensor(kernel).expand(C, 1, 4, 4))
         y_torch = layer(torch.tensor(small).float().expand(1, C, 128, 128))[0]
     print(np.allclose(y_torch, by_kernel, atol=1e-6))  # True for each channel
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_bilinear_initialisation.png"

@@ -96,5 +96,3 @@ table = {
     for k, y in candidates.items()
 }
 print(table)
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_05_learning_the_kernel.png"

@@ -83,5 +83,3 @@ if find_spec("torch"):
     F.conv2d(x_t, weight, stride=2, padding=1).sum().backward()
     y_torch = x_t.grad[0, 0]
     print(np.allclose(y_torch, grad))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_gradient_artifacts.png"

@@ -96,5 +96,3 @@ if find_spec("torch"):
     weight = torch.tensor(bilinear2)[None, None]
     y_torch = F.conv_transpose2d(small_t, weight, stride=2, padding=1)[0, 0]
     print(np.allclose(y_torch, ups["transposed"]))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_why_upsample.png"

@@ -93,5 +93,3 @@ if find_spec("torch"):
         torch.tensor(inputs, dtype=torch.float64)[None, None], weight
     )[0, 0]
     print(np.allclose(y_torch, output))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_03_convolution.png"

@@ -81,5 +81,3 @@ if find_spec("torch"):
         torch.tensor(x2, dtype=torch.float64)[None, None], weight
     )[0, 0]
     print(np.allclose(y_torch, result))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_going_backward.png"

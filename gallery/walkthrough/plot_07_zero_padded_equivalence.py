@@ -95,5 +95,3 @@ if find_spec("torch"):
 
     y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
     print(np.allclose(y_torch, transposed))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_07_zero_padded_equivalence.png"

@@ -96,5 +96,3 @@ if find_spec("torch"):
         x2_t = torch.tensor(x2, dtype=torch.float32)[None, None]
         y_torch = layer(x2_t)[0, 0]
     print(np.allclose(y_torch, routes["Scatter-add"]))  # True
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_08_summary.png"

@@ -79,15 +79,6 @@ def test_content_box_finds_a_strip():
     assert not is_strip(image)
 
 
-@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.stem)
-def test_every_script_names_its_drawn_thumbnail(script):
-    text = script.read_text(encoding="utf-8")
-    assert "sphinx_gallery_thumbnail_number" not in text  # it would win over the path
-    chosen = re.findall(r'^# sphinx_gallery_thumbnail_path = "(.+)"$', text, flags=re.MULTILINE)
-    assert chosen == [f"_build/thumbnails/{script.stem}.png"]
-    assert script.stem in ext.DRAW
-
-
 def test_every_drawn_thumbnail_has_a_script():
     assert set(ext.DRAW) == {s.stem for s in SCRIPTS}
 
