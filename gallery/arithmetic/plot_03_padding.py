@@ -25,7 +25,6 @@ from transposed_conv.plotting import (
 )
 
 x = np.arange(1, 26).reshape(5, 5)
-# not symmetric
 k4 = np.array([[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
 title = "Arbitrary padding: input 5, kernel 4, padding 2, output 6"
 fig, axes, y = show_convolution(x, k4, padding=2, title=title)
@@ -51,11 +50,10 @@ print(same)
 plt.show()
 
 # %%
-# The transpose of a half-padded convolution is half-padded too: size stays size. Here it
-# takes a 5x5 input, the shape of the output above, back to 5x5 (small values, so the
-# sums stay legible); step through the stamps: they fill the *full result* (every stamp
-# added, nothing cropped yet: 7x7; not to be confused with full padding, below), and padding 1
-# crops its cross-hatched border.
+# The transpose of a half-padded convolution is half-padded too: size stays size, 5x5 to 5x5
+# (small values, so the sums stay legible). Step through the stamps: they fill the *full
+# result* (every stamp added, nothing cropped yet: 7x7; not to be confused with full padding,
+# below), and padding 1 crops its cross-hatched border.
 x5 = np.add.outer(np.arange(5), np.arange(5)) % 3
 title = "Transposed half padding: the stamps' border is cropped, 5 stays 5"
 anim = animate_scatter(
@@ -75,8 +73,7 @@ plt.show()
 
 # %%
 # Its transpose shrinks the 7x7 output back to 5x5 and needs no padding at all
-# (:math:`k - 1 - p = 0`): it is a plain convolution without padding ("valid") with the
-# rotated kernel.
+# (:math:`k - 1 - p = 0`): a plain ("valid") convolution with the rotated kernel.
 x7 = full
 title = "Transposed full padding: 7 back to 5 with no padding at all"
 fig, axes, back7 = show_zero_insertion(x7, k3, padding=2, title=title)
@@ -87,9 +84,8 @@ plt.show()
 # ----------
 #
 # The half-padded convolution and the transpose of the full-padded one, with
-# ``torch.nn.functional`` (PyTorch also accepts ``padding="same"`` for the convolution, at
-# stride 1 only; so does this package):
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# ``torch.nn.functional`` (PyTorch also accepts ``padding="same"`` at stride 1, as does this
+# package). This cell runs where PyTorch is installed; the site is built without it.
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

@@ -68,27 +68,22 @@ plt.show()
 
 # %%
 # Its transpose: zeros inserted, then padded by :math:`k - 1 - p = 1`: the 3x3 output goes back
-# to 5x5.
+# to 5x5. Its even rows hold zeros at the odd columns, and these zeros are the kernel's, not
+# inserted ones. With padding 1, tap u reaches output row :math:`2m + u - 1`, so the even rows
+# get only the kernel's middle row, [0, 1, 0], and their odd columns only its two zeros: the
+# phase sums (:func:`~transposed_conv.phase_sums`) are [[1, 0], [2, 5]].
 x3 = y_p
 title = "Stride 2, padding 1, as a convolution: padded by k - 1 - p = 1"
 *_, back = show_zero_insertion(x3, kernel, stride=2, padding=1, title=title)
-print(back)
+print(back, tc.phase_sums(kernel, 2, padding=1), sep="\n")
 plt.show()
-
-# %%
-# Its even rows hold zeros at the odd columns, and these zeros are the kernel's, not inserted
-# ones. With padding 1, tap u reaches output row :math:`2m + u - 1`, so the even rows get only
-# the kernel's middle row, [0, 1, 0], and their odd columns only its two zeros: the phase sums
-# (:func:`~transposed_conv.phase_sums`) are [[1, 0], [2, 5]].
-print(tc.phase_sums(kernel, 2, padding=1))
 
 # %%
 # In PyTorch
 # ----------
 #
-# The strided convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
-# ``kernel``, ``y_p`` and ``x3``:
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# The strided convolution and its transpose with ``torch.nn.functional`` (this cell runs where
+# PyTorch is installed; the site is built without it):
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

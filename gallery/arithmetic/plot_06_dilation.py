@@ -83,19 +83,16 @@ plt.show()
 # In PyTorch
 # ----------
 #
-# The dilated convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
-# ``kernel`` and ``x2``:
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# The dilated convolution and its transpose with ``torch.nn.functional`` (this cell runs where
+# PyTorch is installed; the site is built without it):
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
 
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
     print(weight.shape)  # torch.Size([1, 1, 3, 3])
-    y_torch = F.conv2d(
-        torch.tensor(x, dtype=torch.float64)[None, None], weight, dilation=2
-    )
-    y_torch = y_torch[0, 0]
+    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+    y_torch = F.conv2d(x_t, weight, dilation=2)[0, 0]
     print(np.allclose(y_torch, y))  # True
 
     x2_t = torch.tensor(x2, dtype=torch.float64)[None, None]

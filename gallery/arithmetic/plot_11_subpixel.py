@@ -58,12 +58,13 @@ plt.show()
 # fills ``output[r::2, c::2]``, so every outlined 2x2 block below holds one pixel of each phase.
 # With padding p the output starts p samples into this full result, so its row r belongs to
 # phase :math:`(r + p) \bmod s` (tap u reaches phase :math:`(u - p) \bmod s`).
-# four channels become one, 2x larger
-shuffled = tc.pixel_shuffle(np.stack(phases), 2)[0]
+shuffled = tc.pixel_shuffle(np.stack(phases), 2)[
+    0
+]  # four channels to one, 2x larger
 full = tc.conv_transpose2d(x, kernel, stride=2)
-print(full)
+print(np.array_equal(shuffled, full))
 _, (ax,) = show_panels(
-    [Panel(full, "Pixel shuffle of the four phases", "output")],
+    [Panel(shuffled, "Pixel shuffle of the four phases", "output")],
     title="Interleaved, the phases are the stride-2 transposed convolution; each "
     "outlined 2x2 block holds phase (r, c) at its row r, column c",
     width=4,

@@ -67,16 +67,13 @@ plt.show()
 # ``x3`` is the stride-2 convolution of ``g6`` (printed: the largest difference from finite
 # differences). ``output_padding`` only adds rows that the convolution's floor drops.
 x3, g6 = rng.standard_normal((3, 3)), rng.standard_normal((6, 6))
-back = {"stride": 2, "padding": 1}
-
-
-def loss_t(v):
-    y = tc.conv_transpose2d(v, kernel, **back, output_padding=1)
-    return float(np.vdot(y, g6))
-
-
-numeric_t = tc.numerical_gradient(loss_t, x3, eps=1e-6)
-by_conv = tc.conv2d(g6, kernel, **back)
+up = {"stride": 2, "padding": 1, "output_padding": 1}
+numeric_t = tc.numerical_gradient(
+    lambda v: float(np.vdot(tc.conv_transpose2d(v, kernel, **up), g6)),
+    x3,
+    eps=1e-6,
+)
+by_conv = tc.conv2d(g6, kernel, stride=2, padding=1)
 print(np.abs(numeric_t - by_conv).max())
 
 # %%
@@ -84,8 +81,7 @@ print(np.abs(numeric_t - by_conv).max())
 # ----------
 #
 # PyTorch's autograd gives the same gradient, and ``conv_transpose2d`` of ``g`` computes it
-# directly:
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# directly (this cell runs where PyTorch is installed; the site is built without it):
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
@@ -99,7 +95,6 @@ if find_spec("torch"):
     y_torch = x_t.grad
     print(np.allclose(y_torch, analytic))  # True
 
-    y_torch = F.conv_transpose2d(
-        torch.tensor(g)[None, None], weight, stride=2
-    )[0, 0]
+    g_t = torch.tensor(g)[None, None]
+    y_torch = F.conv_transpose2d(g_t, weight, stride=2)[0, 0]
     print(np.allclose(y_torch, analytic))  # True

@@ -21,8 +21,8 @@ weights.
 # With :math:`d = 1`, every kernel size k has a padding :math:`p \ge 0` and an
 # ``output_padding`` :math:`0 \le a < s` that satisfy it: exactly one pair for s = 2, and
 # for larger s sometimes more (for s = 3 and k = 3: p = 0 with a = 0, or p = 1 with a = 2).
-# The table lists the smallest padding for each k, for s = 2 and s = 3, each checked on inputs
-# of 5 to 9, with:
+# The table lists the smallest padding for each k, for s = 2 and s = 3 (each holds on inputs
+# of 5 to 9: the tests check it), with:
 #
 # - the tap counts per phase: the number of kernel taps each output phase (the output pixels
 #   with the same position modulo s) receives away from the border

@@ -44,9 +44,8 @@ plt.show()
 # ----------
 #
 # On a 2x2 input the border is almost everything: only the centre 2x2 of the transposed
-# convolution's result equals bilinear interpolation, and the twelve cells of its outer ring
-# differ, because beyond the edge it sees zeros where interpolation repeats the edge value.
-# The kernel itself is a tent:
+# convolution's result equals bilinear interpolation; the twelve cells of its outer ring differ,
+# as beyond the edge it sees zeros where interpolation repeats the edge. The kernel is a tent:
 print(tc.bilinear_kernel(2))
 
 # %%
@@ -58,14 +57,15 @@ print(tc.bilinear_kernel(2))
 # bilinear kernel matches bilinear interpolation; one with a random positive kernel of the
 # same size blurs unevenly and leaves a checkerboard, the artifact that the
 # :ref:`practice section <practice>` takes apart. Bicubic overshoots the photograph's 0-to-1
-# range a little; it is clipped to that range, so it is drawn in grey like the other panels.
+# range a little (printed); it is clipped to that range, drawn in grey like the other panels.
 small_photo = tc.box_downsample(sample_photo(), 8)  # 64x64: 8x8 block means
 random_kernel = np.random.default_rng(0).uniform(0, 1, (8, 8))
 random_kernel /= random_kernel.sum() / 16  # the bilinear kernel's total weight
 results = {"Input": small_photo}
-for mode in modes:  # bicubic clipped to [0, 1]
+for mode in modes:  # bicubic, last, overshoots: all clipped to [0, 1]
     up = tc.interpolate(small_photo, 4, mode)
     results[mode.capitalize()] = np.clip(up, 0, 1)
+print(f"bicubic from {up.min():.3f} to {up.max():.3f}")
 kernels = {"bilinear": tc.bilinear_kernel(4), "random": random_kernel}
 for name, k in kernels.items():
     up = tc.conv_transpose2d(small_photo, k, stride=4, padding=2)
@@ -74,7 +74,7 @@ crops = {
     name: image[: len(image) // 2, len(image) // 4 : 3 * len(image) // 4]
     for name, image in results.items()
 }
-title = "The top middle of a 64x64 photograph up-sampled 4x six ways"
+title = "Crops (the top middle) of a 64x64 photograph up-sampled 4x six ways"
 show_images(crops, title=title)
 plt.show()
 

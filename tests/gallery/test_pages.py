@@ -97,14 +97,10 @@ LAYOUT_COMMENT = re.compile(r"#.*\b(?:layout|figsize|tight_layout|fits? the (?:p
 # the list cannot outlive its reason; trimming a page takes it off.
 TOO_LONG = {
     "plot_01_one_dimension",
-    "plot_03_padding",
-    "plot_04_strides",
     "plot_05_output_padding",
-    "plot_06_dilation",
     "plot_09_channels_and_groups",
     "plot_10_conventions",
     "plot_11_subpixel",
-    "plot_12_gradient",
     "plot_13_no_overlap",
     "plot_14_exactly_s_times",
 }
