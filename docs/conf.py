@@ -47,8 +47,6 @@ exclude_patterns = [
 nitpicky = True
 # numpydoc reads these words from "Parameters" types; they are prose, not objects.
 nitpick_ignore_regex = [("py:class", r"array_like|ndarray|optional|matplotlib .*|sequence .*")]
-# image_centre_share's old name, still linked from a gallery page until that page moves to it
-nitpick_ignore = [("py:func", "transposed_conv.stride_frequency_energy")]
 
 autodoc_typehints = "none"  # types are in the numpydoc sections; hints would need intersphinx
 autodoc_member_order = "bysource"
@@ -119,7 +117,15 @@ html_theme_options = {
 # pages without sub-pages get no (empty) left sidebar
 html_sidebars = {
     page: []
-    for page in ("index", "introduction", "arithmetic", "install", "references", "explorer")
+    for page in (
+        "index",
+        "introduction",
+        "notation",
+        "arithmetic",
+        "install",
+        "references",
+        "explorer",
+    )
 }
 html_context = {
     "default_mode": "auto",

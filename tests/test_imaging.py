@@ -294,11 +294,6 @@ def test_centre_share_separates_stride_patterns_from_smooth_images():
         tc.image_centre_share(np.ones((5, 4)), 2)
 
 
-def test_old_name_is_the_new_function():
-    assert tc.stride_frequency_energy is tc.image_centre_share
-    assert "stride_frequency_energy" not in tc.__all__
-
-
 # ---------------------------------------------------------------- kernel_image_gain
 
 kernels_1d = st.lists(st.integers(-5, 9), min_size=1, max_size=8).filter(lambda w: sum(w) != 0)

@@ -15,19 +15,21 @@ number can be changed and each output traced back to its inputs.
 #
 # A kernel of 3 slides over a signal of 5 with stride 2: it fits
 # :math:`\lfloor (5 - 3) / 2 \rfloor + 1 = 2` times.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
 from transposed_conv.plotting import Panel, framed_panel, show_panels
 
-signal = np.array([3, 1, 4, 1, 5])
+x = np.array([3, 1, 4, 1, 5])
 kernel = np.array([1, 2, 3])  # not symmetric, so its reversal shows
-out = tc.conv1d(signal, kernel, stride=2)
-print(out)
-panels = [Panel(signal, "Signal"), Panel(kernel, "Kernel", "kernel")]
+y = tc.conv1d(x, kernel, stride=2)
+print(y)
+panels = [Panel(x, "Signal"), Panel(kernel, "Kernel", "kernel")]
 show_panels(
-    [*panels, Panel(out, "Output", "output")],
+    [*panels, Panel(y, "Output", "output")],
     title="A 1-D convolution with stride 2 maps 5 samples to 2",
     operators=["∗", "="],
 )
@@ -37,7 +39,7 @@ plt.show()
 # Its matrix
 # ----------
 #
-# The convolution is a matrix product, ``out = C @ signal``: C has one row per output sample
+# The convolution is a matrix product, ``y = C @ x``: C has one row per output sample
 # and one column per input sample, so it is 2x5, and each row is the kernel shifted by the
 # stride.
 C = tc.convolution_matrix((5,), kernel, stride=2)
@@ -54,11 +56,11 @@ plt.show()
 #
 # The transposed convolution multiplies by C.T: two numbers become five. Each input value
 # stamps the kernel, the stamps two samples apart, overlapping in one sample.
-y = np.array([10, 20])
-back = tc.conv_transpose1d(y, kernel, stride=2)
+x2 = np.array([10, 20])
+back = tc.conv_transpose1d(x2, kernel, stride=2)
 print(back)
-stamps = tc.scatter_stamps(y, kernel, stride=2)
-stamped = [Panel(st, f"{v} x kernel", "kernel") for st, v in zip(stamps, y)]
+stamps = tc.scatter_stamps(x2, kernel, stride=2)
+stamped = [Panel(st, f"{v} x kernel", "kernel") for st, v in zip(stamps, x2)]
 show_panels(
     [*stamped, Panel(back, "Output", "output")],
     title="Two input values stamp the kernel two samples apart; the overlap adds",
@@ -70,13 +72,14 @@ plt.show()
 # Why the kernel is reversed
 # --------------------------
 #
-# The transposed convolution scatters: its input sample j (of ``y`` above) adds
-# :math:`y[j]\,w[m]` to output sample :math:`j s + m` for every tap m (kernel weight m).
-# Read per output sample n, the taps that reach it are :math:`m = n - j s`, so
+# The transposed convolution scatters. With x its input (``x2`` above) and y its output
+# (:doc:`/notation`), input sample m adds :math:`x[m]\,w[u]` to output sample
+# :math:`s m + u` for every tap u (kernel weight u). Read per output sample r, the taps that
+# reach it are :math:`u = r - s m`, so
 #
-# .. math:: \mathrm{out}[n] = \sum_j y[j]\, w[n - j s] ,
+# .. math:: y[r] = \sum_m x[m]\, w[u], \quad u = r - s m ,
 #
-# a true convolution in the signal-processing sense: as the input index j runs up, the kernel
+# a true convolution in the signal-processing sense: as the input index m runs up, the kernel
 # index runs *down*. The frameworks' "convolution" (the ∗ of these pages) slides the kernel
 # without reversing it, so to compute the same numbers with it, the kernel must be reversed; in
 # 2-D, along both axes: rotated 180 degrees. Every 2-D page draws that rotated kernel.
@@ -84,7 +87,7 @@ plt.show()
 # So the same five numbers come from a direct convolution: insert a zero between the two
 # inputs, pad with k - 1 = 2 zeros on each side, and slide the reversed kernel, [3, 2, 1].
 pad = tc.transpose_padding((3,))  # k - 1 on each side
-framed = framed_panel(y, "Zeros inserted, padded", stride=2, pad_width=pad)
+framed = framed_panel(x2, "Zeros inserted, padded", stride=2, pad_width=pad)
 direct = tc.conv1d(framed.data, tc.flip_kernel(kernel))
 reversed_kernel = Panel(tc.flip_kernel(kernel), "Kernel reversed", "kernel")
 show_panels(
@@ -98,18 +101,15 @@ plt.show()
 # In PyTorch
 # ----------
 #
-# The transposed convolution with ``torch.nn.functional``, on the page's ``kernel`` and ``y``.
+# The transposed convolution with ``torch.nn.functional``, on the page's ``kernel`` and ``x2``.
 # Arrays carry a batch and a channel axis, ``(N, C, L)``; the weight is ``(C_in, C_out, k)``
 # here, ``(C_out, C_in, k)`` for a convolution.
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#
-#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    y_t = torch.tensor(y, dtype=torch.float64)[None, None]
-#    y_torch = F.conv_transpose1d(y_t, weight, stride=2)[0, 0]
-#    # y_torch equals back
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_one_dimension.png"
+    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+    x2_t = torch.tensor(x2, dtype=torch.float64)[None, None]
+    y_torch = F.conv_transpose1d(x2_t, weight, stride=2)[0, 0]
+    print(np.allclose(y_torch, back))  # True

@@ -16,12 +16,17 @@ number can be changed and each output traced back to its inputs.
 #
 # Input 7, kernel 3, dilation 2: the kernel spans 5 cells, so
 # :math:`o = 7 - 2 \cdot (3 - 1) - 1 + 1 = 3`. The gaps of the kernel are drawn as inserted zeros.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
+import transposed_conv as tc
 from transposed_conv.plotting import (
+    Panel,
     animate_scatter,
     show_convolution,
+    show_panels,
     show_zero_insertion,
 )
 
@@ -29,7 +34,7 @@ x = np.arange(49).reshape(7, 7) % 10
 # its 180-degree rotation differs
 kernel = np.array([[1, 0, 2], [0, 3, 0], [0, 0, 1]])
 title = "Input 7, kernel 3, dilation 2: the kernel spans 5 cells, output 3"
-fig, axes, out = show_convolution(x, kernel, dilation=2, title=title)
+fig, axes, y = show_convolution(x, kernel, dilation=2, title=title)
 plt.show()
 
 # %%
@@ -39,9 +44,9 @@ plt.show()
 # The transposed convolution with dilation 2 takes the 3x3 output back to 7x7: each value
 # stamps the dilated kernel. Its input has size :math:`i' = 3`, its output
 # :math:`o' = (i' - 1) + 2 \cdot (3 - 1) + 1 = 7`.
-y = out
-title = "Transposed, dilation 2: each value stamps the spread-out kernel"
-anim = animate_scatter(y, kernel, dilation=2, title=title, input_name="y")
+x2 = y
+title = "Transposed, dilation 2: each value stamps the spread-y kernel"
+anim = animate_scatter(x2, kernel, dilation=2, title=title, input_name="x2")
 plt.show()
 
 # %%
@@ -51,32 +56,45 @@ plt.show()
 # The dilation stays a dilation (the same d), and the padding is
 # :math:`d(k - 1) - p = 4` on each side.
 title = "Dilation 2 as a convolution: padding d(k - 1) = 4, the same dilated kernel, rotated"
-fig, axes, direct = show_zero_insertion(y, kernel, dilation=2, title=title)
+fig, axes, direct = show_zero_insertion(x2, kernel, dilation=2, title=title)
 print(direct)
 plt.show()
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_dilation.png"
+# %%
+# With a stride
+# -------------
+#
+# Stride 2 and dilation 2 on a 3x3 input: the stamps land 2 apart and their taps are 2 apart,
+# :math:`o' = (3 - 1) \cdot 2 + 2 \cdot (3 - 1) + 1 = 9`. Tap u reaches phase
+# :math:`2u \bmod 2 = 0` only, so every odd row and column gets no tap. Stride and dilation
+# that share a factor leave whole phases unreached, even with :math:`k \ge s`; in 1-D, an
+# input of 5 (printed):
+both = tc.overlap_counts((3, 3), 3, stride=2, dilation=2)
+print(tc.overlap_counts(5, 3, stride=2, dilation=2))
+title = "Stride 2, dilation 2: no tap (empty) on odd rows and columns"
+show_panels(
+    [Panel(both, "Taps per output pixel", "output", blank=both == 0)],
+    title=title,
+    width=4,
+)
+plt.show()
 
 # %%
 # In PyTorch
 # ----------
 #
-# The dilated convolution and its transpose with ``torch.nn.functional``, on the page's ``x``,
-# ``kernel`` and ``y``:
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#
-#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3, 3])
-#    y_torch = F.conv2d(torch.tensor(x, dtype=torch.float64)[None, None], weight, dilation=2)
-#    y_torch = y_torch[0, 0]
-#    # y_torch equals out
-#
-# .. code-block:: python
-#
-#    y_t = torch.tensor(y, dtype=torch.float64)[None, None]
-#    y_torch = F.conv_transpose2d(y_t, weight, dilation=2)[0, 0]
-#    # y_torch equals direct
+# The dilated convolution and its transpose with ``torch.nn.functional`` (this cell runs where
+# PyTorch is installed; the site is built without it):
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
+
+    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+    y_torch = F.conv2d(x_t, weight, dilation=2)[0, 0]
+    print(np.allclose(y_torch, y))  # True
+
+    x2_t = torch.tensor(x2, dtype=torch.float64)[None, None]
+    y_torch = F.conv_transpose2d(x2_t, weight, dilation=2)[0, 0]
+    print(np.allclose(y_torch, direct))  # True

@@ -17,6 +17,8 @@ number can be changed and each output traced back to its inputs.
 # kernel laid on the 5x5 grid and flattened. The window moves two input columns (one stride)
 # from row 0 to row 1, so row 1 is row 0 shifted two places; row 2 starts the next row of
 # windows, two input rows down, so it is row 0 shifted ten places.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -61,11 +63,11 @@ plt.show()
 # Three routes give the same 5x5 result: multiplication by C.T, the transposed convolution
 # (the stamps), and the stride-1 convolution of the rotated kernel over the zero-inserted
 # input, a kernel that moves one cell at a time over a stretched input.
-y = np.array([1, 2, 3, 4])
-back = (C.T @ y).reshape(5, 5)
-y2 = y.reshape(2, 2)
-stamps = tc.conv_transpose2d(y2, kernel, stride=2)
-inserted = tc.conv_transpose_by_zero_insertion(y2, kernel, stride=2)
+x2 = np.array([1, 2, 3, 4])
+back = (C.T @ x2).reshape(5, 5)
+x2_square = x2.reshape(2, 2)
+stamps = tc.conv_transpose2d(x2_square, kernel, stride=2)
+inserted = tc.conv_transpose_by_zero_insertion(x2_square, kernel, stride=2)
 print(back)
 print(np.array_equal(back, stamps), np.array_equal(back, inserted))
 
@@ -74,16 +76,14 @@ print(np.array_equal(back, stamps), np.array_equal(back, inserted))
 # ----------
 #
 # PyTorch computes the multiplication by C.T without building C:
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#
-#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
-#    y_t = torch.tensor(y.reshape(2, 2), dtype=torch.float64)[None, None]
-#    y_torch = F.conv_transpose2d(y_t, weight, stride=2)[0, 0]
-#    # y_torch equals back
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_08_fractionally_strided.png"
+    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+    # the weight's axes: (C_in, C_out / groups, kH, kW)
+    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+    x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]
+    y_torch = F.conv_transpose2d(x2_t, weight, stride=2)[0, 0]
+    print(np.allclose(y_torch, back))  # True

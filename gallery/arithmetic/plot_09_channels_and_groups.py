@@ -14,6 +14,8 @@ connected: one pair in g.
 #
 # Two input channels, three output channels, groups=1: six kernels. Output channel ``o`` is the
 # sum over input channels ``c`` of the 2-D transposed convolution of ``x[c]`` with ``weight[c, o]``.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -78,22 +80,34 @@ flipped = tc.flip_kernel(w4, groups=2)
 print(w4.shape, "->", flipped.shape)
 
 # %%
+# The same weight, both ways
+# --------------------------
+#
+# Why the transposed weight is ``(C_in, C_out / groups, kH, kW)``: the transposed convolution
+# is the adjoint of a convolution and reuses that convolution's weight unchanged. As a
+# *convolution's* weight, ``w4`` maps 2 channels to 4 (stride 2, groups 2); the transposed
+# convolution with the same array maps 4 channels back to 2. The weight's axes are named from
+# the convolution's side, whose ``(C_out, C_in / groups)`` is the transpose's
+# ``(C_in, C_out / groups)``. Adjoint: for every z, :math:`\langle C z, x_4 \rangle =
+# \langle z, C^T x_4 \rangle` (the two numbers printed).
+z = np.random.default_rng(0).integers(-3, 4, (2, 4, 4))
+forward = tc.conv2d(z, w4, stride=2, groups=2)
+print(forward.shape, np.vdot(forward, x4), np.vdot(z, out4))
+
+# %%
 # In PyTorch
 # ----------
 #
 # The grouped transposed convolution as a PyTorch layer: ``ConvTranspose2d(4, 2, 2, stride=2,
 # groups=2)`` holds a weight of shape ``(C_in, C_out / groups, kH, kW) = (4, 1, 2, 2)``, the
 # page's ``w4``:
-#
-# .. code-block:: python
-#
-#    import torch
-#
-#    layer = torch.nn.ConvTranspose2d(4, 2, 2, stride=2, groups=2, bias=False)
-#    print(layer.weight.shape)  # torch.Size([4, 1, 2, 2])
-#    with torch.no_grad():
-#        layer.weight.copy_(torch.tensor(w4))
-#        y_torch = layer(torch.tensor(x4, dtype=torch.float32)[None])[0]
-#    # y_torch equals out4
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_09_channels_and_groups.png"
+    layer = torch.nn.ConvTranspose2d(4, 2, 2, stride=2, groups=2, bias=False)
+    print(layer.weight.shape)  # torch.Size([4, 1, 2, 2])
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(w4))
+        y_torch = layer(torch.tensor(x4, dtype=torch.float32)[None])[0]
+    print(np.allclose(y_torch, out4))  # True

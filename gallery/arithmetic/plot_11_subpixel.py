@@ -14,6 +14,8 @@ outputs as channels and interleaving them into space is called a pixel shuffle.
 #
 # A 4x4 kernel with stride 2 splits into four 2x2 phase kernels: the taps at even and odd rows
 # and columns. Each lands on one phase of the output.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -52,16 +54,17 @@ plt.show()
 # Interleaved
 # -----------
 #
-# Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8. Because no
-# inserted zero is ever multiplied, the package computes it this way: its fast path adds each
-# kernel tap's products straight into its phase, a strided slice of the output: phase (r, c)
+# Interleaved (pixel shuffle), they are the stride-2 transposed convolution, 8x8: phase (r, c)
 # fills ``output[r::2, c::2]``, so every outlined 2x2 block below holds one pixel of each phase.
-# four channels become one, 2x larger
-shuffled = tc.pixel_shuffle(np.stack(phases), 2)[0]
+# With padding p the output starts p samples into this full result, so its row r belongs to
+# phase :math:`(r + p) \bmod s` (tap u reaches phase :math:`(u - p) \bmod s`).
+shuffled = tc.pixel_shuffle(np.stack(phases), 2)[
+    0
+]  # four channels to one, 2x larger
 full = tc.conv_transpose2d(x, kernel, stride=2)
-print(full)
+print(np.array_equal(shuffled, full))
 _, (ax,) = show_panels(
-    [Panel(full, "Pixel shuffle of the four phases", "output")],
+    [Panel(shuffled, "Pixel shuffle of the four phases", "output")],
     title="Interleaved, the phases are the stride-2 transposed convolution; each "
     "outlined 2x2 block holds phase (r, c) at its row r, column c",
     width=4,
@@ -125,24 +128,24 @@ print(kernel_icnr, tc.phase_sums(kernel_icnr, 2), sep="\n")
 #
 # The transposed convolution and its ESPCN form, on the page's ``x``, ``kernel`` and
 # ``espcn_weight``:
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
-#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 4, 4]): (C_in, C_out / groups, kH, kW)
-#    y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
-#    # y_torch equals full
-#
-# .. code-block:: python
-#
-#    conv = torch.nn.Conv2d(1, 4, 2, padding=1, bias=False)  # 1 channel to s * s = 4
-#    print(conv.weight.shape)  # torch.Size([4, 1, 2, 2]): (C_out, C_in / groups, kH, kW)
-#    with torch.no_grad():
-#        conv.weight.copy_(torch.tensor(espcn_weight))
-#        y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
-#    # y_torch equals espcn
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_11_subpixel.png"
+    x_t = torch.tensor(x, dtype=torch.float64)[None, None]
+    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+    # the weight's axes: (C_in, C_out / groups, kH, kW)
+    print(weight.shape)  # torch.Size([1, 1, 4, 4])
+    y_torch = F.conv_transpose2d(x_t, weight, stride=2)[0, 0]
+    print(np.allclose(y_torch, full))  # True
+
+    conv = torch.nn.Conv2d(
+        1, 4, 2, padding=1, bias=False
+    )  # 1 channel to s * s = 4
+    # the weight's axes: (C_out, C_in / groups, kH, kW)
+    print(conv.weight.shape)  # torch.Size([4, 1, 2, 2])
+    with torch.no_grad():
+        conv.weight.copy_(torch.tensor(espcn_weight))
+        y_torch = F.pixel_shuffle(conv(x_t.float()), 2)[0, 0]
+    print(np.allclose(y_torch, espcn))  # True

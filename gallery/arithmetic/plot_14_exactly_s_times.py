@@ -21,8 +21,8 @@ weights.
 # With :math:`d = 1`, every kernel size k has a padding :math:`p \ge 0` and an
 # ``output_padding`` :math:`0 \le a < s` that satisfy it: exactly one pair for s = 2, and
 # for larger s sometimes more (for s = 3 and k = 3: p = 0 with a = 0, or p = 1 with a = 2).
-# The table lists the smallest padding for each k, for s = 2 and s = 3, each checked on inputs
-# of 5 to 9, with:
+# The table lists the smallest padding for each k, for s = 2 and s = 3 (each holds on inputs
+# of 5 to 9: the tests check it), with:
 #
 # - the tap counts per phase: the number of kernel taps each output phase (the output pixels
 #   with the same position modulo s) receives away from the border
@@ -37,6 +37,8 @@ weights.
 #   pixel (Keras crops the odd row at the end, PyTorch at the start). This column is for Keras
 #   3.15 or newer (and Keras on TensorFlow or JAX); Keras 3 before 3.15 on the PyTorch backend
 #   gave PyTorch's values, with a warning where they differ.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -102,31 +104,32 @@ up4 = tc.conv_transpose2d(x, kernel4, stride=2, padding=1)
 print(up4.shape)
 
 # %%
-# .. code-block:: python
-#
-#    import torch
-#
-#    layer = torch.nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False)
-#    with torch.no_grad():
-#        layer.weight.copy_(torch.tensor(kernel4)[None, None])
-#        y_torch = layer(torch.tensor(x, dtype=torch.float32)[None, None])[0, 0]
-#    # y_torch equals up4
-#
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+
+    layer = torch.nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False)
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(kernel4)[None, None])
+        y_torch = layer(torch.tensor(x, dtype=torch.float32)[None, None])[0, 0]
+    print(np.allclose(y_torch, up4))  # True
+
+# %%
 # Keras' ``'same'`` gives the same 8x8 values for kernel 4 (k - s even: the crop is
 # symmetric):
-#
-# .. code-block:: python
-#
-#    import os
-#
-#    os.environ["KERAS_BACKEND"] = "torch"  # before the first import of keras
-#    import keras
-#
-#    layer = keras.layers.Conv2DTranspose(1, 4, strides=2, padding="same", use_bias=False)
-#    layer.build((1, 4, 4, 1))
-#    layer.set_weights([kernel4[:, :, None, None].astype("float32")])
-#    y_keras = keras.ops.convert_to_numpy(layer(x[None, :, :, None].astype("float32")))
-#    y_keras = y_keras[0, :, :, 0]
-#    # y_keras equals up4
+if find_spec("keras"):
+    import os
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_14_exactly_s_times.png"
+    os.environ.setdefault("KERAS_BACKEND", "torch")  # before keras
+    import keras
+
+    layer = keras.layers.Conv2DTranspose(
+        1, 4, strides=2, padding="same", use_bias=False
+    )
+    layer.build((1, 4, 4, 1))
+    layer.set_weights([kernel4[:, :, None, None].astype("float32")])
+    y_keras = keras.ops.convert_to_numpy(
+        layer(x[None, :, :, None].astype("float32"))
+    )
+    y_keras = y_keras[0, :, :, 0]
+    print(np.allclose(y_keras, up4))  # True

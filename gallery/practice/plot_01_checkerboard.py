@@ -2,20 +2,18 @@ r"""
 Checkerboard artifacts
 ======================
 
-When the kernel size is not a multiple of the stride, the stamps of a transposed convolution
-overlap unevenly: some output pixels receive more kernel taps than their neighbours. The
-unevenness repeats with the stride, and with random weights it shows as a checkerboard. Even
-overlap does not prevent one either: the weights decide (see the
-:ref:`fixes page <sphx_glr_gallery_practice_plot_03_fixes.py>`).
+A transposed convolution with stride s can leave a pattern that repeats every s pixels: in
+2-D, a checkerboard. Two questions decide it: does a constant input come out constant, and
+how much of the rest of the input comes out as a pattern?
 """
 
 # %%
-# Uneven overlap in 1-D
-# ---------------------
+# What the settings decide
+# ------------------------
 #
-# In 1-D, on an input of 8 values, kernel 3 with stride 2: every other output pixel is hit
-# twice. Kernel 4 with stride 2 (padding 1) hits every pixel twice except the two end pixels,
-# which get one tap each.
+# The output pixels with the same position modulo the stride form a *phase* (see
+# :doc:`/notation`). At stride 2, kernel 3 gives one phase two taps and the other one;
+# kernel 4 gives both two. Such counts are all that kernel size, stride and padding decide.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -24,49 +22,49 @@ from transposed_conv.plotting import (
     Panel,
     sample_photo,
     show_images,
+    show_lines,
     show_panels,
 )
 
-uneven = tc.overlap_counts(8, 3, stride=2)
-even = tc.overlap_counts(8, 4, stride=2, padding=1)
-print(uneven, even, sep="\n")
-panels = [Panel(uneven, "Kernel 3, stride 2", "output")]
-panels += [Panel(even, "Kernel 4, stride 2, padding 1", "output")]
-title = "Taps per output pixel in 1-D: uneven when the kernel is not a multiple of the stride"
-show_panels(panels, title=title, ncols=1)
-plt.show()
-
-# %%
-# In 2-D
-# ------
-#
-# In 2-D the two axes multiply: 1, 2 and 4 taps, a checkerboard of overlap.
-counts = tc.overlap_counts((6, 6), 3, stride=2)
-print(np.unique(counts[2:-2, 2:-2]))
+counts = {
+    "Kernel 3": tc.overlap_counts(8, 3, stride=2),
+    "Kernel 4, padding 1": tc.overlap_counts(8, 4, stride=2, padding=1),
+}
 show_panels(
-    [Panel(counts, "Taps per pixel", "output")],
-    title="Kernel 3x3, stride 2: 1, 2 or 4 taps per output pixel",
-    width=4,
+    [Panel(c, name, "output") for name, c in counts.items()],
+    title="Taps per output pixel at stride 2",
+    ncols=1,
 )
 plt.show()
 
 # %%
-# Stacked layers
-# --------------
+# Two questions
+# -------------
 #
-# Stacked, as in a decoder, the layers compound it. Through three stride-2 layers with 3x3
-# kernels (padding 1, output padding 1) and all-one weights, each value counts the *paths*
-# from the input to that output pixel (one tap in each layer), no longer the taps of one
-# layer; away from the border the map repeats every 8 pixels and ranges from 1 to 25.
-up = {"stride": 2, "padding": 1, "output_padding": 1}
-stack = np.ones((4, 4), dtype=int)
-for _ in range(3):
-    stack = tc.conv_transpose2d(stack, np.ones((3, 3), dtype=int), **up)
-print(stack.shape, stack[8:16, 8:16].min(), stack[8:16, 8:16].max())
-show_panels(
-    [Panel(stack[8:24, 8:24], "Paths, three layers", "output")],
-    title="Three stacked stride-2 layers: the overlap pattern repeats every 8 pixels",
-    width=6,
+# A constant input reaches every pixel of a phase through the same taps, so it comes out as
+# the *phase sums* (:func:`~transposed_conv.phase_sums`), repeated: [1, 2, 3, 4] gives both
+# phases two taps but sums 4 and 6. Equal sums keep a constant input constant, and that is
+# all they do. [0.75, 0.25, 0.25, 0.75] and the bilinear [0.25, 0.75, 0.75, 0.25] both have
+# sums 1 and 1 (padding 1), but on the ramp 0, 1, ..., 11 only the bilinear one climbs
+# evenly, 0.5 a pixel; the other climbs 1.5 and drops 0.5 in turn, a checkerboard on the
+# ramp. Why is the subject of :doc:`the imaging view <plot_02_spectrum>`.
+print(tc.phase_sums([1, 2, 3, 4], 2))
+kernels = {
+    "[0.75, 0.25, 0.25, 0.75]": [0.75, 0.25, 0.25, 0.75],
+    "bilinear": [0.25, 0.75, 0.75, 0.25],
+}
+sums = {k: tc.phase_sums(w, 2, padding=1) for k, w in kernels.items()}
+ramp = {  # away from the ends, where the padding crops the stamps
+    k: tc.conv_transpose1d(np.arange(12.0), w, stride=2, padding=1)[2:-2]
+    for k, w in kernels.items()
+}
+steps = {k: np.diff(y)[:6] for k, y in ramp.items()}
+print(sums, steps, sep="\n")
+show_lines(
+    ramp,
+    title="A ramp up-sampled 2x by two kernels with equal phase sums",
+    xlabel="output pixel (from the third)",
+    ylabel="value",
 )
 plt.show()
 
@@ -74,52 +72,27 @@ plt.show()
 # On images
 # ---------
 #
-# The same stack with random positive (untrained) kernels, applied to a photograph down-sampled
-# 8x and to a flat grey image. The flat image shows the pattern alone; on the photograph it is
-# laid over the picture (a face). The first panel shows the same crop of the photograph
-# up-sampled by bilinear interpolation instead, for comparison. The printed numbers are the
-# share of each result's variance that repeats exactly every 8 pixels: 1 for the flat image,
-# whose only variation is the pattern. On the photograph it counts only what repeats exactly,
-# so it misses the part of the pattern that varies with the face.
+# Three stride-2 layers with random positive 3x3 kernels up-sample the photograph averaged
+# down 8x, the same photograph minus its mean brightness, and a flat grey image. Each title
+# gives the output's energy share in the *image bands* (the next page), what an ideal
+# up-sampler would not make. The mean-free photograph shows a pattern too.
 rng = np.random.default_rng(0)
-kernels = [rng.uniform(0, 1, (3, 3)) for _ in range(3)]
+random_kernels = [rng.uniform(0, 1, (3, 3)) for _ in range(3)]
 small = tc.box_downsample(sample_photo(), 8)
-results = {}
-flat = np.full((64, 64), 0.5)
-inputs = {"Photo, 64x64 in": small, "Flat grey, 64x64 in": flat}
-for name, layer_in in inputs.items():
-    layer = layer_in
-    for k in kernels:  # each layer's kernel scaled to keep the mean brightness
-        layer = tc.conv_transpose2d(layer, k, **up) / k.sum() * 4
-    results[name] = layer[128:256, 176:304]  # a 128x128 crop of the face
-energy = {n: tc.stride_frequency_energy(img, 8) for n, img in results.items()}
-print({name: round(e, 3) for name, e in energy.items()})
-reference = tc.interpolate(small, 8, "bilinear")[128:256, 176:304]
-shown = {"Photo, bilinear": reference}
-shown["Photo, random kernels"] = results["Photo, 64x64 in"]
-shown["Flat grey, random kernels"] = results["Flat grey, 64x64 in"]
-title = "Three random stride-2 transposed convolutions leave a checkerboard (crops)"
-show_images(shown, title=title, ncols=3)
+starts = {
+    "Photo": small,
+    "Photo minus its mean": small - small.mean(),
+    "Flat grey": np.full((64, 64), 0.5),
+}
+crops, share = {}, {}
+for name, start in starts.items():
+    layer = start
+    for k in random_kernels:  # scaled to keep the mean brightness
+        layer = tc.conv_transpose2d(
+            layer, k / k.sum() * 4, stride=2, padding=1, output_padding=1
+        )
+    share[name] = tc.image_band_share(layer, 8)
+    crop = layer[128:256, 176:304]  # the face, each on its own grey scale
+    crops[f"{name}: {share[name]:.0%}"] = crop - crop.min()
+show_images(crops, title="Three random stride-2 layers (crops)", ncols=3)
 plt.show()
-
-# %%
-# In PyTorch
-# ----------
-#
-# The path counts of the stacked layers are what three PyTorch layers with all-one weights make of
-# an all-one input:
-#
-# .. code-block:: python
-#
-#    import torch
-#
-#    layer = torch.nn.ConvTranspose2d(1, 1, 3, stride=2, padding=1, output_padding=1, bias=False)
-#    with torch.no_grad():
-#        layer.weight.fill_(1.0)
-#        y_torch = torch.ones(1, 1, 4, 4)
-#        for _ in range(3):
-#            y_torch = layer(y_torch)
-#    y_torch = y_torch[0, 0]
-#    # y_torch equals stack
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_checkerboard.png"

@@ -1,115 +1,98 @@
 r"""
-The spectral view
-=================
+The imaging view
+================
 
-Inserting :math:`s - 1` zeros after each sample squeezes the spectrum :math:`s` times along the
-frequency axis and adds :math:`s - 1` images (copies) of it, centred on :math:`k / s` cycles per
-sample (:math:`k = 1, \dots, s - 1`). The kernel then has to act as a low-pass filter that
-removes the images. Whatever it lets through across the bands they occupy is the checkerboard;
-its response at exactly :math:`k / s` decides only what a constant input becomes.
+A transposed convolution with stride s inserts s - 1 zeros between the input samples, which
+makes s - 1 *images* of the input's spectrum, and filters the result with its kernel: what
+the kernel lets through of the images is the checkerboard.
 """
 
 # %%
-# Inserting zeros copies the spectrum
-# -----------------------------------
+# Images, and the filter that removes them
+# ----------------------------------------
 #
-# A smooth 1-D signal of 64 samples, and the same signal with one zero inserted after each
-# sample (128 samples). The spectrum of the stretched signal is the original spectrum twice:
-# a mirror copy now sits around the new Nyquist frequency, 1/2 cycle per sample (the highest
-# frequency that samples can carry: a pattern that alternates from one sample to the next).
+# With f in cycles per output sample, the full result's spectrum is
+# :math:`Y(f) = W(f)\, X(s f)` (see :doc:`/notation`). :math:`X(s f)` is the input's spectrum
+# squeezed s times: one copy in the *baseband* :math:`|f| < 1/(2s)`, and an *image* around
+# each :math:`j/s`, :math:`j = 1, \dots, s - 1`, in its *image band* (shaded, for s = 2). A
+# perfect up-sampler keeps the baseband and removes the images: its :math:`|W|` would be
+# :math:`|W(0)|` up to :math:`1/(2s)` and 0 beyond. The thick curve is a smooth signal with
+# zeros inserted, :math:`|X(2f)|`: its image is the hump near 1/2.
+#
+# The other curves are kernels' responses :math:`|W(f)| / |W(0)|`. A zero of W at 1/2 is the
+# same as equal phase sums: the input's constant part, imaged exactly at 1/2, is removed. The
+# images of its slow variations lie *near* 1/2, where a picture's images hold most of their
+# energy; a zero of higher *order* (in each label, :func:`~transposed_conv.image_zero_orders`)
+# keeps :math:`|W|` small over more of the band.
 import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import (
-    sample_photo,
-    show_images,
-    show_lines,
-    show_spectra,
-)
+from transposed_conv.plotting import sample_photo, show_lines, show_spectra
 
 rng = np.random.default_rng(0)
-signal = tc.interpolate(rng.standard_normal(16), 4, "bicubic")
-# one zero after each sample: insert_zeros puts them between, pad_or_crop adds the last
-stretched = tc.pad_or_crop(tc.insert_zeros(signal, 2), [(0, 1)])
-spec, spec_up = np.abs(np.fft.rfft(signal)), np.abs(np.fft.rfft(stretched))
-freqs = np.fft.rfftfreq(128)
-show_lines(
-    {
-        "signal (64 samples, stretched axis)": (np.fft.rfftfreq(64) / 2, spec),
-        "zeros inserted (128 samples)": spec_up,
-    },
-    x=freqs,
-    title="Inserting zeros repeats the spectrum: a copy appears near 1/2 cycle per sample",
-    xlabel="frequency (cycles per output sample)",
-    ylabel="|FFT|",
-)
-plt.show()
-
-# %%
-# The kernel filters the copies
-# -----------------------------
-#
-# The transposed convolution filters the stretched signal with its kernel. The bilinear kernel
-# [0.5, 1, 0.5] has a zero at 1/2 cycle per sample and removes the copy's peak there; a random
-# kernel does not.
-kernels = {"bilinear [0.5, 1, 0.5]": np.array([0.5, 1.0, 0.5])}
-kernels["random"] = rng.uniform(0, 1, 3)
-responses = {name: np.abs(np.fft.rfft(k, 128)) for name, k in kernels.items()}
-gains = {name: round(float(r[-1]), 3) for name, r in responses.items()}
-print(gains)  # the gain at 1/2 cycle per sample
-show_lines(
-    responses,
-    x=freqs,
-    title="Kernel frequency responses: only the bilinear kernel is zero at 1/2",
-    xlabel="frequency (cycles per output sample)",
-    ylabel="|gain|",
-)
-plt.show()
-
-# %%
-# In 2-D
-# ------
-#
-# In 2-D, on a photograph up-sampled 4x, the same holds along both axes. The spectra show the
-# leftovers as bright points at multiples of 1/4 cycle per pixel for the random kernel, and
-# (almost) nothing there for the bilinear one. Around those points lie the images of the rest
-# of the picture's spectrum, which the kernel also lets through. The printed shares count
-# only the power at exactly those points, the imprint of the photo's mean brightness, so they
-# miss those images.
-small = tc.box_downsample(sample_photo(), 4)
-random_kernel = rng.uniform(0, 1, (8, 8))
-scaled = random_kernel / random_kernel.sum() * 16  # the bilinear kernel's sum
-ks = {"Bilinear kernel": tc.bilinear_kernel(4), "Random kernel": scaled}
-outs = {
-    n: tc.conv_transpose2d(small, k, stride=4, padding=2)
-    for n, k in ks.items()
+smooth = tc.interpolate(rng.standard_normal(16), 4, "bicubic")
+stretched = np.abs(np.fft.rfft(tc.insert_zeros(smooth, 2), 256))
+r3, k8, r4 = (rng.uniform(0, 1, n) for n in (3, (8, 8), 4))  # k8: in 2-D
+impulse = tc.interpolate(np.eye(1, 9, 4)[0], 2, "bicubic")  # bicubic's kernel
+kernels = {
+    "random 3": r3,
+    "random 4": r4,
+    "random 4, equal sums": tc.equalize_phase_sums(r4, 2, padding=1),
+    "nearest [1, 1]": np.ones(2),
+    "[0.75, 0.25, 0.25, 0.75]": np.array([0.75, 0.25, 0.25, 0.75]),
+    "bicubic": impulse[np.abs(impulse) > 1e-12],
+    "bilinear": np.array([0.25, 0.75, 0.75, 0.25]),
 }
-energy = {n: tc.stride_frequency_energy(out, 4) for n, out in outs.items()}
-print({name: f"{e:.2%}" for name, e in energy.items()})
-crops = {name: out[:192, 160:352] for name, out in outs.items()}
-title = "A photo up-sampled 4x with the bilinear and a random kernel (crops)"
-fig, axes = show_images(crops, title=title, ncols=2)
-plt.show()
-title = "Power spectra: the random kernel leaves peaks at multiples of 1/4 cycle per pixel"
-show_spectra(outs, title=title)
+orders = {k: int(tc.image_zero_orders(w, 2)[1]) for k, w in kernels.items()}
+curves = {"|X(2f)|": stretched / stretched.max()} | {
+    f"{k} ({orders[k]})": np.abs(np.fft.rfft(w, 256)) / w.sum()
+    for k, w in kernels.items()
+}
+ax = show_lines(
+    curves,
+    x=np.fft.rfftfreq(256),
+    title="Kernel responses (the order of their zero at 1/2)",
+    xlabel="f (cycles per output sample)",
+    ylabel="|W(f)| / |W(0)|",
+)
+ax.axvspan(0.25, 0.5, color="0.9", label="image band")
+ax.legend(loc="center left", bbox_to_anchor=(1, 0.5), fontsize=7)
 plt.show()
 
 # %%
-# In PyTorch
-# ----------
+# A measure
+# ---------
 #
-# The random-kernel up-sampling in PyTorch, on the page's ``small`` and ``scaled``:
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#
-#    weight = torch.tensor(scaled)[None, None]  # (C_in, C_out / groups, kH, kW)
-#    small_t = torch.tensor(small)[None, None]
-#    y_torch = F.conv_transpose2d(small_t, weight, stride=4, padding=2)[0, 0]
-#    # y_torch equals outs["Random kernel"]
+# :func:`~transposed_conv.image_band_share` is the share of an output's energy in the image
+# bands: what a perfect up-sampler would not have made. The ramp of the
+# :doc:`previous page <plot_01_checkerboard>` holds its energy at low frequencies, so its
+# image lies close to 1/2, where the bilinear response stays flat at zero and
+# [0.75, 0.25, 0.25, 0.75]'s already rises: 8% of the latter's output is image, 0.008% of the
+# bilinear kernel's.
+ramp_share = {
+    k: tc.image_band_share(
+        tc.conv_transpose1d(np.arange(12.0), kernels[k], stride=2, padding=1),
+        2,
+    )
+    for k in ("[0.75, 0.25, 0.25, 0.75]", "bilinear")
+}
+print(ramp_share)
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_02_spectrum.png"
+# %%
+# In 2-D the images sit around every :math:`(j_r / s, j_c / s)` but :math:`(0, 0)`: stripes
+# along each axis and a checkerboard across. A photograph up-sampled 4x by a random kernel
+# shows them as bright points and clouds around the multiples of 1/4 cycle per pixel; the
+# bilinear kernel removes nearly all. The :doc:`fixes <plot_03_fixes>` are measured this way.
+small = tc.box_downsample(sample_photo(), 4)
+kernels_2d = {"Bilinear": tc.bilinear_kernel(4), "Random": k8 / k8.sum() * 16}
+outs = {
+    k: tc.conv_transpose2d(small, w, stride=4, padding=2)
+    for k, w in kernels_2d.items()
+}
+share = {k: tc.image_band_share(y, 4) for k, y in outs.items()}
+print(share)
+titles = {f"{k}: image share {share[k]:.1%}": y for k, y in outs.items()}
+show_spectra(titles, title="Power spectra of a photograph up-sampled 4x")
+plt.show()
 # sphinx_gallery_multi_image = "single"

@@ -2,97 +2,96 @@ r"""
 Fixing the checkerboard
 =======================
 
-Two fixes are common: up-sample by interpolation and then convolve at stride 1
-(resize-convolution, recommended by Odena et al., Distill 2016, in the
-:doc:`references </references>`), or use a kernel size divisible by the stride. The second
-alone does not even keep a flat input flat: for that, the total weight each output phase
-receives must be equal (a phase is the set of output pixels at the same position modulo the
-stride: four of them for stride 2 in 2-D). Equal totals, which resize-convolution has by
-construction, fix what a flat region becomes; the rest of the picture can still come out
-with a pattern (see :ref:`the spectral view <sphx_glr_gallery_practice_plot_02_spectrum.py>`).
+The common fixes, measured by the share of the output's energy in the image bands
+(:doc:`plot_02_spectrum`), on the photograph and on the photograph minus its mean.
 """
 
 # %%
-# Four up-samplings
-# -----------------
+# Six 2x up-samplings
+# -------------------
 #
-# Four ways to up-sample the same photograph 2x with random positive 3x3 or 4x4 kernels. The
-# printed number is the share of each output's variance that repeats exactly every 2 pixels:
-# the imprint of the photo's mean brightness, which equal phase sums (resize-convolution's
-# included) make zero, up to the border, by construction. It is not a measure of the whole
-# artifact: the equal-phase-sums panel still shows a fine grid along the picture's edges.
+# Random positive 3x3 and 4x4 kernels; the 4x4 one with equal phase sums
+# (:func:`~transposed_conv.equalize_phase_sums`); nearest neighbour (the 2x2 kernel of ones); resize-convolution, nearest neighbour followed
+# by the random 3x3 kernel at stride 1 (Odena et al., :doc:`/references`); and the bilinear
+# kernel. The order is the same with and without the mean, and the crops show a grid in it.
+# Where W is zero at the image centres the two columns agree: the mean is imaged only there.
 import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import (
-    Panel,
-    sample_photo,
-    show_images,
-    show_panels,
-)
+from transposed_conv.plotting import sample_photo, show_images
 
 rng = np.random.default_rng(3)
 small = tc.box_downsample(sample_photo(), 4)  # 128x128
-k3 = rng.uniform(0, 1, (3, 3))
-k4 = rng.uniform(0, 1, (4, 4))
-sums = tc.phase_sums(k4, 2, padding=1)
-# taps scaled so that every phase sums to the mean phase sum
-balanced = tc.equalize_phase_sums(k4, 2, padding=1)
-k3_4, k4_4, eq_4 = (k / k.sum() * 4 for k in (k3, k4, balanced))  # sum 4
-outs = {
-    "Transposed, kernel 3": tc.conv_transpose2d(
-        small, k3_4, stride=2, padding=1, output_padding=1
-    ),
-    "Resize (nearest) + conv 3": tc.resize_convolution(
-        small, k3_4 / 4, 2, "nearest"
-    ),
-    "Transposed, random kernel 4": tc.conv_transpose2d(
-        small, k4_4, stride=2, padding=1
-    ),
-    "Transposed, kernel 4, equal phase sums": tc.conv_transpose2d(
-        small, eq_4, stride=2, padding=1
-    ),
+k3, k4 = rng.uniform(0, 1, (3, 3)), rng.uniform(0, 1, (4, 4))
+equal = tc.equalize_phase_sums(k4, 2, padding=1)
+
+
+def upsamplers(x):
+    up = {
+        "Random 3x3": (k3 / k3.sum() * 4, 1, 1),
+        "Random 4x4": (k4 / k4.sum() * 4, 1, 0),
+        "Nearest": (np.ones((2, 2)), 0, 0),
+        "4x4, equal phase sums": (equal / equal.sum() * 4, 1, 0),
+    }
+    out = {
+        k: tc.conv_transpose2d(x, w, stride=2, padding=p, output_padding=a)
+        for k, (w, p, a) in up.items()
+    }
+    out["Resize + 3x3"] = tc.resize_convolution(x, k3 / k3.sum(), 2, "nearest")
+    out["Bilinear"] = tc.conv_transpose2d(
+        x, tc.bilinear_kernel(2), stride=2, padding=1
+    )
+    return out
+
+
+outs = upsamplers(small)
+share = {k: tc.image_band_share(y, 2) for k, y in outs.items()}
+share_mean_free = {
+    k: tc.image_band_share(y, 2)
+    for k, y in upsamplers(small - small.mean()).items()
 }
-energy = {n: tc.stride_frequency_energy(out, 2) for n, out in outs.items()}
-for name, e in energy.items():
-    print(f"{name:<40}{e:>9.3%}")
-crops = {n: o[:96, 32:128] for n, o in outs.items()}
+for name in outs:
+    print(f"{name:<24}{share[name]:8.2%}{share_mean_free[name]:8.2%}")
 show_images(
-    crops, title="Four 2x up-samplings of the photograph (crops)", ncols=2
+    {
+        f"{k}: {share[k]:.1%}": y[:64, 64:128]
+        for k, y in outs.items()
+        if k != "Nearest"
+    },
+    title="2x up-samplings of the photograph (crops), with the image-band share",
+    ncols=3,
 )
 plt.show()
 
 # %%
-# Why kernel 4 still checkerboards
-# --------------------------------
+# What each one fixes
+# -------------------
 #
-# Each output phase gets four taps, the same number, but the totals of those four taps differ
-# from phase to phase. On a constant input the output is exactly these totals, repeated, away
-# from the border (the figure shows a 6x6 block of the 12x12 output, away from its border).
-print(sums)
-constant = tc.conv_transpose2d(np.ones((6, 6)), k4, stride=2, padding=1)
-panels = [Panel(k4.round(2), "Random kernel 4x4", "kernel")]
-panels += [Panel(sums.round(2), "Phase sums", "output")]
-panels += [Panel(constant[2:8, 2:8].round(2), "Output, middle", "output")]
-title = "Equal tap counts, unequal phase sums: a constant input comes out as a checkerboard"
-show_panels(panels, title=title)
-plt.show()
+# - **A kernel size divisible by the stride** gives every phase four taps and fixes nothing
+#   by itself: the random 4x4 kernel comes second worst.
+# - **Equal phase sums** keep a constant input constant (W is zero at 1/2). With padding 1,
+#   tap u feeds phase :math:`(u - 1) \bmod 2`, and the taps of each phase are rescaled to one
+#   sum. A simple zero leaves the rest of the images: a grid along the edges.
+# - **Resize-convolution** cannot have unequal sums: nearest neighbour is the box kernel,
+#   zero at 1/2, and the 3x3 kernel filters further. It leaves what that kernel passes, and
+#   convolves the large image: 4 times a transposed convolution's multiplications.
+# - **The bilinear kernel** (:doc:`plot_04_bilinear_initialisation`), zeros of order 3,
+#   leaves least, with a blur.
 
 # %%
 # In PyTorch
 # ----------
 #
-# The resize-convolution fix in PyTorch: nearest-neighbour up-sampling, then a stride-1
-# convolution with padding 1 (weight ``(C_out, C_in / groups, kH, kW)``):
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#    weight = torch.tensor(k3_4 / 4)[None, None]
-#    big = F.interpolate(torch.tensor(small)[None, None], scale_factor=2, mode="nearest")
-#    y_torch = F.conv2d(big, weight, padding=1)[0, 0]
-#    # y_torch equals outs["Resize (nearest) + conv 3"]
+# Resize-convolution in PyTorch: nearest-neighbour up-sampling, then a stride-1 convolution
+# with padding 1 (this cell runs where PyTorch is installed; the site is built without it).
+from importlib.util import find_spec
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_03_fixes.png"
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
+
+    weight = torch.tensor(k3 / k3.sum())[None, None]  # (C_out, C_in, kH, kW)
+    big = F.interpolate(torch.tensor(small)[None, None], scale_factor=2)
+    y_torch = F.conv2d(big, weight, padding=1)[0, 0]
+    print(np.allclose(y_torch, outs["Resize + 3x3"]))

@@ -4,97 +4,95 @@ Bilinear initialisation
 
 A transposed convolution can start out as exact bilinear interpolation: the kernel is a tent
 of size :math:`2f - f \bmod 2`, the stride is f and the padding :math:`\lfloor f / 2 \rfloor`.
-Training then only has to learn what improves on it. Long et al. (2015) initialise the
-up-sampling layers of their fully convolutional networks (FCN) this way (see the
-:doc:`references </references>`).
+Long et al. (2015, :doc:`/references`) initialise their fully convolutional networks this way.
 """
 
 # %%
 # The kernel for f = 2
 # --------------------
 #
-# The 4x4 kernel for f = 2 is the outer product of [1/4, 3/4, 3/4, 1/4] with itself. Each of the
-# four output phases receives taps that sum to exactly 1, so a constant input stays constant.
-# That alone would not keep the rest of the picture free of a checkerboard; the tent does more:
-# [1, 3, 3, 1] / 4 is :math:`(1 + z^{-1})^3 / 4`, whose response has a triple zero at 1/2 cycle
-# per pixel, so it also damps the images of the picture's low frequencies, which lie near 1/2.
+# The kernel is the outer product of [1/4, 3/4, 3/4, 1/4] with itself. With padding 1, tap u
+# lands on phase :math:`(u - 1) \bmod 2`: taps 1 and 3 on phase 0, 0 and 2 on phase 1, each
+# pair summing to 1: a constant stays constant. The tent is :math:`(1 + z^{-1})^3 / 4`, a zero
+# of order 3 at 1/2: the images of slow variations go too (:doc:`plot_02_spectrum`).
 import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import (
-    Panel,
-    sample_photo,
-    show_images,
-    show_panels,
-)
+from transposed_conv.plotting import sample_photo, show_images
 
 kernel = tc.bilinear_kernel(2)
 sums = tc.phase_sums(kernel, 2, padding=1)
-print(kernel, sums, sep="\n")
-panels = [Panel(kernel, "Bilinear kernel, f = 2", "kernel")]
-panels += [Panel(sums, "Phase sums", "output")]
-title = "The bilinear kernel's four phases each receive a total weight of 1"
-show_panels(panels, title=title, width=5)
-plt.show()
+orders = tc.image_zero_orders(kernel, 2)
+print(kernel, sums, orders, sep="\n")
 
 # %%
 # On the photograph
 # -----------------
 #
-# On the photograph, the transposed convolution with this kernel equals bilinear interpolation
-# everywhere except a border :math:`\lfloor f / 2 \rfloor` pixels wide (here one pixel), where
-# interpolation clamps to the edge and the transposed convolution sees zeros.
-# In the crops below, which touch the photo's top edge, the difference is zero (white)
-# everywhere but that top row.
+# With this kernel the transposed convolution equals bilinear interpolation except in a
+# border :math:`\lfloor f / 2 \rfloor` pixels wide, where interpolation repeats the edge and
+# the transposed convolution sees zeros: in the crops, only the top row differs.
 small = tc.box_downsample(sample_photo(), 4)
 by_kernel = tc.conv_transpose2d(small, kernel, stride=2, padding=1)
 by_interpolation = tc.interpolate(small, 2, "bilinear")
-interior_error = np.abs(by_kernel - by_interpolation)[1:-1, 1:-1].max()
-print(f"largest interior difference: {interior_error:.1e}")
-difference = by_kernel - by_interpolation
-crops = {"Transposed conv, bilinear kernel": by_kernel}
-crops |= {"Bilinear interpolation": by_interpolation, "Difference": difference}
-crops = {name: image[:96, 48:144] for name, image in crops.items()}
-title = "With the bilinear kernel the transposed convolution is bilinear interpolation (crops)"
-show_images(crops, title=title, ncols=3)
+difference = (by_kernel - by_interpolation)[:96, 48:144]
+show_images(
+    {
+        "Transposed conv, bilinear kernel": by_kernel[:96, 48:144],
+        "Bilinear interpolation": by_interpolation[:96, 48:144],
+        "Difference": difference,
+    },
+    title="With the bilinear kernel the transposed convolution is bilinear interpolation (crops)",
+    ncols=3,
+)
 plt.show()
 
+# %%
+# Every factor, and what it leaves
+# --------------------------------
+#
+# For every factor the tent has equal phase sums, differs from bilinear interpolation only in
+# a border :math:`\lfloor f / 2 \rfloor` pixels wide, and has a zero of order 2 or more at
+# each image centre :math:`j/f`: it is the box of f ones convolved with itself (and, for an
+# even f, with [1, 1], a third zero at 1/2). Measured on a 32x32 crop:
+crop = small[:32, :32]
+table = {}
+for f in range(2, 9):
+    up = tc.conv_transpose2d(
+        crop, tc.bilinear_kernel(f), stride=f, padding=f // 2
+    )
+    differs = ~np.isclose(
+        up, tc.interpolate(crop, f, "bilinear"), rtol=0, atol=1e-12
+    )
+    border = int(differs[: len(up) // 2, len(up) // 2].sum())  # rows, top
+    tent = tc.bilinear_kernel(f).sum(axis=0)  # one axis of the kernel
+    table[f] = (border, tc.image_zero_orders(tent, f)[1:].tolist())
+    print(f"f = {f}: border {border}, zero orders at j/f: {table[f][1]}")
 
 # %%
-# Every factor
-# ------------
-#
-# The same holds for every factor: the tent kernels have equal phase sums, and the part that
-# differs from bilinear interpolation is a border :math:`\lfloor f / 2 \rfloor` pixels wide:
-# 1 for f = 2 and 3, 2 for f = 4 and 5, 4 for f = 8. Measured on a 32x32 crop:
-def differing_border(a, b):  # the narrowest border outside which a equals b
-    differs = ~np.isclose(a, b, rtol=0, atol=1e-12)
-    n = a.shape[0]
-    return next(w for w in range(n) if not differs[w : n - w, w : n - w].any())
-
-
-crop = small[:32, :32]
-for f in range(2, 9):
-    k = tc.bilinear_kernel(f)
-    up = tc.conv_transpose2d(crop, k, stride=f, padding=f // 2)
-    border = differing_border(up, tc.interpolate(crop, f, "bilinear"))
-    print(f"f = {f}: kernel {k.shape}, output {up.shape}, border {border}")
+# It leaves a blur: along each axis the f = 2 kernel passes the input's finest detail, at 1/4
+# cycle per output pixel, at 35% of its gain at 0. And training moves the weights, with
+# nothing to keep the zeros: :doc:`plot_05_learning_the_kernel`.
+edge_gain = abs(np.fft.fft([0.25, 0.75, 0.75, 0.25])[1]) / 2
+print(f"{edge_gain:.3f}")
 
 # %%
 # In PyTorch
 # ----------
 #
-# A PyTorch layer initialised this way (weight ``(C_in, C_out / groups, kH, kW)``; one kernel
-# per channel, so for C channels ``groups=C`` with the same kernel in each):
-#
-# .. code-block:: python
-#
-#    import torch
-#    layer = torch.nn.ConvTranspose2d(1, 1, 4, stride=2, padding=1, bias=False)
-#    with torch.no_grad():
-#        layer.weight.copy_(torch.tensor(kernel)[None, None])
-#        y_torch = layer(torch.tensor(small, dtype=torch.float32)[None, None])[0, 0]
-#    # y_torch equals by_kernel
+# A layer initialised this way: with C channels, ``groups=C`` and the kernel in each, weight
+# ``(C, 1, 4, 4)`` (this cell runs where PyTorch is installed; the site is built without it):
+from importlib.util import find_spec
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_04_bilinear_initialisation.png"
+if find_spec("torch"):
+    import torch
+
+    C = 3
+    layer = torch.nn.ConvTranspose2d(
+        C, C, 4, stride=2, padding=1, groups=C, bias=False
+    )
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(kernel).expand(C, 1, 4, 4))
+        y_torch = layer(torch.tensor(small).float().expand(1, C, 128, 128))[0]
+    print(np.allclose(y_torch, by_kernel, atol=1e-6))  # True for each channel

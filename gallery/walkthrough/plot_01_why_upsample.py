@@ -13,6 +13,8 @@ a transposed convolution does it with a kernel that the network learns.
 # Take the 2x2 matrix that the walk-through up-samples later and make it 4x4 four ways:
 # three interpolations with PyTorch's conventions, and a stride-2 transposed convolution
 # with the kernel that reproduces bilinear interpolation away from the border.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -42,29 +44,28 @@ plt.show()
 # ----------
 #
 # On a 2x2 input the border is almost everything: only the centre 2x2 of the transposed
-# convolution's result equals bilinear interpolation, and the twelve cells of its outer ring
-# differ, because beyond the edge it sees zeros where interpolation repeats the edge value.
-# The kernel itself is a tent:
+# convolution's result equals bilinear interpolation; the twelve cells of its outer ring differ,
+# as beyond the edge it sees zeros where interpolation repeats the edge. The kernel is a tent:
 print(tc.bilinear_kernel(2))
 
 # %%
 # On a photograph
 # ---------------
 #
-# On a photograph the difference shows. Grace Hopper's portrait, which ships with
-# matplotlib, is averaged down to 64x64 grey pixels, then up-sampled 4x. A transposed
-# convolution with the bilinear kernel matches bilinear interpolation; one with a random
-# positive kernel of the same size blurs unevenly and leaves a checkerboard, the artifact
-# that the :ref:`practice section <practice>` takes apart. Bicubic overshoots the
-# photograph's 0-to-1 range a little; it is clipped to that range, so it is drawn in grey
-# like the other five panels.
+# On a photograph the difference shows. Grace Hopper's portrait, which ships with matplotlib,
+# is averaged down to 64x64 grey pixels, then up-sampled 4x. A transposed convolution with the
+# bilinear kernel matches bilinear interpolation; one with a random positive kernel of the
+# same size blurs unevenly and leaves a checkerboard, the artifact that the
+# :ref:`practice section <practice>` takes apart. Bicubic overshoots the photograph's 0-to-1
+# range a little (printed); it is clipped to that range, drawn in grey like the other panels.
 small_photo = tc.box_downsample(sample_photo(), 8)  # 64x64: 8x8 block means
 random_kernel = np.random.default_rng(0).uniform(0, 1, (8, 8))
 random_kernel /= random_kernel.sum() / 16  # the bilinear kernel's total weight
 results = {"Input": small_photo}
-for mode in modes:  # bicubic clipped to [0, 1]
+for mode in modes:  # bicubic, last, overshoots: all clipped to [0, 1]
     up = tc.interpolate(small_photo, 4, mode)
     results[mode.capitalize()] = np.clip(up, 0, 1)
+print(f"bicubic from {up.min():.3f} to {up.max():.3f}")
 kernels = {"bilinear": tc.bilinear_kernel(4), "random": random_kernel}
 for name, k in kernels.items():
     up = tc.conv_transpose2d(small_photo, k, stride=4, padding=2)
@@ -73,7 +74,7 @@ crops = {
     name: image[: len(image) // 2, len(image) // 4 : 3 * len(image) // 4]
     for name, image in results.items()
 }
-title = "The top middle of a 64x64 photograph up-sampled 4x six ways"
+title = "Crops (the top middle) of a 64x64 photograph up-sampled 4x six ways"
 show_images(crops, title=title)
 plt.show()
 
@@ -81,20 +82,17 @@ plt.show()
 # In PyTorch
 # ----------
 #
-# PyTorch's interpolation, and the transposed convolution with the bilinear kernel:
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#    small_t = torch.tensor(small)[None, None]
-#    y_torch = F.interpolate(small_t, scale_factor=2, mode="bilinear", align_corners=False)[0, 0]
-#    # y_torch equals ups["bilinear"]
-#
-# .. code-block:: python
-#
-#    weight = torch.tensor(bilinear2)[None, None]
-#    y_torch = F.conv_transpose2d(small_t, weight, stride=2, padding=1)[0, 0]
-#    # y_torch equals ups["transposed"]
+# PyTorch's interpolation, and the transposed convolution with the bilinear kernel (this cell
+# runs where PyTorch is installed; the site is built without it):
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_01_why_upsample.png"
+    small_t = torch.tensor(small)[None, None]
+    y_torch = F.interpolate(
+        small_t, scale_factor=2, mode="bilinear", align_corners=False
+    )[0, 0]
+    print(np.allclose(y_torch, ups["bilinear"]))  # True
+    weight = torch.tensor(bilinear2)[None, None]
+    y_torch = F.conv_transpose2d(small_t, weight, stride=2, padding=1)[0, 0]
+    print(np.allclose(y_torch, ups["transposed"]))  # True

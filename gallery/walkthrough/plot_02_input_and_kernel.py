@@ -41,5 +41,3 @@ title = "The 4x4 input as an 8-bit grey image"
 fig, axes = show_images({"Grey levels": grey}, title=title, ncols=1, width=3.2)
 axes[0].images[0].set_clim(0, 255)  # black is 0, white is 255
 plt.show()
-
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_02_input_and_kernel.png"

@@ -15,6 +15,8 @@ the kernel laid on a zero image at one window position, flattened.
 # rows are one pattern, shifted: row 1 is row 0 shifted by one column (the window one step
 # right), row 2 is row 0 shifted by four (one input row: the window one step down), and row 3
 # is row 2 shifted by one.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -68,15 +70,15 @@ print(np.array_equal(y.reshape(2, 2), tc.conv2d(inputs, kernel)))
 # ----------
 #
 # The convolution that C computes, in PyTorch:
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#
-#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_out, C_in / groups, kH, kW)
-#    y_torch = F.conv2d(torch.tensor(inputs, dtype=torch.float64)[None, None], weight)[0, 0]
-#    # y_torch equals y.reshape(2, 2)
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_05_convolution_matrix.png"
+    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+    # the weight's axes: (C_out, C_in / groups, kH, kW)
+    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+    y_torch = F.conv2d(
+        torch.tensor(inputs, dtype=torch.float64)[None, None], weight
+    )[0, 0]
+    print(np.allclose(y_torch, y.reshape(2, 2)))  # True

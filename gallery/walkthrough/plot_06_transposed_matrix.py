@@ -15,6 +15,8 @@ number can be changed and each output traced back to its inputs.
 #
 # Each column of C.T is a row of C: the kernel, flattened onto the 4x4 grid at one window
 # position. Multiplying by a 4-vector adds those columns, each scaled by one value.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -26,12 +28,9 @@ C = tc.convolution_matrix((4, 4), kernel)
 x2 = np.array([1, 3, 2, 3]).reshape(4, 1)
 out = C.T @ x2
 print(out.ravel())
+panels = [Panel(C.T, "C.T", "matrix"), Panel(x2, "x2", "input")]
 show_panels(
-    [
-        Panel(C.T, "C.T", "matrix"),
-        Panel(x2, "x2", "input"),
-        Panel(out, "C.T @ x2", "output"),
-    ],
+    [*panels, Panel(out, "C.T @ x2", "output")],
     title="C.T (16x4) times x2 (4x1) gives 16 values (16x1)",
     operators=["@", "="],
     width=4.5,
@@ -85,16 +84,15 @@ print(np.array_equal(total, out4), np.array_equal(total, direct))
 # In PyTorch
 # ----------
 #
-# The transposed convolution that C.T computes, in PyTorch:
-#
-# .. code-block:: python
-#
-#    import torch
-#    import torch.nn.functional as F
-#    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-#    print(weight.shape)  # torch.Size([1, 1, 3, 3]): (C_in, C_out / groups, kH, kW)
-#    x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]
-#    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
-#    # y_torch equals out4
+# The transposed convolution that C.T computes, in PyTorch, whose weight has the axes
+# ``(C_in, C_out / groups, kH, kW)`` (this cell runs where PyTorch is installed; the site is
+# built without it):
+if find_spec("torch"):
+    import torch
+    import torch.nn.functional as F
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_06_transposed_matrix.png"
+    weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
+    print(weight.shape)  # torch.Size([1, 1, 3, 3])
+    x2_t = torch.tensor(x2, dtype=torch.float64).reshape(1, 1, 2, 2)
+    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
+    print(np.allclose(y_torch, out4))  # True

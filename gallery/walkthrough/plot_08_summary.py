@@ -13,8 +13,9 @@ number can be changed and each output traced back to its inputs.
 # Three routes, one result
 # ------------------------
 #
-# The matrix route, the scatter-add route and the zero-padded convolution with the rotated
-# kernel, computed here and compared.
+# The matrix route, the scatter-add route and the zero-padded convolution, compared.
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -41,9 +42,10 @@ plt.show()
 # Not an inverse
 # --------------
 #
-# The transpose is not the inverse. Convolving the input and transposing back does not return
-# the input; the pseudo-inverse of C gives the least-norm input with the same convolution,
-# which is not the input either: four numbers cannot pin down sixteen.
+# The transpose is not the inverse: convolving and transposing back does not return the input,
+# nor does C's pseudo-inverse (the least-norm input with the same convolution): four numbers
+# cannot pin down sixteen. When the kernel's shifts by the stride are orthonormal,
+# :math:`C C^T = I` and :math:`C^T` is the pseudo-inverse (:doc:`../arithmetic/plot_13_no_overlap`).
 back = (C.T @ (C @ inputs.ravel())).reshape(4, 4)
 least_norm = (np.linalg.pinv(C) @ (C @ inputs.ravel())).reshape(4, 4)
 print(back)
@@ -59,11 +61,9 @@ plt.show()
 # ---------------------------------------------
 #
 # The weights are learnable: the transposed convolution is linear in its kernel, so a network
-# trains it like any other layer (the :ref:`practice section <sphx_glr_gallery_practice>`
-# fits one by gradient descent).
-#
-# The zero-padded route multiplies every kernel tap at every output position, most of them by
-# an inserted or padded zero. Counted for this example, at stride 1 and at stride 2:
+# trains it like any other layer (the :ref:`practice section <sphx_glr_gallery_practice>` fits
+# one by gradient descent). The zero-padded route multiplies every kernel tap at every output
+# position, most of them by an inserted or padded zero. Counted here, at strides 1 and 2:
 for s in (1, 2):
     total, wasted = tc.zero_insertion_waste(x2.shape, kernel.shape, stride=s)
     share = f"{wasted} of {total} multiplications meet a zero ({wasted / total:.0%})"
@@ -73,14 +73,11 @@ for s in (1, 2):
 # Next: stride 2
 # --------------
 #
-# The walk-through used stride 1, where the transposed convolution only makes each axis
-# :math:`k - 1` larger. Decoders use stride 2 to double the size: the stamps then land two
-# pixels apart and the zero-padded route inserts a zero between the input values. The
-# :ref:`strides page <sphx_glr_gallery_arithmetic_plot_04_strides.py>` draws that case, and
-# :ref:`"make the output exactly s times larger"
-# <sphx_glr_gallery_arithmetic_plot_14_exactly_s_times.py>` picks the kernel size, padding and
-# ``output_padding`` that double the size exactly. The walk-through's kernel with stride 2
-# maps the 2x2 ``x2`` to 5x5:
+# At stride 1 the transposed convolution makes each axis only :math:`k - 1` larger. Decoders
+# use stride 2: the stamps land two pixels apart and the zero-padded route inserts a zero
+# between the inputs (the :ref:`strides page <sphx_glr_gallery_arithmetic_plot_04_strides.py>`);
+# :ref:`"exactly s times larger" <sphx_glr_gallery_arithmetic_plot_14_exactly_s_times.py>`
+# picks the kernel, padding and ``output_padding`` that double the size. Here 2x2 becomes 5x5:
 strided = tc.conv_transpose2d(x2, kernel, stride=2)
 print(strided)
 
@@ -89,14 +86,13 @@ print(strided)
 # ----------
 #
 # The walk-through's transposed convolution as a PyTorch layer, weight ``(C_in, C_out / groups, kH, kW)``:
-#
-# .. code-block:: python
-#
-#    import torch
-#    layer = torch.nn.ConvTranspose2d(1, 1, 3, bias=False)
-#    with torch.no_grad():
-#        layer.weight.copy_(torch.tensor(kernel)[None, None])
-#        y_torch = layer(torch.tensor(x2, dtype=torch.float32)[None, None])[0, 0]
-#    # y_torch equals routes["Scatter-add"]
+# (This cell runs where PyTorch is installed; the site is built without it.)
+if find_spec("torch"):
+    import torch
 
-# sphinx_gallery_thumbnail_path = "_build/thumbnails/plot_08_summary.png"
+    layer = torch.nn.ConvTranspose2d(1, 1, 3, bias=False)
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(kernel)[None, None])
+        x2_t = torch.tensor(x2, dtype=torch.float32)[None, None]
+        y_torch = layer(x2_t)[0, 0]
+    print(np.allclose(y_torch, routes["Scatter-add"]))  # True

@@ -71,7 +71,3 @@ __all__ = [
     "zero_insertion_waste",
 ]
 __version__ = "0.3.0"
-
-# The old name of image_centre_share, kept out of __all__ and off the API pages only until the
-# gallery scripts that call it move to the new names (docs/changelog.md, 0.3.0).
-stride_frequency_energy = image_centre_share

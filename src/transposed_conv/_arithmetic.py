@@ -23,7 +23,7 @@ def conv_output_size(n: int, k: int, stride: int = 1, padding: int = 0, dilation
     Parameters
     ----------
     n : int
-        Input length ``i``.
+        Input length ``i`` (the letters are those of :doc:`/notation`).
     k : int
         Kernel length.
     stride, padding, dilation : int
@@ -32,7 +32,7 @@ def conv_output_size(n: int, k: int, stride: int = 1, padding: int = 0, dilation
     Returns
     -------
     int
-        ``floor((n + 2p - d(k - 1) - 1) / s) + 1``.
+        ``o = floor((i + 2p - d(k - 1) - 1) / s) + 1``.
 
     Raises
     ------
@@ -96,7 +96,7 @@ def conv_transpose_output_size(
     Parameters
     ----------
     n : int
-        Input length (the length of the convolution's output it maps back from).
+        Input length ``i'`` (the length ``o`` of the convolution's output it maps back from).
     k : int
         Kernel length.
     stride, padding, output_padding, dilation : int
@@ -105,7 +105,7 @@ def conv_transpose_output_size(
     Returns
     -------
     int
-        ``(n - 1) s - 2p + d(k - 1) + output_padding + 1``.
+        ``o' = (i' - 1) s - 2p + d(k - 1) + a + 1``, with ``a = output_padding``.
 
     Raises
     ------
@@ -148,14 +148,14 @@ def output_padding_for(
     Parameters
     ----------
     input_size : int
-        Length of the convolution's input.
+        Length ``i`` of the convolution's input.
     k, stride, padding, dilation : int
         The convolution's parameters, shared by its transposed counterpart.
 
     Returns
     -------
     int
-        ``(input_size + 2p - d(k - 1) - 1) mod s``, always smaller than ``stride``.
+        ``a = (i + 2p - d(k - 1) - 1) mod s``, always smaller than ``stride``.
 
     Examples
     --------

@@ -174,10 +174,11 @@ def conv2d(
 
     Notes
     -----
-    ``y[n, o, i, j] = sum_{c, u, v} w[o, c, u, v] * x_pad[n, c, s i + d u, s j + d v]``,
-    with ``c`` running over the input channels of output channel ``o``'s group.
-    The output size per axis is :func:`conv_output_size`. The windows of
-    ``x_pad`` are multiplied by the weight in blocks of at most 16 MiB (or one
+    ``y[..., co, r, c] = sum_{ci, u, v} w[co, ci, u, v] x[..., ci, s r + d u - p, s c + d v - p]``,
+    with ``x`` zero outside its edges and ``ci`` running over the input channels
+    of output channel ``co``'s group (letters: :doc:`/notation`). The output
+    size per axis is :func:`conv_output_size`. The windows of the padded
+    input are multiplied by the weight in blocks of at most 16 MiB (or one
     output pixel's windows), so the memory beyond the input and the output
     stays bounded for any kernel.
 

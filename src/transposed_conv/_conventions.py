@@ -18,7 +18,7 @@ def tf_conv_transpose_padding(
 
     TensorFlow asks for the ``output_shape`` and a padding mode, and computes
     the adjoint of its own ``conv2d`` of that shape. SAME pads that ``conv2d`` by
-    ``max((o - 1) s + k - n, 0)`` in total, the odd sample at the end, which
+    ``max((i' - 1) s + k - o', 0)`` in total, the odd sample at the end, which
     PyTorch's symmetric ``padding`` cannot express: then ``crop_end`` is 1,
     the last row/column to drop after ``conv_transpose2d``. When ``k < s`` the
     total is negative and ``output_padding`` supplies the missing samples.
@@ -26,9 +26,10 @@ def tf_conv_transpose_padding(
     Parameters
     ----------
     output_size : int
-        TensorFlow's ``output_shape`` along this axis (the forward input ``n``).
+        TensorFlow's ``output_shape`` along this axis: ``o'``, the length of
+        the forward convolution's input.
     input_size : int
-        The transposed convolution's input length ``o``.
+        The transposed convolution's input length ``i'``.
     k, stride : int
         Kernel size and stride (dilation 1).
     padding : {'SAME', 'VALID'}
@@ -157,10 +158,10 @@ def keras_conv_transpose_params(
     TensorFlow's ``conv2d``, see :func:`tf_conv_transpose_padding`) of an
     output length that it chooses first (``deconv_output_length``):
 
-    - without ``output_padding``, ``same`` makes ``n s`` and ``valid``
-      ``n s + max(k - s, 0)``;
-    - with ``output_padding = a``, ``(n - 1) s + k - 2 (k // 2) + a`` for
-      ``same`` and ``(n - 1) s + k + a`` for ``valid``. Keras uses ``a`` for this
+    - without ``output_padding``, ``same`` makes ``i' s`` and ``valid``
+      ``i' s + max(k - s, 0)``, for an input of length ``i'``;
+    - with ``output_padding = a``, ``(i' - 1) s + k - 2 (k // 2) + a`` for
+      ``same`` and ``(i' - 1) s + k + a`` for ``valid``. Keras uses ``a`` for this
       length only: ``same`` then pads as TensorFlow's SAME does, the odd sample
       at the end, not ``k // 2`` on each side as PyTorch's ``padding`` would.
 
@@ -188,8 +189,8 @@ def keras_conv_transpose_params(
     Notes
     -----
     With ``same``, an even ``k`` and ``output_padding=0`` the length
-    ``(n - 1) s`` is one that TensorFlow's ``conv2d`` maps back to ``n - 1``
-    inputs, not ``n``: Keras on TensorFlow raises there. Keras's JAX and torch
+    ``(i' - 1) s`` is one that TensorFlow's ``conv2d`` maps back to ``i' - 1``
+    inputs, not ``i'``: Keras on TensorFlow raises there. Keras's JAX and torch
     backends pad ``k // 2`` on each side instead, and so does this function:
     ``(k // 2, 0, 0)``.
 

@@ -251,8 +251,8 @@ def image_centre_share(y: Any, stride: Any) -> float:
     so the power at the centres is ``s sum(x)^2 sum_q (P[q] - mean P)^2``: the
     phase sums' imbalance squared times the input's mean squared. A crop
     changes it a little (the crop's local mean). Up to version 0.2.0 this
-    function was ``stride_frequency_energy``,
-    and the pages used it as a checkerboard measure, which it is not.
+    function was ``stride_frequency_energy`` (a name removed in 0.3.0), and
+    the pages used it as a checkerboard measure, which it is not.
 
     Examples
     --------

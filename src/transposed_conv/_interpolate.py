@@ -51,10 +51,10 @@ def interpolation_matrix(
 
     Notes
     -----
-    Output sample ``j`` sits at input coordinate ``(j + 1/2) / f - 1/2``
+    Output sample ``r`` sits at input coordinate ``(r + 1/2) / f - 1/2``
     (half-pixel centres). Bilinear clamps it at 0; bicubic uses Keys' cubic
     with ``a = -0.75`` and clamps the four taps to the edge; nearest takes
-    ``floor(j / f)``.
+    ``floor(r / f)``.
 
     This is the teaching view: :func:`interpolate` gives the same values on
     finite inputs without building the matrix (its memory grows with the
@@ -390,9 +390,9 @@ def bilinear_kernel(factor: int) -> npt.NDArray[np.float64]:
 
     Returns
     -------
-    (K, K) ndarray of float64
-        ``K = 2f - f mod 2``; the outer product of the tent
-        ``1 - |i - c| / f`` with centre ``c = (K - 1) / 2``.
+    (k, k) ndarray of float64
+        ``k = 2f - f mod 2``; the outer product of the tent
+        ``w[u] = 1 - |u - (k - 1) / 2| / f`` with itself.
 
     Notes
     -----

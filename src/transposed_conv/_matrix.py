@@ -59,7 +59,8 @@ def convolution_matrix(
 
     Notes
     -----
-    ``C.T @ y.ravel()`` equals ``conv_transpose2d(y, weight, ...)`` with the
+    For ``x`` shaped like the convolution's output, ``C.T @ x.ravel()`` equals
+    ``conv_transpose2d(x, weight, ...)`` with the
     ``output_padding`` from :func:`output_padding_for`, with the very same
     ``weight`` array: PyTorch's transposed layout ``(C_in, C_out, kH, kW)``
     names the channels from the transposed convolution's side, so a

@@ -102,7 +102,8 @@ def phase_sums(
 ) -> npt.NDArray[Any]:
     """Total kernel weight each output phase of a strided transposed convolution receives.
 
-    Output pixel ``o`` belongs to phase ``o mod stride`` (per axis). Away from
+    Output pixel ``r`` belongs to phase ``r mod s`` (per axis), and tap ``u``
+    of every stamp lands on phase ``(d u - p) mod s``. Away from
     the border, a constant input ``c`` produces ``c * phase_sums[phase]`` there,
     so unequal sums make a flat input come out checkered even when every
     phase gets the same number of taps.

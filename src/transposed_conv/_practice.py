@@ -156,8 +156,8 @@ def conv_transpose2d_weight_grad(
     """Gradient of a loss with respect to a transposed convolution's kernel.
 
     For ``y = conv_transpose2d(x, w, stride=s, padding=p)`` every output pixel
-    ``y[i s + u - p, j s + v - p]`` gets ``x[i, j] w[u, v]``, so
-    ``dL/dw[u, v] = sum_ij x[i, j] g[i s + u - p, j s + v - p]`` with
+    ``y[s m + u - p, s n + v - p]`` gets ``x[m, n] w[u, v]``, so
+    ``dL/dw[u, v] = sum_mn x[m, n] g[s m + u - p, s n + v - p]`` with
     ``g = dL/dy``: for each tap, the dot product of ``x`` with the stride-spaced
     samples of ``g`` (zero-padded back to the uncropped output) that the tap reached.
     All taps at once, that is :func:`conv2d` of the uncropped ``g`` with ``x``

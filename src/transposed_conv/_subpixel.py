@@ -19,8 +19,8 @@ def pixel_shuffle(x: Any, factor: int) -> npt.NDArray[Any]:
     Parameters
     ----------
     x : (..., C * f * f, H, W) array_like
-        Channel ``c * f * f + i * f + j`` becomes pixel ``(i, j)`` of each
-        ``f x f`` block of output channel ``c``.
+        Output pixel ``(r, c)`` of output channel ``co`` is pixel
+        ``(r // f, c // f)`` of input channel ``co f^2 + (r mod f) f + (c mod f)``.
     factor : int
         The up-scaling factor ``f``.
 
@@ -68,8 +68,9 @@ def subpixel_kernels(weight: Any, stride: Any) -> list[list[npt.NDArray[Any]]]:
     -------
     list of lists of ndarray
         ``kernels[r][c]`` is ``weight[..., r::sH, c::sW]``: the taps that land
-        on output rows ``r mod sH`` and columns ``c mod sW`` (padding 0). Phases
-        that no tap reaches hold an empty kernel.
+        on output rows ``r mod sH`` and columns ``c mod sW`` with padding 0; with
+        padding ``p`` on rows ``(r - p) mod sH`` (the output starts ``p`` samples
+        into the full result). Phases that no tap reaches hold an empty kernel.
 
     Examples
     --------

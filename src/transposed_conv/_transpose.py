@@ -353,8 +353,9 @@ def conv_transpose2d(
     stride : int or pair of ints, default 1
         Spacing of the stamps in the output.
     padding : int or pair of ints, default 0
-        Rows and columns cropped from each side of the full output; the
-        transposed counterpart of the convolution's zero padding.
+        Rows and columns cropped from each side of the full result (the sum of
+        every stamp, uncropped); the transposed counterpart of the
+        convolution's zero padding.
     output_padding : int or pair of ints, default 0
         Extra rows/columns at the bottom/right, to pick one of the ``stride``
         input sizes a strided convolution maps to the same output size. Must
@@ -388,14 +389,15 @@ def conv_transpose2d(
 
     Notes
     -----
-    Output size per axis: ``(i - 1) s - 2p + d(k - 1) + a + 1``
-    (:func:`conv_transpose_output_size`). Each kernel tap's products are added
-    to the output as one strided block, or each input pixel's whole stamp
-    when the kernel has more taps than the input has pixels, so the work
-    grows linearly with the number of taps; at stride 1 along the last axis,
-    that axis may be computed as a direct convolution instead, whichever moves
-    less data. The products are made in chunks of at most 16 MiB (or the
-    output's size).
+    Each product ``x[m, n] w[u, v]`` is added to ``y[s m + d u - p, s n + d v - p]``
+    (letters: :doc:`/notation`). Output size per axis:
+    ``o' = (i' - 1) s - 2p + d(k - 1) + a + 1`` (:func:`conv_transpose_output_size`).
+    Each kernel tap's products are added to the output as one strided block,
+    or each input pixel's whole stamp when the kernel has more taps than the
+    input has pixels, so the work grows linearly with the number of taps; at
+    stride 1 along the last axis, that axis may be computed as a direct
+    convolution instead, whichever moves less data. The products are made in
+    chunks of at most 16 MiB (or the output's size).
 
     Examples
     --------
@@ -490,7 +492,7 @@ def insert_zeros(x: Any, stride: Any, *, spatial_dims: int | None = None) -> npt
     Returns
     -------
     ndarray
-        Each spatial axis of length ``n`` becomes ``(n - 1) * stride + 1``.
+        Each spatial axis of length ``i'`` becomes ``(i' - 1) s + 1``.
 
     Examples
     --------
@@ -529,7 +531,7 @@ def transpose_padding(
     Returns
     -------
     list of (before, after) pairs
-        ``before = d(k - 1) - p`` and ``after = d(k - 1) - p + output_padding``
+        ``p' = d(k - 1) - p`` before and ``p' + a`` after (``a = output_padding``),
         per axis. A negative amount means crop that many samples instead.
 
     Examples
@@ -743,10 +745,10 @@ def conv_transpose_by_zero_insertion(
 def scatter_stamps(x: Any, weight: Any, *, stride: Any = 1, dilation: Any = 1) -> npt.NDArray[Any]:
     """Each input value's stamp: its own contribution to the transposed convolution.
 
-    Input value ``x[i, j]`` adds ``x[i, j]`` times the (dilated) kernel at
-    ``(i s, j s)`` of the uncropped output; the stamps sum to the transposed
+    Input value ``x[m, n]`` adds ``x[m, n]`` times the (dilated) kernel at
+    ``(s m, s n)`` of the full result; the stamps sum to the transposed
     convolution with no padding. Each stamp holds only its own products
-    ``x[i, j] w[u, v]``, placed where they land (zeros elsewhere), for
+    ``x[m, n] w[u, v]``, placed where they land (zeros elsewhere), for
     drawing small examples.
 
     Parameters
@@ -760,9 +762,9 @@ def scatter_stamps(x: Any, weight: Any, *, stride: Any = 1, dilation: Any = 1) -
     Returns
     -------
     ndarray
-        Shape ``(x.size,) + full``: stamp ``n`` belongs to ``x.ravel()[n]``, and
-        ``full`` is the uncropped output size ``(n - 1) s + d(k - 1) + 1`` per axis.
-        dtype as in :func:`conv_transpose2d`.
+        Shape ``(x.size,) + full``: one stamp per input value, in ``x.ravel()``
+        order, and ``full`` is the full result's size ``(i' - 1) s + d(k - 1) + 1``
+        per axis. dtype as in :func:`conv_transpose2d`.
 
     Raises
     ------

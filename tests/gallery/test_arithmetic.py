@@ -6,6 +6,7 @@ true; sizes stated in the text are checked on the page's own arrays.
 
 from __future__ import annotations
 
+import notebook_numbers as notebook
 import numpy as np
 import pytest
 
@@ -18,16 +19,16 @@ def shape2(n: int) -> tuple[int, int]:
 
 def test_one_dimension(page):
     ns = page("arithmetic/plot_01_one_dimension")
-    signal, kernel, y, back = ns["signal"], ns["kernel"], ns["y"], ns["back"]
+    signal, kernel, y, back = ns["x"], ns["kernel"], ns["x2"], ns["back"]
     # "A kernel of 3 slides over a signal of 5 with stride 2: it fits
     # floor((5 - 3) / 2) + 1 = 2 times"
     assert (len(signal), len(kernel)) == (5, 3)
-    np.testing.assert_array_equal(ns["out"], [17, 21])
+    np.testing.assert_array_equal(ns["y"], [17, 21])
     # "C has one row per output sample and one column per input sample, so it is 2x5, and each
     # row is the kernel shifted by the stride"
     c = ns["C"]
     assert c.shape == (2, 5)
-    np.testing.assert_array_equal(c @ signal, ns["out"])
+    np.testing.assert_array_equal(c @ signal, ns["y"])
     np.testing.assert_array_equal(c[1, 2:], c[0, :-2])
     # "The transposed convolution multiplies by C.T: two numbers become five"
     np.testing.assert_array_equal(back, c.T @ y)
@@ -55,11 +56,11 @@ def test_no_padding_unit_strides(page):
     ns = page("arithmetic/plot_02_no_padding_unit_strides")
     # "Input 4, kernel 3, stride 1, padding 0 gives o = 4 - 3 + 1 = 2"
     assert ns["x"].shape == shape2(4)
-    assert ns["out"].shape == shape2(2)
+    assert ns["y"].shape == shape2(2)
     assert tc.conv_output_size(4, 3) == 2
     # "o' = (i' - 1) + k = (2 - 1) + 3 = 4" ... "(It gives back the shape, not the input's values.)"
     direct = ns["direct"]
-    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], ns["kernel"]))
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["x2"], ns["kernel"]))
     assert direct.shape == shape2(tc.conv_transpose_output_size(2, 3)) == shape2(4)
     assert not np.array_equal(direct, ns["x"])
     # "Pad the 2x2 input with k - 1 = 2 zeros on every side (full padding)": a 6x6 input
@@ -71,9 +72,9 @@ def test_padding(page):
     x, k4, k3 = ns["x"], ns["k4"], ns["k3"]
     assert x.shape == shape2(5)
     # "Input 5, kernel 4, padding 2 gives o = 5 + 2 * 2 - 4 + 1 = 6"
-    assert ns["out"].shape == shape2(tc.conv_output_size(5, 4, padding=2)) == shape2(6)
+    assert ns["y"].shape == shape2(tc.conv_output_size(5, 4, padding=2)) == shape2(6)
     # "Its transpose takes the 6x6 output back to 5x5 ... pads by k - 1 - p = 1"
-    np.testing.assert_array_equal(ns["back"], tc.conv_transpose2d(ns["y6"], k4, padding=2))
+    np.testing.assert_array_equal(ns["back"], tc.conv_transpose2d(ns["x6"], k4, padding=2))
     assert ns["back"].shape == shape2(5)
     assert tc.transpose_padding(4, padding=2) == [(1, 1), (1, 1)]
     # "At stride 1, an odd kernel keeps the size with p = floor(k / 2)"
@@ -81,12 +82,12 @@ def test_padding(page):
     assert ns["same"].shape == x.shape
     # "the transpose of a half-padded convolution is half-padded too: size stays size ...
     # the stamps fill a full 7x7 result, and padding 1 crops its cross-hatched border"
-    assert ns["y5"].shape == tc.conv_transpose2d(ns["y5"], k3, padding=1).shape == shape2(5)
+    assert ns["x5"].shape == tc.conv_transpose2d(ns["x5"], k3, padding=1).shape == shape2(5)
     assert tc.conv_transpose_output_size(5, 3) == 7
     # "p = k - 1 lets every partial overlap count ... o = 5 + 2 * 2 - 3 + 1 = 7"
     assert ns["full"].shape == shape2(7)
     # "Its transpose shrinks the 7x7 output back to 5x5 and needs no padding at all"
-    np.testing.assert_array_equal(ns["back7"], tc.conv_transpose2d(ns["y7"], k3, padding=2))
+    np.testing.assert_array_equal(ns["back7"], tc.conv_transpose2d(ns["x7"], k3, padding=2))
     assert ns["back7"].shape == shape2(5)
     assert tc.transpose_padding(3, padding=2) == [(0, 0), (0, 0)]
     # "PyTorch also accepts padding="same" for the convolution, at stride 1 only; so does
@@ -100,11 +101,11 @@ def test_strides(page):
     kernel = ns["kernel"]
     assert ns["x"].shape == shape2(5)
     # "Input 5, kernel 3, stride 2 gives o = floor((5 - 3) / 2) + 1 = 2"
-    assert ns["out"].shape == shape2(2)
+    assert ns["y"].shape == shape2(2)
     # "o' = (i' - 1) * 2 + 3 = 5. The stamps land two cells apart, so they overlap in one row
     # and one column"
     direct = ns["direct"]
-    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], kernel, stride=2))
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["x2"], kernel, stride=2))
     assert direct.shape == shape2(5)
     one_row_and_column = np.zeros((5, 5), bool)
     one_row_and_column[2] = one_row_and_column[:, 2] = True
@@ -113,17 +114,22 @@ def test_strides(page):
     # "then k - 1 = 2 zeros of padding"
     assert tc.transpose_padding(3) == [(2, 2), (2, 2)]
     # "Input 5, kernel 3, stride 2, padding 1 gives o = floor((5 + 2 - 3) / 2) + 1 = 3"
-    assert ns["out_p"].shape == shape2(3)
+    assert ns["y_p"].shape == shape2(3)
     # "padded by k - 1 - p = 1: the 3x3 output goes back to 5x5"
     back = ns["back"]
-    np.testing.assert_array_equal(back, tc.conv_transpose2d(ns["y3"], kernel, stride=2, padding=1))
+    np.testing.assert_array_equal(back, tc.conv_transpose2d(ns["x3"], kernel, stride=2, padding=1))
     assert back.shape == shape2(5)
     assert tc.transpose_padding(3, padding=1) == [(1, 1), (1, 1)]
+    # "Its even rows hold zeros at the odd columns ... the phase sums are [[1, 0], [2, 5]]"
+    assert not back[::2, 1::2].any()
+    assert back[1::2].all()
+    np.testing.assert_array_equal(kernel[1], [0, 1, 0])
+    assert tc.phase_sums(kernel, 2, padding=1).tolist() == [[1, 0], [2, 5]]
 
 
 def test_output_padding(page):
     ns = page("arithmetic/plot_05_output_padding")
-    y, kernel = ns["y"], ns["kernel"]
+    y, kernel = ns["x2"], ns["kernel"]
     # "inputs of 5 and 6 both give an output of 3"
     for n in (5, 6):
         assert tc.conv_output_size(n, 3, stride=2, padding=1) == (n + 2 - 3) // 2 + 1 == 3
@@ -152,9 +158,14 @@ def test_output_padding(page):
         tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=2)
     # "kernel 3, stride 1, dilation 2, output_padding=1 maps 3 to 8, and the convolution maps
     # 8 to 4; kernel 3, stride 2, dilation 3, output_padding=2 maps 3 to 13, and 13 goes to 4"
+    # "the extra samples are zeros past the full result"
     for k, s, d, a, size in [(3, 1, 2, 1, 8), (3, 2, 3, 2, 13)]:
         assert tc.conv_transpose_output_size(3, k, s, 0, a, d) == size
         assert tc.conv_output_size(size, k, s, 0, d) == 4
+        y = tc.conv_transpose1d(np.ones(3), np.ones(k), stride=s, dilation=d, output_padding=a)
+        full = tc.conv_transpose1d(np.ones(3), np.ones(k), stride=s, dilation=d)
+        assert len(full) == size - a
+        np.testing.assert_array_equal(y, np.concatenate([full, np.zeros(a)]))
     # "the first min(a, p) hold stamp values and the rest are zeros" (1-D, stride 3, p 1, a 2)
     full1, with_a = ns["full1"], ns["with_a"]
     np.testing.assert_array_equal(full1, [1, 2, 3, 2, 4, 6])
@@ -167,23 +178,34 @@ def test_dilation(page):
     kernel = ns["kernel"]
     # "Input 7, kernel 3, dilation 2: the kernel spans 5 cells, so o = 7 - 2(3 - 1) - 1 + 1 = 3"
     assert ns["x"].shape == shape2(7)
-    assert ns["out"].shape == shape2(tc.conv_output_size(7, 3, dilation=2)) == shape2(3)
+    assert ns["y"].shape == shape2(tc.conv_output_size(7, 3, dilation=2)) == shape2(3)
     assert tc.insert_zeros(kernel, 2).shape == shape2(5)
     # "takes the 3x3 output back to 7x7 ... o' = (i' - 1) + 2(3 - 1) + 1 = 7"
     direct = ns["direct"]
-    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["y"], kernel, dilation=2))
+    np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["x2"], kernel, dilation=2))
     assert direct.shape == shape2(tc.conv_transpose_output_size(3, 3, dilation=2)) == shape2(7)
     # "the padding is d(k - 1) - p = 4 on each side"
     assert tc.transpose_padding(3, dilation=2) == [(4, 4), (4, 4)]
+    # "Stride 2 and dilation 2 on a 3x3 input ... o' = 9 ... every odd row and column gets no
+    # tap"; 1-D, input 5
+    both = ns["both"]
+    assert both.shape == shape2(9) == shape2(tc.conv_transpose_output_size(3, 3, 2, 0, 0, 2))
+    assert not both[1::2].any()
+    assert not both[:, 1::2].any()
+    assert both[::2, ::2].all()
+    counts = tc.overlap_counts(5, 3, stride=2, dilation=2)
+    assert counts.tolist() == [1, 0, 2, 0, 3, 0, 3, 0, 3, 0, 2, 0, 1]
+    y = tc.conv_transpose2d(np.ones((3, 3)), np.ones((3, 3)), stride=2, dilation=2)
+    assert not y[1::2].any()
 
 
 def test_crop_instead_of_pad(page):
     ns = page("arithmetic/plot_07_crop_instead_of_pad")
-    kernel, y = ns["kernel"], ns["y"]
+    kernel, y = ns["kernel"], ns["x2"]
     # "Input 6, kernel 2, stride 2 and padding 2 ... o = floor((6 + 4 - 2) / 2) + 1 = 5.
     # Rows and columns of pure padding end up in the output" (the title: "its border all padding")
     assert ns["x"].shape == shape2(6)
-    out = ns["out"]
+    out = ns["y"]
     assert out.shape == shape2(tc.conv_output_size(6, 2, stride=2, padding=2)) == shape2(5)
     assert not out[[0, -1]].any()  # windows of pure padding
     assert not out[:, [0, -1]].any()
@@ -215,7 +237,7 @@ def test_fractionally_strided(page):
     assert [np.count_nonzero(taps == t) for t in (1, 2, 4)] == [16, 8, 1]
     assert taps[2, 2] == 4
     # "Three routes give the same 5x5 result"
-    y2 = ns["y"].reshape(2, 2)
+    y2 = ns["x2"].reshape(2, 2)
     for route in (ns["back"], ns["stamps"], ns["inserted"]):
         np.testing.assert_array_equal(route, tc.conv_transpose2d(y2, kernel, stride=2))
 
@@ -247,12 +269,19 @@ def test_channels_and_groups(page):
     np.testing.assert_array_equal(
         tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4
     )
+    # "As a convolution's weight, w4 maps 2 channels to 4 ...; the transposed convolution with
+    # the same array maps 4 channels back to 2. Adjoint: <C z, x4> = <z, C^T x4>"
+    z, forward = ns["z"], ns["forward"]
+    assert z.shape[0] == 2
+    assert forward.shape == x4.shape
+    np.testing.assert_array_equal(forward, tc.conv2d(z, w4, stride=2, groups=2))
+    assert np.vdot(forward, x4) == np.vdot(z, out4) != 0
 
 
 def test_conventions(page):
     ns = page("arithmetic/plot_10_conventions")
     rows, verdicts = ns["rows"], ns["verdicts"]
-    n, k, s, x, kernel = ns["n"], ns["k"], ns["s"], ns["x"], ns["kernel"]
+    n, k, s, x, kernel = ns["i_in"], ns["k"], ns["s"], ns["x"], ns["kernel"]
     assert (n, k, s) == (4, 3, 2)
     full = tc.conv_transpose2d(x, kernel, stride=2)
     assert full.shape == shape2(9)
@@ -320,11 +349,21 @@ def test_subpixel(page):
     np.testing.assert_array_equal(ns["shuffled"], full)
     for i, phase in enumerate(ns["phases"]):
         np.testing.assert_array_equal(full[i // 2 :: 2, i % 2 :: 2], phase)
-    # "the package computes it this way"
-    np.testing.assert_array_equal(
-        tc.conv_transpose_by_subpixel(x, kernel, stride=2, padding=1),
-        tc.conv_transpose2d(x, kernel, stride=2, padding=1),
-    )
+    # "With padding p the output starts p samples into this full result, so its row r belongs
+    # to phase (r + p) mod s (tap u reaches phase (u - p) mod s)"
+    for p in (1, 2):
+        padded = tc.conv_transpose2d(x, kernel, stride=2, padding=p)
+        np.testing.assert_array_equal(padded, full[p : 8 - p, p : 8 - p])
+        for r, c in np.ndindex(2, 2):
+            part = padded[r::2, c::2]  # row r + p of the full result: phase (r + p) mod 2
+            phase = ns["phases"][2 * ((r + p) % 2) + (c + p) % 2]
+            rows, cols = (r + p) // 2, (c + p) // 2
+            np.testing.assert_array_equal(
+                part, phase[rows : rows + len(part), cols : cols + len(part[0])]
+            )
+        for u in range(4):
+            one_hot = np.eye(4)[u]
+            assert np.flatnonzero(tc.phase_sums(one_hot, 2, padding=p)).tolist() == [(u - p) % 2]
     # "one ordinary convolution from 1 channel to s^2 = 4 ... followed by a pixel shuffle ...
     # it equals the transposed convolution"
     assert ns["espcn_weight"].shape == (4, 1, 2, 2)
@@ -357,6 +396,14 @@ def test_gradient(page):
         ns["analytic"], tc.conv_transpose2d(ns["g"], ns["kernel"], stride=2)
     )
     assert ns["g"].shape == tc.conv2d(ns["x"], ns["kernel"], stride=2).shape
+    # "the gradient of <y, g6> with respect to x3 is the stride-2 convolution of g6 ...
+    # output_padding only adds rows that the convolution's floor drops"
+    x3, g6, kernel = ns["x3"], ns["g6"], ns["kernel"]
+    y = tc.conv_transpose2d(x3, kernel, stride=2, padding=1, output_padding=1)
+    assert y.shape == g6.shape == (6, 6)
+    assert np.abs(ns["numeric_t"] - ns["by_conv"]).max() < 1e-8
+    np.testing.assert_array_equal(ns["by_conv"], tc.conv2d(g6, kernel, stride=2, padding=1))
+    assert tc.conv_output_size(6, 3, 2, 1) == tc.conv_output_size(5, 3, 2, 1) == 3
 
 
 def test_no_overlap(page):
@@ -377,6 +424,28 @@ def test_no_overlap(page):
     assert np.ptp(ns["flat_out"]) == 0
     assert np.isclose(ns["energy"]["kernel [[1, 2], [3, 4]]"], 1.0)
     assert ns["energy"]["flat kernel"] < 1e-12
+    # "with a kernel of unit norm they are orthonormal, C C^T = I, and then C^T is C's
+    # pseudo-inverse ... C is 9x36"
+    unit, C = ns["unit"], ns["C"]
+    assert np.isclose(np.linalg.norm(unit), 1)
+    assert C.shape == (9, 36)
+    np.testing.assert_allclose(C @ C.T, np.eye(9), atol=1e-12)
+    np.testing.assert_allclose(np.linalg.pinv(C), C.T, atol=1e-12)
+    # ... which overlapping windows do not give (the walk-through's kernel 3, stride 1)
+    walk = tc.convolution_matrix((4, 4), notebook.KERNEL / np.linalg.norm(notebook.KERNEL))
+    assert not np.allclose(walk @ walk.T, np.eye(4))
+    # "kernel 2 at stride 3 reaches 36 of the 64 outputs of a 3x3 input. The other 28 get no
+    # tap and are 0 whatever the weights ... equalize_phase_sums refuses such a kernel"
+    gaps = ns["gaps"]
+    assert gaps.shape == (8, 8)
+    assert ((gaps > 0).sum(), (gaps == 0).sum()) == (36, 28)
+    rng = np.random.default_rng(0)
+    for _ in range(3):
+        y = tc.conv_transpose2d(np.ones((3, 3)), rng.uniform(1, 2, (2, 2)), stride=3)
+        assert (y[gaps == 0] == 0).all()
+        assert (y[gaps > 0] > 0).all()
+    with pytest.raises(ValueError, match="no tap reaches 1 of the 3 output phases"):
+        tc.equalize_phase_sums([1, 2], 3)
 
 
 def solutions(k: int, s: int) -> list[tuple[int, int]]:

@@ -1,156 +1,171 @@
 """What the practice pages state, checked on what their scripts computed.
 
-Each test names its page and quotes, in comments, the sentences it keeps true.
+Each test names its page and quotes, in comments, the sentences it keeps true. The image-band
+shares the pages print are those of the package's measure on the same set-ups
+(tests/test_imaging_ordering.py asserts the fixes page's order independently of the page).
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import transposed_conv as tc
 
 
-def test_checkerboard(page):
-    ns = page("practice/plot_01_checkerboard")
-    uneven, even = ns["uneven"], ns["even"]
-    # "on an input of 8 values, kernel 3 with stride 2: every other output pixel is hit twice"
-    np.testing.assert_array_equal(uneven, tc.overlap_counts(8, 3, stride=2))
-    assert set(uneven[2:-2:2].tolist()) == {2}
-    assert set(uneven[1:-1:2].tolist()) == {1}
-    # "Kernel 4 with stride 2 (padding 1) hits every pixel twice except the two end pixels,
-    # which get one tap each"
-    assert set(even[1:-1].tolist()) == {2}
-    assert even[0] == even[-1] == 1
-    # "In 2-D the two axes multiply: 1, 2 and 4 taps"
-    one_axis = tc.overlap_counts(6, 3, stride=2)
-    np.testing.assert_array_equal(ns["counts"], np.outer(one_axis, one_axis))
-    assert np.unique(ns["counts"][2:-2, 2:-2]).tolist() == [1, 2, 4]
-    # "away from the border the map repeats every 8 pixels and ranges from 1 to 25"
-    stack = ns["stack"]
-    assert (stack[8:16, 8:16].min(), stack[8:16, 8:16].max()) == (1, 25)
-    np.testing.assert_array_equal(stack[8:16, 8:24], stack[16:24, 8:24])  # period 8 down
-    np.testing.assert_array_equal(stack[8:24, 8:16], stack[8:24, 16:24])  # and across
-    # "1 for the flat image, whose only variation is the pattern"; the photograph's share
-    # counts only what repeats exactly
-    assert np.isclose(ns["energy"]["Flat grey, 64x64 in"], 1.0)
-    assert ns["energy"]["Photo, 64x64 in"] < 1
+def test_checkerboard_settings_and_the_two_questions(page):
+    r = page("practice/plot_01_checkerboard")
+    k3, k4 = r["counts"]["Kernel 3"], r["counts"]["Kernel 4, padding 1"]
+    # "kernel 3 gives one phase two taps and the other one; kernel 4 gives both two"
+    assert set(k3[2:-2].tolist()) == {1, 2}
+    assert set(k3[2:-2:2].tolist()) != set(k3[3:-2:2].tolist())
+    assert set(k4[1:-1].tolist()) == {2}
+    assert k4[0] == k4[-1] == 1
+    # "[1, 2, 3, 4] gives both phases two taps but sums 4 and 6"
+    assert tc.phase_sums([1, 2, 3, 4], 2).tolist() == [4, 6]
+    # "both have sums 1 and 1 (padding 1)"
+    for sums in r["sums"].values():
+        np.testing.assert_allclose(sums, [1, 1])
+    # "the bilinear one climbs evenly, 0.5 a pixel; the other climbs 1.5 and drops 0.5 in turn"
+    np.testing.assert_allclose(r["steps"]["bilinear"], 0.5)
+    np.testing.assert_allclose(r["steps"]["[0.75, 0.25, 0.25, 0.75]"], [1.5, -0.5] * 3)
 
 
-def test_spectrum(page):
-    ns = page("practice/plot_02_spectrum")
-    signal, stretched = ns["signal"], ns["stretched"]
-    # "A smooth 1-D signal of 64 samples, and the same signal with one zero inserted after each
-    # sample (128 samples). The spectrum of the stretched signal is the original spectrum twice"
-    assert (len(signal), len(stretched)) == (64, 128)
-    np.testing.assert_array_equal(stretched[::2], signal)
-    assert not stretched[1::2].any()
-    np.testing.assert_allclose(
-        np.abs(np.fft.fft(stretched)), np.tile(np.abs(np.fft.fft(signal)), 2), atol=1e-9
-    )
-    # "The bilinear kernel [0.5, 1, 0.5] has a zero at 1/2 cycle per sample ...; a random
-    # kernel does not"
-    responses = ns["responses"]
-    assert responses["bilinear [0.5, 1, 0.5]"][-1] < 1e-12
-    assert responses["random"][-1] > 0.01
-    # "bright points at multiples of 1/4 cycle per pixel for the random kernel, and (almost)
-    # nothing there for the bilinear one"
-    assert ns["energy"]["Random kernel"] > 10 * ns["energy"]["Bilinear kernel"]
+def test_checkerboard_on_images(page):
+    share = page("practice/plot_01_checkerboard")["share"]
+    # titles: 74%, 36%, 100% (imaging-facts: 73.96%, 35.72%); "the mean-free photograph shows
+    # a pattern too"
+    assert share["Photo"] == pytest.approx(0.7396, abs=5e-4)
+    assert share["Photo minus its mean"] == pytest.approx(0.3572, abs=5e-4)
+    assert share["Flat grey"] > 0.995
 
 
-def test_fixes(page):
-    ns = page("practice/plot_03_fixes")
-    sums, energy = ns["sums"], ns["energy"]
-    # "Each output phase gets four taps, the same number, but the totals of those four taps
-    # differ from phase to phase"
-    assert set(tc.overlap_counts((8, 8), 4, stride=2, padding=1)[2:-2, 2:-2].ravel()) == {4}
-    assert not np.allclose(sums, sums.mean())
-    # "equal phase sums": the balanced kernel's phases all sum to the mean
-    np.testing.assert_allclose(tc.phase_sums(ns["balanced"], 2, padding=1), sums.mean())
-    # equal phase sums (resize-convolution's included) make the share zero, up to the border
-    assert energy["Resize (nearest) + conv 3"] < energy["Transposed, kernel 3"] / 10
-    assert (
-        energy["Transposed, kernel 4, equal phase sums"]
-        < energy["Transposed, random kernel 4"] / 10
-    )
-    # "On a constant input the output is exactly these totals, repeated, away from the border
-    # (the figure shows a 6x6 block of the 12x12 output ...)"
-    constant = ns["constant"]
-    assert constant.shape == (12, 12)
-    np.testing.assert_allclose(constant[2:8, 2:8], np.tile(sums, (3, 3)))
+def test_imaging_view(page):
+    r = page("practice/plot_02_spectrum")
+    # "order 3 for the bilinear kernel ... 1 ... 0 for the random ones" (the labels)
+    assert r["orders"] == {
+        "random 3": 0,
+        "random 4": 0,
+        "random 4, equal sums": 1,
+        "nearest [1, 1]": 1,
+        "[0.75, 0.25, 0.25, 0.75]": 1,
+        "bicubic": 1,
+        "bilinear": 3,
+    }
+    # "8% of the latter's output is image, 0.008% of the bilinear kernel's"
+    assert r["ramp_share"]["[0.75, 0.25, 0.25, 0.75]"] == pytest.approx(0.080, abs=5e-4)
+    assert r["ramp_share"]["bilinear"] == pytest.approx(8.1e-5, abs=5e-6)
+    # "the bilinear kernel removes nearly all" (x4: 0.28% vs 27.6%)
+    assert r["share"]["Bilinear"] == pytest.approx(0.0028, abs=5e-5)
+    assert r["share"]["Random"] == pytest.approx(0.2758, abs=5e-4)
+
+
+FIXES = {  # imaging-facts section 2: photo, zero-mean photo
+    "Random 3x3": (0.8108, 0.4803),
+    "Random 4x4": (0.3067, 0.0972),
+    "Nearest": (0.0362, 0.0362),
+    "4x4, equal phase sums": (0.0177, 0.0177),
+    "Resize + 3x3": (0.0059, 0.0059),
+    "Bilinear": (0.0017, 0.0017),
+}
+
+
+def test_fixes_order_and_values(page):
+    r = page("practice/plot_03_fixes")
+    for measured in (r["share"], r["share_mean_free"]):
+        # "The order is the same with and without the mean"
+        assert sorted(measured, key=measured.get, reverse=True) == list(FIXES)
+    for name, (photo, mean_free) in FIXES.items():
+        assert r["share"][name] == pytest.approx(photo, abs=5e-4)
+        assert r["share_mean_free"][name] == pytest.approx(mean_free, abs=5e-4)
+    # "Where W is zero at the image centres the two columns agree"
+    for name in ("Nearest", "4x4, equal phase sums", "Resize + 3x3", "Bilinear"):
+        assert r["share"][name] == pytest.approx(r["share_mean_free"][name], abs=1e-6)
+
+
+def test_fixes_what_each_fixes(page):
+    r = page("practice/plot_03_fixes")
+    # "the random 4x4 kernel comes second worst"
+    assert sorted(r["share"], key=r["share"].get)[-2] == "Random 4x4"
+    # "With padding 1, tap u feeds phase (u - 1) mod 2": one-hot kernels
+    for u in range(4):
+        one_hot = np.eye(4)[u]
+        assert np.flatnonzero(tc.phase_sums(one_hot, 2, padding=1)).tolist() == [(u - 1) % 2]
+    # "the taps of each phase are rescaled to one sum"
+    sums = tc.phase_sums(r["equal"], 2, padding=1)
+    np.testing.assert_allclose(sums, sums.mean())
+    # "convolves the large image: 4 times a transposed convolution's multiplications"
+    small, big = r["small"].shape, r["outs"]["Resize + 3x3"].shape
+    assert (big[0] * big[1] * 9) / (small[0] * small[1] * 9) == 4
 
 
 def test_bilinear_initialisation(page):
-    ns = page("practice/plot_04_bilinear_initialisation")
-    kernel = ns["kernel"]
-    # "The 4x4 kernel for f = 2 is the outer product of [1/4, 3/4, 3/4, 1/4] with itself. Each
-    # of the four output phases receives taps that sum to exactly 1"
-    np.testing.assert_allclose(kernel, np.outer([1, 3, 3, 1], [1, 3, 3, 1]) / 16)
-    np.testing.assert_allclose(ns["sums"], 1.0)
-    # "[1, 3, 3, 1] / 4 is (1 + z^-1)^3 / 4, whose response has a triple zero at 1/2"
-    np.testing.assert_array_equal(np.poly([-1, -1, -1]), [1, 3, 3, 1])
-    # "equals bilinear interpolation everywhere except a border floor(f / 2) pixels wide
-    # (here one pixel) ... the difference is zero (white) everywhere but that top row"
-    assert ns["interior_error"] < 1e-12
-    difference = ns["crops"]["Difference"]
-    assert np.abs(difference[1:]).max() < 1e-12 < np.abs(difference[0]).max()
-    # "The same holds for every factor: the tent kernels have equal phase sums, and the part
-    # that differs ... is a border floor(f / 2) pixels wide: 1 for f = 2 and 3, 2 for f = 4
-    # and 5, 4 for f = 8"
-    crop = ns["crop"]
-    for f in range(2, 9):
-        k = tc.bilinear_kernel(f)
-        np.testing.assert_allclose(tc.phase_sums(k, f, padding=f // 2), 1.0)
-        up = tc.conv_transpose2d(crop, k, stride=f, padding=f // 2)
-        differs = ~np.isclose(up, tc.interpolate(crop, f, "bilinear"), rtol=0, atol=1e-12)
-        w = f // 2
-        assert differs[: w + 1].any()  # the border ...
-        assert not differs[w:-w, w:-w].any(), f  # ... and nothing inside it
+    r = page("practice/plot_04_bilinear_initialisation")
+    t = np.array([1, 3, 3, 1]) / 4
+    np.testing.assert_allclose(r["kernel"], np.outer(t, t))
+    np.testing.assert_allclose(r["sums"], 1.0)
+    assert r["orders"].tolist() == [[0, 3], [3, 6]]
+    # "a border f // 2 pixels wide": all equal outside it, not all inside, for f = 2..8
+    for f, (border, orders) in r["table"].items():
+        assert border == f // 2
+        crop = r["small"][:32, :32]
+        up = tc.conv_transpose2d(crop, tc.bilinear_kernel(f), stride=f, padding=f // 2)
+        same = np.isclose(up, tc.interpolate(crop, f, "bilinear"), rtol=0, atol=1e-12)
+        assert same[border:-border, border:-border].all()
+        assert not same.all()
+        # "a zero of order 2 or more at each image centre ... (for an even f) a third at 1/2"
+        assert all(o == (3 if 2 * j == f else 2) for j, o in enumerate(orders, 1))
+    # "in the crops, only the top row differs"
+    assert np.abs(r["difference"][1:]).max() < 1e-12 < np.abs(r["difference"][0]).max()
+    # "at 35% of its gain at 0"
+    assert r["edge_gain"] == pytest.approx(np.cos(np.pi / 4) ** 3)
+    assert round(r["edge_gain"], 2) == 0.35
 
 
 def test_learning_the_kernel(page):
-    ns = page("practice/plot_05_learning_the_kernel")
-    kernel, bilinear6, table = ns["kernel"], ns["bilinear6"], ns["table"]
-    # "First, a check of that formula by finite differences" (the printed difference)
-    np.testing.assert_allclose(ns["analytic"], ns["numeric"], atol=1e-7)
-    # the learning curve falls
-    assert ns["losses"][-1] < ns["losses"][0] / 100
-    # "its centre 2x2 taps are close to 1.0, against 0.56 for the bilinear kernel, so it is
-    # nearer the nearest-neighbour box ... and negative lobes, down to about -0.19, on the
-    # outer ring"
+    r = page("practice/plot_05_learning_the_kernel")
+    kernel, bilinear6 = r["kernels"]["Learned"], r["kernels"]["Bilinear"]
+    # "A 6x6 kernel with stride 2 and padding 2 maps the 256x256 average back to 512x512 ...
+    # followed for 300 steps from zero"
+    assert kernel.shape == (6, 6)
+    assert (r["low"].shape, r["high"].shape) == ((256, 256), (512, 512))
+    assert tc.conv_transpose2d(r["low"], kernel, stride=2, padding=2).shape == (512, 512)
+    assert len(r["losses"]) == 300 + 1  # the loss before each step, and after the last
+    assert r["losses"][-1] < r["losses"][0]
+    # "centre taps are close to 1, against 0.56 ... its outer ring dips to about -0.19"
     assert np.all(np.abs(kernel[2:4, 2:4] - 1) < 0.1)
     assert bilinear6[2, 2] == 0.5625
-    box6 = np.pad(np.ones((2, 2)), 2)
-    assert np.linalg.norm(kernel - box6) < np.linalg.norm(kernel - bilinear6)
     assert -0.2 < kernel.min() < -0.18
-    ring = np.ones((6, 6), bool)
-    ring[1:-1, 1:-1] = False
-    assert kernel.min() == kernel[ring].min()
-    # "nine taps by construction ... phase sums all within 0.01 of 1.000"
-    assert set(tc.overlap_counts((8, 8), 6, stride=2, padding=2)[4:-4, 4:-4].ravel()) == {9}
-    learned_sums = ns["learned_sums"]
-    assert np.ptp(learned_sums) < 0.01
-    np.testing.assert_allclose(learned_sums, 1.0, atol=0.01)
-    # the PSNR table: the learned kernel first, then bicubic, bilinear, nearest; the bilinear
-    # kernel is bilinear interpolation (away from the 8-pixel border left out)
-    assert (
-        table["transposed, learned kernel"]
-        > table["bicubic"]
-        > table["bilinear"]
-        > table["nearest"]
-    )
-    assert abs(table["transposed, bilinear kernel"] - table["bilinear"]) < 1e-9
+    # "phase sums are all within 0.01 of 1"
+    np.testing.assert_allclose(r["learned_sums"], 1.0, atol=0.01)
+    # "dark near the image centres ... up to 0.84": |W| / |W(0)| on the 64x64 map
+    learned_map = r["maps"]["Learned"]
+    centres = [(0, 0), (0, 32), (32, 0)]  # fftshift: (1/2, 1/2), (1/2, 0), (0, 1/2)
+    assert all(learned_map[c] < 1e-3 for c in centres)
+    band = np.ones((64, 64), dtype=bool)
+    band[17:48, 17:48] = False  # outside |f| < 1/4 (bins -15..15 of 64)
+    assert learned_map[band].max() == pytest.approx(0.84, abs=0.01)
+    # "its image gain is 0.18, seven times the bilinear kernel's"
+    assert r["gain"]["Learned"] == pytest.approx(0.1764, abs=5e-4)
+    assert round(r["gain"]["Learned"] / r["gain"]["Bilinear"]) == 7
+    # "White noise ... shows them"
+    assert r["noise_share"]["Learned"] > 2 * r["noise_share"]["Bilinear"]
+    # "the learned kernel beats bicubic interpolation"
+    assert r["table"]["learned"] > r["table"]["bicubic"]
 
 
 def test_gradient_artifacts(page):
-    ns = page("practice/plot_06_gradient_artifacts")
-    grad, ones = ns["grad"], ns["ones"]
-    # "each input pixel counts how many windows (weighted by the kernel) it falls in. With
-    # all-ones weights that count is 1, 2 or 4"
-    upstream = np.ones(tc.conv2d(ns["x"], ones, stride=2, padding=1).shape)
-    np.testing.assert_allclose(grad, tc.conv_transpose2d(upstream, ones, stride=2, padding=1))
-    assert set(np.unique(grad.round(6))) == {1, 2, 4}
-    # "A 4x4 kernel with padding 1 and equal phase sums (here: all ones) removes the part of
-    # it that a flat region would show"
-    energy = ns["energy"]
-    assert energy["Kernel 3, random"] > 0.1
-    assert energy["Kernel 3, random"] > 10 * energy["Kernel 4, all ones"]
+    r = page("practice/plot_06_gradient_artifacts")
+    # "the 4x4 kernel of ones has equal phase sums (zeros at the image centres, of order 1
+    # along each axis), the random kernel has none"
+    assert tc.image_zero_orders(np.ones((4, 4)), 2).tolist() == [[0, 1], [1, 2]]
+    assert not tc.image_zero_orders(r["k3"], 2).ravel()[1:].any()
+    # "each input pixel counts the windows it falls in, 1, 2 or 4 ... the transposed
+    # convolution of the upstream gradient"
+    assert set(np.unique(r["grad"].round(6)).tolist()) == {1, 2, 4}
+    np.testing.assert_allclose(r["grad"], r["by_transpose"], atol=1e-6)
+    # titles: 58.7%, 23.3% vs 1.3%, 1.3%
+    assert r["share"]["Kernel 3, random"] == pytest.approx(0.5871, abs=5e-4)
+    assert r["share_mean_free"]["Kernel 3, random"] == pytest.approx(0.2328, abs=5e-4)
+    assert r["share"]["Kernel 4, all ones"] == pytest.approx(0.0126, abs=5e-4)
+    assert r["share_mean_free"]["Kernel 4, all ones"] == pytest.approx(0.0126, abs=5e-4)
