@@ -338,12 +338,11 @@ def test_conventions(page):
 def test_subpixel(page):
     ns = page("arithmetic/plot_11_subpixel")
     kernel, x, full = ns["kernel"], ns["x"], ns["full"]
-    # "A 4x4 kernel with stride 2 splits into four 2x2 phase kernels: the taps at even and odd
-    # rows and columns"
+    # "A 4x4 kernel with stride 2 splits into four 2x2 phase kernels, kernel[r::2, c::2]"
     for r, c in np.ndindex(2, 2):
         np.testing.assert_array_equal(ns["subs"][r][c], kernel[r::2, c::2])
     # "four 4x4 results from a 3x3 input"; interleaved, "they are the stride-2 transposed
-    # convolution, 8x8 ... phase (r, c) fills output[r::2, c::2]"
+    # convolution, 8x8: phase (r, c) fills output[r::2, c::2]"
     assert [p.shape for p in ns["phases"]] == [shape2(4)] * 4
     assert full.shape == shape2(8)
     np.testing.assert_array_equal(ns["shuffled"], full)
@@ -364,13 +363,13 @@ def test_subpixel(page):
         for u in range(4):
             one_hot = np.eye(4)[u]
             assert np.flatnonzero(tc.phase_sums(one_hot, 2, padding=p)).tolist() == [(u - p) % 2]
-    # "one ordinary convolution from 1 channel to s^2 = 4 ... followed by a pixel shuffle ...
-    # it equals the transposed convolution"
+    # "one ordinary convolution from 1 channel to s^2 = 4 ... then a pixel shuffle ... equals
+    # the transposed convolution (printed)"
     assert ns["espcn_weight"].shape == (4, 1, 2, 2)
     np.testing.assert_array_equal(ns["espcn"], full)
-    # "A 3x3 kernel with stride 2 splits into phase kernels of 2x2, 2x1, 1x2 and 1x1 taps: the
-    # phases receive 4, 2, 2 and 1 taps ... Padded with a zero row and column to 4x4 it ...
-    # gives the same values plus one row and column at the end"
+    # "When k is not a multiple of s (3x3, stride 2), the phase kernels have 2x2, 2x1, 1x2 and
+    # 1x1 taps: the phases receive 4, 2, 2 and 1 taps ... Padded with a zero row and column to
+    # 4x4, the kernel ... gives the same values plus one row and column at the end"
     k3, k3_padded = ns["k3"], ns["k3_padded"]
     subs3 = tc.subpixel_kernels(k3, 2)
     assert [[s.shape for s in row] for row in subs3] == [[(2, 2), (2, 1)], [(1, 2), (1, 1)]]
@@ -386,6 +385,16 @@ def test_subpixel(page):
     )
     np.testing.assert_array_equal(tc.conv_transpose2d(x, ns["kernel_icnr"], stride=2), icnr)
     assert np.ptp(tc.phase_sums(ns["kernel_icnr"], 2)) == 0
+
+    # "whatever the kernel, a flat input comes out flat away from the border (which the
+    # padding reaches)": flat inside, not flat at the border for the page's kernel
+    def flat_in(w):
+        weight = np.stack([w] * 4)[:, None]
+        return tc.pixel_shuffle(tc.conv2d(np.pad(np.ones((5, 5)), 1)[None], weight), 2)[0]
+
+    for w in [w0, *np.random.default_rng(0).integers(-3, 4, (3, 2, 2))]:
+        assert np.ptp(flat_in(w)[2:-2, 2:-2]) == 0
+    assert np.ptp(flat_in(w0)) > 0  # not at the border
 
 
 def test_gradient(page):
