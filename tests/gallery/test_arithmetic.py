@@ -427,13 +427,14 @@ def test_no_overlap(page):
     # "a 1x1 convolution from one channel to four ... followed by a pixel shuffle"
     assert ns["four"].shape == (4, 3, 3)
     np.testing.assert_array_equal(ns["shuffled"], out)
-    # "A constant input gives the kernel tiled ... all of it (1.0) for the tiled kernel, none
-    # for the flat one"
+    # "A constant input gives the kernel tiled ... Only a flat kernel ... leaves a flat image
+    # flat: the share ... is 1.0 for the tiled kernel, 0 for the flat"
     np.testing.assert_array_equal(ns["tiled"], np.tile(kernel, (3, 3)))
     assert np.ptp(ns["flat_out"]) == 0
-    assert np.isclose(ns["energy"]["kernel [[1, 2], [3, 4]]"], 1.0)
-    assert ns["energy"]["flat kernel"] < 1e-12
-    # "with a kernel of unit norm they are orthonormal, C C^T = I, and then C^T is C's
+    share_tiled, share_flat = ns["energy"]
+    assert np.isclose(share_tiled, 1.0)
+    assert share_flat < 1e-12
+    # "for a kernel of unit norm they are orthonormal, C C^T = I, and C^T is C's
     # pseudo-inverse ... C is 9x36"
     unit, C = ns["unit"], ns["C"]
     assert np.isclose(np.linalg.norm(unit), 1)
