@@ -466,10 +466,12 @@ def solutions(k: int, s: int) -> list[tuple[int, int]]:
 
 def test_exactly_s_times(page):
     ns = page("arithmetic/plot_14_exactly_s_times")
-    table, rows = ns["table"], ns["rows"]
+    table = ns["table"]
+    rows = {(s, k): (p, a, risk, keras) for s, k, p, a, risk, keras in table}
     rng = np.random.default_rng(1)
     for s, k, p, a, risk, keras in table:
-        # "each checked on inputs of 5 to 9": the smallest padding, and an a in [0, s)
+        # "the smallest padding for each k", an a in [0, s), and o' = s i' "for every input
+        # size" (checked on 5 to 9)
         assert 0 <= a < s
         assert (p, a) == min(solutions(k, s))
         for n in range(5, 10):
@@ -507,7 +509,7 @@ def test_exactly_s_times(page):
     assert even.shape == uneven.shape == shape2(8)
     assert set(even[1:-1, 1:-1].ravel().tolist()) == {4}
     assert set(uneven[:-1, :-1].ravel().tolist()) == {1, 2, 4}
-    # "Keras' 'same' gives the same 8x8 values for kernel 4 (k - s even: the crop is symmetric)"
+    # "Keras' 'same' gives the same 8x8 values (k - s even: the crop is symmetric)"
     up4 = ns["up4"]
     assert up4.shape == shape2(8)
     np.testing.assert_array_equal(
