@@ -62,10 +62,10 @@ for name, (p, a, crop) in rows.items():
 # The one-pixel shift
 # -------------------
 #
-# TensorFlow's SAME (and Keras' ``'same'``, with ``output_padding=1`` or without) asks for 8x8
-# from the 9x9 full result, padding the forward convolution by one zero at the end. PyTorch
-# pads symmetrically: ``padding=1, output_padding=1`` drops the *first* row and column where
-# TensorFlow drops the *last*. In PyTorch, take ``padding=0`` and drop them yourself.
+# TensorFlow's SAME (and Keras' ``'same'`` from 3.15, with ``output_padding=1`` or without)
+# asks for 8x8 from the 9x9 full result, padding the forward convolution by one zero at the
+# end. PyTorch pads symmetrically: ``padding=1, output_padding=1`` drops the *first* row and
+# column where TensorFlow drops the *last*. In PyTorch, take ``padding=0`` and drop the last.
 tf_same = tc.conv_transpose2d_tf(x, kernel, (8, 8), stride=2, padding="SAME")
 pytorch_out = call(1, 1)
 title = "TF SAME: top-left 8x8, dashed; PyTorch p=1, a=1: bottom-right, solid"
@@ -88,7 +88,7 @@ if find_spec("torch"):
 
     x_t, w_t = (torch.tensor(v * 1.0)[None, None] for v in (x, kernel))
     y_torch = torch.nn.functional.conv_transpose2d(x_t, w_t, None, 2, 1, 1)
-    print(np.allclose(y_torch[0, 0], pytorch_out))  # stride, padding, a: True
+    print(np.allclose(y_torch[0, 0], pytorch_out))  # bias, s, p, a: True
 if find_spec("keras"):
     import os
 

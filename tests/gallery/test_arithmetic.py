@@ -331,7 +331,7 @@ def test_conventions(page):
     # and column where TensorFlow drops the *last*"
     np.testing.assert_array_equal(ns["tf_same"], full[:8, :8])
     np.testing.assert_array_equal(ns["pytorch_out"], full[1:, 1:])
-    # "In PyTorch, take padding=0 and drop them [the last row and column] yourself"
+    # "In PyTorch, take padding=0 and drop the last [row and column]"
     np.testing.assert_array_equal(ns["tf_same"], tc.pad_or_crop(full, [(0, -1), (0, -1)]))
 
 
