@@ -331,19 +331,18 @@ def test_conventions(page):
     # and column where TensorFlow drops the *last*"
     np.testing.assert_array_equal(ns["tf_same"], full[:8, :8])
     np.testing.assert_array_equal(ns["pytorch_out"], full[1:, 1:])
-    # "padding=0 gives the full 9x9 here, and the last row and column go"
+    # "In PyTorch, take padding=0 and drop the last [row and column]"
     np.testing.assert_array_equal(ns["tf_same"], tc.pad_or_crop(full, [(0, -1), (0, -1)]))
 
 
 def test_subpixel(page):
     ns = page("arithmetic/plot_11_subpixel")
     kernel, x, full = ns["kernel"], ns["x"], ns["full"]
-    # "A 4x4 kernel with stride 2 splits into four 2x2 phase kernels: the taps at even and odd
-    # rows and columns"
+    # "A 4x4 kernel with stride 2 splits into four 2x2 phase kernels, kernel[r::2, c::2]"
     for r, c in np.ndindex(2, 2):
         np.testing.assert_array_equal(ns["subs"][r][c], kernel[r::2, c::2])
     # "four 4x4 results from a 3x3 input"; interleaved, "they are the stride-2 transposed
-    # convolution, 8x8 ... phase (r, c) fills output[r::2, c::2]"
+    # convolution, 8x8: phase (r, c) fills output[r::2, c::2]"
     assert [p.shape for p in ns["phases"]] == [shape2(4)] * 4
     assert full.shape == shape2(8)
     np.testing.assert_array_equal(ns["shuffled"], full)
@@ -364,13 +363,13 @@ def test_subpixel(page):
         for u in range(4):
             one_hot = np.eye(4)[u]
             assert np.flatnonzero(tc.phase_sums(one_hot, 2, padding=p)).tolist() == [(u - p) % 2]
-    # "one ordinary convolution from 1 channel to s^2 = 4 ... followed by a pixel shuffle ...
-    # it equals the transposed convolution"
+    # "one ordinary convolution from 1 channel to s^2 = 4 ... then a pixel shuffle ... equals
+    # the transposed convolution (printed)"
     assert ns["espcn_weight"].shape == (4, 1, 2, 2)
     np.testing.assert_array_equal(ns["espcn"], full)
-    # "A 3x3 kernel with stride 2 splits into phase kernels of 2x2, 2x1, 1x2 and 1x1 taps: the
-    # phases receive 4, 2, 2 and 1 taps ... Padded with a zero row and column to 4x4 it ...
-    # gives the same values plus one row and column at the end"
+    # "When k is not a multiple of s (3x3, stride 2), the phase kernels have 2x2, 2x1, 1x2 and
+    # 1x1 taps: the phases receive 4, 2, 2 and 1 taps ... Padded with a zero row and column to
+    # 4x4, the kernel ... gives the same values plus one row and column at the end"
     k3, k3_padded = ns["k3"], ns["k3_padded"]
     subs3 = tc.subpixel_kernels(k3, 2)
     assert [[s.shape for s in row] for row in subs3] == [[(2, 2), (2, 1)], [(1, 2), (1, 1)]]
@@ -386,6 +385,16 @@ def test_subpixel(page):
     )
     np.testing.assert_array_equal(tc.conv_transpose2d(x, ns["kernel_icnr"], stride=2), icnr)
     assert np.ptp(tc.phase_sums(ns["kernel_icnr"], 2)) == 0
+
+    # "whatever the kernel, a flat input comes out flat away from the border (which the
+    # padding reaches)": flat inside, not flat at the border for the page's kernel
+    def flat_in(w):
+        weight = np.stack([w] * 4)[:, None]
+        return tc.pixel_shuffle(tc.conv2d(np.pad(np.ones((5, 5)), 1)[None], weight), 2)[0]
+
+    for w in [w0, *np.random.default_rng(0).integers(-3, 4, (3, 2, 2))]:
+        assert np.ptp(flat_in(w)[2:-2, 2:-2]) == 0
+    assert np.ptp(flat_in(w0)) > 0  # not at the border
 
 
 def test_gradient(page):
@@ -418,13 +427,14 @@ def test_no_overlap(page):
     # "a 1x1 convolution from one channel to four ... followed by a pixel shuffle"
     assert ns["four"].shape == (4, 3, 3)
     np.testing.assert_array_equal(ns["shuffled"], out)
-    # "A constant input gives the kernel tiled ... all of it (1.0) for the tiled kernel, none
-    # for the flat one"
+    # "A constant input gives the kernel tiled ... Only a flat kernel ... leaves a flat image
+    # flat: the share ... is 1.0 for the tiled kernel, 0 for the flat"
     np.testing.assert_array_equal(ns["tiled"], np.tile(kernel, (3, 3)))
     assert np.ptp(ns["flat_out"]) == 0
-    assert np.isclose(ns["energy"]["kernel [[1, 2], [3, 4]]"], 1.0)
-    assert ns["energy"]["flat kernel"] < 1e-12
-    # "with a kernel of unit norm they are orthonormal, C C^T = I, and then C^T is C's
+    share_tiled, share_flat = ns["energy"]
+    assert np.isclose(share_tiled, 1.0)
+    assert share_flat < 1e-12
+    # "for a kernel of unit norm they are orthonormal, C C^T = I, and C^T is C's
     # pseudo-inverse ... C is 9x36"
     unit, C = ns["unit"], ns["C"]
     assert np.isclose(np.linalg.norm(unit), 1)
@@ -456,10 +466,12 @@ def solutions(k: int, s: int) -> list[tuple[int, int]]:
 
 def test_exactly_s_times(page):
     ns = page("arithmetic/plot_14_exactly_s_times")
-    table, rows = ns["table"], ns["rows"]
+    table = ns["table"]
+    rows = {(s, k): (p, a, risk, keras) for s, k, p, a, risk, keras in table}
     rng = np.random.default_rng(1)
     for s, k, p, a, risk, keras in table:
-        # "each checked on inputs of 5 to 9": the smallest padding, and an a in [0, s)
+        # "the smallest padding for each k", an a in [0, s), and o' = s i' "for every input
+        # size" (checked on 5 to 9)
         assert 0 <= a < s
         assert (p, a) == min(solutions(k, s))
         for n in range(5, 10):
@@ -497,7 +509,7 @@ def test_exactly_s_times(page):
     assert even.shape == uneven.shape == shape2(8)
     assert set(even[1:-1, 1:-1].ravel().tolist()) == {4}
     assert set(uneven[:-1, :-1].ravel().tolist()) == {1, 2, 4}
-    # "Keras' 'same' gives the same 8x8 values for kernel 4 (k - s even: the crop is symmetric)"
+    # "Keras' 'same' gives the same 8x8 values (k - s even: the crop is symmetric)"
     up4 = ns["up4"]
     assert up4.shape == shape2(8)
     np.testing.assert_array_equal(

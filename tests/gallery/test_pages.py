@@ -99,10 +99,6 @@ TOO_LONG = {
     "plot_01_one_dimension",
     "plot_05_output_padding",
     "plot_09_channels_and_groups",
-    "plot_10_conventions",
-    "plot_11_subpixel",
-    "plot_13_no_overlap",
-    "plot_14_exactly_s_times",
 }
 
 
