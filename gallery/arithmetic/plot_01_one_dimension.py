@@ -2,8 +2,7 @@ r"""
 One dimension first
 ===================
 
-Everything about transposed convolution already happens on a 1-D signal. Here is the whole
-idea on five numbers, before the 2-D cases.
+Everything about transposed convolution already happens in 1-D: here on five numbers.
 
 `Open this case in the explorer <../../explorer.html#dim=1&i=2&k=3&s=2&p=0&a=0&d=1&x=10,20&w=1,2,3>`__, where every
 number can be changed and each output traced back to its inputs.
@@ -14,7 +13,9 @@ number can be changed and each output traced back to its inputs.
 # ---------------------
 #
 # A kernel of 3 slides over a signal of 5 with stride 2: it fits
-# :math:`\lfloor (5 - 3) / 2 \rfloor + 1 = 2` times.
+# :math:`\lfloor (5 - 3) / 2 \rfloor + 1 = 2` times. The convolution is a matrix product,
+# ``y = C @ x``: C (printed) has one row per output sample and one column per input sample, so
+# it is 2x5, and each row is the kernel shifted by the stride.
 from importlib.util import find_spec
 
 import matplotlib.pyplot as plt
@@ -26,27 +27,13 @@ from transposed_conv.plotting import Panel, framed_panel, show_panels
 x = np.array([3, 1, 4, 1, 5])
 kernel = np.array([1, 2, 3])  # not symmetric, so its reversal shows
 y = tc.conv1d(x, kernel, stride=2)
-print(y)
+C = tc.convolution_matrix((5,), kernel, stride=2)
+print(C)
 panels = [Panel(x, "Signal"), Panel(kernel, "Kernel", "kernel")]
 show_panels(
     [*panels, Panel(y, "Output", "output")],
     title="A 1-D convolution with stride 2 maps 5 samples to 2",
     operators=["∗", "="],
-)
-plt.show()
-
-# %%
-# Its matrix
-# ----------
-#
-# The convolution is a matrix product, ``y = C @ x``: C has one row per output sample
-# and one column per input sample, so it is 2x5, and each row is the kernel shifted by the
-# stride.
-C = tc.convolution_matrix((5,), kernel, stride=2)
-print(C)
-show_panels(
-    [Panel(C, "C", "matrix"), Panel(C.T, "C.T", "matrix")],
-    title="The stride-2 convolution matrix C and its transpose C.T",
 )
 plt.show()
 
@@ -72,20 +59,16 @@ plt.show()
 # Why the kernel is reversed
 # --------------------------
 #
-# The transposed convolution scatters. With x its input (``x2`` above) and y its output
-# (:doc:`/notation`), input sample m adds :math:`x[m]\,w[u]` to output sample
-# :math:`s m + u` for every tap u (kernel weight u). Read per output sample r, the taps that
-# reach it are :math:`u = r - s m`, so
+# With x its input (``x2`` above) and y its output (:doc:`/notation`), input sample m adds
+# :math:`x[m]\,w[u]` to output sample :math:`s m + u` for every tap u. Per output sample r:
 #
 # .. math:: y[r] = \sum_m x[m]\, w[u], \quad u = r - s m ,
 #
-# a true convolution in the signal-processing sense: as the input index m runs up, the kernel
-# index runs *down*. The frameworks' "convolution" (the ∗ of these pages) slides the kernel
-# without reversing it, so to compute the same numbers with it, the kernel must be reversed; in
-# 2-D, along both axes: rotated 180 degrees. Every 2-D page draws that rotated kernel.
-#
-# So the same five numbers come from a direct convolution: insert a zero between the two
-# inputs, pad with k - 1 = 2 zeros on each side, and slide the reversed kernel, [3, 2, 1].
+# a true convolution in the signal-processing sense: as m runs up, u runs *down*. The
+# frameworks' "convolution" (the ∗ of these pages) does not reverse the kernel, so with it the
+# kernel must be reversed; in 2-D, rotated 180 degrees, as every 2-D page draws it. So the same
+# five numbers come from a direct convolution: insert a zero between the two inputs, pad with
+# k - 1 = 2 zeros on each side, and slide the reversed kernel, [3, 2, 1].
 pad = tc.transpose_padding((3,))  # k - 1 on each side
 framed = framed_panel(x2, "Zeros inserted, padded", stride=2, pad_width=pad)
 direct = tc.conv1d(framed.data, tc.flip_kernel(kernel))
@@ -101,10 +84,9 @@ plt.show()
 # In PyTorch
 # ----------
 #
-# The transposed convolution with ``torch.nn.functional``, on the page's ``kernel`` and ``x2``.
-# Arrays carry a batch and a channel axis, ``(N, C, L)``; the weight is ``(C_in, C_out, k)``
-# here, ``(C_out, C_in, k)`` for a convolution.
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# The same with ``torch.nn.functional``. Arrays carry a batch and a channel axis,
+# ``(N, C, L)``; the weight is ``(C_in, C_out, k)`` here, ``(C_out, C_in, k)`` for a
+# convolution. (This cell runs where PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

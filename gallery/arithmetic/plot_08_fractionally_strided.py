@@ -43,14 +43,9 @@ plt.show()
 # by all four inputs; 8 pixels are reached by two and the other 16 by one. Neighbouring
 # output pixels use different kernel taps: as the output walks one step, the window over the
 # input walks half a step. That is a stride of 1/2.
-print(C.T[:5])
-taps = (C.T != 0).sum(axis=1, keepdims=True)
-# 16 outputs are reached by one input, 8 by two, 1 (the centre) by four
+taps = (C.T != 0).sum(axis=1).reshape(5, 5)
 show_panels(
-    [
-        Panel(C.T[:5], "C.T, rows 0-4", "matrix"),
-        Panel(taps.reshape(5, 5), "Taps per output", "output"),
-    ],
+    [Panel(C.T[:5], "C.T, rows 0-4", "matrix"), Panel(taps, "Taps", "output")],
     title="The first five rows of C.T (output row 0), and how many kernel taps reach each "
     "output pixel: 1, 2 or 4",
 )
@@ -75,15 +70,15 @@ print(np.array_equal(back, stamps), np.array_equal(back, inserted))
 # In PyTorch
 # ----------
 #
-# PyTorch computes the multiplication by C.T without building C:
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# PyTorch computes the multiplication by C.T without building C. (This cell runs where
+# PyTorch is installed; the site is built without it.)
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
 
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
-    # the weight's axes: (C_in, C_out / groups, kH, kW)
-    print(weight.shape)  # torch.Size([1, 1, 3, 3])
-    x2_t = torch.tensor(x2.reshape(2, 2), dtype=torch.float64)[None, None]
+    print(weight.shape)  # (C_in, C_out / groups, kH, kW): [1, 1, 3, 3]
+    x2_t = torch.tensor(x2_square, dtype=torch.float64)[None, None]
     y_torch = F.conv_transpose2d(x2_t, weight, stride=2)[0, 0]
     print(np.allclose(y_torch, back))  # True
+# sphinx_gallery_thumbnail_number = 2

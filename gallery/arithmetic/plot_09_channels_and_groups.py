@@ -2,10 +2,9 @@ r"""
 Channels and groups
 ===================
 
-With channels, a transposed convolution's weight has the shape
-``(C_in, C_out / groups, kH, kW)``: one 2-D kernel for each pair of an input channel and an
-output channel that are connected. With g groups, only the pairs inside a group are
-connected: one pair in g.
+With channels, a transposed convolution's weight has the shape ``(C_in, C_out / groups, kH,
+kW)``: one 2-D kernel for each connected pair of an input and an output channel. With g
+groups, only the pairs inside a group are connected: one pair in g.
 """
 
 # %%
@@ -26,6 +25,7 @@ rng = np.random.default_rng(1)
 x = rng.integers(0, 4, (2, 2, 2))
 weight = rng.integers(-2, 3, (2, 3, 2, 2))
 out = tc.conv_transpose2d(x, weight, stride=2)
+print(x.shape, "->", out.shape)
 show_panels(
     [
         Panel(weight[c, o], f"weight[{c}, {o}]: in {c} → out {o}", "kernel")
@@ -46,50 +46,37 @@ plt.show()
 # output channels: weight ``(4, 1, 2, 2)`` means ``C_out / groups = 1`` output channel per group,
 # two in all. Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only.
 x4 = rng.integers(0, 4, (4, 2, 2))
-# one kernel per connected pair: C_in * C_out / groups = 4 * 2 / 2 of the 8 pairs
-w4 = rng.integers(-2, 3, (4, 1, 2, 2))
+w4 = rng.integers(-2, 3, (4, 1, 2, 2))  # C_in * C_out / groups = 4 of 8 pairs
 out4 = tc.conv_transpose2d(x4, w4, stride=2, groups=2)
+panels = []
+for g in range(2):
+    cs = (2 * g, 2 * g + 1)
+    panels += [Panel(x4[c], f"x4[{c}]", "input") for c in cs]
+    panels += [Panel(w4[c, 0], f"w4[{c}, 0] → out {g}", "kernel") for c in cs]
+    panels.append(Panel(out4[g], f"Output channel {g}", "output"))
 show_panels(
-    [
-        panel
-        for g in range(2)
-        for panel in (
-            *(Panel(x4[c], f"x4[{c}]", "input") for c in (2 * g, 2 * g + 1)),
-            *(
-                Panel(w4[c, 0], f"w4[{c}, 0] → out {g}", "kernel")
-                for c in (2 * g, 2 * g + 1)
-            ),
-            Panel(out4[g], f"Output channel {g}", "output"),
-        )
-    ],
-    title="groups=2: one row per group: its two input channels x4[c] and their kernels "
-    "w4[c, 0] make the group's output channel",
+    panels,
+    title="groups=2, a row per group: inputs x4[c], kernels w4[c, 0], output",
     ncols=5,
     width=6.5,
 )
 plt.show()
 
 # %%
-# The direct convolution's weight
-# -------------------------------
-#
-# The direct convolution with the same groups uses the weight the other way round,
-# ``(C_out, C_in / groups, kH, kW)``; the equivalent convolution of the transposed one swaps
-# input and output channels *within* each group, and rotates every kernel.
-flipped = tc.flip_kernel(w4, groups=2)
-print(w4.shape, "->", flipped.shape)
-
-# %%
 # The same weight, both ways
 # --------------------------
 #
-# Why the transposed weight is ``(C_in, C_out / groups, kH, kW)``: the transposed convolution
-# is the adjoint of a convolution and reuses that convolution's weight unchanged. As a
-# *convolution's* weight, ``w4`` maps 2 channels to 4 (stride 2, groups 2); the transposed
-# convolution with the same array maps 4 channels back to 2. The weight's axes are named from
-# the convolution's side, whose ``(C_out, C_in / groups)`` is the transpose's
-# ``(C_in, C_out / groups)``. Adjoint: for every z, :math:`\langle C z, x_4 \rangle =
-# \langle z, C^T x_4 \rangle` (the two numbers printed).
+# The direct convolution with the same groups uses the weight the other way round,
+# ``(C_out, C_in / groups, kH, kW)``; the equivalent convolution of the transposed one swaps
+# input and output channels *within* each group, and rotates every kernel (first line).
+#
+# Why: the transposed convolution is the adjoint of a convolution and reuses its weight
+# unchanged. As a *convolution's* weight, ``w4`` maps 2 channels to 4 (stride 2, groups 2);
+# the transposed convolution with the same array maps 4 channels back to 2. The axes are named
+# from the convolution's side. Adjoint: for every z,
+# :math:`\langle C z, x_4 \rangle = \langle z, C^T x_4 \rangle` (the two numbers printed).
+flipped = tc.flip_kernel(w4, groups=2)
+print(w4.shape, "->", flipped.shape)
 z = np.random.default_rng(0).integers(-3, 4, (2, 4, 4))
 forward = tc.conv2d(z, w4, stride=2, groups=2)
 print(forward.shape, np.vdot(forward, x4), np.vdot(z, out4))
@@ -98,16 +85,14 @@ print(forward.shape, np.vdot(forward, x4), np.vdot(z, out4))
 # In PyTorch
 # ----------
 #
-# The grouped transposed convolution as a PyTorch layer: ``ConvTranspose2d(4, 2, 2, stride=2,
-# groups=2)`` holds a weight of shape ``(C_in, C_out / groups, kH, kW) = (4, 1, 2, 2)``, the
-# page's ``w4``:
-# (This cell runs where PyTorch is installed; the site is built without it.)
+# ``ConvTranspose2d(4, 2, 2, stride=2, groups=2)`` holds a weight of shape ``(C_in, C_out /
+# groups, kH, kW) = (4, 1, 2, 2)``, the page's ``w4``. (This cell runs where PyTorch is
+# installed; the site is built without it.)
 if find_spec("torch"):
     import torch
 
     layer = torch.nn.ConvTranspose2d(4, 2, 2, stride=2, groups=2, bias=False)
     print(layer.weight.shape)  # torch.Size([4, 1, 2, 2])
-    with torch.no_grad():
-        layer.weight.copy_(torch.tensor(w4))
-        y_torch = layer(torch.tensor(x4, dtype=torch.float32)[None])[0]
+    layer.weight = torch.nn.Parameter(torch.tensor(w4).float())
+    y_torch = layer(torch.tensor(x4).float()[None])[0].detach()
     print(np.allclose(y_torch, out4))  # True

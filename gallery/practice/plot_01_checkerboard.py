@@ -96,3 +96,4 @@ for name, start in starts.items():
     crops[f"{name}: {share[name]:.0%}"] = crop - crop.min()
 show_images(crops, title="Three random stride-2 layers (crops)", ncols=3)
 plt.show()
+# sphinx_gallery_thumbnail_number = 2

@@ -48,13 +48,10 @@ plt.show()
 # result for this one; the next steps show where it comes from.
 x2 = np.array([[1, 3], [2, 3]])
 result = tc.conv_transpose2d(x2, kernel)
-# x2[0, 0] = 1 times the kernel, in the 4x4 grid
-stamp = tc.scatter_stamps(x2, kernel)[0]
+stamp = tc.scatter_stamps(x2, kernel)[0]  # x2[0, 0] = 1 times the kernel
+stamped = Panel(stamp, "1 x kernel, in the output", "kernel", blank=stamp == 0)
 fig, axes = show_panels(
-    [
-        Panel(x2, "Input x2"),
-        Panel(stamp, "1 x kernel, in the output", "kernel", blank=stamp == 0),
-    ],
+    [Panel(x2, "Input x2"), stamped],
     title="Transposed convolution: one input value reaches nine output values",
     operators=["→"],
     width=5,
@@ -77,7 +74,6 @@ if find_spec("torch"):
 
     weight = torch.tensor(kernel, dtype=torch.float64)[None, None]
     print(weight.shape)  # torch.Size([1, 1, 3, 3])
-    y_torch = F.conv_transpose2d(
-        torch.tensor(x2, dtype=torch.float64)[None, None], weight
-    )[0, 0]
+    x2_t = torch.tensor(x2, dtype=torch.float64)[None, None]
+    y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
     print(np.allclose(y_torch, result))  # True

@@ -82,3 +82,4 @@ if find_spec("torch"):
         torch.tensor(inputs, dtype=torch.float64)[None, None], weight
     )[0, 0]
     print(np.allclose(y_torch, y.reshape(2, 2)))  # True
+# sphinx_gallery_thumbnail_number = 2

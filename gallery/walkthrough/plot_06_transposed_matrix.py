@@ -96,3 +96,4 @@ if find_spec("torch"):
     x2_t = torch.tensor(x2, dtype=torch.float64).reshape(1, 1, 2, 2)
     y_torch = F.conv_transpose2d(x2_t, weight)[0, 0]
     print(np.allclose(y_torch, out4))  # True
+# sphinx_gallery_thumbnail_number = 2

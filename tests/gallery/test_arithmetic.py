@@ -138,26 +138,27 @@ def test_output_padding(page):
     assert ns["a"] == (6 + 2 - 3) % 2 == 1
     assert (ns["five"].shape, ns["six"].shape) == (shape2(5), shape2(6))
     np.testing.assert_array_equal(ns["six"][:5, :5], ns["five"])
-    # "they fill a 7x7 full result ... the boxed 6x6 output keeps the full result's last row
-    # and column"
+    # "The stamps fill a 7x7 full result ... the boxed 6x6 output keeps the full result's last
+    # row and column"
     full = tc.conv_transpose2d(y, kernel, stride=2)
     assert full.shape == shape2(7)
     np.testing.assert_array_equal(ns["six"], full[1:, 1:])
-    # "output_padding is one more row and column of padding at the bottom and right only"
+    # "In the direct convolution (second figure), it is one more row and column of padding,
+    # bottom and right"
     np.testing.assert_array_equal(ns["direct"], ns["six"])
     assert tc.transpose_padding(3, padding=1, output_padding=1) == [(1, 2), (1, 2)]
     # "<conv(x), g> = <x, conv_transpose(g)>" (printed on the page)
     assert ns["conv6"].shape == ns["g"].shape == shape2(3)
     assert ns["grad6"].shape == ns["x6"].shape == shape2(6)
     assert np.vdot(ns["conv6"], ns["g"]) == np.vdot(ns["x6"], ns["grad6"])
-    # "a = s would give 7x7 here, and the convolution maps 7 to 4, not 3: PyTorch refuses it,
-    # and so does this package"
+    # "a = s would give 7x7 here, which the convolution maps to 4, not 3: PyTorch and this
+    # package refuse it"
     assert (3 - 1) * 2 - 2 * 1 + 3 + 2 == 7  # o' with a = 2
     assert tc.conv_output_size(7, 3, 2, 1) == 4
     with pytest.raises(ValueError, match="output_padding"):
         tc.conv_transpose2d(y, kernel, stride=2, padding=1, output_padding=2)
-    # "kernel 3, stride 1, dilation 2, output_padding=1 maps 3 to 8, and the convolution maps
-    # 8 to 4; kernel 3, stride 2, dilation 3, output_padding=2 maps 3 to 13, and 13 goes to 4"
+    # "With padding 0 and kernel 3, stride 1, dilation 2 and output_padding=1 map 3 to 8; stride
+    # 2, dilation 3 and output_padding=2 map 3 to 13; the convolution maps both back to 4"
     # "the extra samples are zeros past the full result"
     for k, s, d, a, size in [(3, 1, 2, 1, 8), (3, 2, 3, 2, 13)]:
         assert tc.conv_transpose_output_size(3, k, s, 0, a, d) == size
@@ -254,8 +255,8 @@ def test_channels_and_groups(page):
         own = sum(tc.conv_transpose2d(x[c], weight[c, o], stride=2) for c in range(2))
         np.testing.assert_array_equal(out[o], own)
     # "weight (4, 1, 2, 2) means C_out / groups = 1 output channel per group, two in all.
-    # Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only"; "one kernel per
-    # connected pair: C_in * C_out / groups = 4 * 2 / 2 of the 8 pairs"
+    # Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only"; "C_in * C_out /
+    # groups = 4 of 8 pairs"
     x4, w4, out4 = ns["x4"], ns["w4"], ns["out4"]
     assert w4.shape == (4, 1, 2, 2)
     assert out4.shape == (2, 4, 4)
@@ -264,8 +265,11 @@ def test_channels_and_groups(page):
         own = sum(tc.conv_transpose2d(x4[c], w4[c, 0], stride=2) for c in (2 * g, 2 * g + 1))
         np.testing.assert_array_equal(out4[g], own)
     # "The direct convolution with the same groups uses the weight the other way round,
-    # (C_out, C_in / groups, kH, kW)"
+    # (C_out, C_in / groups, kH, kW); the equivalent convolution of the transposed one swaps
+    # input and output channels *within* each group, and rotates every kernel"
     assert ns["flipped"].shape == (2, 2, 2, 2)
+    for g, j in np.ndindex(2, 2):
+        np.testing.assert_array_equal(ns["flipped"][g, j], w4[2 * g + j, 0, ::-1, ::-1])
     np.testing.assert_array_equal(
         tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4
     )

@@ -93,25 +93,9 @@ def test_script_asserts_nothing(script):
 
 BUILD_PATH = re.compile(r"_build|docs/|sphinx_gallery_thumbnail_path")
 LAYOUT_COMMENT = re.compile(r"#.*\b(?:layout|figsize|tight_layout|fits? the (?:page|column))\b")
-# Scripts still over 100 lines (issue 17): each must fail the length check (strict xfail), so
-# the list cannot outlive its reason; trimming a page takes it off.
-TOO_LONG = {
-    "plot_01_one_dimension",
-    "plot_05_output_padding",
-    "plot_09_channels_and_groups",
-}
 
 
-@pytest.mark.parametrize(
-    "script",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(reason="over 100 lines", strict=True))
-        if s.parent.name == "arithmetic" and s.stem in TOO_LONG
-        else s
-        for s in SCRIPTS
-    ],
-    ids=name,
-)
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
 def test_script_is_at_most_100_lines(script):
     """A page a reader downloads and reads whole: at most 100 lines (the developers' guide)."""
     assert len(script.read_text(encoding="utf-8").splitlines()) <= 100
