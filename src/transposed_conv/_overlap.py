@@ -55,13 +55,8 @@ def overlap_counts(
     >>> overlap_counts(4, 4, stride=2, padding=1)  # 4 divisible by 2: even
     array([1, 2, 2, 2, 2, 2, 2, 1])
     """
-    shape = input_shape if is_sequence(input_shape) else (input_shape,)
-    nsp = len(shape)
-    if nsp not in (1, 2):
-        msg = f"input_shape must have 1 or 2 entries, got {input_shape!r}"
-        raise ValueError(msg)
-    sizes = ints(shape, "input_shape", nsp, 1)
-    kernel = ints(kernel_size, "kernel_size", nsp, 1)
+    sizes, kernel = _sizes(input_shape, kernel_size)
+    nsp = len(sizes)
     out = _output_shape(sizes, kernel, stride, padding, output_padding, dilation)
     check_elements(out, "overlap_counts: the counts", f"input_shape={input_shape!r}")
     check_elements(sizes, "overlap_counts: the all-ones input", f"input_shape={input_shape!r}")
@@ -78,6 +73,16 @@ def overlap_counts(
         1,
         "overlap_counts",
     )
+
+
+def _sizes(input_shape: Any, kernel_size: Any) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """``input_shape`` and ``kernel_size`` as tuples of one or two positive ints."""
+    shape = input_shape if is_sequence(input_shape) else (input_shape,)
+    nsp = len(shape)
+    if nsp not in (1, 2):
+        msg = f"input_shape must have 1 or 2 entries, got {input_shape!r}"
+        raise ValueError(msg)
+    return ints(shape, "input_shape", nsp, 1), ints(kernel_size, "kernel_size", nsp, 1)
 
 
 def _output_shape(
@@ -269,13 +274,8 @@ def zero_insertion_waste(
     >>> zero_insertion_waste((2, 2), 3, stride=2)
     (225, 189)
     """
-    shape = input_shape if is_sequence(input_shape) else (input_shape,)
-    nsp = len(shape)
-    if nsp not in (1, 2):
-        msg = f"input_shape must have 1 or 2 entries, got {input_shape!r}"
-        raise ValueError(msg)
-    sizes = ints(shape, "input_shape", nsp, 1)
-    kernel = ints(kernel_size, "kernel_size", nsp, 1)
+    sizes, kernel = _sizes(input_shape, kernel_size)
+    nsp = len(sizes)
     out = _output_shape(sizes, kernel, stride, padding, output_padding, dilation)
     s, p = ints(stride, "stride", nsp, 1), ints(padding, "padding", nsp, 0)
     d = ints(dilation, "dilation", nsp, 1)
