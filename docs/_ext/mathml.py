@@ -59,7 +59,8 @@ def visit_inline(self: HTML5Translator, node: nodes.Element) -> None:
 
 def visit_block(self: HTML5Translator, node: nodes.Element) -> None:
     """Write display math (with its equation number, if any) as ``<math display="block">``."""
-    self.body.append(self.starttag(node, "div", CLASS="math-block"))
+    # a wide equation scrolls inside its block on a phone: focusable, so keys can scroll it
+    self.body.append(self.starttag(node, "div", CLASS="math-block", tabindex="0"))
     if node.get("number"):
         number = f"({node['number']})"
         self.body.append(f'<span class="eqno">{number}</span>')

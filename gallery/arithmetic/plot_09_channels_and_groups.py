@@ -56,7 +56,7 @@ for g in range(2):
     panels.append(Panel(out4[g], f"Output channel {g}", "output"))
 show_panels(
     panels,
-    title="groups=2, a row per group: inputs x4[c], kernels w4[c, 0], output",
+    title="groups=2: inputs x4[c] and kernels w4[c, 0] of group g feed output g only",
     ncols=5,
     width=6.5,
 )

@@ -16,8 +16,8 @@ outputs as channels and interleaving them into space is called a pixel shuffle.
 # a stride-1 transposed convolution over the small input (no zeros inserted): four 4x4 results
 # from a 3x3 input. Interleaved (pixel shuffle), they are the stride-2 transposed convolution,
 # 8x8: phase (r, c) fills ``output[r::2, c::2]``, one pixel of each outlined 2x2 block. With
-# padding p the output starts p samples into this full result, so its row r belongs to phase
-# :math:`(r + p) \bmod s` (tap u reaches phase :math:`(u - p) \bmod s`).
+# padding p the output starts p samples into this full result: output row r comes from phase
+# kernel :math:`(r + p) \bmod s`, and tap u reaches the rows of phase :math:`(u - p) \bmod s`.
 from importlib.util import find_spec
 
 import matplotlib.pyplot as plt
