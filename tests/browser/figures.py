@@ -239,6 +239,38 @@ def check_thumbnails(root: Path) -> list[str]:
     return problems
 
 
+KNOWN = {
+    # Issue 19 (open) names these: the page's code is taller than its figures at 1280 px
+    # ("code"), or a chart is wider than the screen ("wide"). Listed so that a new problem
+    # still fails, and strict: a listed problem that is gone fails until it is taken off.
+    *(
+        (f"gallery/{page}.html", "code")
+        for page in (
+            "arithmetic/plot_01_one_dimension",
+            "arithmetic/plot_08_fractionally_strided",
+            "arithmetic/plot_10_conventions",
+            "arithmetic/plot_11_subpixel",
+            "arithmetic/plot_12_gradient",
+            "arithmetic/plot_14_exactly_s_times",
+            "practice/plot_03_fixes",
+            "practice/plot_04_bilinear_initialisation",
+            "practice/plot_06_gradient_artifacts",
+            "walkthrough/plot_03_convolution",
+            "walkthrough/plot_04_going_backward",
+            "walkthrough/plot_07_zero_padded_equivalence",
+            "walkthrough/plot_08_summary",
+        )
+    ),
+    ("gallery/practice/plot_01_checkerboard.html", "wide"),
+}
+
+
+def _known(problem: str) -> tuple[str, str]:
+    """The page and kind of a problem, as KNOWN lists them."""
+    kind = "code" if "px of code" in problem else "wide" if "wider than" in problem else "other"
+    return problem.split(":", maxsplit=1)[0].split(" at ", maxsplit=1)[0], kind
+
+
 def main(root: Path, shots: Path | None) -> int:
     pages = [
         "index.html",
@@ -277,9 +309,15 @@ def main(root: Path, shots: Path | None) -> int:
                         context.close()
         browser.close()
     server.shutdown()
+    known = [problem for problem in problems if _known(problem) in KNOWN]
+    for problem in known:
+        print(f"known (issue 19): {problem}")
+    problems = [problem for problem in problems if problem not in known]
+    gone = KNOWN - {_known(problem) for problem in known}
+    problems += [f"{page}: no '{kind}' problem any more: take it off KNOWN" for page, kind in gone]
     for problem in problems:
         print(problem)
-    print(f"figures: {len(pages)} pages, {len(problems)} problems")
+    print(f"figures: {len(pages)} pages, {len(problems)} problems ({len(known)} known)")
     return 1 if problems else 0
 
 
