@@ -352,8 +352,8 @@ def test_subpixel(page):
     np.testing.assert_array_equal(ns["shuffled"], full)
     for i, phase in enumerate(ns["phases"]):
         np.testing.assert_array_equal(full[i // 2 :: 2, i % 2 :: 2], phase)
-    # "With padding p the output starts p samples into this full result, so its row r belongs
-    # to phase (r + p) mod s (tap u reaches phase (u - p) mod s)"
+    # "With padding p the output starts p samples into this full result: output row r comes
+    # from phase kernel (r + p) mod s, and tap u reaches the rows of phase (u - p) mod s"
     for p in (1, 2):
         padded = tc.conv_transpose2d(x, kernel, stride=2, padding=p)
         np.testing.assert_array_equal(padded, full[p : 8 - p, p : 8 - p])
