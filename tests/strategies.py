@@ -69,3 +69,31 @@ def int_array(draw: st.DrawFn, shape: tuple[int, ...], lo: int = -9, hi: int = 9
     """A random integer array drawn through hypothesis (exact arithmetic)."""
     seed = draw(st.integers(0, 2**32 - 1))
     return np.random.default_rng(seed).integers(lo, hi + 1, size=shape)
+
+
+def grouped_integers(
+    seed: int,
+    *,
+    n: int,
+    groups: int,
+    size: tuple[int, ...],
+    kernel: tuple[int, ...],
+    out_per_group: int = 3,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Random integers in [-5, 5]: x of (n, 2 groups, *size), weight (2 groups, out, *kernel)."""
+    rng = np.random.default_rng(seed)
+    x = rng.integers(-5, 6, (n, 2 * groups, *size))
+    w = rng.integers(-5, 6, (2 * groups, out_per_group, *kernel))
+    return x, w
+
+
+def transposed_settings(
+    stride: object, padding: object, output_padding: object, dilation: object
+) -> dict[str, object]:
+    """Keyword arguments for ``conv_transpose2d`` and the routes that must agree with it."""
+    return {
+        "stride": stride,
+        "padding": padding,
+        "output_padding": output_padding,
+        "dilation": dilation,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from scipy import signal
+from strategies import grouped_integers, transposed_settings
 
 import transposed_conv as tc
 from transposed_conv import reference
@@ -136,15 +137,8 @@ def test_both_memory_layouts_equal_the_loops(
 ):
     """The fast path picks a layout by channel count; both must give the loops' answer."""
     monkeypatch.setattr(tc._transpose, "CHANNELS_LAST_FROM", channels_last_from)
-    rng = np.random.default_rng(4)
-    x = rng.integers(-5, 6, (2, 2 * groups, 5, 4))
-    w = rng.integers(-5, 6, (2 * groups, 3, 3, 2))
-    kw = {
-        "stride": stride,
-        "padding": padding,
-        "output_padding": output_padding,
-        "dilation": dilation,
-    }
+    x, w = grouped_integers(4, n=2, groups=groups, size=(5, 4), kernel=(3, 2))
+    kw = transposed_settings(stride, padding, output_padding, dilation)
     got = tc.conv_transpose2d(x, w, groups=groups, **kw)
     expected = tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw)
     np.testing.assert_array_equal(got, expected)

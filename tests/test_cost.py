@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import grouped_integers, transposed_settings
 
 import transposed_conv as tc
 from transposed_conv import _transpose, reference
@@ -64,15 +65,8 @@ def test_one_sample_and_one_tap_at_a_time_gives_the_loops_answer(
         "_chunks",
         lambda n, n_taps, *_: (_transpose._runs(n, 1), _transpose._runs(n_taps, 1)),
     )
-    rng = np.random.default_rng(5)
-    x = rng.integers(-5, 6, (3, 2 * groups, 5, 4))
-    w = rng.integers(-5, 6, (2 * groups, 3, 3, 2))
-    kw = {
-        "stride": stride,
-        "padding": padding,
-        "output_padding": output_padding,
-        "dilation": dilation,
-    }
+    x, w = grouped_integers(5, n=3, groups=groups, size=(5, 4), kernel=(3, 2))
+    kw = transposed_settings(stride, padding, output_padding, dilation)
     got = tc.conv_transpose2d(x, w, groups=groups, **kw)
     assert got.dtype == np.int64
     np.testing.assert_array_equal(
@@ -186,15 +180,8 @@ def test_a_kernel_larger_than_the_input_loops_over_pixels_and_gives_the_loops_an
 ):
     """More taps than input pixels: one stamp per pixel, in the smallest chunks too."""
     monkeypatch.setattr(_transpose, "CHANNELS_LAST_FROM", channels_last_from)
-    rng = np.random.default_rng(10)
-    x = rng.integers(-5, 6, (2, 2 * groups, 2, 3))
-    w = rng.integers(-5, 6, (2 * groups, 3, 5, 4))
-    kw = {
-        "stride": stride,
-        "padding": padding,
-        "output_padding": output_padding,
-        "dilation": dilation,
-    }
+    x, w = grouped_integers(10, n=2, groups=groups, size=(2, 3), kernel=(5, 4))
+    kw = transposed_settings(stride, padding, output_padding, dilation)
     got = tc.conv_transpose2d(x, w, groups=groups, **kw)
     monkeypatch.setattr(
         _transpose,
@@ -226,9 +213,7 @@ def test_every_route_gives_the_loops_answer(
 ):
     """Taps, pixels or rows (rows only at stride 1 along the last axis): the same exact result."""
     stride_pair = (stride, 1) if route == "rows" else (stride, stride)
-    rng = np.random.default_rng(seed)
-    x = rng.integers(-5, 6, (2, 2 * groups, *shape))
-    w = rng.integers(-5, 6, (2 * groups, 2, *kernel))
+    x, w = grouped_integers(seed, n=2, groups=groups, size=shape, kernel=kernel, out_per_group=2)
     kw = {"stride": stride_pair, "padding": padding, "dilation": dilation}
     try:
         expected = tc.conv_transpose_by_zero_insertion(x, w, groups=groups, **kw)

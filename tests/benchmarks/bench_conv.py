@@ -143,10 +143,14 @@ def verdict(ratio: float | None, peak: int, out_bytes: int, time_goal: float | N
     return "MISSED " + ", ".join(missed) if missed else "ok"
 
 
+Row = tuple[str, tuple[int, ...], Callable[[ModuleType], Any], Callable[[], Any], int]
+"""One benchmark row: op, its own shape tuple, ours(pkg), torch's, output bytes."""
+
+
 def calls(
     pkg: ModuleType, layer: tuple[int, ...], dtype: str, kind: str, rng: np.random.Generator
-) -> list[tuple[str, tuple[int, ...], Callable[[ModuleType], Any], Callable[[], Any], int]]:
-    """``(op, its own shape tuple, ours(pkg), torch's, output bytes)`` for one layer."""
+) -> list[Row]:
+    """The rows for one layer: its routes, and the convolution it is the adjoint of."""
     n, c_in, c_out, h, k, s, p = layer
     x = rng.standard_normal((n, c_in, h, h)).astype(dtype)
     w = rng.standard_normal((c_in, c_out, k, k)).astype(dtype)
@@ -157,38 +161,29 @@ def calls(
     np.testing.assert_allclose(y, expected, rtol=tol, atol=tol * np.abs(expected).max())
     kw = {"stride": s, "padding": p}
     adjoint = (n, c_out, c_in, y.shape[-1], k, s, p)
-    rows = [
-        (
-            "conv_transpose2d",
+
+    def transposed(op: str, name: str = "") -> Row:
+        """A route (the package's function ``name``) to the layer, timed against PyTorch's."""
+        return (
+            op,
             layer,
-            lambda m: m.conv_transpose2d(x, w, **kw),
+            lambda m: getattr(m, name or op)(x, w, **kw),
             lambda: F.conv_transpose2d(xt, wt, **kw),
             y.nbytes,
-        ),
-        (
-            "conv2d",
-            adjoint,
-            lambda m: m.conv2d(y, w, **kw),
-            lambda: F.conv2d(yt, wt, **kw),
-            x.nbytes,
-        ),
-    ]
+        )
+
+    conv: Row = (
+        "conv2d",
+        adjoint,
+        lambda m: m.conv2d(y, w, **kw),
+        lambda: F.conv2d(yt, wt, **kw),
+        x.nbytes,
+    )
+    rows = [transposed("conv_transpose2d"), conv]
     if kind == "taps":
         rows += [
-            (
-                "zero_insertion",
-                layer,
-                lambda m: m.conv_transpose_by_zero_insertion(x, w, **kw),
-                lambda: F.conv_transpose2d(xt, wt, **kw),
-                y.nbytes,
-            ),
-            (
-                "subpixel",
-                layer,
-                lambda m: m.conv_transpose_by_subpixel(x, w, **kw),
-                lambda: F.conv_transpose2d(xt, wt, **kw),
-                y.nbytes,
-            ),
+            transposed("zero_insertion", "conv_transpose_by_zero_insertion"),
+            transposed("subpixel", "conv_transpose_by_subpixel"),
         ]
     if kind == "reported":
         rows = rows[:1]
