@@ -40,8 +40,9 @@ print(output)
 # The first output value comes from the top-left 3x3 window of the input (∗ in the figures
 # is the convolution as deep-learning frameworks compute it: slide, multiply, sum; unlike the
 # textbook convolution of signal processing it does not rotate the kernel first, which is why
-# PyTorch's documentation calls it a cross-correlation):
-# :math:`6 \cdot 2 + 3 \cdot 3 + 2 \cdot 2 + 2 \cdot 1 + 5 \cdot 4 + 2 \cdot 2 + 7 \cdot 3 + 5 \cdot 4 + 2 \cdot 1 = 94`.
+# PyTorch's documentation calls it a cross-correlation). Row by row, window times kernel gives
+# :math:`6 \cdot 2 + 3 \cdot 3 + 2 \cdot 2 = 25`, :math:`2 \cdot 1 + 5 \cdot 4 + 2 \cdot 2 = 26`
+# and :math:`7 \cdot 3 + 5 \cdot 4 + 2 \cdot 1 = 43`; together :math:`25 + 26 + 43 = 94`.
 window = inputs[0:3, 0:3]
 print(window, (window * kernel).sum())
 fig, axes = show_panels(

@@ -1,8 +1,8 @@
 """Layout checks in the browser: phone widths, the navigation buttons, page height, legibility.
 
-At 320 and 390 px no page may be wider than the viewport, and the theme's
-"Site navigation" and "On this page" buttons must take a click (nothing covers
-them) and open their panels. At 1280 px no page may be taller than MAX_HEIGHT.
+At 320 and 390 px no page may be wider than the viewport, no maths in the text may run past
+its edge, and the theme's "Site navigation" and "On this page" buttons must take a click
+(nothing covers them) and open their panels. At 1280 px no page may be taller than MAX_HEIGHT.
 At every width, the colour key's labels are at least MIN_LABEL_PX. (The figures' digits
 and words as shown: tests/browser/figures.py, with docs/_ext/legibility.py's rules.)
 """
@@ -33,6 +33,21 @@ WIDER_THAN_VIEWPORT = """() => {
     .map(el => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : ""));
   return `${scroll} px wide in a ${width} px viewport (${wide.join(", ")})`;
 }"""
+CUT_MATH = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = (el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
+  const inBox = (math) => {  // a box of its own inside the article (a table, display math)
+    for (let el = math.parentElement; el && el.localName !== "article"; el = el.parentElement) {
+      if (scrolls(el)) return true;
+    }
+    return false;
+  };
+  return Array.from(document.querySelectorAll("article math"))
+    .filter(m => !inBox(m) && m.getBoundingClientRect().right > width + 1)
+    .map(m => m.textContent.replace(/\\s+/g, "").slice(0, 40));
+}"""
+"""Maths in the text that runs past the screen's right edge: a line of MathML does not break,
+and the theme scrolls the whole article, so the end of the formula is out of sight."""
 NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 CLOSED = """(selector) => new Promise(done => {
   const dialog = document.querySelector(selector);
@@ -53,6 +68,9 @@ def check_phone(page: Page, width: int) -> list[str]:
     wide = page.evaluate(WIDER_THAN_VIEWPORT)
     if wide:
         problems.append(f"at {width} px: {wide}")
+    problems += [
+        f"at {width} px: maths cut off at the edge: {m!r}" for m in page.evaluate(CUT_MATH)
+    ]
     for label, (button, panel) in BUTTONS.items():
         toggle = page.locator(button)
         if toggle.count() == 0 or not toggle.first.is_visible():

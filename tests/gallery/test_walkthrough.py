@@ -69,13 +69,21 @@ def test_convolution(page):
     # ":math:`\lfloor (4 + 2 \cdot 0 - 3) / 1 \rfloor + 1 = 2` positions per axis: the output is 2x2"
     assert ns["size"] == (4 + 2 * 0 - 3) // 1 + 1 == 2
     np.testing.assert_array_equal(ns["output"], CONV)
-    # "6 \cdot 2 + 3 \cdot 3 + ... = 94": the nine products of the first window and the kernel
+    # "Row by row, window times kernel gives 6 \cdot 2 + ... = 25, ...; together 25 + 26 + 43 = 94":
+    # the nine products of the first window and the kernel, row by row, and their sums
     np.testing.assert_array_equal(ns["window"], WINDOW)
     text = script("walkthrough/plot_03_convolution").read_text(encoding="utf-8")
-    sum_line = next(line for line in text.splitlines() if line.endswith("= 94`."))
-    pairs = [(int(a), int(b)) for a, b in re.findall(r"(\d+) \\cdot (\d+)", sum_line)]
-    assert pairs == list(zip(WINDOW.ravel().tolist(), KERNEL.ravel().tolist(), strict=True))
-    assert sum(a * b for a, b in pairs) == CONV[0, 0] == 94
+    start = text.index("Row by row, window times kernel gives")
+    sentence = " ".join(line.lstrip("# ") for line in text[start:].split("`.", 1)[0].splitlines())
+    rows = re.findall(r"((?:\d+ \\cdot \d+(?: \+ )?)+) = (\d+)`", sentence)
+    assert len(rows) == 3
+    for (products, total), window_row, kernel_row in zip(rows, WINDOW, KERNEL, strict=True):
+        pairs = [(int(a), int(b)) for a, b in re.findall(r"(\d+) \\cdot (\d+)", products)]
+        assert pairs == list(zip(window_row.tolist(), kernel_row.tolist(), strict=True))
+        assert sum(a * b for a, b in pairs) == int(total)
+    row_sums = [int(total) for _, total in rows]
+    assert f"{row_sums[0]} + {row_sums[1]} + {row_sums[2]} = 94" in sentence
+    assert sum(row_sums) == CONV[0, 0] == 94
 
 
 def test_going_backward(page):
