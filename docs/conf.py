@@ -112,7 +112,10 @@ html_theme_options = {
     "navigation_with_keys": False,
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
-    "secondary_sidebar_items": ["page-toc", "sg_download_links"],
+    "secondary_sidebar_items": {
+        "**": ["page-toc", "sg_download_links"],
+        "gallery/*/plot_*": ["page-toc", "sg_download_links", "colour-key"],
+    },
 }
 # pages without sub-pages get no (empty) left sidebar
 html_sidebars = {

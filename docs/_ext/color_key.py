@@ -8,11 +8,13 @@ package's own colours (``ROLE_COLORS``, ``CELL_STYLES``, ``signed_cmap``; the ke
 rounded corners too) and its labels are those of ``show_color_key``. The labels are HTML
 text, not pixels: they wrap onto more lines on a phone and follow the reader's font size.
 
-``.. color-key::`` (in MyST, a ``{color-key}`` fence) writes the list.
+``.. color-key::`` (in MyST, a ``{color-key}`` fence) writes the list; every gallery example
+shows it in its right-hand sidebar too (``_templates/colour-key.html``).
 """
 
 from __future__ import annotations
 
+import functools
 import html
 from typing import Any
 from urllib.parse import quote
@@ -99,7 +101,19 @@ class ColorKey(SphinxDirective):
         return [nodes.raw("", key_html(), format="html")]
 
 
+def sidebar_key(
+    _app: Any, pagename: str, _template: str, context: dict[str, Any], _doctree: Any
+) -> None:
+    """The key for the sidebar of gallery examples."""
+    if pagename.startswith("gallery/") and pagename.rsplit("/", 1)[-1].startswith("plot_"):
+        context["color_key_html"] = _once()
+
+
+_once = functools.cache(key_html)
+
+
 def setup(app: Any) -> dict[str, Any]:
-    """Register the directive."""
+    """Register the directive and the sidebar's key."""
     app.add_directive("color-key", ColorKey)
+    app.connect("html-page-context", sidebar_key)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
