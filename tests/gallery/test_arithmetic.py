@@ -138,10 +138,11 @@ def test_output_padding(page):
     assert ns["a"] == (6 + 2 - 3) % 2 == 1
     assert (ns["five"].shape, ns["six"].shape) == (shape2(5), shape2(6))
     np.testing.assert_array_equal(ns["six"][:5, :5], ns["five"])
-    # "The stamps fill a 7x7 full result ... the boxed 6x6 output keeps the full result's last
-    # row and column"
+    # "The stamps fill the full result ..., (3 - 1) * 2 + 3 = 7 on a side ... the boxed 6x6
+    # output keeps the full result's last row and column" (the animation draws the full result,
+    # and dashes the row and column output_padding adds: tests/plotting/test_plotting.py)
     full = tc.conv_transpose2d(y, kernel, stride=2)
-    assert full.shape == shape2(7)
+    assert full.shape == shape2(7) == shape2(tc.conv_transpose_output_size(3, 3, stride=2))
     np.testing.assert_array_equal(ns["six"], full[1:, 1:])
     # "In the direct convolution (second figure), it is one more row and column of padding,
     # bottom and right"

@@ -490,7 +490,8 @@ def test_scatter_animation_carries_its_figure_and_a_sentence_per_frame(tmp_path)
     assert anim.steps[-1] == (
         "All 4 stamps are added. Cropping 1 row and column at the top and left; "
         "output_padding = 1 gives back the one at the bottom and right: the boxed 4 x 4 block, "
-        "rows 1-4 and columns 1-4, is the output."
+        "rows 1-4 and columns 1-4, is the output. Dashed: the last row and the last column, "
+        "which output_padding adds."
     )
     seen = []
 
@@ -512,10 +513,58 @@ def test_scatter_animation_carries_its_figure_and_a_sentence_per_frame(tmp_path)
     assert len({tuple(s[2]) for s in seen}) == 1
     # the last frame writes the whole sum; the boxed block is the transposed convolution
     final = tc.conv_transpose2d(X2, K, stride=2, padding=1, output_padding=1)
-    values = np.array([[float(seen[-1][1][r, c]) for c in range(6)] for r in range(6)])
+    values = np.array([[float(seen[-1][1][r, c]) for c in range(5)] for r in range(5)])
     np.testing.assert_array_equal(values[1:5, 1:5], final)
     # the first frame writes only the first stamp's cells
     assert len(seen[0][1]) == 9
+
+
+def _dashed_cells(ax):
+    """Centres (row, column) of the cells outlined by ``mark_cells(..., linestyle="--")``."""
+    dashed = [
+        c
+        for c in ax.collections
+        if c.get_array() is None
+        and mpl.colors.same_color(c.get_edgecolor()[0], plotting.HIGHLIGHT_COLOR)
+        and c.get_linestyle()[0][1] is not None
+    ]
+    return {
+        (round(v[:4, 1].mean()), round(v[:4, 0].mean()))
+        for c in dashed
+        for v in (path.vertices for path in c.get_paths())
+    }
+
+
+@pytest.mark.parametrize(
+    ("padding", "output_padding", "grid", "box"),
+    [(1, 1, 5, slice(1, 5)), (0, 1, 6, slice(0, 6)), (2, 1, 5, slice(2, 4)), (1, 0, 5, None)],
+    ids=["a=p", "a>p", "a<p", "a=0"],
+)
+def test_scatter_frames_hold_the_full_result_and_dash_what_output_padding_adds(
+    tmp_path, padding, output_padding, grid, box
+):
+    """The frames are the full result, (i' - 1)s + k = 5 here, and the zeros output_padding
+    adds past it (a > p) and nothing more; the last frame dashes the output's last a rows and
+    columns, inside the box."""
+    anim = plotting.animate_scatter(X2, K, stride=2, padding=padding, output_padding=output_padding)
+    outputs = []
+    _each_frame(anim, lambda fig: outputs.append([a for a in fig.axes if a.collections][2]), tmp_path)
+    last = outputs[-1]
+    assert round(abs(np.subtract(*last.get_xlim()))) == grid
+    assert round(abs(np.subtract(*last.get_ylim()))) == grid
+    final = tc.conv_transpose2d(X2, K, stride=2, padding=padding, output_padding=output_padding)
+    texts = _texts(last)
+    if box is None:
+        assert _dashed_cells(last) == set()
+        assert "Dashed" not in anim.steps[-1]
+        return
+    values = np.array([[float(texts[r, c].get_text()) for c in range(grid)] for r in range(grid)])
+    np.testing.assert_array_equal(values[box, box], final)
+    end = box.stop - 1
+    expected = {(end, c) for c in range(box.start, box.stop)}
+    expected |= {(r, end) for r in range(box.start, box.stop)}
+    assert _dashed_cells(last) == expected
+    assert anim.steps[-1].endswith("Dashed: the last row and the last column, which output_padding adds.")
 
 
 def test_animation_steps_tell_the_frames_in_words():
