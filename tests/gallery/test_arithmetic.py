@@ -182,7 +182,10 @@ def test_dilation(page):
     assert ns["x"].shape == shape2(7)
     assert ns["y"].shape == shape2(tc.conv_output_size(7, 3, dilation=2)) == shape2(3)
     assert tc.insert_zeros(kernel, 2).shape == shape2(5)
-    # "takes the 3x3 output back to 7x7 ... o' = (i' - 1) + 2(3 - 1) + 1 = 7"
+    # "takes a 3x3 input, the size of that output (small values ...), back to 7x7 ...
+    # o' = (i' - 1) + 2(3 - 1) + 1 = 7"
+    assert ns["x2"].shape == ns["y"].shape
+    assert ns["x2"].max() < 10  # one digit
     direct = ns["direct"]
     np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["x2"], kernel, dilation=2))
     assert direct.shape == shape2(tc.conv_transpose_output_size(3, 3, dilation=2)) == shape2(7)

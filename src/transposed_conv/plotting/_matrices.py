@@ -545,7 +545,9 @@ def show_panels(
         on the site, its caption.
     operators : sequence of str, optional
         ``len(panels) - 1`` symbols or words drawn between the panels (e.g.
-        ``"⋆"``, ``"="``), each in a narrow column of its own. One row only.
+        ``"⋆"``, ``"="``), each in a narrow column of its own. When ``ncols``
+        wraps the panels, the operator between a row's last panel and the next
+        row's first ends its row (``input ∗ kernel =``, then ``output``).
     ncols : int, optional
         Panels per row; by default all panels share one row.
     width : float, optional
@@ -580,11 +582,16 @@ def show_panels(
     """
     cols = _columns(panels, operators, ncols)
     ops = list(operators or [])
-    plan = _plan(panels, cols, len(ops), title, width, share_norm)
+    wraps = bool(ops) and cols < len(panels)  # an operator ends each row but the last
+    plan = _plan(
+        panels, cols, (cols if wraps else cols - 1) if ops else 0, title, width, share_norm
+    )
     rows = len(plan.row_cells)
     ratios: list[float] = []
     for c, w in enumerate(plan.col_cells):
         ratios += [w] if c == 0 or not ops else [_OPERATOR / plan.cell, w]
+    if wraps:
+        ratios.append(_OPERATOR / plan.cell)
     fig, grid = _plt().subplots(
         rows,
         len(ratios),
@@ -626,9 +633,10 @@ def show_panels(
         _shared_colorbars(axes, panels)
     for k in range(len(panels), rows * cols):
         grid[k // cols, (k % cols) * step].set_axis_off()
-    for c, op in enumerate(ops):
-        ax = grid[0, 2 * c + 1]
+    for ax in grid[:, 1::2].ravel() if ops else []:
         ax.set_axis_off()
+    for k, op in enumerate(ops):  # between panel k and panel k + 1
+        ax = grid[k // cols, 2 * (k % cols) + 1]
         size = 24 if len(op) == 1 else 12  # a lone symbol must read as large as a word
         ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
     fig.suptitle(plan.suptitle, fontsize=_SUPTITLE_SIZE)
@@ -645,13 +653,9 @@ def _columns(panels: Sequence[Panel], operators: Sequence[str] | None, ncols: in
     if cols < 1:
         msg = f"ncols must be positive, got {ncols!r}"
         raise ValueError(msg)
-    if operators is not None:
-        if len(operators) != len(panels) - 1:
-            msg = f"operators must have {len(panels) - 1} entries, got {len(operators)}"
-            raise ValueError(msg)
-        if cols < len(panels):
-            msg = "operators need all panels in one row (ncols=None)"
-            raise ValueError(msg)
+    if operators is not None and len(operators) != len(panels) - 1:
+        msg = f"operators must have {len(panels) - 1} entries, got {len(operators)}"
+        raise ValueError(msg)
     return cols
 
 
@@ -679,7 +683,7 @@ def _plan(
 ) -> _Plan:
     """One cell size for every panel, as large as :data:`CELL` and the width allow.
 
-    Room is kept for the numbers beside each panel, the operators, the colour
+    Room is kept for the numbers beside each panel, ``ops`` operator columns, the colour
     bars (of signed panels and of panels too small for their values) and the
     titles (each column at least as wide as its title's longest word and half
     the title).
