@@ -294,6 +294,39 @@ def _cell_size(ax):
     return ax.get_position().width * ax.figure.get_figwidth() / abs(np.subtract(*ax.get_xlim()))
 
 
+def test_a_channel_sum_draws_the_input_channels_of_its_group_and_their_kernels():
+    """Output channel 2 of groups=2 with C_in = 4, C_out = 4: group 1, input channels 2 and 3,
+    kernels weight[c, 0]; the output panel is that channel of conv_transpose2d."""
+    x = np.arange(16).reshape(4, 2, 2) % 5
+    weight = np.arange(32).reshape(4, 2, 2, 2) % 3
+    fig, axes, y = plotting.show_channel_sum(x, weight, 2, groups=2, stride=2, title="Channel 2")
+    full = tc.conv_transpose2d(x, weight, stride=2, groups=2)
+    np.testing.assert_array_equal(y, full[2])
+    for ax, data in zip(axes, [x[2], weight[2, 0], x[3], weight[3, 0], full[2]], strict=True):
+        texts = _texts(ax)
+        rows, cols = data.shape
+        drawn = [[float(texts[r, c].get_text()) for c in range(cols)] for r in range(rows)]
+        np.testing.assert_array_equal(drawn, data)
+    assert [" ".join(a.get_title().split()) for a in axes] == [
+        "x[2] (2, 2)",
+        "w[2, 0] (2, 2)",
+        "x[3] (2, 2)",
+        "w[3, 0] (2, 2)",
+        "y[2] (4, 4)",
+    ]
+    assert [_cells(a).get_cmap().name for a in axes] == ["Blues", "Oranges"] * 2 + ["Greens"]
+    ops = [t.get_text() for a in fig.axes if a not in axes for t in a.texts]
+    assert ops == [plotting.TRANSPOSED, "+", plotting.TRANSPOSED, "="] == ["∗ᵀ", "+", "∗ᵀ", "="]
+    with pytest.raises(ValueError, match=r"out_channel must be in \[0, 4\), got 4"):
+        plotting.show_channel_sum(x, weight, 4, groups=2, title="No such channel")
+    with pytest.raises(ValueError, match=r"x must have shape \(C_in, H, W\), got shape \(2, 2\)"):
+        plotting.show_channel_sum(x[0], weight, 0, title="One channel, no channel axis")
+    with pytest.raises(ValueError, match=r"weight must have shape"):
+        plotting.show_channel_sum(x, weight[:, 0], 0, title="A 3-D weight")
+    with pytest.raises(TypeError):
+        plotting.show_channel_sum(x, weight, 1.5, title="A fractional channel")
+
+
 def test_framed_panel_masks():
     p = plotting.framed_panel([[1, 2], [3, 4]], "x", stride=2, pad_width=[(1, 1), (1, 1)])
     np.testing.assert_array_equal(
@@ -366,6 +399,18 @@ MAKE = {
         X2, K, stride=2, padding=1, dilation=2, title="All at once"
     )[0],
     "convolution": lambda: plotting.show_convolution(X, K, padding=1, title="Half padding")[0],
+    "wrapped convolution": lambda: plotting.show_zero_insertion(
+        np.arange(9).reshape(3, 3), K, dilation=2, title="The output on a row of its own", ncols=2
+    )[0],
+    "channel sum": lambda: plotting.show_channel_sum(
+        np.arange(16).reshape(4, 2, 2) % 4,
+        np.arange(16).reshape(4, 1, 2, 2) % 3,
+        1,
+        groups=2,
+        stride=2,
+        title="Group 1: input channels 2 and 3 make output channel 1",
+        names=("x4", "w4", "y4"),
+    )[0],
     "images": lambda: plotting.show_images(
         {"photo": plotting.sample_photo(64), "difference": _rng().standard_normal((64, 64))},
         title="A photo and a difference",
