@@ -54,8 +54,8 @@ plt.show()
 # ------------------------
 #
 # ``output_padding`` lets a transposed convolution be the *gradient* of a strided convolution
-# for every input size (:doc:`plot_12_gradient`), here from 6x6 to 3x3: for any 6x6 x and 3x3
-# g, :math:`\langle \mathrm{conv}(x), g \rangle = \langle x, \mathrm{conv\_transpose}(g)
+# for every input size (:doc:`plot_12_gradient`), here from 6x6 to 3x3: for any 6x6 x and 3x3 g,
+# :math:`\langle \mathrm{conv}(x), g \rangle` equals :math:`\langle x, \mathrm{conv\_transpose}(g)
 # \rangle`, :math:`\langle u, v \rangle` the sum of elementwise products.
 rng = np.random.default_rng(0)
 x6, g = rng.integers(-3, 4, (6, 6)), rng.integers(-3, 4, (3, 3))
