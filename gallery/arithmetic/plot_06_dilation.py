@@ -56,9 +56,7 @@ plt.show()
 # The dilation stays a dilation (the same d), and the padding is
 # :math:`d(k - 1) - p = 4` on each side.
 title = "Dilation 2 as a convolution: padding d(k - 1) = 4, the same dilated kernel, rotated"
-fig, axes, direct = show_zero_insertion(
-    x2, kernel, dilation=2, title=title, ncols=2
-)
+fig, axes, direct = show_zero_insertion(x2, kernel, dilation=2, title=title)
 print(direct)
 plt.show()
 

@@ -289,6 +289,28 @@ def test_an_operator_that_wraps_ends_its_row():
     assert _cell_size(axes[0]) > 1.2 * _cell_size(one_row[0])
 
 
+def test_panels_wrap_rather_than_drop_their_values():
+    """Three grids whose one row leaves cells too small for their values: by default the row
+    wraps (the output under the input, the operator ending the first row) and every value is
+    written; forced onto one row, the values go (a colour bar instead). Small panels stay on
+    one row."""
+    panels = [
+        plotting.Panel(np.arange(81).reshape(9, 9), "Input"),
+        plotting.Panel(np.arange(16).reshape(4, 4), "Kernel", "kernel"),
+        plotting.Panel(5 * np.arange(49).reshape(7, 7), "Output", "output"),
+    ]
+    fig, axes = plotting.show_panels(panels, title="Wrapped", operators=["∗", "="])
+    assert [a.get_subplotspec().rowspan.start for a in axes] == [0, 0, 1]
+    assert [len(a.texts) for a in axes] == [81, 16, 49]
+    assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
+    _, one_row = plotting.show_panels(panels, title="One row", operators=["∗", "="], ncols=3)
+    assert [a.get_subplotspec().rowspan.start for a in one_row] == [0, 0, 0]
+    assert not one_row[0].texts
+    small = [plotting.Panel(X2, "Input"), plotting.Panel(K, "Kernel", "kernel")]
+    _, axes = plotting.show_panels(small, title="Small", operators=["∗"])
+    assert [a.get_subplotspec().rowspan.start for a in axes] == [0, 0]
+
+
 def _cell_size(ax):
     """A cell's side in inches, as drawn."""
     return ax.get_position().width * ax.figure.get_figwidth() / abs(np.subtract(*ax.get_xlim()))
@@ -400,7 +422,7 @@ MAKE = {
     )[0],
     "convolution": lambda: plotting.show_convolution(X, K, padding=1, title="Half padding")[0],
     "wrapped convolution": lambda: plotting.show_zero_insertion(
-        np.arange(9).reshape(3, 3), K, dilation=2, title="The output on a row of its own", ncols=2
+        np.arange(9).reshape(3, 3), K, dilation=2, title="The output on a row of its own"
     )[0],
     "channel sum": lambda: plotting.show_channel_sum(
         np.arange(16).reshape(4, 2, 2) % 4,

@@ -38,14 +38,9 @@ def show_channel_sum(
     Output channel ``o`` belongs to group ``g = o // (C_out / groups)``; it is
     the sum, over the ``C_in / groups`` input channels ``c`` of that group, of
     the transposed convolution of ``x[c]`` with ``weight[c, o % (C_out / groups)]``.
-    The figure reads as that sum, one input channel and its kernel a row,
-    the output channel under them::
-
-        x[c]     ∗ᵀ  w[c, j]      +
-        x[c + 1] ∗ᵀ  w[c + 1, j]  =
-        y[o]
-
-    (``∗ᵀ``, :data:`TRANSPOSED`, is the transposed convolution).
+    The figure reads as that sum, ``x[c] ∗ᵀ w[c, j] + x[c + 1] ∗ᵀ w[c + 1, j]
+    + ... = y[o]``, the operators between the panels (``∗ᵀ``,
+    :data:`TRANSPOSED`, is the transposed convolution).
 
     Parameters
     ----------
@@ -86,8 +81,6 @@ def show_channel_sum(
     ['x[2] (2, 2)', 'w[2, 0] (2, 2)', 'x[3] (2, 2)', 'w[3, 0] (2, 2)', 'y[1] (4, 4)']
     >>> [t.get_text() for ax in fig.axes if ax not in axes for t in ax.texts]
     ['∗ᵀ', '+', '∗ᵀ', '=']
-    >>> [ax.get_subplotspec().rowspan.start for ax in axes]  # a row per input channel
-    [0, 0, 1, 1, 2]
     >>> y.shape
     (4, 4)
     """

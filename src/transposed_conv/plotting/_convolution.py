@@ -38,7 +38,6 @@ def show_convolution(
     padding: Any = 0,
     dilation: Any = 1,
     title: str,
-    ncols: int | None = None,
 ) -> tuple[Figure, list[Axes], npt.NDArray[Any]]:
     """Draw a direct 2-D convolution: padded input, (dilated) kernel, output.
 
@@ -51,9 +50,6 @@ def show_convolution(
         its gaps drawn as inserted zeros.
     title : str
         The figure title.
-    ncols : int, optional
-        Panels per row, as in :func:`show_panels`: ``ncols=2`` puts the output
-        on a row of its own, so a large padded input gets larger cells.
 
     Returns
     -------
@@ -72,19 +68,16 @@ def show_convolution(
     d = as_tuple(dilation, "dilation", 2)
     out = conv2d(xs, k, stride=stride, padding=p, dilation=d)
     return _convolution_figure(
-        _input_panel(xs, p), _dilated_kernel_panel(k, d, "Kernel"), out, title, ncols
+        _input_panel(xs, p), _dilated_kernel_panel(k, d, "Kernel"), out, title
     )
 
 
 def _convolution_figure(
-    framed: Panel, kernel: Panel, out: npt.NDArray[Any], title: str, ncols: int | None = None
+    framed: Panel, kernel: Panel, out: npt.NDArray[Any], title: str
 ) -> tuple[Figure, list[Axes], npt.NDArray[Any]]:
     """The figure of a direct convolution: input ∗ kernel = output."""
     fig, axes = show_panels(
-        [framed, kernel, Panel(out, "Output", "output")],
-        title=title,
-        operators=["∗", "="],
-        ncols=ncols,
+        [framed, kernel, Panel(out, "Output", "output")], title=title, operators=["∗", "="]
     )
     return fig, axes, out
 
@@ -98,7 +91,6 @@ def show_zero_insertion(
     output_padding: Any = 0,
     dilation: Any = 1,
     title: str,
-    ncols: int | None = None,
 ) -> tuple[Figure, list[Axes], npt.NDArray[Any]]:
     r"""Draw a transposed convolution as the direct convolution that equals it.
 
@@ -113,8 +105,6 @@ def show_zero_insertion(
     stride, padding, output_padding, dilation : int or pair of ints
         As in :func:`~transposed_conv.conv_transpose2d`.
     title : str
-    ncols : int, optional
-        Panels per row, as in :func:`show_convolution`.
 
     Returns
     -------
@@ -128,11 +118,6 @@ def show_zero_insertion(
     ...                                      title="Stride 2, as a convolution")
     >>> out.shape, axes[0].get_title().replace("\n", " ")
     ((5, 5), 'Input, zeros inserted, padded (7, 7)')
-    >>> _, axes, _ = show_zero_insertion([[1, 3], [2, 3]], np.ones((3, 3)), dilation=2,
-    ...                                  title="Dilation 2: the output on a row of its own",
-    ...                                  ncols=2)
-    >>> [ax.get_subplotspec().rowspan.start for ax in axes]
-    [0, 0, 1]
     """
     xs, k = np.asarray(x), np.asarray(kernel)
     d = as_tuple(dilation, "dilation", 2)
@@ -148,4 +133,4 @@ def show_zero_insertion(
     flipped = flip_kernel(k)
     out = conv2d(framed.data, flipped, dilation=d)
     kernel_panel = _dilated_kernel_panel(flipped, d, "Kernel rotated 180°")
-    return _convolution_figure(framed, kernel_panel, out, title, ncols)
+    return _convolution_figure(framed, kernel_panel, out, title)

@@ -549,7 +549,9 @@ def show_panels(
         wraps the panels, the operator between a row's last panel and the next
         row's first ends its row (``input ∗ kernel =``, then ``output``).
     ncols : int, optional
-        Panels per row; by default all panels share one row.
+        Panels per row. By default all panels share one row, unless its cells
+        would be too small for some panel's values: then the fewest rows whose
+        cells fit every panel's values (at :data:`MIN_FONTSIZE`), if any do.
     width : float, optional
         Figure width in inches, at most :data:`MAX_WIDTH`; by default as wide
         as the panels need.
@@ -582,10 +584,8 @@ def show_panels(
     """
     cols = _columns(panels, operators, ncols)
     ops = list(operators or [])
+    cols, plan = _layout(panels, cols, ops, title, width, share_norm, fixed=ncols is not None)
     wraps = bool(ops) and cols < len(panels)  # an operator ends each row but the last
-    plan = _plan(
-        panels, cols, (cols if wraps else cols - 1) if ops else 0, title, width, share_norm
-    )
     rows = len(plan.row_cells)
     ratios: list[float] = []
     for c, w in enumerate(plan.col_cells):
@@ -642,6 +642,50 @@ def show_panels(
     fig.suptitle(plan.suptitle, fontsize=_SUPTITLE_SIZE)
     _fit_cell_text(fig, axes)
     return fig, axes
+
+
+def _layout(
+    panels: Sequence[Panel],
+    cols: int,
+    ops: Sequence[str],
+    title: str,
+    width: float | None,
+    share_norm: bool,
+    *,
+    fixed: bool,
+) -> tuple[int, _Plan]:
+    """Panels a row and the plan: ``cols``, or fewer where ``cols`` leaves values unwritten.
+
+    Unless ``fixed`` (the caller chose ``cols``): the most panels a row whose
+    cells fit every panel's values; ``cols`` if no row length does.
+    """
+
+    def plan(c: int) -> _Plan:
+        return _plan(panels, c, _operator_columns(len(panels), c, ops), title, width, share_norm)
+
+    first = plan(cols)
+    if fixed or _writes_values(panels, first):
+        return cols, first
+    for fewer in range(cols - 1, 0, -1):
+        candidate = plan(fewer)
+        if _writes_values(panels, candidate):
+            return fewer, candidate
+    return cols, first
+
+
+def _operator_columns(count: int, cols: int, ops: Sequence[str]) -> int:
+    """Columns of operators: one between panels, and one ending each row when rows wrap."""
+    if not ops:
+        return 0
+    return cols if cols < count else cols - 1
+
+
+def _writes_values(panels: Sequence[Panel], plan: _Plan) -> bool:
+    """Whether every panel's values fit its cells at :data:`MIN_FONTSIZE` or more."""
+    return all(
+        _cell_fontsize(plan.cell, texts, _as_2d(p.data).shape[1]) >= MIN_FONTSIZE
+        for p, texts in zip(panels, plan.texts, strict=True)
+    )
 
 
 def _columns(panels: Sequence[Panel], operators: Sequence[str] | None, ncols: int | None) -> int:
