@@ -132,4 +132,3 @@ def test_a_colour_bar_belongs_to_the_panel_beside_it_in_its_row():
     shots = [i for i in figure_html.shoot(fig) if not isinstance(i, str)]
     owners = [s.title for s in shots if s.bar is not None]
     assert owners == ["Signed (2, 2)"]
-
