@@ -258,9 +258,15 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
         crop, box = _crop(image, ax, 0.0)
         bar = Shot(crop, "colorbar", ticks=_ticks(ticks[ax], box, image.height))
         bar.ylabel = ax.get_ylabel()
-        # the bar belongs to the panel just left of it
-        left = [a for a in shots if a.get_window_extent().x1 <= ax.get_window_extent().x0 + 1]
-        owner = max(left or shots, key=lambda a: a.get_window_extent().x1)
+        # the bar belongs to the panel just left of it, in its row
+        edge = ax.get_window_extent()
+        left = [a for a in shots if a.get_window_extent().x1 <= edge.x0 + 1]
+        beside = [
+            a
+            for a in left
+            if a.get_window_extent().y0 < edge.y1 and a.get_window_extent().y1 > edge.y0
+        ]
+        owner = max(beside or left or shots, key=lambda a: a.get_window_extent().x1)
         shots[owner].bar = bar
     if not shots:  # nothing to cut (a legend alone, say): the whole figure, on white
         whole = Image.new("RGBA", image.size, "white")

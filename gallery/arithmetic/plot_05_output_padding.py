@@ -38,10 +38,10 @@ print(a, five.shape, six.shape)
 # Where the extra row comes from
 # ------------------------------
 #
-# The stamps fill a 7x7 full result (the 8x8 frame adds the room ``output_padding`` may use).
-# Padding 1 crops a row and column on each side; ``output_padding=1`` gives back the bottom and
-# right ones: the boxed 6x6 output keeps the full result's last row and column. In the direct
-# convolution (second figure), it is one more row and column of padding, bottom and right.
+# The stamps fill the full result (all stamps added, nothing cropped), :math:`(3 - 1) \cdot 2 +
+# 3 = 7` on a side. Padding 1 crops a row and column on each side; ``output_padding=1`` gives back
+# the bottom and right ones (dashed, last step): the boxed 6x6 output keeps the full result's last
+# row and column. In the direct convolution (second figure), one more row and column of padding.
 title = "output_padding=1: the crop keeps one more row and column at the end"
 anim = animate_scatter(x2, kernel, **to_six, title=title, input_name="x2")
 plt.show()
@@ -54,8 +54,8 @@ plt.show()
 # ------------------------
 #
 # ``output_padding`` lets a transposed convolution be the *gradient* of a strided convolution
-# for every input size (:doc:`plot_12_gradient`), here from 6x6 to 3x3: for any 6x6 x and 3x3
-# g, :math:`\langle \mathrm{conv}(x), g \rangle = \langle x, \mathrm{conv\_transpose}(g)
+# for every input size (:doc:`plot_12_gradient`), here from 6x6 to 3x3: for any 6x6 x and 3x3 g,
+# :math:`\langle \mathrm{conv}(x), g \rangle` equals :math:`\langle x, \mathrm{conv\_transpose}(g)
 # \rangle`, :math:`\langle u, v \rangle` the sum of elementwise products.
 rng = np.random.default_rng(0)
 x6, g = rng.integers(-3, 4, (6, 6)), rng.integers(-3, 4, (3, 3))

@@ -6,7 +6,7 @@ A dilated kernel spreads its taps (its weights) d cells apart, covering
 :math:`d(k - 1) + 1` cells with k weights. In the transposed convolution, each stamp is that
 spread-out kernel.
 
-`Open this case in the explorer <../../explorer.html#dim=2&i=3,3&k=3,3&s=1,1&p=0,0&a=0,0&d=2,2&x=28,35,42,27,24,31,26,33,20&w=1,0,2,0,3,0,0,0,1>`__, where every
+`Open this case in the explorer <../../explorer.html#dim=2&i=3,3&k=3,3&s=1,1&p=0,0&a=0,0&d=2,2&x=1,2,0,0,1,3,2,0,1&w=1,0,2,0,3,0,0,0,1>`__, where every
 number can be changed and each output traced back to its inputs.
 """
 
@@ -41,10 +41,10 @@ plt.show()
 # Its transpose
 # -------------
 #
-# The transposed convolution with dilation 2 takes the 3x3 output back to 7x7: each value
-# stamps the dilated kernel. Its input has size :math:`i' = 3`, its output
-# :math:`o' = (i' - 1) + 2 \cdot (3 - 1) + 1 = 7`.
-x2 = y
+# The transposed convolution with dilation 2 takes a 3x3 input, the size of that output (small
+# values, so each stamp reads at a glance), back to 7x7: each value stamps the dilated kernel.
+# Its input has size :math:`i' = 3`, its output :math:`o' = (i' - 1) + 2 \cdot (3 - 1) + 1 = 7`.
+x2 = np.array([[1, 2, 0], [0, 1, 3], [2, 0, 1]])
 title = "Transposed, dilation 2: each value stamps the spread-y kernel"
 anim = animate_scatter(x2, kernel, dilation=2, title=title, input_name="x2")
 plt.show()
@@ -72,11 +72,8 @@ plt.show()
 both = tc.overlap_counts((3, 3), 3, stride=2, dilation=2)
 print(tc.overlap_counts(5, 3, stride=2, dilation=2))
 title = "Stride 2, dilation 2: no tap (empty) on odd rows and columns"
-show_panels(
-    [Panel(both, "Taps per output pixel", "output", blank=both == 0)],
-    title=title,
-    width=4,
-)
+taps = Panel(both, "Taps per output pixel", "output", blank=both == 0)
+show_panels([taps], title=title, width=4)
 plt.show()
 
 # %%

@@ -11,31 +11,33 @@ groups, only the pairs inside a group are connected: one pair in g.
 # Channels
 # --------
 #
-# Two input channels, three output channels, groups=1: six kernels. Output channel ``o`` is the
-# sum over input channels ``c`` of the 2-D transposed convolution of ``x[c]`` with ``weight[c, o]``.
+# Two input channels, three output channels, groups=1: six kernels, ``weight[c, o]`` from input
+# channel ``c`` to output channel ``o`` (first figure: one row per output channel). Output
+# channel ``o`` is the sum over input channels ``c`` of the 2-D transposed convolution (∗ᵀ in
+# the figures) of ``x[c]`` with ``weight[c, o]`` (second figure: ``o = 0``).
 from importlib.util import find_spec
 
 import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, show_panels
+from transposed_conv.plotting import Panel, show_channel_sum, show_panels
 
 rng = np.random.default_rng(1)
 x = rng.integers(0, 4, (2, 2, 2))
-weight = rng.integers(-2, 3, (2, 3, 2, 2))
-out = tc.conv_transpose2d(x, weight, stride=2)
-print(x.shape, "->", out.shape)
-show_panels(
-    [
-        Panel(weight[c, o], f"weight[{c}, {o}]: in {c} → out {o}", "kernel")
-        for c in range(2)
-        for o in range(3)
-    ],
-    title="groups=1: weight (2, 3, 2, 2) holds a kernel for every input-output pair",
-    ncols=3,
-    width=6,
-)
+weight = rng.integers(0, 4, (2, 3, 2, 2))
+y = tc.conv_transpose2d(x, weight, stride=2)
+print(x.shape, "->", y.shape)
+kernels = [
+    Panel(weight[c, o], f"weight[{c}, {o}]", "kernel")
+    for o in range(3)
+    for c in range(2)
+]
+title = "groups=1: weight (2, 3, 2, 2), a kernel for every input-output pair"
+show_panels(kernels, title=title, ncols=2)
+title = "Output channel 0: both input channels, each with its own kernel"
+names = ("x", "weight", "y")
+show_channel_sum(x, weight, 0, stride=2, title=title, names=names)
 plt.show()
 
 # %%
@@ -44,22 +46,16 @@ plt.show()
 #
 # With groups=2, four input channels split into two groups of two, and each group makes its own
 # output channels: weight ``(4, 1, 2, 2)`` means ``C_out / groups = 1`` output channel per group,
-# two in all. Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only.
+# two in all. Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only (one
+# figure per group).
 x4 = rng.integers(0, 4, (4, 2, 2))
-w4 = rng.integers(-2, 3, (4, 1, 2, 2))  # C_in * C_out / groups = 4 of 8 pairs
-out4 = tc.conv_transpose2d(x4, w4, stride=2, groups=2)
-panels = []
+w4 = rng.integers(0, 4, (4, 1, 2, 2))  # C_in * C_out / groups = 4 of 8 pairs
+y4 = tc.conv_transpose2d(x4, w4, stride=2, groups=2)
+names = ("x4", "w4", "y4")
 for g in range(2):
-    cs = (2 * g, 2 * g + 1)
-    panels += [Panel(x4[c], f"x4[{c}]", "input") for c in cs]
-    panels += [Panel(w4[c, 0], f"w4[{c}, 0] → out {g}", "kernel") for c in cs]
-    panels.append(Panel(out4[g], f"Output channel {g}", "output"))
-show_panels(
-    panels,
-    title="groups=2: inputs x4[c] and kernels w4[c, 0] of group g feed output g only",
-    ncols=5,
-    width=6.5,
-)
+    c = 2 * g
+    title = f"groups=2, group {g}: x4[{c}] and x4[{c + 1}] make y4[{g}]"
+    show_channel_sum(x4, w4, g, groups=2, stride=2, title=title, names=names)
 plt.show()
 
 # %%
@@ -79,7 +75,7 @@ flipped = tc.flip_kernel(w4, groups=2)
 print(w4.shape, "->", flipped.shape)
 z = np.random.default_rng(0).integers(-3, 4, (2, 4, 4))
 forward = tc.conv2d(z, w4, stride=2, groups=2)
-print(forward.shape, np.vdot(forward, x4), np.vdot(z, out4))
+print(forward.shape, np.vdot(forward, x4), np.vdot(z, y4))
 
 # %%
 # In PyTorch
@@ -95,4 +91,4 @@ if find_spec("torch"):
     print(layer.weight.shape)  # torch.Size([4, 1, 2, 2])
     layer.weight = torch.nn.Parameter(torch.tensor(w4).float())
     y_torch = layer(torch.tensor(x4).float()[None])[0].detach()
-    print(np.allclose(y_torch, out4))  # True
+    print(np.allclose(y_torch, y4))  # True

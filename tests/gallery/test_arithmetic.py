@@ -138,10 +138,11 @@ def test_output_padding(page):
     assert ns["a"] == (6 + 2 - 3) % 2 == 1
     assert (ns["five"].shape, ns["six"].shape) == (shape2(5), shape2(6))
     np.testing.assert_array_equal(ns["six"][:5, :5], ns["five"])
-    # "The stamps fill a 7x7 full result ... the boxed 6x6 output keeps the full result's last
-    # row and column"
+    # "The stamps fill the full result ..., (3 - 1) * 2 + 3 = 7 on a side ... the boxed 6x6
+    # output keeps the full result's last row and column" (the animation draws the full result,
+    # and dashes the row and column output_padding adds: tests/plotting/test_plotting.py)
     full = tc.conv_transpose2d(y, kernel, stride=2)
-    assert full.shape == shape2(7)
+    assert full.shape == shape2(7) == shape2(tc.conv_transpose_output_size(3, 3, stride=2))
     np.testing.assert_array_equal(ns["six"], full[1:, 1:])
     # "In the direct convolution (second figure), it is one more row and column of padding,
     # bottom and right"
@@ -181,7 +182,10 @@ def test_dilation(page):
     assert ns["x"].shape == shape2(7)
     assert ns["y"].shape == shape2(tc.conv_output_size(7, 3, dilation=2)) == shape2(3)
     assert tc.insert_zeros(kernel, 2).shape == shape2(5)
-    # "takes the 3x3 output back to 7x7 ... o' = (i' - 1) + 2(3 - 1) + 1 = 7"
+    # "takes a 3x3 input, the size of that output (small values ...), back to 7x7 ...
+    # o' = (i' - 1) + 2(3 - 1) + 1 = 7"
+    assert ns["x2"].shape == ns["y"].shape
+    assert ns["x2"].max() < 10  # one digit
     direct = ns["direct"]
     np.testing.assert_array_equal(direct, tc.conv_transpose2d(ns["x2"], kernel, dilation=2))
     assert direct.shape == shape2(tc.conv_transpose_output_size(3, 3, dilation=2)) == shape2(7)
@@ -245,25 +249,30 @@ def test_fractionally_strided(page):
 
 def test_channels_and_groups(page):
     ns = page("arithmetic/plot_09_channels_and_groups")
-    x, weight, out = ns["x"], ns["weight"], ns["out"]
-    # "Two input channels, three output channels, groups=1: six kernels. Output channel o is
-    # the sum over input channels c of the 2-D transposed convolution of x[c] with weight[c, o]"
+    x, weight, y = ns["x"], ns["weight"], ns["y"]
+    # "Two input channels, three output channels, groups=1: six kernels, weight[c, o] from
+    # input channel c to output channel o. Output channel o is the sum over input channels c of
+    # the 2-D transposed convolution of x[c] with weight[c, o]"
     assert x.shape[0] == 2
     assert weight.shape == (2, 3, 2, 2)
-    assert out.shape == (3, 4, 4)
+    assert y.shape == (3, 4, 4)
     for o in range(3):
         own = sum(tc.conv_transpose2d(x[c], weight[c, o], stride=2) for c in range(2))
-        np.testing.assert_array_equal(out[o], own)
+        np.testing.assert_array_equal(y[o], own)
     # "weight (4, 1, 2, 2) means C_out / groups = 1 output channel per group, two in all.
     # Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only"; "C_in * C_out /
     # groups = 4 of 8 pairs"
-    x4, w4, out4 = ns["x4"], ns["w4"], ns["out4"]
+    x4, w4, y4 = ns["x4"], ns["w4"], ns["y4"]
     assert w4.shape == (4, 1, 2, 2)
-    assert out4.shape == (2, 4, 4)
+    assert y4.shape == (2, 4, 4)
     assert w4.shape[0] * w4.shape[1] == 4 * 2 // 2
     for g in range(2):
         own = sum(tc.conv_transpose2d(x4[c], w4[c, 0], stride=2) for c in (2 * g, 2 * g + 1))
-        np.testing.assert_array_equal(out4[g], own)
+        np.testing.assert_array_equal(y4[g], own)
+    # the figures draw every kernel in the kernel's colours: no weight is negative (a negative
+    # one would switch its panel to the signed map)
+    assert weight.min() >= 0
+    assert w4.min() >= 0
     # "The direct convolution with the same groups uses the weight the other way round,
     # (C_out, C_in / groups, kH, kW); the equivalent convolution of the transposed one swaps
     # input and output channels *within* each group, and rotates every kernel"
@@ -271,7 +280,7 @@ def test_channels_and_groups(page):
     for g, j in np.ndindex(2, 2):
         np.testing.assert_array_equal(ns["flipped"][g, j], w4[2 * g + j, 0, ::-1, ::-1])
     np.testing.assert_array_equal(
-        tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), out4
+        tc.conv_transpose_by_zero_insertion(x4, w4, stride=2, groups=2), y4
     )
     # "As a convolution's weight, w4 maps 2 channels to 4 ...; the transposed convolution with
     # the same array maps 4 channels back to 2. Adjoint: <C z, x4> = <z, C^T x4>"
@@ -279,7 +288,7 @@ def test_channels_and_groups(page):
     assert z.shape[0] == 2
     assert forward.shape == x4.shape
     np.testing.assert_array_equal(forward, tc.conv2d(z, w4, stride=2, groups=2))
-    assert np.vdot(forward, x4) == np.vdot(z, out4) != 0
+    assert np.vdot(forward, x4) == np.vdot(z, y4) != 0
 
 
 def test_conventions(page):

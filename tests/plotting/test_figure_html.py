@@ -115,3 +115,20 @@ def test_a_chart_keeps_its_lines_and_gives_its_words_to_the_page():
     assert all(not t.get_visible() for t in ax.texts)  # out of the picture, into the page
     assert {axis for axis, _, _ in chart.ticks} == {"x", "y"}
     assert figure_html.text_html("$\\mathdefault{10^{-2}}$") == "10<sup>−2</sup>"
+
+
+def test_a_colour_bar_belongs_to_the_panel_beside_it_in_its_row():
+    """Two rows: a wide unsigned panel above, a narrow signed one below with its bar; the bar
+    is the signed panel's, not the panel above that reaches further right."""
+    fig, _ = show_panels(
+        [
+            Panel(np.arange(36).reshape(6, 6), "Unsigned, wide"),
+            Panel(X, "Unsigned"),
+            Panel(np.array([[-1.5, 2.25], [0.5, -0.75]]), "Signed"),
+        ],
+        title="A signed panel on the second row",
+        ncols=2,
+    )
+    shots = [i for i in figure_html.shoot(fig) if not isinstance(i, str)]
+    owners = [s.title for s in shots if s.bar is not None]
+    assert owners == ["Signed (2, 2)"]

@@ -243,8 +243,6 @@ def test_bad_input():
         plotting.show_panels(panels, title="x", operators=["="])
     with pytest.raises(ValueError, match="panels must not be empty"):
         plotting.show_panels([], title="x")
-    with pytest.raises(ValueError, match="operators need all panels in one row"):
-        plotting.show_panels(panels, title="x", operators=["+", "="], ncols=2)
     with pytest.raises(ValueError, match="ncols must be positive"):
         plotting.show_panels(panels, title="x", ncols=0)
     with pytest.raises(ValueError, match=r"roles\['a'\] must be one of"):
@@ -265,6 +263,90 @@ def test_panels_operators_titles_and_rows():
     fig, axes = plotting.show_panels(panels, title="Three panels in two rows", ncols=2)
     assert [a.get_subplotspec().rowspan.start for a in axes] == [0, 0, 1]
     assert not fig.axes[3].axison  # the empty fourth slot is hidden
+
+
+def test_an_operator_that_wraps_ends_its_row():
+    """Three panels in rows of two: ``a ∗ b =`` on the first row, then ``c``; with bigger
+    cells than the same three in one row (what wrapping is for)."""
+    panels = [plotting.Panel(np.eye(5), "a"), plotting.Panel(np.eye(5), "b", "kernel")]
+    panels.append(plotting.Panel(np.eye(5), "c", "output"))
+    fig, axes = plotting.show_panels(panels, title="Wrapped", operators=["∗", "="], ncols=2)
+    ops = {
+        t.get_text(): (a.get_subplotspec().rowspan.start, a.get_subplotspec().colspan.start)
+        for a in fig.axes
+        if a not in axes
+        for t in a.texts
+    }
+    places = [(a.get_subplotspec().rowspan.start, a.get_subplotspec().colspan.start) for a in axes]
+    assert places == [(0, 0), (0, 2), (1, 0)]
+    assert ops == {"∗": (0, 1), "=": (0, 3)}  # after b, at the end of the first row
+    fig.draw_without_rendering()
+    for op in (a for a in fig.axes if a not in axes and a.texts):  # right of the panel before
+        before = axes[0 if op.texts[0].get_text() == "∗" else 1]
+        assert op.get_position().x0 >= before.get_position().x1
+    row_fig, one_row = plotting.show_panels(panels, title="One row", operators=["∗", "="])
+    row_fig.draw_without_rendering()
+    assert _cell_size(axes[0]) > 1.2 * _cell_size(one_row[0])
+
+
+def test_panels_wrap_rather_than_drop_their_values():
+    """Three grids whose one row leaves cells too small for their values: by default the row
+    wraps (the output under the input, the operator ending the first row) and every value is
+    written; forced onto one row, the values go (a colour bar instead). Small panels stay on
+    one row."""
+    panels = [
+        plotting.Panel(np.arange(81).reshape(9, 9), "Input"),
+        plotting.Panel(np.arange(16).reshape(4, 4), "Kernel", "kernel"),
+        plotting.Panel(5 * np.arange(49).reshape(7, 7), "Output", "output"),
+    ]
+    fig, axes = plotting.show_panels(panels, title="Wrapped", operators=["∗", "="])
+    assert [a.get_subplotspec().rowspan.start for a in axes] == [0, 0, 1]
+    assert [len(a.texts) for a in axes] == [81, 16, 49]
+    assert fig.get_size_inches()[0] <= plotting.MAX_WIDTH
+    _, one_row = plotting.show_panels(panels, title="One row", operators=["∗", "="], ncols=3)
+    assert [a.get_subplotspec().rowspan.start for a in one_row] == [0, 0, 0]
+    assert not one_row[0].texts
+    small = [plotting.Panel(X2, "Input"), plotting.Panel(K, "Kernel", "kernel")]
+    _, axes = plotting.show_panels(small, title="Small", operators=["∗"])
+    assert [a.get_subplotspec().rowspan.start for a in axes] == [0, 0]
+
+
+def _cell_size(ax):
+    """A cell's side in inches, as drawn."""
+    return ax.get_position().width * ax.figure.get_figwidth() / abs(np.subtract(*ax.get_xlim()))
+
+
+def test_a_channel_sum_draws_the_input_channels_of_its_group_and_their_kernels():
+    """Output channel 2 of groups=2 with C_in = 4, C_out = 4: group 1, input channels 2 and 3,
+    kernels weight[c, 0]; the output panel is that channel of conv_transpose2d."""
+    x = np.arange(16).reshape(4, 2, 2) % 5
+    weight = np.arange(32).reshape(4, 2, 2, 2) % 3
+    fig, axes, y = plotting.show_channel_sum(x, weight, 2, groups=2, stride=2, title="Channel 2")
+    full = tc.conv_transpose2d(x, weight, stride=2, groups=2)
+    np.testing.assert_array_equal(y, full[2])
+    for ax, data in zip(axes, [x[2], weight[2, 0], x[3], weight[3, 0], full[2]], strict=True):
+        texts = _texts(ax)
+        rows, cols = data.shape
+        drawn = [[float(texts[r, c].get_text()) for c in range(cols)] for r in range(rows)]
+        np.testing.assert_array_equal(drawn, data)
+    assert [" ".join(a.get_title().split()) for a in axes] == [
+        "x[2] (2, 2)",
+        "w[2, 0] (2, 2)",
+        "x[3] (2, 2)",
+        "w[3, 0] (2, 2)",
+        "y[2] (4, 4)",
+    ]
+    assert [_cells(a).get_cmap().name for a in axes] == ["Blues", "Oranges"] * 2 + ["Greens"]
+    ops = [t.get_text() for a in fig.axes if a not in axes for t in a.texts]
+    assert ops == [plotting.TRANSPOSED, "+", plotting.TRANSPOSED, "="] == ["∗ᵀ", "+", "∗ᵀ", "="]
+    with pytest.raises(ValueError, match=r"out_channel must be in \[0, 4\), got 4"):
+        plotting.show_channel_sum(x, weight, 4, groups=2, title="No such channel")
+    with pytest.raises(ValueError, match=r"x must have shape \(C_in, H, W\), got shape \(2, 2\)"):
+        plotting.show_channel_sum(x[0], weight, 0, title="One channel, no channel axis")
+    with pytest.raises(ValueError, match=r"weight must have shape"):
+        plotting.show_channel_sum(x, weight[:, 0], 0, title="A 3-D weight")
+    with pytest.raises(TypeError):
+        plotting.show_channel_sum(x, weight, 1.5, title="A fractional channel")
 
 
 def test_framed_panel_masks():
@@ -339,6 +421,18 @@ MAKE = {
         X2, K, stride=2, padding=1, dilation=2, title="All at once"
     )[0],
     "convolution": lambda: plotting.show_convolution(X, K, padding=1, title="Half padding")[0],
+    "wrapped convolution": lambda: plotting.show_zero_insertion(
+        np.arange(9).reshape(3, 3), K, dilation=2, title="The output on a row of its own"
+    )[0],
+    "channel sum": lambda: plotting.show_channel_sum(
+        np.arange(16).reshape(4, 2, 2) % 4,
+        np.arange(16).reshape(4, 1, 2, 2) % 3,
+        1,
+        groups=2,
+        stride=2,
+        title="Group 1: input channels 2 and 3 make output channel 1",
+        names=("x4", "w4", "y4"),
+    )[0],
     "images": lambda: plotting.show_images(
         {"photo": plotting.sample_photo(64), "difference": _rng().standard_normal((64, 64))},
         title="A photo and a difference",
@@ -490,7 +584,8 @@ def test_scatter_animation_carries_its_figure_and_a_sentence_per_frame(tmp_path)
     assert anim.steps[-1] == (
         "All 4 stamps are added. Cropping 1 row and column at the top and left; "
         "output_padding = 1 gives back the one at the bottom and right: the boxed 4 x 4 block, "
-        "rows 1-4 and columns 1-4, is the output."
+        "rows 1-4 and columns 1-4, is the output. Dashed: the last row and the last column, "
+        "which output_padding adds."
     )
     seen = []
 
@@ -512,10 +607,62 @@ def test_scatter_animation_carries_its_figure_and_a_sentence_per_frame(tmp_path)
     assert len({tuple(s[2]) for s in seen}) == 1
     # the last frame writes the whole sum; the boxed block is the transposed convolution
     final = tc.conv_transpose2d(X2, K, stride=2, padding=1, output_padding=1)
-    values = np.array([[float(seen[-1][1][r, c]) for c in range(6)] for r in range(6)])
+    values = np.array([[float(seen[-1][1][r, c]) for c in range(5)] for r in range(5)])
     np.testing.assert_array_equal(values[1:5, 1:5], final)
     # the first frame writes only the first stamp's cells
     assert len(seen[0][1]) == 9
+
+
+def _dashed_cells(ax):
+    """Centres (row, column) of the cells outlined by ``mark_cells(..., linestyle="--")``."""
+    dashed = [
+        c
+        for c in ax.collections
+        if c.get_array() is None
+        and mpl.colors.same_color(c.get_edgecolor()[0], plotting.HIGHLIGHT_COLOR)
+        and c.get_linestyle()[0][1] is not None
+    ]
+    return {
+        (round(v[:4, 1].mean()), round(v[:4, 0].mean()))
+        for c in dashed
+        for v in (path.vertices for path in c.get_paths())
+    }
+
+
+@pytest.mark.parametrize(
+    ("padding", "output_padding", "grid", "box"),
+    [(1, 1, 5, slice(1, 5)), (0, 1, 6, slice(0, 6)), (2, 1, 5, slice(2, 4)), (1, 0, 5, None)],
+    ids=["a=p", "a>p", "a<p", "a=0"],
+)
+def test_scatter_frames_hold_the_full_result_and_dash_what_output_padding_adds(
+    tmp_path, padding, output_padding, grid, box
+):
+    """The frames are the full result, (i' - 1)s + k = 5 here, and the zeros output_padding
+    adds past it (a > p) and nothing more; the last frame dashes the output's last a rows and
+    columns, inside the box."""
+    anim = plotting.animate_scatter(X2, K, stride=2, padding=padding, output_padding=output_padding)
+    outputs = []
+    _each_frame(
+        anim, lambda fig: outputs.append([a for a in fig.axes if a.collections][2]), tmp_path
+    )
+    last = outputs[-1]
+    assert round(abs(np.subtract(*last.get_xlim()))) == grid
+    assert round(abs(np.subtract(*last.get_ylim()))) == grid
+    final = tc.conv_transpose2d(X2, K, stride=2, padding=padding, output_padding=output_padding)
+    texts = _texts(last)
+    if box is None:
+        assert _dashed_cells(last) == set()
+        assert "Dashed" not in anim.steps[-1]
+        return
+    values = np.array([[float(texts[r, c].get_text()) for c in range(grid)] for r in range(grid)])
+    np.testing.assert_array_equal(values[box, box], final)
+    end = box.stop - 1
+    expected = {(end, c) for c in range(box.start, box.stop)}
+    expected |= {(r, end) for r in range(box.start, box.stop)}
+    assert _dashed_cells(last) == expected
+    assert anim.steps[-1].endswith(
+        "Dashed: the last row and the last column, which output_padding adds."
+    )
 
 
 def test_animation_steps_tell_the_frames_in_words():

@@ -25,8 +25,9 @@ importable from here.
 
 from __future__ import annotations
 
-from . import _style
+from . import _channels, _style
 from ._animations import animate_scatter, animate_sliding
+from ._channels import show_channel_sum
 from ._convolution import show_convolution, show_zero_insertion
 from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
 from ._key import show_color_key
@@ -65,6 +66,8 @@ SIGNED_CMAP = _style.SIGNED_CMAP
 """Diverging colour map of signed data (gradients, differences), centred on 0: magenta, gold."""
 MAX_WIDTH = _style.MAX_WIDTH
 """Widest figure, in inches: 650 px at 100 dpi."""
+TRANSPOSED = _channels.TRANSPOSED
+"""The operator between an input channel and its kernel in :func:`show_channel_sum`: ``∗ᵀ``."""
 MIN_FONTSIZE = _style.MIN_FONTSIZE
 """Smallest cell text, in points; bigger matrices show a colour bar instead of values."""
 
@@ -77,6 +80,7 @@ __all__ = [
     "ROLES",
     "ROLE_COLORS",
     "SIGNED_CMAP",
+    "TRANSPOSED",
     "Panel",
     "animate_scatter",
     "animate_sliding",
@@ -87,6 +91,7 @@ __all__ = [
     "role_cmap",
     "sample_photo",
     "shape_title",
+    "show_channel_sum",
     "show_color_key",
     "show_convolution",
     "show_image",

@@ -10,7 +10,15 @@ from .._conv import conv2d
 from .._transpose import conv_transpose2d, insert_zeros, pad_or_crop, scatter_stamps
 from .._validation import as_tuple
 from ._convolution import _input_panel
-from ._matrices import Panel, _cell_fontsize, _cell_inches, highlight, show_matrix, show_panels
+from ._matrices import (
+    Panel,
+    _cell_fontsize,
+    _cell_inches,
+    highlight,
+    mark_cells,
+    show_matrix,
+    show_panels,
+)
 from ._style import format_value
 
 if TYPE_CHECKING:
@@ -32,9 +40,12 @@ def animate_scatter(
     """Animate a 2-D transposed convolution one input value at a time.
 
     Each frame highlights one input value, shows the kernel (dilated, if so)
-    scaled by it, and adds that stamp to the full output. Cells that
+    scaled by it, and adds that stamp to the full result (every stamp added,
+    nothing cropped: :math:`(i' - 1)s + d(k - 1) + 1` per axis). Cells that
     ``padding`` crops away are hatched; the last frame boxes the output that
-    remains, equal to :func:`~transposed_conv.conv_transpose2d`.
+    remains, equal to :func:`~transposed_conv.conv_transpose2d`, and outlines
+    dashed the rows and columns that ``output_padding`` adds at its end (past
+    the full result, when ``output_padding`` exceeds ``padding``: zeros).
 
     Parameters
     ----------
@@ -73,16 +84,20 @@ def animate_scatter(
     final = conv_transpose2d(xs, k, stride=s, padding=p, output_padding=a, dilation=d)
     stamp_kernel = insert_zeros(k, d)
     gaps = insert_zeros(np.ones(k.shape, dtype=np.int64), d) == 0  # the dilation's zeros
-    # running sums of the stamps, with room for output_padding past the uncropped end
-    room = [(0, ai) for ai in a]
+    # running sums of the stamps: the full result, and the zeros output_padding adds past it
+    room = [(0, max(0, ai - pi)) for ai, pi in zip(a, p, strict=True)]
     stamps = pad_or_crop(scatter_stamps(xs, k, stride=s, dilation=d), room)
     frames = np.cumsum(stamps, axis=0)
     ones = np.ones(k.shape, dtype=np.int64)
     footprints = pad_or_crop(scatter_stamps(np.ones_like(xs), ones, stride=s, dilation=d), room)
     reached = np.cumsum(footprints, axis=0) > 0  # cells some stamp has written to so far
     grid = frames.shape[1:]
+    fh, fw = final.shape
     cropped = np.ones(grid, dtype=bool)
-    cropped[p[0] : grid[0] - p[0], p[1] : grid[1] - p[1]] = False
+    cropped[p[0] : p[0] + fh, p[1] : p[1] + fw] = False
+    added = np.zeros(grid, dtype=bool)  # the rows and columns output_padding adds
+    added[p[0] + fh - a[0] : p[0] + fh, p[1] : p[1] + fw] = True
+    added[p[0] : p[0] + fh, p[1] + fw - a[1] : p[1] + fw] = True
     lo, hi = float(frames[reached].min()), float(frames[reached].max())
     # one scale for the middle panel in every frame: each stamp, and the kernel itself
     scaled = [v * stamp_kernel[~gaps] for v in [1, *xs.ravel()]]
@@ -90,7 +105,6 @@ def animate_scatter(
     stamp_hi = float(max(q.max() for q in scaled))
     positions = list(np.ndindex(*xs.shape))
     kh, kw = stamp_kernel.shape
-    fh, fw = final.shape
     steps = _scatter_steps(xs, (kh, kw), s, p, a, frames, final.shape, input_name)
     names = [
         [
@@ -130,6 +144,8 @@ def animate_scatter(
         )
         if last:
             highlight(axes[2], (p[0], p[0] + fh), (p[1], p[1] + fw))
+            if added.any():
+                mark_cells(axes[2], added, linestyle="--")
         else:
             (i, j) = positions[n]
             highlight(axes[0], i, j)
@@ -177,10 +193,16 @@ def _scatter_steps(
             f"{format_value(frames[n][cr, cc])}."
         )
     fh, fw = final_shape
+    ends = [
+        f"the last {noun}" if n == 1 else f"the last {n} {noun}s"
+        for n, noun in zip(a, ("row", "column"), strict=True)
+        if n
+    ]
+    added = f" Dashed: {' and '.join(ends)}, which output_padding adds." if ends else ""
     steps.append(
         f"All {len(positions)} stamps are added. {_crop_sentence(p, a)}: the boxed "
         f"{fh} x {fw} block, rows {p[0]}-{p[0] + fh - 1} and columns {p[1]}-{p[1] + fw - 1}, "
-        "is the output."
+        f"is the output.{added}"
     )
     return steps
 

@@ -545,9 +545,13 @@ def show_panels(
         on the site, its caption.
     operators : sequence of str, optional
         ``len(panels) - 1`` symbols or words drawn between the panels (e.g.
-        ``"⋆"``, ``"="``), each in a narrow column of its own. One row only.
+        ``"⋆"``, ``"="``), each in a narrow column of its own. When ``ncols``
+        wraps the panels, the operator between a row's last panel and the next
+        row's first ends its row (``input ∗ kernel =``, then ``output``).
     ncols : int, optional
-        Panels per row; by default all panels share one row.
+        Panels per row. By default all panels share one row, unless its cells
+        would be too small for some panel's values: then the fewest rows whose
+        cells fit every panel's values (at :data:`MIN_FONTSIZE`), if any do.
     width : float, optional
         Figure width in inches, at most :data:`MAX_WIDTH`; by default as wide
         as the panels need.
@@ -580,11 +584,14 @@ def show_panels(
     """
     cols = _columns(panels, operators, ncols)
     ops = list(operators or [])
-    plan = _plan(panels, cols, len(ops), title, width, share_norm)
+    cols, plan = _layout(panels, cols, ops, title, width, share_norm, fixed=ncols is not None)
+    wraps = bool(ops) and cols < len(panels)  # an operator ends each row but the last
     rows = len(plan.row_cells)
     ratios: list[float] = []
     for c, w in enumerate(plan.col_cells):
         ratios += [w] if c == 0 or not ops else [_OPERATOR / plan.cell, w]
+    if wraps:
+        ratios.append(_OPERATOR / plan.cell)
     fig, grid = _plt().subplots(
         rows,
         len(ratios),
@@ -626,14 +633,59 @@ def show_panels(
         _shared_colorbars(axes, panels)
     for k in range(len(panels), rows * cols):
         grid[k // cols, (k % cols) * step].set_axis_off()
-    for c, op in enumerate(ops):
-        ax = grid[0, 2 * c + 1]
+    for ax in grid[:, 1::2].ravel() if ops else []:
         ax.set_axis_off()
+    for k, op in enumerate(ops):  # between panel k and panel k + 1
+        ax = grid[k // cols, 2 * (k % cols) + 1]
         size = 24 if len(op) == 1 else 12  # a lone symbol must read as large as a word
         ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
     fig.suptitle(plan.suptitle, fontsize=_SUPTITLE_SIZE)
     _fit_cell_text(fig, axes)
     return fig, axes
+
+
+def _layout(
+    panels: Sequence[Panel],
+    cols: int,
+    ops: Sequence[str],
+    title: str,
+    width: float | None,
+    share_norm: bool,
+    *,
+    fixed: bool,
+) -> tuple[int, _Plan]:
+    """Panels a row and the plan: ``cols``, or fewer where ``cols`` leaves values unwritten.
+
+    Unless ``fixed`` (the caller chose ``cols``): the most panels a row whose
+    cells fit every panel's values; ``cols`` if no row length does.
+    """
+
+    def plan(c: int) -> _Plan:
+        return _plan(panels, c, _operator_columns(len(panels), c, ops), title, width, share_norm)
+
+    first = plan(cols)
+    if fixed or _writes_values(panels, first):
+        return cols, first
+    for fewer in range(cols - 1, 0, -1):
+        candidate = plan(fewer)
+        if _writes_values(panels, candidate):
+            return fewer, candidate
+    return cols, first
+
+
+def _operator_columns(count: int, cols: int, ops: Sequence[str]) -> int:
+    """Columns of operators: one between panels, and one ending each row when rows wrap."""
+    if not ops:
+        return 0
+    return cols if cols < count else cols - 1
+
+
+def _writes_values(panels: Sequence[Panel], plan: _Plan) -> bool:
+    """Whether every panel's values fit its cells at :data:`MIN_FONTSIZE` or more."""
+    return all(
+        _cell_fontsize(plan.cell, texts, _as_2d(p.data).shape[1]) >= MIN_FONTSIZE
+        for p, texts in zip(panels, plan.texts, strict=True)
+    )
 
 
 def _columns(panels: Sequence[Panel], operators: Sequence[str] | None, ncols: int | None) -> int:
@@ -645,13 +697,9 @@ def _columns(panels: Sequence[Panel], operators: Sequence[str] | None, ncols: in
     if cols < 1:
         msg = f"ncols must be positive, got {ncols!r}"
         raise ValueError(msg)
-    if operators is not None:
-        if len(operators) != len(panels) - 1:
-            msg = f"operators must have {len(panels) - 1} entries, got {len(operators)}"
-            raise ValueError(msg)
-        if cols < len(panels):
-            msg = "operators need all panels in one row (ncols=None)"
-            raise ValueError(msg)
+    if operators is not None and len(operators) != len(panels) - 1:
+        msg = f"operators must have {len(panels) - 1} entries, got {len(operators)}"
+        raise ValueError(msg)
     return cols
 
 
@@ -679,7 +727,7 @@ def _plan(
 ) -> _Plan:
     """One cell size for every panel, as large as :data:`CELL` and the width allow.
 
-    Room is kept for the numbers beside each panel, the operators, the colour
+    Room is kept for the numbers beside each panel, ``ops`` operator columns, the colour
     bars (of signed panels and of panels too small for their values) and the
     titles (each column at least as wide as its title's longest word and half
     the title).
