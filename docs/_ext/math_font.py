@@ -7,13 +7,15 @@ font is 270 KB. No PyPI package ships it; npm's ``@fontsource/noto-sans-math``
 (pinned in package-lock.json, installed by ``npm ci``) does. Once every page
 is written, this collects the characters inside ``<math>`` elements and cuts
 the font to them (with what the MATH table needs to stretch them) with
-fontTools, into ``_static/math/``, beside the stylesheet the pages link.
+fontTools, into ``_static/math/``, beside the stylesheet that pages with
+equations link (the others do not wait for it).
 Without node_modules the build says so and equations use the reader's fonts.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,23 @@ math {
 MATH, TAG = re.compile(r"<math\b.*?</math>", re.DOTALL), re.compile(r"<[^>]+>")
 
 
+def cut_font(source: Path, target: Path, codes: set[int]) -> None:
+    """Write ``source`` cut to the characters ``codes`` (and what they need) to ``target``.
+
+    WOFF2, the same bytes on every build; docs/_ext/purge_css.py cuts the icon font with it.
+    """
+    options = subset.Options(
+        layout_features=["*"], flavor="woff2", hinting=False, desubroutinize=True, name_IDs=["*"]
+    )  # name_IDs: the licence and copyright notices stay
+    # read whole first: target may be source, and TTFont reads tables lazily
+    font = TTFont(io.BytesIO(source.read_bytes()), recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(codes))
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    font.save(target, reorderTables=False)
+
+
 def _write_font(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or not SOURCE.is_file():
         return
@@ -49,29 +68,27 @@ def _write_font(app: Sphinx, exception: Exception | None) -> None:
         for formula in MATH.findall(page.read_text(encoding="utf-8")):
             used.update(html.unescape(TAG.sub("", formula)))
     used -= {c for c in used if c.isspace()}
-    options = subset.Options(
-        layout_features=["*"], flavor="woff2", hinting=False, desubroutinize=True
-    )
-    font = TTFont(SOURCE, recalcTimestamp=False)  # the same bytes on every build
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(map(ord, used)))
-    subsetter.subset(font)
     (static / "math").mkdir(parents=True, exist_ok=True)
-    font.flavor = "woff2"
-    font.save(static / FONT, reorderTables=False)
+    cut_font(SOURCE, static / FONT, {ord(c) for c in used})
     (static / CSS).write_text(FACE, encoding="utf-8")
     logger.info("math font: %d characters, %s bytes", len(used), (static / FONT).stat().st_size)
 
 
-def _link(app: Sphinx) -> None:
-    if SOURCE.is_file():
-        app.add_css_file(CSS)
-    else:
+def _say_without(_app: Sphinx) -> None:
+    if not SOURCE.is_file():
         logger.info("math font: no %s (`npm ci`); equations use the reader's fonts", SOURCE.name)
 
 
+def _link(
+    app: Sphinx, _page: str, _template: str, context: dict[str, Any], _doctree: object
+) -> None:
+    if SOURCE.is_file() and "<math" in context.get("body", ""):  # a page without maths: no link
+        app.add_css_file(CSS)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Link the stylesheet when the font is there; write both once the pages are."""
-    app.connect("builder-inited", _link)
+    """Link the stylesheet from pages with maths when the font is there; write both at the end."""
+    app.connect("builder-inited", _say_without)
+    app.connect("html-page-context", _link)
     app.connect("build-finished", _write_font)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,14 +10,24 @@ site's pages or scripts (class names the theme's scripts set are words of those
 scripts), with docs/purgecss.config.mjs's safelist. ``styles/theme.css``, which
 only ``@import``-s ``basic.css`` (a second round trip), gets its rules instead.
 Without node_modules the build says so and keeps the stylesheets whole.
+
+Each page links only those of the extensions' stylesheets that style something
+in it (every stylesheet in ``<head>`` is one more request before the first
+paint): the table ``USED_BY`` says what a page has when a stylesheet matters.
+
+Then Font Awesome's fonts are cut to the icons the stylesheets still name: the
+theme draws its header, navigation and admonition icons with them, and the
+solid font alone is 112 KB, fetched by every page, for the few icons it draws.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
 
+from math_font import cut_font
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -27,15 +37,60 @@ PURGECSS, CONFIG = ROOT / "node_modules/.bin/purgecss", ROOT / "docs/purgecss.co
 SHEETS = ("styles/pydata-sphinx-theme.css", "basic.css", "sphinx-design.min.css")
 SHEETS += ("sg_gallery.css", "mystnb.*.css", "pygments.css", "styles/theme.css")
 """Third-party stylesheets under ``_static`` (site.css and the explorer's are the site's own)."""
+USED_BY = {
+    "pygments.css": re.compile(r'class="highlight'),
+    "sphinx-design.min.css": re.compile(r'class="([^"]* )?sd-'),
+    "sg_gallery.css": re.compile(r"sphx-glr"),
+    "mystnb.": re.compile(r'class="([^"]* )?(cell|cell_input|cell_output|output)[ "]'),
+}
+"""Stylesheet (file name start): what a page's body has when the sheet styles part of it."""
+ICON_FONTS = "vendor/fontawesome/webfonts/*.woff2"
+ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?")
+"""A CSS escape: ``"\\f185"``. Icons are private-use characters, escaped or written as is."""
+
+
+def _is_private(code: int) -> bool:
+    return 0xE000 <= code <= 0xF8FF or code >= 0xF0000
+
+
+def _cut_icon_fonts(static: Path) -> None:
+    codes: set[int] = set()
+    for sheet in sorted(static.rglob("*.css")):
+        text = sheet.read_text(encoding="utf-8")
+        codes.update(int(m.group(1), 16) for m in ESCAPE.finditer(text))
+        codes.update(map(ord, text))
+    icons = {c for c in codes if _is_private(c)}
+    fonts = sorted(static.glob(ICON_FONTS))
+    before = sum(p.stat().st_size for p in fonts)
+    for font in fonts:
+        cut_font(font, font, icons)
+    after = sum(p.stat().st_size for p in fonts)
+    logger.info("icon fonts: %d icons, %s -> %s bytes", len(icons), f"{before:,}", f"{after:,}")
+
+
+def _link_where_used(
+    _app: Sphinx, _page: str, _template: str, context: dict[str, Any], _doctree: object
+) -> None:
+    body = context.get("body", "")
+    context["css_files"][:] = [
+        sheet
+        for sheet in context["css_files"]
+        if all(
+            used.search(body)
+            for start, used in USED_BY.items()
+            if Path(str(sheet.filename)).name.startswith(start)
+        )
+    ]
 
 
 def _purge(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    out, static = Path(app.builder.outdir), Path(app.builder.outdir) / "_static"
     if not PURGECSS.is_file():
         logger.info("purge css: no %s (`npm ci`); stylesheets kept whole", PURGECSS.name)
+        _cut_icon_fonts(static)
         return
-    out, static = Path(app.builder.outdir), Path(app.builder.outdir) / "_static"
     importer = static / SHEETS[-1]
     if "{" not in importer.read_text(encoding="utf-8"):  # an @import and no rules of its own
         importer.write_bytes((static / "basic.css").read_bytes())
@@ -46,18 +101,20 @@ def _purge(app: Sphinx, exception: Exception | None) -> None:
         command = [PURGECSS, "-c", CONFIG, "--css", *here, "--content", *content, "-o", folder]
         subprocess.run(list(map(str, command)), check=True, cwd=ROOT)
     logger.info("purge css: %d stylesheets cut to the site's rules", len(sheets))
+    _cut_icon_fonts(static)
 
 
 def _forget_purged(app: Sphinx) -> None:
     # myst-nb refuses to overwrite its stylesheet when it differs (an error with -W): a rebuild
     # removes the cut copies first, and Sphinx copies the originals again.
-    for pattern in SHEETS:
+    for pattern in (*SHEETS, ICON_FONTS):
         for path in (Path(app.outdir) / "_static").glob(pattern):
             path.unlink()
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Cut the copied stylesheets once every page is written."""
+    """Link stylesheets where used; cut them, then the icon fonts, once every page is written."""
     app.connect("builder-inited", _forget_purged)
+    app.connect("html-page-context", _link_where_used)
     app.connect("build-finished", _purge)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
