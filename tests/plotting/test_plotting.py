@@ -547,14 +547,24 @@ def test_animation_steps_tell_the_frames_in_words():
 
 def test_sliding_animation_fills_the_output_window_by_window(tmp_path):
     anim = plotting.animate_sliding(X, K, padding=1)
-    written = []
-    _each_frame(
-        anim,
-        lambda fig: written.append([len(a.texts) for a in fig.axes if a.collections]),
-        tmp_path,
-    )
+    written, scales = [], []
+
+    def look(fig):
+        panels = [a for a in fig.axes if a.collections]
+        written.append([len(a.texts) for a in panels])
+        scales.append(
+            [(_cells(a).cmap.name, _cells(a).norm.vmin, _cells(a).norm.vmax) for a in panels]
+        )
+
+    _each_frame(anim, look, tmp_path)
     assert [w[2] for w in written] == list(range(1, 17))  # one more output value each frame
     assert all(w[0] == 16 for w in written)  # the padding carries no digits
+    # one colour scale per panel in every frame: a product's colour never changes with the
+    # window; the products are not kernel values, so they are not drawn in its colour
+    assert len({tuple(s) for s in scales}) == 1
+    framed = np.pad(X, 1)
+    biggest = max((framed[r : r + 3, c : c + 3] * K).max() for r in range(4) for c in range(4))
+    assert scales[0][1] == ("Greys", 0.0, biggest)
     plt.close(anim.figure)
 
 
@@ -688,6 +698,7 @@ def test_colour_key_names_every_role():
         "kernel",
         "output",
         "matrix",
+        "other values",
         "padding",
         "inserted zeros",
         "cropped cells",
