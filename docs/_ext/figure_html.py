@@ -162,6 +162,27 @@ def _crop(image: Image.Image, ax: Any, pad: float) -> tuple[Any, tuple[int, ...]
     return image.crop(box), box
 
 
+def _without_bars(image: Image.Image, bars: list[Any]) -> Image.Image:
+    """``image`` with the colour bars wiped out (transparent).
+
+    A panel's crop reaches :data:`MATRIX_PAD` past its cells; a colour bar drawn
+    closer than that would leave a sliver of itself beside the cells.
+    """
+    if not bars:
+        return image
+    wiped = image.copy()
+    for bar in bars:
+        extent = bar.get_window_extent()
+        box = (
+            int(extent.x0),
+            int(image.height - extent.y1),
+            -int(-extent.x1),
+            -int(-(image.height - extent.y0)),
+        )
+        wiped.paste((0, 0, 0, 0), box)
+    return wiped
+
+
 def _cell_alt(ax: Any) -> str:
     """The values of a matrix, row by row, for its alt text (empty when it has many)."""
     (x0, x1), (y1, y0) = ax.get_xlim(), ax.get_ylim()
@@ -220,6 +241,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
     if fig.stale or not prepared:  # an animation's frame is drawn already by anim.save
         canvas.draw()
     image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).copy()
+    cells = _without_bars(image, [ax for ax, kind in axes if kind == "colorbar"])
     ticks = {ax: _tick_labels(ax) for ax, kind in axes if kind}
     shots: dict[Any, Shot] = {}
     items: list[tuple[tuple[int, int], Shot | str]] = []
@@ -234,7 +256,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
             items.append((where, op))
             continue
         pad = MATRIX_PAD if kind == "matrix" else 1.5 if kind == "chart" else 0.0
-        crop, box = _crop(image, ax, pad)
+        crop, box = _crop(cells, ax, pad)
         digits = [
             float(t.get_fontsize()) for t in ax.texts if t.get_visible() and t.get_text().strip()
         ]
