@@ -379,36 +379,35 @@ def _cell_axes(ax: Axes, rows: int, cols: int) -> None:
 
 
 def _colorbar(
-    mappable: Any, axes: list[Axes], shrink: float = 0.9, integers: bool | None = None
+    mappable: Any, axes: list[Axes], short: bool = False, integers: bool | None = None
 ) -> Any:
     """A slim colour bar beside ``axes`` for ``mappable``'s scale, ticks at 9 pt.
 
     Its ticks are integers when the data are (``integers``; by default, when
-    ``mappable``'s values are). A short bar (``shrink`` under 0.7, beside a
-    panel of one or two rows) is wider for its height, and a signed one goes
-    without its "negative ← 0 → positive" label, longer than the bar: its
-    numbers carry their signs.
+    ``mappable``'s values are). A ``short`` bar (beside a panel of one or two
+    rows) is wider for its height, has fewer ticks, and, signed, goes without
+    its "negative ← 0 → positive" label, longer than the bar: its numbers
+    carry their signs.
     """
     from matplotlib.ticker import MaxNLocator
 
     fig = cast("Figure", axes[0].figure)
-    tall = shrink > 0.7
     bar = fig.colorbar(
         mappable,
         ax=axes,
-        fraction=0.06 if tall else 0.12,
+        fraction=0.12 if short else 0.06,
         pad=0.03,
-        shrink=shrink,
-        aspect=15 * shrink if tall else 3,
+        shrink=0.9,
+        aspect=4 if short else 13.5,
     )
     if integers is None:
         values = np.asarray(mappable.get_array(), dtype=float)
         integers = bool(np.all(np.mod(values, 1) == 0))
     bar.ax.tick_params(labelsize=MIN_FONTSIZE)
-    bar.locator = MaxNLocator(nbins=4 if tall else 2, integer=integers)
+    bar.locator = MaxNLocator(nbins=2 if short else 4, integer=integers)
     bar.update_ticks()
     bar.outline.set_visible(False)
-    if tall and mappable.norm.vmin < 0 < mappable.norm.vmax:
+    if not short and mappable.norm.vmin < 0 < mappable.norm.vmax:
         bar.set_label("negative ← 0 → positive", fontsize=MIN_FONTSIZE)
     return bar
 
@@ -775,11 +774,9 @@ def _shared_colorbars(axes: list[Axes], panels: Sequence[Panel]) -> None:
     for role, k in last_of_role.items():
         group = [a for a, q in zip(axes, panels, strict=True) if q.role == role]
         if any(not a.texts or _signed(a) for a in group):
-            tall = _as_2d(panels[k].data).shape[0] > 2
+            short = _as_2d(panels[k].data).shape[0] <= 2
             whole = all(np.all(np.mod(q.data, 1) == 0) for q in panels if q.role == role)
-            _colorbar(
-                axes[k].collections[0], [axes[k]], shrink=0.9 if tall else 0.6, integers=whole
-            )
+            _colorbar(axes[k].collections[0], [axes[k]], short=short, integers=whole)
 
 
 def _fit_cell_text(fig: Figure, axes: list[Axes]) -> None:
