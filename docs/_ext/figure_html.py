@@ -137,12 +137,18 @@ def _tick_labels(ax: Any) -> list[tuple[str, str, Any]]:
 def _ticks(
     labels: list[tuple[str, str, Any]], box: tuple[int, ...], height: int
 ) -> list[tuple[str, str, float]]:
-    """The tick labels with their place as a fraction of the crop ``box`` along their axis."""
+    """The tick labels with their place as a fraction of the crop ``box`` along their axis.
+
+    A label counts while its middle lies within the box or half its own size
+    past an end: a short colour bar's end ticks sit a little past its ends.
+    """
     out = []
     for name, text, extent in labels:
         fx, fy = _fraction(extent, box, height)
         frac = fx if name == "x" else fy
-        if -0.01 <= frac <= 1.01:
+        span = box[2] - box[0] if name == "x" else box[3] - box[1]
+        slack = max(0.01, (extent.width if name == "x" else extent.height) / 2 / span)
+        if -slack <= frac <= 1 + slack:
             out.append((name, text, frac))
     return out
 
@@ -173,11 +179,11 @@ def _without_bars(image: Image.Image, bars: list[Any]) -> Image.Image:
     wiped = image.copy()
     for bar in bars:
         extent = bar.get_window_extent()
-        box = (
-            int(extent.x0),
-            int(image.height - extent.y1),
-            -int(-extent.x1),
-            -int(-(image.height - extent.y0)),
+        box = (  # a pixel more on each side: the bar's antialiased edges
+            int(extent.x0) - 1,
+            int(image.height - extent.y1) - 1,
+            -int(-extent.x1) + 1,
+            -int(-(image.height - extent.y0)) + 1,
         )
         wiped.paste((0, 0, 0, 0), box)
     return wiped

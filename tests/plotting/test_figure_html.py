@@ -14,7 +14,7 @@ mpl.use("Agg")
 import matplotlib.pyplot as plt
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, highlight, show_lines, show_panels
+from transposed_conv.plotting import Panel, highlight, show_convolution, show_lines, show_panels
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
 import figure_html
@@ -115,3 +115,21 @@ def test_a_chart_keeps_its_lines_and_gives_its_words_to_the_page():
     assert all(not t.get_visible() for t in ax.texts)  # out of the picture, into the page
     assert {axis for axis, _, _ in chart.ticks} == {"x", "y"}
     assert figure_html.text_html("$\\mathdefault{10^{-2}}$") == "10<sup>−2</sup>"
+
+
+def test_a_colour_bar_keeps_its_end_ticks_and_leaves_no_sliver_in_its_panel():
+    fig, _ = show_panels(
+        [Panel([[1, 0], [2, -1]], "w", "kernel"), Panel([[1, 2], [-2, 1]], "w2", "kernel")],
+        title="Two signed kernels on one scale",
+    )
+    shots = [i for i in figure_html.shoot(fig) if isinstance(i, figure_html.Shot)]
+    (bar,) = [s.bar for s in shots if s.bar is not None]
+    assert [text for _, text, _ in bar.ticks] == ["−2", "0", "2"]  # both ends of a short bar
+    # a small kernel's bar is drawn closer to it than the margin of the kernel's image: the
+    # bar is beside the kernel's image, not in it (its right margin is transparent)
+    kernel = np.array([[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
+    fig, _, _ = show_convolution(np.arange(1, 26).reshape(5, 5), kernel, padding=2, title="Padding")
+    shots = [i for i in figure_html.shoot(fig) if isinstance(i, figure_html.Shot)]
+    assert all(s.bar is not None for s in shots)
+    for shot in shots:
+        assert np.asarray(shot.image)[:, -4:, 3].max() == 0, shot.title
