@@ -33,6 +33,7 @@ DESCRIPTIONS = {
     "kernel": "orange, rounded",
     "output": "green",
     "matrix": "purple",
+    "neutral": "grey",
     "padding": "dotted straw",
     "inserted zeros": "hatched grey",
     "cropped": "cross-hatched white",

@@ -137,12 +137,18 @@ def _tick_labels(ax: Any) -> list[tuple[str, str, Any]]:
 def _ticks(
     labels: list[tuple[str, str, Any]], box: tuple[int, ...], height: int
 ) -> list[tuple[str, str, float]]:
-    """The tick labels with their place as a fraction of the crop ``box`` along their axis."""
+    """The tick labels with their place as a fraction of the crop ``box`` along their axis.
+
+    A label counts while its middle lies within the box or half its own size
+    past an end: a short colour bar's end ticks sit a little past its ends.
+    """
     out = []
     for name, text, extent in labels:
         fx, fy = _fraction(extent, box, height)
         frac = fx if name == "x" else fy
-        if -0.01 <= frac <= 1.01:
+        span = box[2] - box[0] if name == "x" else box[3] - box[1]
+        slack = max(0.01, (extent.width if name == "x" else extent.height) / 2 / span)
+        if -slack <= frac <= 1 + slack:
             out.append((name, text, frac))
     return out
 
@@ -160,6 +166,27 @@ def _crop(image: Image.Image, ax: Any, pad: float) -> tuple[Any, tuple[int, ...]
         min(image.height, -int(-(image.height - y0))),
     )
     return image.crop(box), box
+
+
+def _without_bars(image: Image.Image, bars: list[Any]) -> Image.Image:
+    """``image`` with the colour bars wiped out (transparent).
+
+    A panel's crop reaches :data:`MATRIX_PAD` past its cells; a colour bar drawn
+    closer than that would leave a sliver of itself beside the cells.
+    """
+    if not bars:
+        return image
+    wiped = image.copy()
+    for bar in bars:
+        extent = bar.get_window_extent()
+        box = (  # a pixel more on each side: the bar's antialiased edges
+            int(extent.x0) - 1,
+            int(image.height - extent.y1) - 1,
+            -int(-extent.x1) + 1,
+            -int(-(image.height - extent.y0)) + 1,
+        )
+        wiped.paste((0, 0, 0, 0), box)
+    return wiped
 
 
 def _cell_alt(ax: Any) -> str:
@@ -220,6 +247,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
     if fig.stale or not prepared:  # an animation's frame is drawn already by anim.save
         canvas.draw()
     image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).copy()
+    cells = _without_bars(image, [ax for ax, kind in axes if kind == "colorbar"])
     ticks = {ax: _tick_labels(ax) for ax, kind in axes if kind}
     shots: dict[Any, Shot] = {}
     items: list[tuple[tuple[int, int], Shot | str]] = []
@@ -234,7 +262,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
             items.append((where, op))
             continue
         pad = MATRIX_PAD if kind == "matrix" else 1.5 if kind == "chart" else 0.0
-        crop, box = _crop(image, ax, pad)
+        crop, box = _crop(cells, ax, pad)
         digits = [
             float(t.get_fontsize()) for t in ax.texts if t.get_visible() and t.get_text().strip()
         ]

@@ -10,6 +10,8 @@ On the landing page, the arithmetic page and every gallery page:
   included) lies on it, no sideways scrolling; at 320, 390 and 1280 px every cell's digits are
   at least ``legibility.MIN_DIGIT_PX`` CSS px tall as shown (7, 7 and 9), and at 390 px every
   word of a figure (titles, numbers, axis labels) at least ``legibility.MIN_LABEL_PX``;
+- at every width, a signed colour bar's "negative ← 0 → positive" has its "negative" beside
+  the bar's negative end, and is not cut off;
 - at 1280 px, the unfolded input code of a gallery page is no taller than its figures
   ("figures lead");
 - every animation is a player that shows its first step, steps with Next, Previous and the
@@ -56,7 +58,25 @@ MEASURE = """(width) => {
   const words = Array.from(document.querySelectorAll(
       ".tcf-figure :is(.tcf-caption, .tcf-title, .tcf-x, .tcf-y, .tcf-note, .tcf-xlabel, .tcf-ylabel, .tcf-barlabel, .tcf-now)"))
     .map(el => ({text: el.textContent.slice(0, 40), px: parseFloat(getComputedStyle(el).fontSize)}));
-  return {wide, off, digits, words};
+  const bars = Array.from(document.querySelectorAll(".tcf-withbar")).flatMap(box => {
+    const label = box.querySelector(".tcf-barlabel"), text = label?.firstChild;
+    const ticks = Array.from(box.querySelectorAll(".tcf-colorbar .tcf-y")).map(t => ({
+      value: parseFloat(t.textContent.replace("\u2212", "-")),
+      y: (r => (r.top + r.bottom) / 2)(t.getBoundingClientRect())}));
+    if (!text || !text.data.includes("negative") || ticks.length < 2) return [];
+    const word = document.createRange();
+    word.setStart(text, text.data.indexOf("negative"));
+    word.setEnd(text, text.data.indexOf("negative") + "negative".length);
+    const at = word.getBoundingClientRect(), whole = label.getBoundingClientRect();
+    const low = ticks.reduce((a, b) => a.value < b.value ? a : b);
+    const high = ticks.reduce((a, b) => a.value > b.value ? a : b);
+    const y = (at.top + at.bottom) / 2;
+    const figure = label.closest(".tcf-figure, .tcf-steps").getBoundingClientRect();
+    return [{title: box.closest(".tcf-panel").querySelector(".tcf-title")?.textContent || "a panel",
+      backwards: Math.abs(y - low.y) > Math.abs(y - high.y),
+      clipped: whole.left < figure.left - 1 || whole.right > Math.min(figure.right, vw) + 1}];
+  });
+  return {wide, off, digits, words, bars};
 }"""
 LEAD = """() => {
   const height = (els) => els.reduce((sum, el) => sum + el.getBoundingClientRect().height, 0);
@@ -111,6 +131,12 @@ def check_sizes(page: Page, name: str, width: int) -> list[str]:
     found = page.evaluate(MEASURE, width)
     problems = [f"{name} at {width} px: figure {c!r} wider than the screen" for c in found["wide"]]
     problems += [f"{name} at {width} px: panel {t!r} off screen" for t in found["off"]]
+    problems += [
+        f"{name} at {width} px: {b['title']!r}'s colour bar label "
+        + ("reads backwards ('negative' by the positive end)" if b["backwards"] else "is cut off")
+        for b in found["bars"]
+        if b["backwards"] or b["clipped"]
+    ]
     least = MIN_DIGIT_PX[width]
     problems += [
         f"{name} at {width} px: {d['src']} digits {d['px']:.1f} px, under {least}"

@@ -132,3 +132,13 @@ def test_a_colour_bar_belongs_to_the_panel_beside_it_in_its_row():
     shots = [i for i in figure_html.shoot(fig) if not isinstance(i, str)]
     owners = [s.title for s in shots if s.bar is not None]
     assert owners == ["Signed (2, 2)"]
+
+
+def test_a_short_colour_bar_keeps_its_end_ticks():
+    fig, _ = show_panels(
+        [Panel([[1, 0], [2, -1]], "w", "kernel"), Panel([[1, 2], [-2, 1]], "w2", "kernel")],
+        title="Two signed kernels on one scale",
+    )
+    shots = [i for i in figure_html.shoot(fig) if isinstance(i, figure_html.Shot)]
+    (bar,) = [s.bar for s in shots if s.bar is not None]
+    assert [text for _, text, _ in bar.ticks] == ["−2", "0", "2"]  # both ends of a short bar

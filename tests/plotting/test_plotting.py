@@ -133,13 +133,23 @@ def test_padding_and_inserted_zeros_are_styled_and_carry_no_digits():
     # zeros by definition: no "0" on padding or inserted zeros, one rule for the site
     assert not any(padded[rc] or inserted[rc] for rc in texts)
     # cropped cells hold values that are cut away: written, on a plain patch of the cell's fill
-    for c in range(4):
-        patch = texts[2, c].get_bbox_patch()
-        assert patch is not None
-        assert patch.get_facecolor() == mpl.colors.to_rgba(
-            plotting.CELL_STYLES["cropped"]["facecolor"]
+    # that clears the digit by a margin (the hatch frames it, never runs through or beside it)
+    (plain,) = [c for c in ax.collections if c.get_zorder() == 1.5]
+    assert not plain.get_hatch()
+    assert tuple(plain.get_facecolor()[0]) == mpl.colors.to_rgba(
+        plotting.CELL_STYLES["cropped"]["facecolor"]
+    )
+    ax.figure.draw_without_rendering()
+    cell = ax.transData.transform([1, 0])[0] - ax.transData.transform([0, 0])[0]
+    patches = [p.get_extents(ax.transData) for p in plain.get_paths()]
+    assert len(patches) == 4
+    for c, patch in enumerate(patches):
+        digit = texts[2, c].get_window_extent()
+        margin = min(
+            digit.x0 - patch.x0, patch.x1 - digit.x1, digit.y0 - patch.y0, patch.y1 - digit.y1
         )
-    assert texts[1, 1].get_bbox_patch() is None
+        assert margin >= 0.08 * cell
+        assert patch.width <= 0.9 * cell  # the hatch still shows around it
     assert (_cells(ax).norm.vmin, _cells(ax).norm.vmax) == (0, 7)  # masked zeros not counted
     styles = {tuple(s.values()) for s in plotting.CELL_STYLES.values()}
     assert len(styles) == 3
@@ -187,6 +197,26 @@ def test_signed_data_get_a_diverging_map_centred_on_zero_and_a_colour_bar():
     ax = plotting.show_matrix([[0, 2]], role="output")
     assert _cells(ax).get_cmap().name == "Greens"
     assert len(ax.figure.axes) == 1  # values written: no colour bar
+
+
+def test_colour_bars_of_integers_tick_integers_and_short_bars_are_not_slivers():
+    ax = plotting.show_matrix(np.arange(16).reshape(4, 4) % 4, role="kernel", values=False)
+    (bar,) = [a for a in ax.figure.axes if a.get_label() == "<colorbar>"]
+    assert list(bar.get_yticks()) == [0, 1, 2, 3]
+    ax = plotting.show_matrix(np.arange(16).reshape(4, 4) / 5, values=False)
+    (bar,) = [a for a in ax.figure.axes if a.get_label() == "<colorbar>"]
+    assert any(not float(t).is_integer() for t in bar.get_yticks())
+    fig, _ = plotting.show_panels(
+        [
+            plotting.Panel([[0.6, -0.4], [0.1, -0.2]], "Gradient g"),
+            plotting.Panel(np.arange(25).reshape(5, 5), "Output", "output"),
+        ],
+        title="A small signed panel beside a big one",
+    )
+    fig.draw_without_rendering()
+    (bar,) = [a for a in fig.axes if a.get_label() == "<colorbar>"]
+    assert bar.get_position().width * fig.get_figwidth() >= 0.08  # inches
+    assert bar.get_ylabel() == ""  # a label longer than the bar would sit beside the next panel
 
 
 @pytest.mark.parametrize("role", ["input", "kernel", "output", "matrix"])
@@ -694,14 +724,24 @@ def test_animation_steps_tell_the_frames_in_words():
 
 def test_sliding_animation_fills_the_output_window_by_window(tmp_path):
     anim = plotting.animate_sliding(X, K, padding=1)
-    written = []
-    _each_frame(
-        anim,
-        lambda fig: written.append([len(a.texts) for a in fig.axes if a.collections]),
-        tmp_path,
-    )
+    written, scales = [], []
+
+    def look(fig):
+        panels = [a for a in fig.axes if a.collections]
+        written.append([len(a.texts) for a in panels])
+        scales.append(
+            [(_cells(a).cmap.name, _cells(a).norm.vmin, _cells(a).norm.vmax) for a in panels]
+        )
+
+    _each_frame(anim, look, tmp_path)
     assert [w[2] for w in written] == list(range(1, 17))  # one more output value each frame
     assert all(w[0] == 16 for w in written)  # the padding carries no digits
+    # one colour scale per panel in every frame: a product's colour never changes with the
+    # window; the products are not kernel values, so they are not drawn in its colour
+    assert len({tuple(s) for s in scales}) == 1
+    framed = np.pad(X, 1)
+    biggest = max((framed[r : r + 3, c : c + 3] * K).max() for r in range(4) for c in range(4))
+    assert scales[0][1] == ("Greys", 0.0, biggest)
     plt.close(anim.figure)
 
 
@@ -835,6 +875,7 @@ def test_colour_key_names_every_role():
         "kernel",
         "output",
         "matrix",
+        "other values",
         "padding",
         "inserted zeros",
         "cropped cells",

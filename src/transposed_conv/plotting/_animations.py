@@ -367,7 +367,7 @@ def animate_sliding(
             products[n],
             ax=axes[1],
             title="Window x kernel",
-            role="kernel",
+            role="neutral",  # products, not kernel values
             vmin=p_lo,
             vmax=p_hi,
             colorbar=False,
@@ -388,7 +388,7 @@ def animate_sliding(
 
     panels = [
         framed,
-        Panel(products[0], "Window x kernel", "kernel"),
+        Panel(products[0], "Window x kernel", "neutral"),
         Panel(out, "Output", "output"),
     ]
     shown = [framed.data, np.array(products), out]

@@ -16,6 +16,7 @@ KEY_ROLES = (
     "kernel",
     "output",
     "matrix",
+    "neutral",
     "padding",
     "inserted zeros",
     "cropped",
@@ -30,6 +31,8 @@ _STRIPES = 25
 def _label(role: str) -> str:
     if role == "signed":
         return "signed values: negative ← 0 → positive"
+    if role == "neutral":
+        return "other values"
     return f"{role} cells" if role == "cropped" else role
 
 
@@ -114,9 +117,10 @@ def _swatch(role: str) -> dict[str, Any]:
 def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 3) -> Figure:
     """Draw the colour key: one swatch per role, labelled.
 
-    The array roles (input, kernel, output, matrix) show the middle of their
-    colour map (the kernel's swatch has rounded corners, as its cells) (:data:`ROLE_COLORS`; paler cells hold smaller values, darker
-    ones larger); padding, inserted zeros and cropped cells show their styles
+    The array roles (input, kernel, output, matrix, and grey for other values
+    such as a window's products) show the middle of their colour map
+    (:data:`ROLE_COLORS`; paler cells hold smaller values, darker ones larger;
+    the kernel's swatch has rounded corners, as its cells); padding, inserted zeros and cropped cells show their styles
     of :data:`CELL_STYLES`; signed data (gradients, random kernels,
     differences) show the signed map (:func:`signed_cmap`) from its negative
     end to its positive one.
@@ -136,9 +140,11 @@ def show_color_key(*, width: float = MAX_WIDTH, ncols: int = 3) -> Figure:
     --------
     >>> fig = show_color_key()
     >>> labels = [t.get_text() for t in fig.legends[0].get_texts()]
-    >>> labels[:7]
-    ['input', 'kernel', 'output', 'matrix', 'padding', 'inserted zeros', 'cropped cells']
-    >>> labels[7]
+    >>> labels[:5]
+    ['input', 'kernel', 'output', 'matrix', 'other values']
+    >>> labels[5:8]
+    ['padding', 'inserted zeros', 'cropped cells']
+    >>> labels[8]
     'signed values: negative ← 0 → positive'
     """
     plt = _plt()

@@ -34,6 +34,8 @@ CELL = 0.42
 """Side of a cell, in inches, in figures that have the room (smaller in wide ones)."""
 CELL_GAP = 0.08
 """Gap between neighbouring cells, as a share of a cell: the figure's background shows."""
+PLAIN_SHARE = 0.64
+"""Side of the plain patch under a cropped cell's digits, as a share of the cell."""
 KERNEL_ROUNDING = 0.22
 """Corner radius of the kernel's cells, as a share of a cell: the kernel's cue besides colour."""
 TEXT_WIDTH_SHARE = 0.78
@@ -278,16 +280,11 @@ def show_matrix(
     if values is None:
         values = size >= MIN_FONTSIZE
     if values:
+        if kept.any():  # grey, on a plain patch: the hatch only frames a digit
+            _plain_patches(ax, {rc: t for rc, t in texts.items() if kept[rc]}, size, arr.shape)
         for (r, c), text in texts.items():
-            style = CELL_STYLES["cropped"]
-            if kept[r, c]:  # grey, on a plain patch: the hatch never runs through a digit
-                bbox = {"boxstyle": "round,pad=0.15", "facecolor": style["facecolor"], "lw": 0}
-                ax.text(
-                    c, r, text, ha="center", va="center", fontsize=size, color="#444444", bbox=bbox
-                )
-            else:
-                color = _text_colour(cmap(norm(float(arr[r, c]))))
-                ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color)
+            color = "#444444" if kept[r, c] else _text_colour(cmap(norm(float(arr[r, c]))))
+            ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color)
     _cell_axes(ax, rows, cols)
     if np.ndim(data) == 1:  # a vector has one row: no row number
         ax.set_yticks([])
@@ -296,6 +293,35 @@ def show_matrix(
     if title:
         ax.set_title(shape_title(title, np.asarray(data)), fontsize=_TITLE_SIZE)
     return ax
+
+
+def _plain_patches(
+    ax: Axes, texts: dict[tuple[int, int], str], size: float, shape: tuple[int, int]
+) -> Any:
+    """Under each text, a plain patch of the cropped cells' fill, clear of the hatch around it.
+
+    It covers the middle :data:`PLAIN_SHARE` of the cell, or the text with a
+    margin of a tenth of the cell on each side where the text is larger.
+    """
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import FancyBboxPatch
+
+    cell = _cell_inches(ax, shape)
+    most = 1 - CELL_GAP - 0.08  # a ring of hatch stays visible
+    high = min(most, max(PLAIN_SHARE, 0.73 * size / 72 / cell + 0.2))
+    patches = []
+    for (r, c), text in texts.items():
+        wide = min(most, max(PLAIN_SHARE, _text_width(text, size) / cell + 0.2))
+        patches.append(
+            FancyBboxPatch(
+                (c - wide / 2, r - high / 2), wide, high, boxstyle="round,pad=0,rounding_size=0.08"
+            )
+        )
+    plain = PatchCollection(
+        patches, facecolor=CELL_STYLES["cropped"]["facecolor"], linewidth=0, zorder=1.5
+    )
+    ax.add_collection(plain)
+    return plain
 
 
 def _draw_cells(
@@ -352,19 +378,36 @@ def _cell_axes(ax: Axes, rows: int, cols: int) -> None:
     ax.patch.set_visible(False)
 
 
-def _colorbar(mappable: Any, axes: list[Axes], shrink: float = 0.9) -> Any:
-    """A slim colour bar beside ``axes`` for ``mappable``'s scale, ticks at 9 pt."""
+def _colorbar(
+    mappable: Any, axes: list[Axes], short: bool = False, integers: bool | None = None
+) -> Any:
+    """A slim colour bar beside ``axes`` for ``mappable``'s scale, ticks at 9 pt.
+
+    Its ticks are integers when the data are (``integers``; by default, when
+    ``mappable``'s values are). A ``short`` bar (beside a panel of one or two
+    rows) is wider for its height, has fewer ticks, and, signed, goes without
+    its "negative ← 0 → positive" label, longer than the bar: its numbers
+    carry their signs.
+    """
     from matplotlib.ticker import MaxNLocator
 
     fig = cast("Figure", axes[0].figure)
     bar = fig.colorbar(
-        mappable, ax=axes, fraction=0.06, pad=0.03, shrink=shrink, aspect=15 * shrink
+        mappable,
+        ax=axes,
+        fraction=0.12 if short else 0.06,
+        pad=0.03,
+        shrink=0.9,
+        aspect=4 if short else 13.5,
     )
+    if integers is None:
+        values = np.asarray(mappable.get_array(), dtype=float)
+        integers = bool(np.all(np.mod(values, 1) == 0))
     bar.ax.tick_params(labelsize=MIN_FONTSIZE)
-    bar.locator = MaxNLocator(nbins=4 if shrink > 0.7 else 2)
+    bar.locator = MaxNLocator(nbins=2 if short else 4, integer=integers)
     bar.update_ticks()
     bar.outline.set_visible(False)
-    if mappable.norm.vmin < 0 < mappable.norm.vmax:
+    if not short and mappable.norm.vmin < 0 < mappable.norm.vmax:
         bar.set_label("negative ← 0 → positive", fontsize=MIN_FONTSIZE)
     return bar
 
@@ -779,8 +822,9 @@ def _shared_colorbars(axes: list[Axes], panels: Sequence[Panel]) -> None:
     for role, k in last_of_role.items():
         group = [a for a, q in zip(axes, panels, strict=True) if q.role == role]
         if any(not a.texts or _signed(a) for a in group):
-            tall = _as_2d(panels[k].data).shape[0] > 2
-            _colorbar(axes[k].collections[0], [axes[k]], shrink=0.9 if tall else 0.6)
+            short = _as_2d(panels[k].data).shape[0] <= 2
+            whole = all(np.all(np.mod(q.data, 1) == 0) for q in panels if q.role == role)
+            _colorbar(axes[k].collections[0], [axes[k]], short=short, integers=whole)
 
 
 def _fit_cell_text(fig: Figure, axes: list[Axes]) -> None:

@@ -25,14 +25,16 @@ ROLE_COLORS: dict[str, str] = {
     "kernel": "#fda762",  # Oranges at 0.4
     "output": "#077331",  # Greens at 0.85 (much darker than the kernel: they differ in lightness)
     "matrix": "#61409b",  # Purples at 0.8 (darker than the input, for the same reason)
+    "neutral": "#888888",  # Greys at 0.55: values of no role (a window's products)
     "padding": "#f2e3a6",
     "inserted zeros": "#c8c8c8",
     "cropped": "#ffffff",
 }
-"""The swatch of each role in the colour key (:func:`show_color_key`).
+"""The swatch of each role in the colour key (:func:`show_color_key`), in the key's order.
 
-Blue and purple, orange and green meet under colour blindness, so the
-pairs differ in lightness too; the tests check every pair under
+``"neutral"`` is for values that are none of the roles (the products of a
+window and the kernel are not kernel values). Blue and purple, orange and
+green meet under colour blindness, so the pairs differ in lightness too; the tests check every pair under
 deuteranopia and protanopia. The kernel and the output also differ in shape:
 the kernel's cells have rounded corners.
 """
