@@ -14,7 +14,7 @@ mpl.use("Agg")
 import matplotlib.pyplot as plt
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, highlight, show_lines, show_panels
+from transposed_conv.plotting import Panel, highlight, show_line_panels, show_lines, show_panels
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
 import figure_html
@@ -115,3 +115,24 @@ def test_a_chart_keeps_its_lines_and_gives_its_words_to_the_page():
     assert all(not t.get_visible() for t in ax.texts)  # out of the picture, into the page
     assert {axis for axis, _, _ in chart.ticks} == {"x", "y"}
     assert figure_html.text_html("$\\mathdefault{10^{-2}}$") == "10<sup>−2</sup>"
+
+
+def test_line_panels_become_panels_whose_names_keep_their_lines(tmp_path):
+    t = np.linspace(0, 1, 40)
+    fig, _ = show_line_panels(
+        {
+            "Two kernels": {"a kernel with a long name (1)": np.cos(t), "b (0)": t},
+            "One": {"a kernel with a long name (1)": t**2, "b (0)": 1 - t},
+        },
+        x=t,
+        title="Panels",
+        xlabel="f",
+        ylabel="|W|",
+        bands={"band": (0.5, 1.0)},
+    )
+    page, items = figure_html.figure_html(fig, figure_html.Writer(tmp_path, "_static/", "p"), "01")
+    assert [(i.kind, i.title) for i in items] == [("chart", "Two kernels"), ("chart", "One")]
+    assert all("band" in [n[0] for n in i.notes] for i in items)
+    long = next(n[0] for n in items[0].notes if n[0].startswith("a kernel"))
+    assert "\n" in long  # set in lines on the chart, and so on the page
+    assert long.replace("\n", "<br>") in page
