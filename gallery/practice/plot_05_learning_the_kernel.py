@@ -74,10 +74,8 @@ noise_share = {
 }
 print(gain, noise_share, sep="\n")
 title = "|W| / |W(0)| of the two kernels, the baseband square outlined"
-fig, axes = show_images(maps, title=title, same_scale=True, ncols=2)
-fig.colorbar(axes[0].images[0], ax=axes, shrink=0.7)
-for ax in axes:
-    ax.add_patch(plt.Rectangle((15.5, 15.5), 32, 32, fill=False, ec="C1"))
+bar, box = "|W| / |W(0)|", ((16, 49), (16, 49))  # box: |f| <= 1/4
+show_images(maps, title=title, same_scale=True, colorbar=bar, outline=box)
 plt.show()
 
 # %%
