@@ -254,7 +254,8 @@ def _draw(
             style["markevery"] = (k * step // max(1, len(drawn)), step)
         ax.plot(xs, ys, color=color, zorder=2, **style)
         lines.append((name, xs, ys, color))
-    ax.margins(y=0.12)  # room above the top line for a name
+    if len(series) > 1:
+        ax.margins(y=0.12)  # room above the top line for a name
     return lines
 
 
