@@ -124,7 +124,7 @@ def show_line_panels(
     bands: dict[str, tuple[float, float]] | None = None,
     filled: Sequence[str] = (),
     markers: bool = True,
-    height: float = 3.2,
+    height: float = 3.4,
     width: float = PANELS_WIDTH,
 ) -> tuple[Figure, list[Axes]]:
     """Plot groups of named series in panels side by side, on one y scale, each titled.
@@ -149,7 +149,7 @@ def show_line_panels(
     markers : bool, default True
         As :func:`show_lines`: panels compare lines, and a marker tells them
         apart without colour.
-    height : float, default 3.2
+    height : float, default 3.4
         Figure height in inches.
     width : float, default :data:`PANELS_WIDTH`
         Figure width in inches, at most :data:`MAX_WIDTH`.
