@@ -151,8 +151,10 @@ def show_line_panels(
         apart without colour.
     height : float, default 3.4
         Figure height in inches.
-    width : float, default :data:`PANELS_WIDTH`
-        Figure width in inches, at most :data:`MAX_WIDTH`.
+    width : float, default 5.8
+        Figure width in inches, at most :data:`MAX_WIDTH`; on the site, where
+        each panel's numbers and names are page text beside it, two panels of
+        the default width fit the text column side by side.
 
     Returns
     -------
