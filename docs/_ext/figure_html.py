@@ -335,6 +335,15 @@ def _size(image: Image.Image) -> tuple[int, int]:
     return round(image.width / 2), round(image.height / 2)
 
 
+def _note_text(text: str) -> str:
+    r"""A word over a chart as HTML, broken into lines where matplotlib broke it.
+
+    >>> _note_text("random 4,\nequal sums")
+    'random 4,<br>equal sums'
+    """
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
+
+
 def _labels(shot: Shot) -> str:
     parts = []
     for axis, text, frac in shot.ticks:
@@ -344,7 +353,7 @@ def _labels(shot: Shot) -> str:
         )
     for text, place, colour in shot.notes:
         parts.append(
-            f'<span class="tcf-note" style="{place}; color: {colour}">{html.escape(text)}</span>'
+            f'<span class="tcf-note" style="{place}; color: {colour}">{_note_text(text)}</span>'
         )
     return "".join(parts)
 

@@ -22,7 +22,7 @@ from transposed_conv.plotting import (
     Panel,
     sample_photo,
     show_images,
-    show_lines,
+    show_line_panels,
     show_panels,
 )
 
@@ -60,11 +60,12 @@ ramp = {  # away from the ends, where the padding crops the stamps
 }
 steps = {k: np.diff(y)[:6] for k, y in ramp.items()}
 print(sums, steps, sep="\n")
-show_lines(
-    ramp,
+show_line_panels(
+    {k: {"y": (np.arange(2, 22), y)} for k, y in ramp.items()},
     title="A ramp up-sampled 2x by two kernels with equal phase sums",
-    xlabel="output pixel (from the third)",
-    ylabel="value",
+    xlabel="output pixel r",
+    ylabel="y[r]",
+    roles={"y": "output"},
 )
 plt.show()
 

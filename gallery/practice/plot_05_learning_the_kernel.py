@@ -12,9 +12,13 @@ super-resolution, trained on the left half of the image and scored on the right 
 #
 # A 6x6 kernel with stride 2 and padding 2 maps the 256x256 average back to 512x512. Output
 # pixel :math:`y[2m + u - 2, 2n + v - 2]` receives :math:`x[m, n]\, w[u, v]`, so the mean
-# squared error L has the gradient :math:`\partial L / \partial w[u, v] = \sum_{m,n} x[m, n]\,
-# g[2m + u - 2, 2n + v - 2]`, :math:`g = \partial L / \partial y`
-# (:func:`~transposed_conv.conv_transpose2d_weight_grad`), followed for 300 steps from zero.
+# squared error L has the gradient (:func:`~transposed_conv.conv_transpose2d_weight_grad`)
+#
+# .. math::
+#
+#    \partial L / \partial w[u, v] = \sum_{m,n} x[m, n]\, g[2m + u - 2, 2n + v - 2],
+#
+# with :math:`g = \partial L / \partial y`, followed for 300 steps from zero.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -74,10 +78,8 @@ noise_share = {
 }
 print(gain, noise_share, sep="\n")
 title = "|W| / |W(0)| of the two kernels, the baseband square outlined"
-fig, axes = show_images(maps, title=title, same_scale=True, ncols=2)
-fig.colorbar(axes[0].images[0], ax=axes, shrink=0.7)
-for ax in axes:
-    ax.add_patch(plt.Rectangle((15.5, 15.5), 32, 32, fill=False, ec="C1"))
+bar, box = "|W| / |W(0)|", ((16, 49), (16, 49))  # box: |f| <= 1/4
+show_images(maps, title=title, same_scale=True, colorbar=bar, outline=box)
 plt.show()
 
 # %%

@@ -267,8 +267,8 @@ def check_thumbnails(root: Path) -> list[str]:
 
 KNOWN = {
     # Issue 19 (open) names these: the page's code is taller than its figures at 1280 px
-    # ("code"), or a chart is wider than the screen ("wide"). Listed so that a new problem
-    # still fails, and strict: a listed problem that is gone fails until it is taken off.
+    # ("code"). Listed so that a new problem still fails, and strict: a listed problem that
+    # is gone fails until it is taken off.
     *(
         (f"gallery/{page}.html", "code")
         for page in (
@@ -287,7 +287,6 @@ KNOWN = {
             "walkthrough/plot_08_summary",
         )
     ),
-    ("gallery/practice/plot_01_checkerboard.html", "wide"),
 }
 
 

@@ -29,6 +29,9 @@ def test_checkerboard_settings_and_the_two_questions(page):
     # "the bilinear one climbs evenly, 0.5 a pixel; the other climbs 1.5 and drops 0.5 in turn"
     np.testing.assert_allclose(r["steps"]["bilinear"], 0.5)
     np.testing.assert_allclose(r["steps"]["[0.75, 0.25, 0.25, 0.75]"], [1.5, -0.5] * 3)
+    # the ramp chart's x axis, "output pixel r": the ramp is the output from r = 2 on
+    full = tc.conv_transpose1d(np.arange(12.0), [0.25, 0.75, 0.75, 0.25], stride=2, padding=1)
+    np.testing.assert_array_equal(r["ramp"]["bilinear"], full[2:22])
 
 
 def test_checkerboard_on_images(page):
@@ -42,16 +45,23 @@ def test_checkerboard_on_images(page):
 
 def test_imaging_view(page):
     r = page("practice/plot_02_spectrum")
-    # "order 3 for the bilinear kernel ... 1 ... 0 for the random ones" (the labels)
+    # "order 3 for the bilinear kernel ... 1 ... 0 for the random one" (the labels)
     assert r["orders"] == {
-        "random 3": 0,
         "random 4": 0,
         "random 4, equal sums": 1,
-        "nearest [1, 1]": 1,
+        "nearest": 1,
         "[0.75, 0.25, 0.25, 0.75]": 1,
-        "bicubic": 1,
         "bilinear": 3,
     }
+    labels = [k for k in r["W"] if k != "|X(2f)|"]
+    assert labels == [f"{k} ({n})" for k, n in r["orders"].items()]
+    # "The filled area is |X(2f)| ... (its peak scaled to 1): its image is the hump near 1/2"
+    f, x2f = np.fft.rfftfreq(256), r["W"]["|X(2f)|"]
+    assert x2f.max() == 1
+    assert x2f[f > 0.25].max() > 10 * np.median(x2f[(f > 0.1) & (f < 0.4)])
+    # "first panel": the random kernel with and without equal sums; "A zero of W at 1/2"
+    assert r["W"]["random 4 (0)"][-1] > 0.1
+    assert r["W"]["random 4, equal sums (1)"][-1] < 1e-12
     # "8% of the latter's output is image, 0.008% of the bilinear kernel's"
     assert r["ramp_share"]["[0.75, 0.25, 0.25, 0.75]"] == pytest.approx(0.080, abs=5e-4)
     assert r["ramp_share"]["bilinear"] == pytest.approx(8.1e-5, abs=5e-6)
@@ -138,6 +148,11 @@ def test_learning_the_kernel(page):
     assert -0.2 < kernel.min() < -0.18
     # "phase sums are all within 0.01 of 1"
     np.testing.assert_allclose(r["learned_sums"], 1.0, atol=0.01)
+    # the outlined square: the frequencies |f| <= 1/4 of the 64 x 64 map (after fftshift)
+    (rows, cols) = r["box"]
+    f = np.fft.fftshift(np.fft.fftfreq(64))
+    assert rows == cols
+    assert f[rows[0] : rows[1]].tolist() == f[np.abs(f) <= 0.25].tolist()
     # "dark near the image centres ... up to 0.84": |W| / |W(0)| on the 64x64 map
     learned_map = r["maps"]["Learned"]
     centres = [(0, 0), (0, 32), (32, 0)]  # fftshift: (1/2, 1/2), (1/2, 0), (0, 1/2)

@@ -14,7 +14,7 @@ mpl.use("Agg")
 import matplotlib.pyplot as plt
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, highlight, show_lines, show_panels
+from transposed_conv.plotting import Panel, highlight, show_line_panels, show_lines, show_panels
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
 import figure_html
@@ -142,3 +142,24 @@ def test_a_short_colour_bar_keeps_its_end_ticks():
     shots = [i for i in figure_html.shoot(fig) if isinstance(i, figure_html.Shot)]
     (bar,) = [s.bar for s in shots if s.bar is not None]
     assert [text for _, text, _ in bar.ticks] == ["−2", "0", "2"]  # both ends of a short bar
+
+
+def test_line_panels_become_panels_whose_names_keep_their_lines(tmp_path):
+    t = np.linspace(0, 1, 40)
+    fig, _ = show_line_panels(
+        {
+            "Two kernels": {"a kernel with a long name (1)": np.cos(t), "b (0)": t},
+            "One": {"a kernel with a long name (1)": t**2, "b (0)": 1 - t},
+        },
+        x=t,
+        title="Panels",
+        xlabel="f",
+        ylabel="|W|",
+        bands={"band": (0.5, 1.0)},
+    )
+    page, items = figure_html.figure_html(fig, figure_html.Writer(tmp_path, "_static/", "p"), "01")
+    assert [(i.kind, i.title) for i in items] == [("chart", "Two kernels"), ("chart", "One")]
+    assert all("band" in [n[0] for n in i.notes] for i in items)
+    long = next(n[0] for n in items[0].notes if n[0].startswith("a kernel"))
+    assert "\n" in long  # set in lines on the chart, and so on the page
+    assert long.replace("\n", "<br>") in page

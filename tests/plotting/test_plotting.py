@@ -17,6 +17,7 @@ from matplotlib.collections import PatchCollection
 
 import transposed_conv as tc
 from transposed_conv import plotting
+from transposed_conv.plotting._lines import LABEL_REACH
 
 # an animation only made for its sentences is never drawn, and says so when collected
 pytestmark = pytest.mark.filterwarnings(
@@ -277,6 +278,15 @@ def test_bad_input():
         plotting.show_panels(panels, title="x", ncols=0)
     with pytest.raises(ValueError, match=r"roles\['a'\] must be one of"):
         plotting.show_lines({"a": [1, 2]}, title="t", xlabel="x", ylabel="y", roles={"a": "red"})
+    lines = {"title": "t", "xlabel": "x", "ylabel": "y"}
+    with pytest.raises(ValueError, match=r"filled must name series, got \['b'\]"):
+        plotting.show_lines({"a": [1, 2]}, filled=["b"], **lines)
+    with pytest.raises(ValueError, match=r"bands\['band'\] must be \(x0, x1\) with x0 < x1"):
+        plotting.show_lines({"a": [1, 2]}, bands={"band": (0.5, 0.25)}, **lines)
+    with pytest.raises(ValueError, match="panels must be a non-empty dict"):
+        plotting.show_line_panels({"p": {}}, **lines)
+    with pytest.raises(ValueError, match="colorbar='v' needs same_scale=True"):
+        plotting.show_images({"a": np.eye(3), "b": np.eye(3)}, title="t", colorbar="v")
 
 
 def test_panels_operators_titles_and_rows():
@@ -420,6 +430,39 @@ def _rng():
     return np.random.default_rng(0)
 
 
+def _responses():
+    """Kernel responses over a filled spectrum in two panels, as the imaging page draws them."""
+    f = np.fft.rfftfreq(256)
+    r4 = _rng().uniform(0, 1, 4)
+    kernels = {
+        "random 4, equal sums (1)": tc.equalize_phase_sums(r4, 2, padding=1),
+        "random 4 (0)": r4,
+        "bilinear (3)": np.array([1, 3, 3, 1]) / 4,
+        "[0.75, 0.25, 0.25, 0.75] (1)": np.array([3, 1, 1, 3]) / 4,
+        "nearest (1)": np.ones(2),
+    }
+    w = {k: np.abs(np.fft.rfft(v, 256)) / v.sum() for k, v in kernels.items()}
+    x = {"|X(2f)|": np.exp(-(((f - 0.02) / 0.02) ** 2)) + np.exp(-(((f - 0.48) / 0.02) ** 2))}
+    names = list(w)
+    panels = {
+        "Equal sums put a zero at 1/2": x | {k: w[k] for k in names[:2]},
+        "A higher order keeps |W| small": x | {k: w[k] for k in names[2:]},
+    }
+    return (panels,)
+
+
+_RESPONSES = {
+    "x": np.fft.rfftfreq(256),
+    "title": "Kernel responses over a stretched input",
+    "xlabel": "f (cycles per output sample)",
+    "ylabel": "|W(f)| / |W(0)|",
+    "roles": {"|X(2f)|": "input", "random 4, equal sums (1)": "kernel", "bilinear (3)": "kernel"}
+    | dict.fromkeys(("random 4 (0)", "[0.75, 0.25, 0.25, 0.75] (1)", "nearest (1)"), "neutral"),
+    "bands": {"image band": (0.25, 0.5)},
+    "filled": ["|X(2f)|"],
+}
+
+
 MAKE = {
     "matrix": lambda: plotting.show_matrix(X, title="Input").figure,
     "bilinear": lambda: plotting.show_matrix(np.outer([1, 3, 3, 1], [1, 3, 3, 1]) / 64).figure,
@@ -475,6 +518,7 @@ MAKE = {
             ylabel="y",
         ).figure
     ),
+    "line panels": lambda: plotting.show_line_panels(*_responses(), **_RESPONSES)[0],
     "spectra": lambda: plotting.show_spectra(
         {"flat": np.ones((16, 16)), "checks": np.indices((16, 16)).sum(axis=0) % 2},
         title="Two spectra",
@@ -900,6 +944,83 @@ def test_image_grid_and_spectrum():
     assert np.unravel_index(np.argmax(data), data.shape) == (0, 0)  # 1/2 sits at the corner
     _, axes = plotting.show_spectra({"a": np.ones((4, 4)), "b": np.eye(4)}, title="Two")
     assert axes[0].images[0].get_clim() == axes[1].images[0].get_clim()
+
+
+def test_images_on_one_scale_have_one_colour_bar_and_an_outline_that_shows_on_any_pixel():
+    maps = {"dark": np.zeros((8, 8)), "light": np.ones((8, 8))}
+    fig, axes = plotting.show_images(
+        maps, title="Two maps", same_scale=True, colorbar="|W|", outline=((2, 6), (1, 7))
+    )
+    (bar,) = [ax for ax in fig.axes if ax not in axes]
+    assert bar.get_ylabel() == "|W|"
+    assert bar.get_ylim() == axes[0].images[0].get_clim() == axes[1].images[0].get_clim()
+    for ax in axes:  # a dark line and a white one inside it, on the pixels' edges
+        outer, inner = ax.patches
+        assert (outer.get_xy(), outer.get_width(), outer.get_height()) == ((0.5, 1.5), 6, 4)
+        assert outer.get_edgecolor()[:3] == (0, 0, 0)
+        assert inner.get_edgecolor()[:3] == (1, 1, 1)
+
+
+def _paths(ax):
+    """Each line's path in pixels, densely sampled (a name must not sit on any of it)."""
+    out = {}
+    for line in ax.get_lines():
+        points = ax.transData.transform(np.column_stack(line.get_data()))
+        t = np.linspace(0, 1, 16)[:, None, None]
+        out[line] = (points[:-1] + t * (points[1:] - points[:-1])).reshape(-1, 2)
+    return out
+
+
+def _gap(box, points):
+    dx = np.maximum(np.maximum(box.x0 - points[:, 0], points[:, 0] - box.x1), 0)
+    dy = np.maximum(np.maximum(box.y0 - points[:, 1], points[:, 1] - box.y1), 0)
+    return float(np.hypot(dx, dy).min())
+
+
+def test_line_panels_name_each_line_beside_it_and_over_no_other_line():
+    (panels,) = _responses()
+    fig, axes = plotting.show_line_panels(panels, **_RESPONSES)
+    fig.canvas.draw()
+    assert [ax.get_title() for ax in axes] == list(panels)
+    assert axes[0].get_ylim() == axes[1].get_ylim()  # one scale to compare across
+    reach = LABEL_REACH / 72 * fig.dpi
+    for ax, series in zip(axes, panels.values(), strict=True):
+        paths = dict(zip(series, _paths(ax).values(), strict=True))
+        named = {" ".join(t.get_text().split()): t for t in ax.texts}
+        assert set(named) == {*series, "image band"}  # every line named, no legend
+        assert ax.get_legend() is None
+        for name, path in paths.items():
+            box = named[name].get_window_extent()
+            others = [_gap(box, p) for other, p in paths.items() if other != name]
+            # beside its own line (twice the reach at most), clear of every line
+            assert 1 <= _gap(box, path) <= 2 * reach, name
+            assert min(others) >= 1, name
+            assert named[name].get_color() == ax.get_lines()[list(paths).index(name)].get_color()
+
+
+def test_line_panels_keep_a_series_look_and_fill_the_filled():
+    (panels,) = _responses()
+    fig, axes = plotting.show_line_panels(panels, **_RESPONSES)
+    fig.canvas.draw()
+    for ax in axes:
+        fill, band = ax.collections[0], ax.patches[0]
+        assert fill.get_facecolor()[0][:3] == pytest.approx(
+            mpl.colors.to_rgb(plotting.LINE_COLORS["input"])
+        )
+        assert fill.get_zorder() < ax.get_lines()[1].get_zorder()  # under the lines
+        span = ax.transData.inverted().transform(band.get_window_extent())[:, 0]
+        np.testing.assert_allclose(span, [0.25, 0.5], atol=0.01)
+    first, second = (ax.get_lines() for ax in axes)
+    # the k-th line of each panel: one style and marker; the lead in the kernel's colour
+    for a, b in zip(first[1:], second[1:], strict=False):
+        assert (a.get_linestyle(), a.get_marker()) == (b.get_linestyle(), b.get_marker())
+    assert first[1].get_color() == second[1].get_color() == plotting.LINE_COLORS["kernel"]
+    assert len({line.get_marker() for line in second[1:]}) == 3
+    one, _ = plotting.show_line_panels(
+        {"a": {"y": [1, 2, 3]}, "b": {"y": [3, 2, 1]}}, title="t", xlabel="x", ylabel="y"
+    )
+    assert not any(ax.texts for ax in one.axes)  # one series a panel: its title names it
+    assert all(ax.get_lines()[0].get_markevery() == (0, 1) for ax in one.axes)
 
 
 def test_sample_photo_size_is_checked_by_name():

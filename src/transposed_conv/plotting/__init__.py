@@ -19,8 +19,8 @@ Animations carry one sentence per frame (``anim.steps``) and their figure
 (``anim.figure``).
 
 The helpers live in modules by what they draw (matrices and panels,
-convolution figures, animations, images and spectra); every public name is
-importable from here.
+convolution figures, animations, images and spectra, line charts); every
+public name is importable from here.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ from . import _channels, _style
 from ._animations import animate_scatter, animate_sliding
 from ._channels import show_channel_sum
 from ._convolution import show_convolution, show_zero_insertion
-from ._images import sample_photo, show_image, show_images, show_lines, show_spectra, show_spectrum
+from ._images import sample_photo, show_image, show_images, show_spectra, show_spectrum
 from ._key import show_color_key
+from ._lines import show_line_panels, show_lines
 from ._matrices import (
     Panel,
     framed_panel,
@@ -96,6 +97,7 @@ __all__ = [
     "show_convolution",
     "show_image",
     "show_images",
+    "show_line_panels",
     "show_lines",
     "show_matrix",
     "show_panels",

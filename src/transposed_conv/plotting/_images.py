@@ -1,14 +1,15 @@
-"""Images and spectra: photographs, their power spectra, and line plots."""
+"""Images and spectra: photographs and their power spectra."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .._validation import as_int
-from ._style import LINE_COLORS, MAX_WIDTH, MIN_FONTSIZE, _as_2d, _plt, _wrap, signed_cmap
+from ._matrices import highlight
+from ._style import MAX_WIDTH, MIN_FONTSIZE, _as_2d, _plt, _wrap, signed_cmap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -64,6 +65,8 @@ def show_images(
     cmap: str = "gray",
     same_scale: bool = False,
     width: float = MAX_WIDTH,
+    colorbar: str | None = None,
+    outline: tuple[Any, Any] | None = None,
 ) -> tuple[Figure, list[Axes]]:
     """Draw photograph-sized arrays in a grid, each with its name and shape.
 
@@ -80,24 +83,44 @@ def show_images(
         image's own range; a signed image (a difference) keeps its own scale.
     width : float
         Figure width in inches, at most :data:`MAX_WIDTH`.
+    colorbar : str, optional
+        Label of a colour bar for the images' one scale (when there are
+        several, ``same_scale`` must be True).
+    outline : (rows, cols), optional
+        A block of pixels outlined in every image, as :func:`highlight` takes
+        it (half-open ``(start, stop)`` pairs or slices): a dark line with a
+        white one inside, seen on dark and light pixels.
 
     Returns
     -------
     fig, axes
+
+    Raises
+    ------
+    ValueError
+        If ``images`` is empty, or ``colorbar`` is asked for several images
+        on scales of their own.
 
     Examples
     --------
     >>> fig, axes = show_images({"a": np.zeros((4, 4)), "b": np.ones((4, 4))}, title="Two")
     >>> [ax.get_title() for ax in axes]
     ['a', 'b']
+    >>> fig, axes = show_images({"a": np.zeros((8, 8)), "b": np.ones((8, 8))}, title="Two",
+    ...                         same_scale=True, colorbar="value", outline=((2, 6), (2, 6)))
+    >>> fig.axes[-1].get_ylabel(), axes[1].patches[0].get_xy()
+    ('value', (1.5, 1.5))
     """
     plt = _plt()
     if not images:
         msg = "images must not be empty"
         raise ValueError(msg)
+    if colorbar is not None and len(images) > 1 and not same_scale:
+        msg = f"colorbar={colorbar!r} needs same_scale=True: one bar reads one scale"
+        raise ValueError(msg)
     cols = min(ncols, len(images))
     rows = -(-len(images) // cols)
-    w = min(MAX_WIDTH, width)
+    w = min(MAX_WIDTH, width) - (0.8 if colorbar is not None else 0.0)  # room for the bar
     arrays = {name: _as_2d(img) for name, img in images.items()}
     aspect = max(a.shape[0] / a.shape[1] for a in arrays.values())  # height / width
     fig, grid = plt.subplots(
@@ -116,140 +139,17 @@ def show_images(
         ax.set_title(_wrap(name, w / cols - 0.2, 10), fontsize=10)  # within its column
         if same_scale and not arr.min() < 0 < arr.max():  # a difference keeps its own scale
             ax.images[0].set_clim(lo, hi)
+        if outline is not None:
+            highlight(ax, *outline)
     for ax in axes[len(arrays) :]:
         ax.set_axis_off()
+    if colorbar is not None:
+        shown = axes[: len(arrays)]
+        bar = fig.colorbar(shown[-1].images[0], ax=shown, fraction=0.04, pad=0.02, shrink=0.85)
+        bar.set_label(colorbar, fontsize=MIN_FONTSIZE)
+        bar.ax.tick_params(labelsize=MIN_FONTSIZE)
     fig.suptitle(_wrap(title, w - 0.2, 11), fontsize=11)
     return fig, axes[: len(arrays)]
-
-
-def show_lines(
-    series: dict[str, Any],
-    *,
-    title: str,
-    xlabel: str,
-    ylabel: str,
-    x: Any = None,
-    logy: bool = False,
-    ax: Axes | None = None,
-    roles: dict[str, str] | None = None,
-) -> Axes:
-    """Plot named 1-D series against a shared x, each labelled at its end, axes labelled.
-
-    Each series is labelled directly, at the end of its line, in its colour
-    (no legend to match up; a single series is named by ``ylabel`` instead).
-    Its colour says its role (:data:`LINE_COLORS`); each series also gets its
-    own line style (solid, dashed, dotted, dash-dot; the first drawn widest),
-    so a curve under another stays visible and the lines are told apart
-    without colour vision.
-
-    Parameters
-    ----------
-    series : dict of str to (n,) array_like or to an (x, y) pair
-        A pair gives a series its own x (no values are invented where it has none).
-    title : str
-        The title (the figure's alt text when the figure has one axes).
-    xlabel, ylabel : str
-    x : (n,) array_like, optional
-        Default ``0 .. n - 1``.
-    logy : bool, default False
-    ax : matplotlib Axes, optional
-    roles : dict of str to str, optional
-        The role of each series (a key of :data:`LINE_COLORS`), which gives
-        its colour; by default ``"neutral"`` for one series and ``"input"``,
-        ``"output"``, ``"kernel"``, ``"matrix"`` in turn for several.
-
-    Returns
-    -------
-    matplotlib Axes
-
-    Examples
-    --------
-    >>> ax = show_lines({"loss": [3, 2, 1]}, title="Learning curve", xlabel="step", ylabel="MSE")
-    >>> ax.get_xlabel(), ax.get_legend(), [t.get_text() for t in ax.texts]
-    ('step', None, [])
-    >>> ax = show_lines({"a": [1, 2], "b": [2, 1]}, title="Two", xlabel="x", ylabel="y",
-    ...                 roles={"a": "input", "b": "kernel"})
-    >>> [t.get_text() for t in ax.texts], ax.lines[1].get_color() == LINE_COLORS["kernel"]
-    (['a', 'b'], True)
-    """
-    plt = _plt()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(MAX_WIDTH, 3.2), layout="constrained")
-    order = ["input", "output", "kernel", "matrix"]
-    chosen = roles or {}
-    styles = ["-", "--", ":", "-."]
-    lines = []
-    for k, (name, values) in enumerate(series.items()):
-        if isinstance(values, tuple) and len(values) == 2:
-            xs, ys = np.asarray(values[0], dtype=float), np.asarray(values[1], dtype=float)
-        else:
-            ys = np.asarray(values, dtype=float)
-            xs = np.arange(len(ys), dtype=float) if x is None else np.asarray(x, dtype=float)
-        role = chosen.get(name, "neutral" if len(series) == 1 else order[k % len(order)])
-        if role not in LINE_COLORS:
-            msg = f"roles[{name!r}] must be one of {sorted(LINE_COLORS)}, got {role!r}"
-            raise ValueError(msg)
-        ax.plot(
-            xs,
-            ys,
-            color=LINE_COLORS[role],
-            linewidth=3.2 if k == 0 else 2.0,
-            linestyle=styles[k % 4],
-        )
-        lines.append((name, xs, ys, LINE_COLORS[role]))
-    if logy:
-        ax.set_yscale("log")
-    if len(lines) > 1:
-        _label_lines(ax, lines, logy)
-    ax.set_xlabel(xlabel, fontsize=10)
-    ax.set_ylabel(ylabel, fontsize=10)
-    ax.tick_params(labelsize=9)
-    ax.grid(alpha=0.3)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    fig = cast("Figure", ax.figure)
-    fig.suptitle(_wrap(title, fig.get_figwidth() - 0.2, 11), fontsize=11)
-    return ax
-
-
-def _label_lines(ax: Axes, lines: list[tuple[str, Any, Any, str]], logy: bool) -> None:
-    """Name each line beside itself, where it is farthest from the others.
-
-    Candidates are five points along each line (from a tenth to nine tenths of
-    its x range); the one farthest, in the axes' height, from every other line
-    gets the label, just above the line, in the line's colour, reaching from
-    there into the plot (leftwards in its right half).
-    """
-    low, high = ax.get_ylim()
-
-    def height(y: Any) -> Any:
-        y = np.log10(np.maximum(y, 1e-300)) if logy else np.asarray(y)
-        lo, hi = (np.log10(low), np.log10(high)) if logy else (low, high)
-        return (y - lo) / (hi - lo)
-
-    for name, xs, ys, color in lines:
-        best, where = -1.0, (float(xs[-1]), float(ys[-1]))
-        for share in (0.1, 0.3, 0.5, 0.7, 0.9):
-            i = min(len(xs) - 1, round(share * (len(xs) - 1)))
-            gaps = [
-                abs(float(height(ys[i])) - float(height(np.interp(xs[i], oxs, oys))))
-                for other, oxs, oys, _ in lines
-                if other != name
-            ]
-            room = min(min(gaps, default=1.0), 1 - float(height(ys[i])))  # and below the top
-            if room > best:
-                best, where = room, (float(xs[i]), float(ys[i]))
-        right = where[0] > sum(ax.get_xlim()) / 2  # the label reaches into the plot
-        ax.annotate(
-            name,
-            where,
-            xytext=(0, 5),
-            textcoords="offset points",
-            ha="right" if right else "left",
-            va="bottom",
-            color=color,
-            fontsize=MIN_FONTSIZE,
-        )
 
 
 def show_spectrum(image: Any, *, ax: Axes | None = None, title: str = "") -> Axes:
