@@ -38,8 +38,7 @@ import numpy as np
 import transposed_conv as tc
 from transposed_conv.plotting import Panel, show_panels
 
-rng = np.random.default_rng(0)
-table = []
+rng, table = np.random.default_rng(0), []
 print(" s  k  padding  output_padding  tap counts  Keras 'same'")
 for s in (2, 3):
     for k in range(2, 3 * s + 1):
@@ -81,6 +80,8 @@ plt.show()
 x = np.arange(16).reshape(4, 4) % 5
 kernel4 = np.array([[1, 2, 0, 1], [0, 1, 3, 0], [2, 0, 1, 1], [1, 1, 0, 2]])
 up4 = tc.conv_transpose2d(x, kernel4, stride=2, padding=1)  # 8x8
+
+# %%
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
