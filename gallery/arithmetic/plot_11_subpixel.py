@@ -18,8 +18,6 @@ outputs as channels and interleaving them into space is called a pixel shuffle.
 # 8x8: phase (r, c) fills ``output[r::2, c::2]``, one pixel of each outlined 2x2 block. With
 # padding p the output starts p samples into this full result: output row r comes from phase
 # kernel :math:`(r + p) \bmod s`, and tap u reaches the rows of phase :math:`(u - p) \bmod s`.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -91,6 +89,8 @@ print(kernel_icnr, tc.phase_sums(kernel_icnr, 2), same, sep="\n")
 # The ESPCN form on the page's ``x`` and ``espcn_weight``: a convolution's weight is
 # ``(C_out, C_in / groups, kH, kW)``, a transposed convolution's ``(C_in, C_out / groups, kH,
 # kW)``. (This cell runs where PyTorch is installed; the site is built without it.)
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F
