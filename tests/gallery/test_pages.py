@@ -21,7 +21,7 @@ from pages import SCRIPTS
 import transposed_conv as tc
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
-import fold_frameworks
+import fold_code
 
 MAX_WIDTH = 6.5  # inches: shown 1:1 in the site's 656 px text column
 
@@ -128,21 +128,21 @@ def code_blocks(source: str) -> list[str]:
 def test_framework_cells_are_folded_whole(script):
     """A block that runs only under PyTorch or Keras holds nothing else, so the site folds all of it.
 
-    The site is built without them (docs/_ext/fold_frameworks.py folds such blocks); a block
+    The site is built without them (docs/_ext/fold_code.py folds such blocks); a block
     that mixed framework code with the page's own would stay open at full height.
     """
     for code in code_blocks(script.read_text(encoding="utf-8")):
         if re.search(r"^if find_spec\(", code, flags=re.MULTILINE):
-            assert fold_frameworks.framework_names(code), code
+            assert fold_code.framework_names(code), code
 
 
 def test_framework_fold_keeps_mixed_blocks_open():
     """Only blocks of framework code alone fold; the summary names each framework once."""
     torch_cell = 'if find_spec("torch"):\n    import torch\n'
-    assert fold_frameworks.framework_names(torch_cell + torch_cell) == ["PyTorch"]
-    assert fold_frameworks.framework_names("y = 1\n" + torch_cell) == []
-    assert fold_frameworks.framework_names(torch_cell + "else:\n    y = 1\n") == []
-    assert fold_frameworks.framework_names('if find_spec("numpy"):\n    y = 1\n') == []
+    assert fold_code.framework_names(torch_cell + torch_cell) == ["PyTorch"]
+    assert fold_code.framework_names("y = 1\n" + torch_cell) == []
+    assert fold_code.framework_names(torch_cell + "else:\n    y = 1\n") == []
+    assert fold_code.framework_names('if find_spec("numpy"):\n    y = 1\n') == []
 
 
 MATH = re.compile(r":math:`([^`]*)`")
