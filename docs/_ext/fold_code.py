@@ -166,7 +166,7 @@ def drawing_start(code: str, drawers: set[str], read_later: set[str]) -> int | N
         start -= 1
     if not drew or start == len(statements):
         return None
-    return statements[start - 1].end_lineno + 1 if start else 1  # type: ignore[operator]
+    return (statements[start - 1].end_lineno or 0) + 1 if start else 1
 
 
 def read_first(codes: list[str]) -> set[str]:

@@ -145,6 +145,41 @@ def test_framework_fold_keeps_mixed_blocks_open():
     assert fold_code.framework_names('if find_spec("numpy"):\n    y = 1\n') == []
 
 
+DRAWERS = {"Panel", "show_panels", "show_images", "show_zero_insertion", "highlight"}
+
+
+@pytest.mark.parametrize(
+    ("code", "read_later", "start"),
+    [
+        ('y = tc.conv2d(x, w)\nshow_panels([Panel(y, "y")], title="t")\nplt.show()', set(), 2),
+        ('y = x + 1\n\ntitle = "t"\nfig, axes = show_panels([Panel(y, "y")])', set(), 2),
+        ('d = a - b\nshow_images({"Difference": d}, title="t")', set(), 2),
+        (
+            '_, axes = show_panels([Panel(x, "x")])\nfor i in range(2):\n    highlight(axes[i], 0, 0)',
+            set(),
+            1,
+        ),
+        ('show_panels([Panel(x, "x")])\nprint(x)', set(), None),
+        ('show_panels([Panel(tc.conv2d(x, w), "y")])', set(), None),
+        ("fig, axes, back = show_zero_insertion(x, w)", {"back"}, None),
+        ("y = x.T\nplt.show()", set(), None),
+    ],
+    ids=[
+        "computes-then-draws",
+        "title-goes-along",
+        "difference-stays",
+        "loop",
+        "print-after",
+        "package-math",
+        "result-read-later",
+        "show-alone",
+    ],
+)
+def test_plotting_fold_takes_only_drawing(code, read_later, start):
+    """The folded end of a block draws: it computes nothing the page reads or prints."""
+    assert fold_code.drawing_start(code, DRAWERS, read_later) == start
+
+
 MATH = re.compile(r":math:`([^`]*)`")
 LATEX = {r"\lfloor": "floor(", r"\rfloor": ")", r"\lceil": "ceil(", r"\rceil": ")"}
 LATEX |= {r"\cdot": "*", r"\times": "*", r"\bmod": "%", r"\,": "", "{": "(", "}": ")"}
