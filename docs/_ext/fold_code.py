@@ -96,6 +96,17 @@ def _is_label(value: ast.expr | None) -> bool:
     )
 
 
+def _is_drawer(func: ast.expr, drawers: set[str]) -> bool:
+    """Whether ``func`` is a name in ``drawers`` or a function of a module there (``"plotting."``)."""
+    if isinstance(func, ast.Name):
+        return func.id in drawers
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and f"{func.value.id}." in drawers
+    )
+
+
 def _draws(statement: ast.stmt, drawers: set[str]) -> bool | None:
     """Whether ``statement`` only draws: True if it calls a drawer, None if it only labels.
 
@@ -112,7 +123,7 @@ def _draws(statement: ast.stmt, drawers: set[str]) -> bool | None:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        if isinstance(func, ast.Name) and func.id in drawers:
+        if _is_drawer(func, drawers):
             draws = True
             inside_drawer.update(id(n) for arg in node.args for n in ast.walk(arg))
             inside_drawer.update(id(n) for kw in node.keywords for n in ast.walk(kw))
@@ -124,7 +135,7 @@ def _draws(statement: ast.stmt, drawers: set[str]) -> bool | None:
         func, root = node.func, _root(node.func)
         if root in PACKAGE or root == "print":
             return False
-        if (isinstance(func, ast.Name) and func.id in drawers | HARMLESS) or root == "plt":
+        if _is_drawer(func, drawers | HARMLESS) or root == "plt":
             continue
         if isinstance(func, ast.Attribute) and (
             id(node) in inside_drawer
@@ -142,7 +153,7 @@ def drawing_start(code: str, drawers: set[str], read_later: set[str]) -> int | N
     """The line (1-based) where the block's drawing statements start; None if it has none.
 
     They are the longest run of statements at the end of the block that call only drawers
-    (``drawers``: the names the page imports from ``transposed_conv.plotting``), ``plt`` and
+    (``drawers``: what the page imports from ``transposed_conv.plotting``), ``plt`` and
     harmless built-ins, never the package's math or ``print``, bind no name in
     ``read_later`` (read by a later block) and draw something (``plt.show()`` alone does not).
     The blank and comment lines before the run go with it.
@@ -189,7 +200,10 @@ def read_first(codes: list[str]) -> set[str]:
 
 
 def _drawers(codes: list[str]) -> set[str]:
-    """The names the page imports from ``transposed_conv.plotting``."""
+    """The names the page imports from ``transposed_conv.plotting``; ``"plotting."`` for it.
+
+    ``"plotting."`` (or its alias) stands for ``from transposed_conv import plotting``.
+    """
     names = set()
     for code in codes:
         try:
@@ -199,6 +213,12 @@ def _drawers(codes: list[str]) -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module == "transposed_conv.plotting":
                 names.update(alias.asname or alias.name for alias in node.names)
+            if isinstance(node, ast.ImportFrom) and node.module == "transposed_conv":
+                names.update(
+                    f"{alias.asname or alias.name}."
+                    for alias in node.names
+                    if alias.name == "plotting"
+                )
     return names
 
 

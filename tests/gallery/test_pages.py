@@ -145,7 +145,7 @@ def test_framework_fold_keeps_mixed_blocks_open():
     assert fold_code.framework_names('if find_spec("numpy"):\n    y = 1\n') == []
 
 
-DRAWERS = {"Panel", "show_panels", "show_images", "show_zero_insertion", "highlight"}
+DRAWERS = {"Panel", "show_panels", "show_images", "show_zero_insertion", "highlight", "plotting."}
 
 
 @pytest.mark.parametrize(
@@ -163,6 +163,7 @@ DRAWERS = {"Panel", "show_panels", "show_images", "show_zero_insertion", "highli
         ('show_panels([Panel(tc.conv2d(x, w), "y")])', set(), None),
         ("fig, axes, back = show_zero_insertion(x, w)", {"back"}, None),
         ("y = x.T\nplt.show()", set(), None),
+        ('tent = plotting.Panel(w, "w")\nplotting.show_panels([tent], title="t")', set(), 1),
     ],
     ids=[
         "computes-then-draws",
@@ -173,6 +174,7 @@ DRAWERS = {"Panel", "show_panels", "show_images", "show_zero_insertion", "highli
         "package-math",
         "result-read-later",
         "show-alone",
+        "module",
     ],
 )
 def test_plotting_fold_takes_only_drawing(code, read_later, start):
