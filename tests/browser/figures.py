@@ -11,7 +11,7 @@ On the landing page, the arithmetic page and every gallery page:
   at least ``legibility.MIN_DIGIT_PX`` CSS px tall as shown (7, 7 and 9), and at 390 px every
   word of a figure (titles, numbers, axis labels) at least ``legibility.MIN_LABEL_PX``;
 - at 1280 px, the unfolded input code of a gallery page is no taller than its figures
-  ("figures lead");
+  ("figures lead"); folded code starts closed and Enter on its summary opens it;
 - every animation is a player that shows its first step, steps with Next, Previous and the
   arrow keys, shows the step's sentence, plays at 2 s a step only when asked, offers Restart
   at the end, offers no Play to readers who ask for reduced motion, and without JavaScript
@@ -127,12 +127,29 @@ def check_sizes(page: Page, name: str, width: int) -> list[str]:
 
 
 def check_lead(page: Page, name: str) -> list[str]:
-    """At 1280 px the page's unfolded input code is no taller than its figures."""
+    """At 1280 px the page's unfolded input code is no taller than its figures.
+
+    Folded code (docs/_ext/fold_code.py) starts closed, and Enter on its summary opens it.
+    """
     page.set_viewport_size({"width": 1280, "height": 900})
     heights = page.evaluate(LEAD)
+    problems = []
     if heights["code"] > heights["figures"] + 1:
-        return [f"{name}: {heights['code']:.0f} px of code, {heights['figures']:.0f} px of figures"]
-    return []
+        problems.append(
+            f"{name}: {heights['code']:.0f} px of code, {heights['figures']:.0f} px of figures"
+        )
+    folds = page.locator("details.folded-code")
+    if folds.count():
+        summary = folds.first.locator("summary")
+        if folds.first.get_attribute("open") is not None or not summary.inner_text().endswith(
+            " code"
+        ):
+            problems.append(f"{name}: folded code open at first, or its summary names nothing")
+        summary.press("Enter")
+        if folds.first.get_attribute("open") is None:
+            problems.append(f"{name}: Enter on a folded code's summary does not open it")
+        summary.press("Enter")
+    return problems
 
 
 def check_primes(page: Page, name: str) -> list[str]:
