@@ -260,24 +260,7 @@ KNOWN = {
     # Issue 19 (open) names these: the page's code is taller than its figures at 1280 px
     # ("code"), or a chart is wider than the screen ("wide"). Listed so that a new problem
     # still fails, and strict: a listed problem that is gone fails until it is taken off.
-    *(
-        (f"gallery/{page}.html", "code")
-        for page in (
-            "arithmetic/plot_01_one_dimension",
-            "arithmetic/plot_08_fractionally_strided",
-            "arithmetic/plot_10_conventions",
-            "arithmetic/plot_11_subpixel",
-            "arithmetic/plot_12_gradient",
-            "arithmetic/plot_14_exactly_s_times",
-            "practice/plot_03_fixes",
-            "practice/plot_04_bilinear_initialisation",
-            "practice/plot_06_gradient_artifacts",
-            "walkthrough/plot_03_convolution",
-            "walkthrough/plot_04_going_backward",
-            "walkthrough/plot_07_zero_padded_equivalence",
-            "walkthrough/plot_08_summary",
-        )
-    ),
+    *((f"gallery/{page}.html", "code") for page in ("arithmetic/plot_10_conventions",)),
     ("gallery/practice/plot_01_checkerboard.html", "wide"),
 }
 
