@@ -27,6 +27,7 @@ extensions = [
     "mathml",  # docs/_ext/mathml.py: math as MathML at build time, nothing loaded at run time
     "color_key",  # docs/_ext/color_key.py: the colour key list the gallery sections show
     "sg_figures",  # docs/_ext/sg_figures.py: figures as HTML panels, animations as players
+    "fold_code",  # docs/_ext/fold_code.py: PyTorch, Keras and plotting code folded
     "api_pages",  # docs/_ext/api_pages.py: folded mini-galleries, the overview's links
     "math_font",  # docs/_ext/math_font.py: Noto Sans Math, cut to the equations' glyphs
     "purge_css",  # docs/_ext/purge_css.py: third-party stylesheets cut to the rules used

@@ -16,8 +16,6 @@ number can be changed and each output traced back to its inputs.
 # :math:`\lfloor (5 - 3) / 2 \rfloor + 1 = 2` times. The convolution is a matrix product,
 # ``y = C @ x``: C (printed) has one row per output sample and one column per input sample, so
 # it is 2x5, and each row is the kernel shifted by the stride.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -87,6 +85,8 @@ plt.show()
 # The same with ``torch.nn.functional``. Arrays carry a batch and a channel axis,
 # ``(N, C, L)``; the weight is ``(C_in, C_out, k)`` here, ``(C_out, C_in, k)`` for a
 # convolution. (This cell runs where PyTorch is installed; the site is built without it.)
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

@@ -17,8 +17,6 @@ number can be changed and each output traced back to its inputs.
 # kernel laid on the 5x5 grid and flattened. The window moves two input columns (one stride)
 # from row 0 to row 1, so row 1 is row 0 shifted two places; row 2 starts the next row of
 # windows, two input rows down, so it is row 0 shifted ten places.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -72,6 +70,8 @@ print(np.array_equal(back, stamps), np.array_equal(back, inserted))
 #
 # PyTorch computes the multiplication by C.T without building C. (This cell runs where
 # PyTorch is installed; the site is built without it.)
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

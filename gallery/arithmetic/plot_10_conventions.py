@@ -23,8 +23,6 @@ number can be changed and each output traced back to its inputs.
 # with ``output_padding`` :math:`(i' - 1) s + k - 2 \lfloor k/2 \rfloor + a` or :math:`(i' -
 # 1) s + k + a`; Keras crops the full result to it as TensorFlow does (the odd row at the end).
 # The last column compares the values with PyTorch's call of the same size.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -83,6 +81,8 @@ plt.show()
 # Keras' ``'same'`` crops like TensorFlow's SAME from Keras 3.15 (and on TensorFlow or JAX in
 # every version); before, on the PyTorch backend, it gave PyTorch's values, with a warning.
 # (These cells run where PyTorch or Keras is installed; the site is built without them.)
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
 

@@ -18,8 +18,6 @@ outputs as channels and interleaving them into space is called a pixel shuffle.
 # 8x8: phase (r, c) fills ``output[r::2, c::2]``, one pixel of each outlined 2x2 block. With
 # padding p the output starts p samples into this full result: output row r comes from phase
 # kernel :math:`(r + p) \bmod s`, and tap u reaches the rows of phase :math:`(u - p) \bmod s`.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -37,8 +35,7 @@ print(np.array_equal(shuffled, full))
 names = [f"r={r}, c={c}" for r, c in np.ndindex(2, 2)]
 panels = [Panel(y, n, "output") for n, y in zip(names, phases)]
 panels.append(Panel(shuffled, "Pixel shuffle of the phases", "output"))
-title = "The four stride-1 phases over the 3x3 input, shuffled: each outlined "
-title += "2x2 block holds phase (r, c) at its row r, column c"
+title = "Phases (r, c), shuffled: each outlined 2x2 block holds one of each"
 _, axes = show_panels(panels, title=title)
 for i, j in np.ndindex(4, 4):
     highlight(axes[-1], slice(2 * i, 2 * i + 2), slice(2 * j, 2 * j + 2))
@@ -58,8 +55,7 @@ plt.show()
 # overlap of the :ref:`checkerboards page <sphx_glr_gallery_practice_plot_01_checkerboard.py>`.
 # Padded with a zero row and column to 4x4, the kernel fits the ESPCN form and gives the same
 # values plus one row and column at the end.
-flipped = [tc.flip_kernel(sub) for sub in subs_flat]
-espcn_weight = np.stack(flipped)[:, None]  # (C_out, C_in, 2, 2)
+espcn_weight = np.stack([tc.flip_kernel(s) for s in subs_flat])[:, None]
 espcn = tc.pixel_shuffle(tc.conv2d(np.pad(x, 1)[None], espcn_weight), 2)[0]
 print(espcn_weight.shape, np.array_equal(espcn, full))
 k3 = np.arange(1, 10).reshape(3, 3)
@@ -83,14 +79,18 @@ icnr = tc.pixel_shuffle(tc.conv2d(np.pad(x, 1)[None], icnr_weight), 2)[0]
 kernel_icnr = np.kron(tc.flip_kernel(w0), np.ones((2, 2), dtype=int))
 same = np.array_equal(tc.conv_transpose2d(x, kernel_icnr, stride=2), icnr)
 print(kernel_icnr, tc.phase_sums(kernel_icnr, 2), same, sep="\n")
+title = "ICNR: the four phases are equal, so each value fills a 2x2 block"
+show_panels([Panel(icnr, "Output", "output")], title=title)
+plt.show()
 
 # %%
 # In PyTorch
 # ----------
 #
-# The ESPCN form on the page's ``x`` and ``espcn_weight``: a convolution's weight is
-# ``(C_out, C_in / groups, kH, kW)``, a transposed convolution's ``(C_in, C_out / groups, kH,
-# kW)``. (This cell runs where PyTorch is installed; the site is built without it.)
+# The ESPCN form on the page's ``x`` and ``espcn_weight`` (a convolution's weight: ``(C_out, C_in /
+# groups, kH, kW)``). This cell runs where PyTorch is installed; the site is built without it.
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

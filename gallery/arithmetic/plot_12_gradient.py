@@ -18,8 +18,6 @@ other.
 # matrix, so that :math:`\mathrm{conv}(x) = C x` on the flattened x. The scalar
 # :math:`L(x) = \langle \mathrm{conv}(x), g \rangle` has gradient
 # :math:`\partial L / \partial x = C^\top g`, the transposed convolution of ``g``.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -82,6 +80,8 @@ print(np.abs(numeric_t - by_conv).max())
 #
 # PyTorch's autograd gives the same gradient, and ``conv_transpose2d`` of ``g`` computes it
 # directly (this cell runs where PyTorch is installed; the site is built without it):
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

@@ -30,16 +30,13 @@ makes :ref:`checkerboards <sphx_glr_gallery_practice_plot_01_checkerboard.py>`.
 # - whether Keras' ``Conv2DTranspose(filters, k, strides=s, padding="same")`` (always s times
 #   the input) gives PyTorch's values or shifts them by one pixel: Keras crops the odd row at
 #   the end, PyTorch at the start (Keras 3 before 3.15 on PyTorch gave PyTorch's values).
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
 from transposed_conv.plotting import Panel, show_panels
 
-rng = np.random.default_rng(0)
-table = []
+rng, table = np.random.default_rng(0), []
 print(" s  k  padding  output_padding  tap counts  Keras 'same'")
 for s in (2, 3):
     for k in range(2, 3 * s + 1):
@@ -81,6 +78,10 @@ plt.show()
 x = np.arange(16).reshape(4, 4) % 5
 kernel4 = np.array([[1, 2, 0, 1], [0, 1, 3, 0], [2, 0, 1, 1], [1, 1, 0, 2]])
 up4 = tc.conv_transpose2d(x, kernel4, stride=2, padding=1)  # 8x8
+
+# %%
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

@@ -19,12 +19,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
-from transposed_conv.plotting import sample_photo, show_images
+from transposed_conv import plotting
 
 kernel = tc.bilinear_kernel(2)
 sums = tc.phase_sums(kernel, 2, padding=1)
 orders = tc.image_zero_orders(kernel, 2)
 print(kernel, sums, orders, sep="\n")
+tent_panel = plotting.Panel(kernel, "Kernel", "kernel")
+plotting.show_panels([tent_panel], title="The f = 2 tent kernel")
+plt.show()
 
 # %%
 # On the photograph
@@ -33,11 +36,11 @@ print(kernel, sums, orders, sep="\n")
 # With this kernel the transposed convolution equals bilinear interpolation except in a
 # border :math:`\lfloor f / 2 \rfloor` pixels wide, where interpolation repeats the edge and
 # the transposed convolution sees zeros: in the crops, only the top row differs.
-small = tc.box_downsample(sample_photo(), 4)
+small = tc.box_downsample(plotting.sample_photo(), 4)
 by_kernel = tc.conv_transpose2d(small, kernel, stride=2, padding=1)
 by_interpolation = tc.interpolate(small, 2, "bilinear")
 difference = (by_kernel - by_interpolation)[:96, 48:144]
-show_images(
+plotting.show_images(
     {
         "Transposed conv, bilinear kernel": by_kernel[:96, 48:144],
         "Bilinear interpolation": by_interpolation[:96, 48:144],
@@ -59,14 +62,12 @@ plt.show()
 crop = small[:32, :32]
 table = {}
 for f in range(2, 9):
-    up = tc.conv_transpose2d(
-        crop, tc.bilinear_kernel(f), stride=f, padding=f // 2
-    )
-    differs = ~np.isclose(
-        up, tc.interpolate(crop, f, "bilinear"), rtol=0, atol=1e-12
-    )
+    tent2d = tc.bilinear_kernel(f)
+    up = tc.conv_transpose2d(crop, tent2d, stride=f, padding=f // 2)
+    bilinear = tc.interpolate(crop, f, "bilinear")
+    differs = ~np.isclose(up, bilinear, rtol=0, atol=1e-12)
     border = int(differs[: len(up) // 2, len(up) // 2].sum())  # rows, top
-    tent = tc.bilinear_kernel(f).sum(axis=0)  # one axis of the kernel
+    tent = tent2d.sum(axis=0)  # one axis of the kernel
     table[f] = (border, tc.image_zero_orders(tent, f)[1:].tolist())
     print(f"f = {f}: border {border}, zero orders at j/f: {table[f][1]}")
 

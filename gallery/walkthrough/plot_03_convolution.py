@@ -12,8 +12,6 @@ overlapping values by the nine weights and adds the products up into one output 
 #
 # Sliding a 3x3 kernel over a 4x4 input with stride 1 and no padding fits
 # :math:`\lfloor (4 + 2 \cdot 0 - 3) / 1 \rfloor + 1 = 2` positions per axis: the output is 2x2.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -84,6 +82,8 @@ plt.show()
 # ``(C_out, C_in / groups, kH, kW)`` (``groups`` splits the channels into independent sets;
 # with one channel it is 1):
 # (This cell runs where PyTorch is installed; the site is built without it.)
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

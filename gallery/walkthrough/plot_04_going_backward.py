@@ -15,8 +15,6 @@ number can be changed and each output traced back to its inputs.
 #
 # In the convolution, the nine values of the top-left window make output[0, 0] = 94. This is a
 # many-to-one relation, and it has a fixed shape: the kernel's.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -68,6 +66,8 @@ print(result)
 # In PyTorch the transposed convolution is ``torch.nn.functional.conv_transpose2d`` (or the layer
 # ``torch.nn.ConvTranspose2d``); its weight has the shape ``(C_in, C_out / groups, kH, kW)``:
 # (This cell runs where PyTorch is installed; the site is built without it.)
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

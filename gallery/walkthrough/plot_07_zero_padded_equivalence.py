@@ -15,8 +15,6 @@ number can be changed and each output traced back to its inputs.
 #
 # Pad the 2x2 ``x2`` with k - 1 = 2 zeros on every side: 6x6. A 3x3 window fits in 4 positions
 # along each axis of it, so the result is 4x4.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -83,6 +81,8 @@ for axis in (0, 1):
 # The zero-padded route in PyTorch: pad by 2, rotate the kernel with ``torch.flip`` on both
 # spatial axes, and convolve; it equals ``conv_transpose2d`` with the kernel as it is:
 # (This cell runs where PyTorch is installed; the site is built without it.)
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
     import torch.nn.functional as F

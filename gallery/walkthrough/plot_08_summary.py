@@ -14,8 +14,6 @@ number can be changed and each output traced back to its inputs.
 # ------------------------
 #
 # The matrix route, the scatter-add route and the zero-padded convolution, compared.
-from importlib.util import find_spec
-
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -87,6 +85,8 @@ print(strided)
 #
 # The walk-through's transposed convolution as a PyTorch layer, weight ``(C_in, C_out / groups, kH, kW)``:
 # (This cell runs where PyTorch is installed; the site is built without it.)
+from importlib.util import find_spec
+
 if find_spec("torch"):
     import torch
 

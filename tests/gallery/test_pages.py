@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import math
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,9 @@ from explorer_link import explorer_link
 from pages import SCRIPTS
 
 import transposed_conv as tc
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
+import fold_code
 
 MAX_WIDTH = 6.5  # inches: shown 1:1 in the site's 656 px text column
 
@@ -107,6 +111,75 @@ def test_script_names_no_build_path_and_no_layout(script):
     source = script.read_text(encoding="utf-8")
     assert BUILD_PATH.findall(source) == []
     assert LAYOUT_COMMENT.findall(source) == []
+
+
+def code_blocks(source: str) -> list[str]:
+    """The code of each ``# %%`` cell (its leading comment lines, the text, left out)."""
+    blocks = []
+    for cell in re.split(r"^# %%.*$", source, flags=re.MULTILINE)[1:]:
+        lines = cell.strip("\n").splitlines()
+        while lines and (not lines[0].strip() or lines[0].startswith("#")):
+            lines.pop(0)
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
+def test_framework_cells_are_folded_whole(script):
+    """A block that runs only under PyTorch or Keras holds nothing else, so the site folds all of it.
+
+    The site is built without them (docs/_ext/fold_code.py folds such blocks); a block
+    that mixed framework code with the page's own would stay open at full height.
+    """
+    for code in code_blocks(script.read_text(encoding="utf-8")):
+        if re.search(r"^if find_spec\(", code, flags=re.MULTILINE):
+            assert fold_code.framework_names(code), code
+
+
+def test_framework_fold_keeps_mixed_blocks_open():
+    """Only blocks of framework code alone fold; the summary names each framework once."""
+    torch_cell = 'if find_spec("torch"):\n    import torch\n'
+    assert fold_code.framework_names(torch_cell + torch_cell) == ["PyTorch"]
+    assert fold_code.framework_names("y = 1\n" + torch_cell) == []
+    assert fold_code.framework_names(torch_cell + "else:\n    y = 1\n") == []
+    assert fold_code.framework_names('if find_spec("numpy"):\n    y = 1\n') == []
+
+
+DRAWERS = {"Panel", "show_panels", "show_images", "show_zero_insertion", "highlight", "plotting."}
+
+
+@pytest.mark.parametrize(
+    ("code", "read_later", "start"),
+    [
+        ('y = tc.conv2d(x, w)\nshow_panels([Panel(y, "y")], title="t")\nplt.show()', set(), 2),
+        ('y = x + 1\n\ntitle = "t"\nfig, axes = show_panels([Panel(y, "y")])', set(), 2),
+        ('d = a - b\nshow_images({"Difference": d}, title="t")', set(), 2),
+        (
+            '_, axes = show_panels([Panel(x, "x")])\nfor i in range(2):\n    highlight(axes[i], 0, 0)',
+            set(),
+            1,
+        ),
+        ('show_panels([Panel(x, "x")])\nprint(x)', set(), None),
+        ('show_panels([Panel(tc.conv2d(x, w), "y")])', set(), None),
+        ("fig, axes, back = show_zero_insertion(x, w)", {"back"}, None),
+        ("y = x.T\nplt.show()", set(), None),
+        ('tent = plotting.Panel(w, "w")\nplotting.show_panels([tent], title="t")', set(), 1),
+    ],
+    ids=[
+        "computes-then-draws",
+        "title-goes-along",
+        "difference-stays",
+        "loop",
+        "print-after",
+        "package-math",
+        "result-read-later",
+        "show-alone",
+        "module",
+    ],
+)
+def test_plotting_fold_takes_only_drawing(code, read_later, start):
+    """The folded end of a block draws: it computes nothing the page reads or prints."""
+    assert fold_code.drawing_start(code, DRAWERS, read_later) == start
 
 
 MATH = re.compile(r":math:`([^`]*)`")
