@@ -164,7 +164,9 @@ def minimums(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and strict mypy on the package."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "lint"))
+    # ruff and mypy read the files without importing them: no bytecode compiled at install
+    lint_group = nox.project.dependency_groups(PYPROJECT, "lint")
+    session.install("-e", ".", *lint_group, env={"UV_COMPILE_BYTECODE": "0"})
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
@@ -173,7 +175,10 @@ def lint(session: nox.Session) -> None:
 @nox.session(venv_backend="virtualenv", python="3.11")
 def oracle(session: nox.Session) -> None:
     """Cross-check every function against PyTorch (CPU, float64), valid and invalid calls."""
-    session.install(TORCH, "keras", "-e", ".[plot]", "pytest>=8.1", "hypothesis>=6.100")
+    # --no-compile: of PyTorch's and Keras's 8,000 modules the tests import a few
+    session.install(
+        "--no-compile", TORCH, "keras", "-e", ".[plot]", "pytest>=8.1", "hypothesis>=6.100"
+    )
     session.run(
         "pytest",
         "tests/oracle",
@@ -261,15 +266,27 @@ def _build_dist(session: nox.Session) -> None:
         session.run("python", "-m", "build", "--outdir", out)
 
 
+def _npm_installed() -> bool:
+    """Whether node_modules holds every package package-lock.json pins, as pinned.
+
+    npm records what it installed in ``node_modules/.package-lock.json``: the lockfile's
+    packages without the project's own entry.
+    """
+    installed = Path("node_modules/.package-lock.json")
+    if not installed.is_file():
+        return False
+    pinned = json.loads(Path("package-lock.json").read_text(encoding="utf-8"))["packages"]
+    have = json.loads(installed.read_text(encoding="utf-8")).get("packages")
+    return have == {name: pin for name, pin in pinned.items() if name}
+
+
 def _npm_tools(session: nox.Session, *, required: bool) -> bool:
     """Install package-lock.json's tools (axe-core, Lighthouse, the math font) with ``npm ci``.
 
     Skipped when node_modules already matches the lockfile. Without npm, or without the
     npm registry, a session that needs the tools fails; ``docs`` logs it and goes on.
     """
-    installed = Path("node_modules/.package-lock.json")
-    lock = Path("package-lock.json")
-    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+    if _npm_installed():
         return True
     why = "npm is not installed"
     if shutil.which("npm"):
@@ -306,6 +323,7 @@ def docs(session: nox.Session) -> None:
         "-W",
         "--keep-going",
         "-n",
+        *("-j", "auto"),  # pages read and written, and gallery scripts run, a process per core
         "-d",  # the pickled doctrees stay out of the published folder
         str(BUILD / "doctrees"),
         str(DOCS),
@@ -424,6 +442,10 @@ def reproducible(session: nox.Session) -> None:
     of the committed state (a clean work tree). Pages, images, videos, fonts and
     downloads must be byte-identical; zip archives may differ in their members'
     timestamps only.
+
+    The clone builds its own sources (``PYTHONPATH`` puts its ``src`` first) in this
+    checkout's ``docs`` environment, with this checkout's node_modules when that holds
+    what the clone's package-lock.json pins: nothing is installed twice.
     """
     if not (HTML / "index.html").exists():
         session.error("No site yet: run `nox -s docs` first.")
@@ -436,8 +458,15 @@ def reproducible(session: nox.Session) -> None:
     clone = Path(session.create_tmp()).resolve() / "second-build-elsewhere"
     shutil.rmtree(clone, ignore_errors=True)
     session.run("git", "clone", "--quiet", "--no-local", ".", str(clone), external=True)
+    if Path("node_modules").is_dir():  # the clone's docs session checks it against its lockfile
+        (clone / "node_modules").symlink_to(Path("node_modules").resolve())
+    envdir = str(Path(".nox").resolve())  # the docs environment made here (-R: nothing installed)
     with session.chdir(clone):
-        session.run("nox", "-s", "docs", external=True)
+        session.run(
+            *("nox", "--envdir", envdir, "-R", "-s", "docs"),
+            env={"PYTHONPATH": str(clone / "src")},
+            external=True,
+        )
     session.run(
         "python3",
         "tests/reproducible/compare_builds.py",

@@ -95,6 +95,9 @@ sphinx_gallery_conf = {
     "show_memory": False,
     "promote_jupyter_magic": False,
     "first_notebook_cell": None,
+    # the examples run in joblib's worker processes, as many as sphinx-build's -j (noxfile:
+    # -j auto, a process per core); the scrapers keep no state from one example to the next
+    "parallel": True,
 }
 
 html_theme = "pydata_sphinx_theme"

@@ -29,6 +29,7 @@ import functools
 import queue
 import sys
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -320,6 +321,7 @@ def main() -> int:
     server, base = serve(root)
     failures = check_links(root, pages) | check_old_api_links(root)
     weights: dict[str, int] = {}
+    seconds: dict[str, float] = {}
     todo: queue.Queue[str] = queue.Queue()
     for name in ["(old api links)", *pages]:
         todo.put(name)
@@ -343,7 +345,9 @@ def main() -> int:
                     if forwarding := check_old_api_forwarding(browser, base):
                         failures["api.html (old links)"] = forwarding
                 else:
+                    started = time.monotonic()
                     failures.update(check_one(contexts, base, root, name, shots, weights))
+                    seconds[name] = time.monotonic() - started
             browser.close()
 
     with ThreadPoolExecutor(max(1, args.workers)) as pool:
@@ -357,6 +361,9 @@ def main() -> int:
     print("heaviest pages (bytes loaded):")
     for url, weight in sorted(weights.items(), key=lambda kv: -kv[1])[:5]:
         print(f"  {weight:>10,}  {url.removeprefix(base)}")
+    print("slowest pages (seconds, both modes):")
+    for name, took in sorted(seconds.items(), key=lambda kv: -kv[1])[:5]:
+        print(f"  {took:10.1f}  {name}")
     print(f"{len(pages)} pages in light and dark mode: {len(failures)} with problems")
     print(f"screenshots: {shots.resolve()}")
     return 1 if failures else 0

@@ -21,14 +21,17 @@ On the landing page, the arithmetic page and every gallery page:
 
 The built thumbnails (``_images/sphx_glr_*_thumb.png``) are not strips and no two alike.
 Screenshots of the pages with animations are saved at 1280 and 390 px, light and dark.
+Pages are checked by WORKERS threads, each with its own browser.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import queue
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -96,6 +99,7 @@ PRIMES = """() => {
       parseFloat(getComputedStyle(el.closest("math").parentElement).fontSize),
   }));
 }"""
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 PRIME_RATIO = 1.0
 """A prime (i′, o′: the transposed sizes) is set at least as large as the text around it."""
 
@@ -296,6 +300,42 @@ def _known(problem: str) -> tuple[str, str]:
     return problem.split(":", maxsplit=1)[0].split(" at ", maxsplit=1)[0], kind
 
 
+def check_one(browser: Browser, base: str, name: str, shots: Path | None) -> list[str]:
+    """Every check of one page; its screenshots if it has players."""
+    page = browser.new_page()
+    page.goto(base + name)
+    load_all(page)
+    problems = check_primes(page, name)
+    for width in (320, 390, 1280):
+        problems += check_sizes(page, name, width)
+    if name.startswith("gallery/"):
+        problems += check_lead(page, name)
+    animated = page.locator(".tcf-steps").count() > 0
+    page.close()
+    if animated:
+        problems += check_players(browser, base + name, name)
+    if shots is not None and animated:
+        shots.mkdir(parents=True, exist_ok=True)
+        stem = name.replace("/", "_").removesuffix(".html")
+        for scheme in ("light", "dark"):
+            context = browser.new_context(
+                viewport={"width": 1280, "height": 900}, color_scheme=scheme
+            )
+            shot = context.new_page()
+            shot.goto(base + name)
+            load_all(shot)
+            shot.screenshot(path=shots / f"{stem}_1280_{scheme}.png", full_page=True)
+            shot.set_viewport_size({"width": 390, "height": 900})
+            shot.evaluate(NEXT_FRAME)
+            shot.screenshot(path=shots / f"{stem}_390_{scheme}.png", full_page=True)
+            context.close()
+    return problems
+
+
+WORKERS = 2
+"""Pages checked at once, each thread with its own browser (as tests/browser/check_site.py)."""
+
+
 def main(root: Path, shots: Path | None) -> int:
     pages = [
         "index.html",
@@ -304,36 +344,28 @@ def main(root: Path, shots: Path | None) -> int:
     ]
     server, base = serve(root)
     problems = check_thumbnails(root)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for name in pages:
-            page = browser.new_page()
-            page.goto(base + name)
-            load_all(page)
-            problems += check_primes(page, name)
-            for width in (320, 390, 1280):
-                problems += check_sizes(page, name, width)
-            if name.startswith("gallery/"):
-                problems += check_lead(page, name)
-            animated = page.locator(".tcf-steps").count() > 0
-            page.close()
-            if animated:
-                problems += check_players(browser, base + name, name)
-            if shots is not None and animated:
-                shots.mkdir(parents=True, exist_ok=True)
-                for scheme in ("light", "dark"):
-                    for width in (1280, 390):
-                        context = browser.new_context(
-                            viewport={"width": width, "height": 900}, color_scheme=scheme
-                        )
-                        shot = context.new_page()
-                        shot.goto(base + name)
-                        load_all(shot)
-                        stem = name.replace("/", "_").removesuffix(".html")
-                        shot.screenshot(path=shots / f"{stem}_{width}_{scheme}.png", full_page=True)
-                        context.close()
-        browser.close()
+    todo: queue.Queue[str] = queue.Queue()
+    for name in pages:
+        todo.put(name)
+    found: dict[str, list[str]] = {}
+
+    def work() -> None:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            while True:
+                try:
+                    name = todo.get_nowait()
+                except queue.Empty:
+                    break
+                found[name] = check_one(browser, base, name, shots)
+            browser.close()
+
+    with ThreadPoolExecutor(WORKERS) as pool:
+        for done in [pool.submit(work) for _ in range(WORKERS)]:
+            done.result()  # a worker's exception fails the check here
     server.shutdown()
+    for name in pages:  # in page order, whichever thread checked the page
+        problems += found[name]
     known = [problem for problem in problems if _known(problem) in KNOWN]
     for problem in known:
         print(f"known (issue 19): {problem}")
