@@ -38,8 +38,9 @@ def show_channel_sum(
     Output channel ``o`` belongs to group ``g = o // (C_out / groups)``; it is
     the sum, over the ``C_in / groups`` input channels ``c`` of that group, of
     the transposed convolution of ``x[c]`` with ``weight[c, o % (C_out / groups)]``.
-    The figure reads as that sum, ``x[c] ∗ᵀ w[c, j] + x[c + 1] ∗ᵀ w[c + 1, j]
-    + ... = y[o]``, the operators between the panels (``∗ᵀ``,
+    The figure reads as that sum, ``x[c] ∗ᵀ weight[c, o] + x[c + 1] ∗ᵀ
+    weight[c + 1, o] + ...`` (the second index counted within the group) equals
+    output channel ``o``, the operators between the panels (``∗ᵀ``,
     :data:`TRANSPOSED`, is the transposed convolution).
 
     Parameters
