@@ -53,8 +53,8 @@ print(same(result, transposed), same(unflipped, transposed))
 show_panels(
     [
         Panel(transposed, "Transposed convolution", "output"),
-        Panel(result, "Rotated kernel", "output"),
-        Panel(unflipped, "Kernel as is", "output"),
+        Panel(result, "With the rotated kernel", "output"),
+        Panel(unflipped, "With the kernel as is", "output"),
     ],
     title="Only the rotated kernel reproduces the transposed convolution",
     operators=["=", "≠"],
