@@ -116,10 +116,8 @@ html_theme_options = {
     "navigation_with_keys": False,
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
-    "secondary_sidebar_items": {
-        "**": ["page-toc", "sg_download_links"],
-        "gallery/*/plot_*": ["page-toc", "sg_download_links", "colour-key"],
-    },
+    # colour-key: on gallery examples only (docs/_ext/color_key.py gives those pages the key)
+    "secondary_sidebar_items": ["page-toc", "sg_download_links", "colour-key"],
 }
 # pages without sub-pages get no (empty) left sidebar
 html_sidebars = {
