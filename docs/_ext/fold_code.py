@@ -32,8 +32,11 @@ HARMLESS = {"zip", "enumerate", "range", "len", "slice", "list", "dict", "tuple"
 """Built-ins a drawing statement may call (to arrange panels and titles)."""
 
 
-def _checked_framework(statement: ast.stmt) -> str | None:
-    """The framework an ``if find_spec("NAME"):`` statement runs under, else None."""
+def guarded_module(statement: ast.stmt) -> str | None:
+    """The module of ``FRAMEWORKS`` an ``if find_spec("NAME"):`` statement runs under, else None.
+
+    The one definition of a framework cell: tests/oracle/test_framework_blocks.py runs them.
+    """
     if not isinstance(statement, ast.If) or statement.orelse:
         return None
     test = statement.test
@@ -44,8 +47,9 @@ def _checked_framework(statement: ast.stmt) -> str | None:
         and len(test.args) == 1
         and not test.keywords
         and isinstance(test.args[0], ast.Constant)
+        and test.args[0].value in FRAMEWORKS
     ):
-        return FRAMEWORKS.get(test.args[0].value)
+        return str(test.args[0].value)
     return None
 
 
@@ -68,9 +72,10 @@ def framework_names(code: str) -> list[str]:
             and [alias.name for alias in statement.names] == ["find_spec"]
         ):
             continue
-        name = _checked_framework(statement)
-        if name is None:
+        module = guarded_module(statement)
+        if module is None:
             return []
+        name = FRAMEWORKS[module]
         if name not in names:
             names.append(name)
     return names

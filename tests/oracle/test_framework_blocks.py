@@ -27,7 +27,9 @@ import contextlib
 import copy
 import io
 import os
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -36,30 +38,14 @@ from pages import SCRIPTS, imports
 
 import transposed_conv as tc
 
+sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
+from fold_code import guarded_module
+
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["KERAS_BACKEND"] = "torch"
 pytest.importorskip("torch")
-FRAMEWORKS = ("torch", "keras")
 
 pytestmark = pytest.mark.filterwarnings("ignore")
-
-
-def _guarded(node: ast.stmt) -> str | None:
-    """The framework a top-level ``if find_spec("...")`` statement guards, or None."""
-    if not isinstance(node, ast.If) or node.orelse:
-        return None
-    test = node.test
-    if (
-        isinstance(test, ast.Call)
-        and isinstance(test.func, ast.Name)
-        and test.func.id == "find_spec"
-        and len(test.args) == 1
-        and not test.keywords
-        and isinstance(test.args[0], ast.Constant)
-        and test.args[0].value in FRAMEWORKS
-    ):
-        return str(test.args[0].value)
-    return None
 
 
 def _checks(body: list[ast.stmt]) -> list[ast.Call]:
@@ -95,7 +81,7 @@ def framework_cells(source: str) -> list[tuple[str, list[ast.stmt]]]:
     """``(framework, body)`` for each framework cell of a script, in order."""
     cells = []
     for node in ast.parse(source).body:
-        framework = _guarded(node)
+        framework = guarded_module(node)
         if framework is not None and isinstance(node, ast.If):
             cells.append((framework, node.body))
     return cells
@@ -108,7 +94,7 @@ WITH_CELLS = [script for script, cells in CELLS.items() if cells]
 def test_the_contract_is_found():
     """The parser finds cells, and every cell checks its result against the package's."""
     assert len(WITH_CELLS) >= 20
-    assert {fw for cells in CELLS.values() for fw, _ in cells} == set(FRAMEWORKS)
+    assert {fw for cells in CELLS.values() for fw, _ in cells} == {"torch", "keras"}
     for script, cells in CELLS.items():
         for framework, body in cells:
             assert _checks(body), f"{script.name}: a {framework} cell prints no np.allclose(A, B)"
