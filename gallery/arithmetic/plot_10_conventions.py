@@ -8,8 +8,7 @@ Keras gives ``padding`` and, optionally, ``output_padding``. SAME and VALID desc
 of the convolution that is transposed: VALID pads nothing; SAME pads just enough for that
 convolution to map o' samples to :math:`\lceil o' / s \rceil = i'`, an odd zero going at the end.
 
-`Open this case in the explorer <../../explorer.html#dim=2&i=4,4&k=3,3&s=2,2&p=0,0&a=0,0&d=1,1&x=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16&w=1,2,0,2,4,1,0,1,3>`__, where every
-number can be changed and each output traced back to its inputs.
+`Open this case in the explorer <../../explorer.html#dim=2&i=4,4&k=3,3&s=2,2&p=0,0&a=0,0&d=1,1&x=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16&w=1,2,0,2,4,1,0,1,3>`__, where every number can be changed and each output traced back to its inputs.
 """
 
 # %%
@@ -17,28 +16,24 @@ number can be changed and each output traced back to its inputs.
 # ----------------------------
 #
 # Each row is one call on a 4x4 input, 3x3 kernel, stride 2, as PyTorch's ``padding`` p and
-# ``output_padding`` a, plus the rows and columns cropped at the end. "TF shape 8" is
-# TensorFlow's ``output_shape`` of 8x8. For an input of length :math:`i'` (``i_in``), Keras'
-# output length is :math:`i' s` (``'same'``) or :math:`i' s + \max(k - s, 0)` (``'valid'``),
-# with ``output_padding`` :math:`(i' - 1) s + k - 2 \lfloor k/2 \rfloor + a` or :math:`(i' -
-# 1) s + k + a`; Keras crops the full result to it as TensorFlow does (the odd row at the end).
-# The last column compares the values with PyTorch's call of the same size.
+# ``output_padding`` a, plus the rows and columns cropped at the end. "TF shape 8" is TensorFlow's
+# ``output_shape`` of 8x8. For an input of length :math:`i'` (``i_in``), Keras' output length is
+# :math:`i' s` (``'same'``) or :math:`i' s + \max(k - s, 0)` (``'valid'``), with ``output_padding``
+# :math:`(i' - 1) s + k - 2 \lfloor k/2 \rfloor + a` or :math:`(i' - 1) s + k + a`; Keras crops the
+# full result to it as TensorFlow does (the odd row at the end). The last column compares the values
+# with PyTorch's call of the same size; the figure hatches the columns the first five drop.
+from functools import partial
+
 import matplotlib.pyplot as plt
 import numpy as np
 
 import transposed_conv as tc
 from transposed_conv.plotting import Panel, highlight, show_panels
 
-
-def call(p, a, crop=0):  # PyTorch's arguments, then a crop at the end
-    y = tc.conv_transpose2d(x, kernel, stride=2, padding=p, output_padding=a)
-    return y[: len(y) - crop, : len(y) - crop]
-
-
-i_in, k, s = 4, 3, 2
-x = np.arange(1, 17).reshape(4, 4)
+i_in, k, s, x = 4, 3, 2, np.arange(1, 17).reshape(4, 4)
 kernel = np.array([[1, 2, 0], [2, 4, 1], [0, 1, 3]])  # asymmetric: shifts show
-full = call(0, 0)  # 9x9
+conv = partial(tc.conv_transpose2d, x, kernel, stride=2)  # PyTorch's call
+full = conv()  # 9x9
 rows = {"PyTorch p=1, a=1": (1, 1, 0), "PyTorch p=1": (1, 0, 0)}
 rows["PyTorch p=0"] = (0, 0, 0)
 for o, pad in [(8, "SAME"), (7, "SAME"), (9, "VALID"), (10, "VALID")]:
@@ -47,14 +42,19 @@ for o, pad in [(8, "SAME"), (7, "SAME"), (9, "VALID"), (10, "VALID")]:
 for pad, a in [("same", None), ("valid", None), ("same", 1), ("same", 0)]:
     name = f"Keras '{pad}'" + ("" if a is None else f", a={a}")
     rows[name] = tc.keras_conv_transpose_params(k, s, pad, a, input_size=i_in)
-verdicts = {}
+verdicts, cropped = {}, []
 print(f"{'call':<20}{'p':>3}{'a':>3}{'crop':>6}{'size':>6}  vs PyTorch")
 for name, (p, a, crop) in rows.items():
-    y = call(p, a, crop)
-    p_torch = -(-(len(full) - len(y)) // 2)  # PyTorch crops this at the start
-    same = np.array_equal(y, call(p_torch, 2 * p_torch - len(full) + len(y)))
+    y = tc.pad_or_crop(conv(padding=p, output_padding=a), (0, -crop))
+    cropped.append([not p <= c < p + len(y) for c in range(len(full))])
+    p_torch, a_torch = -(-(len(full) - len(y)) // 2), (len(full) - len(y)) % 2
+    same = np.array_equal(y, conv(padding=p_torch, output_padding=a_torch))
     verdicts[name] = "equal" if same else "shifted by one"
     print(f"{name:<20}{p:>3}{a:>3}{crop:>6}{len(y):>6}  {verdicts[name]}")
+panel = Panel([full[0]] * 5, "Row 0, per call", "output", cropped=cropped[:5])
+show_panels([panel], title="Columns of the 9x9 full result kept", width=4.6)
+plt.yticks(range(5), ["p=1, a=1", "p=1", "p=0", "TF 8, SAME", "TF 7, SAME"])
+plt.show()
 
 # %%
 # The one-pixel shift
@@ -65,7 +65,7 @@ for name, (p, a, crop) in rows.items():
 # end. PyTorch pads symmetrically: ``padding=1, output_padding=1`` drops the *first* row and
 # column where TensorFlow drops the *last*. In PyTorch, take ``padding=0`` and drop the last.
 tf_same = tc.conv_transpose2d_tf(x, kernel, (8, 8), stride=2, padding="SAME")
-pytorch_out = call(1, 1)
+pytorch_out = conv(padding=1, output_padding=1)
 title = "TF SAME: top-left 8x8, dashed; PyTorch p=1, a=1: bottom-right, solid"
 _, (ax,) = show_panels([Panel(full, "9x9 full result", "output")], title=title)
 highlight(ax, (0, 8), (0, 8), linestyle="--")

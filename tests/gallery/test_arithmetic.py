@@ -317,6 +317,27 @@ def test_conventions(page):
             assert verdicts[name] == "shifted by one"
             assert not np.array_equal(ours, torch_like), name
             np.testing.assert_array_equal(ours[1:, 1:], torch_like[:-1, :-1], err_msg=name)
+    # the figure: each call keeps one run of the full result's columns (rows alike) and drops
+    # the rest, hatched; the first five calls are drawn, TF's SAME 8 one column left of
+    # PyTorch's p=1, a=1
+    kept = {}
+    for name, drops in zip(rows, ns["cropped"], strict=True):
+        columns = np.flatnonzero(np.logical_not(drops))
+        assert len(drops) == len(full), name
+        assert np.array_equal(columns, np.arange(columns[0], columns[-1] + 1)), name
+        out = result(*rows[name])
+        within = full[np.ix_(columns, columns)]
+        np.testing.assert_array_equal(out[: len(columns), : len(columns)], within, err_msg=name)
+        past = out.copy()
+        past[: len(columns), : len(columns)] = 0
+        assert not past.any(), name  # past the full result: added zeros (TF shape 10)
+        kept[name] = (int(columns[0]), int(columns[-1]) + 1)
+    drawn = ["PyTorch p=1, a=1", "PyTorch p=1", "PyTorch p=0"]
+    assert list(kept)[:5] == [*drawn, "TF shape 8, SAME", "TF shape 7, SAME"]
+    assert kept["PyTorch p=1, a=1"] == (1, 9)
+    assert kept["TF shape 8, SAME"] == (0, 8)
+    assert kept["PyTorch p=1"] == kept["TF shape 7, SAME"] == (1, 8)
+    assert kept["PyTorch p=0"] == (0, 9)
     assert rows["TF shape 8, SAME"] == (0, 0, 1)
     assert rows["Keras 'same', a=1"] == (0, 0, 1)  # not PyTorch's (1, 1, 0)
     assert verdicts["Keras 'same', a=1"] == verdicts["Keras 'same'"] == "shifted by one"
