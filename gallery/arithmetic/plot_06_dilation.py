@@ -45,7 +45,7 @@ plt.show()
 # values, so each stamp reads at a glance), back to 7x7: each value stamps the dilated kernel.
 # Its input has size :math:`i' = 3`, its output :math:`o' = (i' - 1) + 2 \cdot (3 - 1) + 1 = 7`.
 x2 = np.array([[1, 2, 0], [0, 1, 3], [2, 0, 1]])
-title = "Transposed, dilation 2: each value stamps the spread-y kernel"
+title = "Transposed, dilation 2: each value stamps the dilated kernel"
 anim = animate_scatter(x2, kernel, dilation=2, title=title, input_name="x2")
 plt.show()
 
