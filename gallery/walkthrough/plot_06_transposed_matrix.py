@@ -68,9 +68,10 @@ stamps = tc.scatter_stamps(x2.reshape(2, 2), kernel)  # a 4x4 stamp per value
 total = stamps.sum(axis=0)
 # the cells each stamp reaches: a stamp of ones through a kernel of ones
 reached = tc.scatter_stamps(np.ones((2, 2)), np.ones_like(kernel)) > 0
+cells = zip(stamps, np.ndindex(2, 2), x2.ravel(), reached, strict=True)
 panels = [
-    Panel(st, f"{v} x kernel", "kernel", blank=~hit)
-    for st, v, hit in zip(stamps, x2.ravel(), reached, strict=True)
+    Panel(st, f"Input [{m}, {n}] = {v}: {v} x kernel", "kernel", blank=~hit)
+    for st, (m, n), v, hit in cells
 ]
 title = "Four scaled kernel stamps (blank where a stamp does not reach) add up to the transposed convolution"
 show_panels(
