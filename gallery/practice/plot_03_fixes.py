@@ -51,14 +51,11 @@ share_mean_free = {
     k: tc.image_band_share(y, 2)
     for k, y in upsamplers(small - small.mean()).items()
 }
+print(f"{'image-band share of':<24}{'photo':>8}{'photo - mean':>14}")
 for name in outs:
-    print(f"{name:<24}{share[name]:8.2%}{share_mean_free[name]:8.2%}")
+    print(f"{name:<24}{share[name]:8.2%}{share_mean_free[name]:14.2%}")
 show_images(
-    {
-        f"{k}: {share[k]:.1%}": y[:64, 64:128]
-        for k, y in outs.items()
-        if k != "Nearest"
-    },
+    {f"{k}: {share[k]:.1%}": y[:64, 64:128] for k, y in outs.items()},
     title="2x up-samplings of the photograph (crops), with the image-band share",
     ncols=3,
 )
