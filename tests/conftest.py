@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import notebook_numbers as notebook
@@ -43,11 +42,3 @@ def inputs() -> np.ndarray:
 @pytest.fixture
 def kernel() -> np.ndarray:
     return notebook.KERNEL.copy()
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    """Close every figure a test leaves open, so none outlives it (or warns in another test)."""
-    yield
-    if "matplotlib.pyplot" in sys.modules:
-        sys.modules["matplotlib.pyplot"].close("all")

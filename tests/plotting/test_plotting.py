@@ -693,6 +693,7 @@ def _dashed_cells(ax):
         c
         for c in ax.collections
         if c.get_array() is None
+        and len(c.get_edgecolor())  # matplotlib 3.8: none for an unstroked collection
         and mpl.colors.same_color(c.get_edgecolor()[0], plotting.HIGHLIGHT_COLOR)
         and c.get_linestyle()[0][1] is not None
     ]
