@@ -57,8 +57,7 @@ for name, kernel in [
             2 * out, kernel, stride=2, padding=1, output_padding=a
         )
         into[name] = tc.image_band_share(g, 2)
-    shares = f"{share[name]:.1%} photo, {share_mean_free[name]:.1%} minus mean"
-    grads[f"{name}: {shares}"] = g
+    grads[f"{name}: {share[name]:.1%}, {share_mean_free[name]:.1%}"] = g
 show_images(
     {k: g[:96, 64:160] for k, g in grads.items()},
     title="Input gradients of a stride-2 convolution (crops, photo minus its mean)",
