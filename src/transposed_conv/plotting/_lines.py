@@ -168,7 +168,8 @@ def show_line_panels(
     Examples
     --------
     >>> t = np.arange(8)
-    >>> fig, axes = show_line_panels({"Even": {"y": t / 2}, "Uneven": {"y": t / 2 + t % 2}},
+    >>> outputs = dict(Even={"y": t / 2}, Uneven={"y": t / 2 + t % 2})
+    >>> fig, axes = show_line_panels(outputs,
     ...                              title="Two outputs", xlabel="r", ylabel="y[r]",
     ...                              roles={"y": "output"}, markers=True)
     >>> [ax.get_title() for ax in axes], axes[0].get_ylim() == axes[1].get_ylim()
