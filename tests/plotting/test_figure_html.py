@@ -14,7 +14,14 @@ mpl.use("Agg")
 import matplotlib.pyplot as plt
 
 import transposed_conv as tc
-from transposed_conv.plotting import Panel, highlight, show_line_panels, show_lines, show_panels
+from transposed_conv.plotting import (
+    Panel,
+    highlight,
+    show_convolution,
+    show_line_panels,
+    show_lines,
+    show_panels,
+)
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "docs" / "_ext"))
 import figure_html
@@ -163,3 +170,16 @@ def test_line_panels_become_panels_whose_names_keep_their_lines(tmp_path):
     long = next(n[0] for n in items[0].notes if n[0].startswith("a kernel"))
     assert "\n" in long  # set in lines on the chart, and so on the page
     assert long.replace("\n", "<br>") in page
+
+
+def test_a_colour_bar_drawn_close_to_a_small_kernel_leaves_no_sliver_in_its_image():
+    """A 12x12 input is too big for its values, so every panel gets a bar; the kernel's bar
+    is drawn closer to it than the margin of the kernel's image, and must not show in it."""
+    kernel = np.array([[1, 0, 0, 2], [0, 1, 3, 0], [0, 0, 1, 0], [1, 0, 0, 0]])
+    x = np.arange(144).reshape(12, 12) * 37
+    fig, _, _ = show_convolution(x, kernel, padding=2, title="A big input, a small kernel")
+    shots = [i for i in figure_html.shoot(fig) if isinstance(i, figure_html.Shot)]
+    barred = [s for s in shots if s.bar is not None]
+    assert "Kernel (4, 4)" in [s.title for s in barred]
+    for shot in barred:
+        assert np.asarray(shot.image)[:, -4:, 3].max() == 0, shot.title  # transparent margin
