@@ -51,9 +51,9 @@ for name, (p, a, crop) in rows.items():
     same = np.array_equal(y, conv(padding=p_torch, output_padding=a_torch))
     verdicts[name] = "equal" if same else "shifted by one"
     print(f"{name:<20}{p:>3}{a:>3}{crop:>6}{len(y):>6}  {verdicts[name]}")
-panel = Panel([full[0]] * 5, "Row 0, per call", "output", cropped=cropped[:5])
-show_panels([panel], title="Columns of the 9x9 full result kept", width=4.6)
-plt.yticks(range(5), ["p=1, a=1", "p=1", "p=0", "TF 8, SAME", "TF 7, SAME"])
+calls = ["p=1, a=1", "p=1", "p=0", "TF 8, SAME", "TF 7, SAME"]
+row = Panel([full[0]] * 5, "Row 0", "output", cropped=cropped[:5], rows=calls)
+show_panels([row], title="Columns of the 9x9 full result kept", width=4.6)
 plt.show()
 
 # %%

@@ -1073,3 +1073,12 @@ def test_marked_cells_are_outlined_one_style_per_set_clear_of_their_digits():
                 inside = [e.x0 > x0 + half, e.x1 < x1 - half, e.y0 > y0 + half, e.y1 < y1 - half]
                 if e.x0 < x1 and e.x1 > x0 and e.y0 < y1 and e.y1 > y0:  # its own cell
                     assert all(inside), text.get_text()
+
+
+def test_panel_rows_label_the_rows_and_must_match_them():
+    _, axes = plotting.show_panels(
+        [plotting.Panel([[1, 2], [3, 4]], "Two calls", rows=["p=1", "p=0"])], title="Rows"
+    )
+    assert [t.get_text() for t in axes[0].get_yticklabels()] == ["p=1", "p=0"]
+    with pytest.raises(ValueError, match=r"rows must label the 2 rows of 'Short'"):
+        plotting.show_panels([plotting.Panel([[1], [2]], "Short", rows=["one"])], title="Rows")

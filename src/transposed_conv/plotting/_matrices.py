@@ -79,6 +79,8 @@ class Panel:
         :data:`CELL_STYLES`.
     blank : array_like of bool, optional
         Cells drawn empty: no colour, no value (e.g. where a stamp does not reach).
+    rows : sequence of str, optional
+        Labels of the rows, in place of their numbers (one per row).
     """
 
     data: Any
@@ -88,6 +90,7 @@ class Panel:
     padded: Any = None
     cropped: Any = None
     blank: Any = None
+    rows: Any = None
 
 
 def _masks(arr: npt.NDArray[Any], **masks: Any) -> dict[str, npt.NDArray[np.bool_]]:
@@ -662,6 +665,12 @@ def show_panels(
             formatter=plan.formatter,
         )
         ax.set_title(plan.titles[k], fontsize=_TITLE_SIZE)
+        if p.rows is not None:
+            labels = [str(r) for r in p.rows]
+            if len(labels) != _as_2d(p.data).shape[0]:
+                msg = f"rows must label the {_as_2d(p.data).shape[0]} rows of {p.title!r}, got {labels!r}"
+                raise ValueError(msg)
+            ax.set_yticks(range(len(labels)), labels)
         if equal_cells:  # the axes spans its whole column and row, in cell units
             shape, slot = (
                 np.shape(_as_2d(p.data)),
