@@ -46,6 +46,8 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 STEP_MS = 2000
 """Time a player shows each step when playing (docs/_static/steps.js)."""
+CLOCK_START = 1_700_000_000_000
+"""The players' fake clock starts here (ms since the epoch; any fixed time would do)."""
 MEASURE = """(width) => {
   const vw = document.documentElement.clientWidth;
   const figures = Array.from(document.querySelectorAll(".tcf-figure"));
@@ -204,8 +206,11 @@ def check_players(browser: Browser, url: str, name: str) -> list[str]:
     problems: list[str] = []
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.clock.install()
+    # Playwright's clock still follows the wall clock once installed: paused, it moves only
+    # when told to, however slowly a loaded machine runs the checks below
+    page.clock.install(time=CLOCK_START)
     page.goto(url)
+    page.clock.pause_at(CLOCK_START + 60_000)
     players = page.locator(".tcf-steps")
     for k in range(players.count()):
         player = players.nth(k)
