@@ -3,9 +3,9 @@
 Usage: ``python tests/browser/check_explorer.py HTML_DIR SCREENSHOT_DIR [N]`` (``nox -s browser``).
 
 - the opening state is the walk-through's example, its first output above the fold at 1280x800;
-- speed at the largest state: the main-thread work of a hover (handler, style and layout) has a
-  median <= 8 ms and a 95th percentile <= 16 ms, a median <= 32 ms with the CPU slowed 4x, and a
-  hover makes a bounded number of DOM changes; frame times are printed, not gated;
+- at the largest state a hover makes a bounded number of DOM changes; the main-thread work of a
+  hover (handler, style and layout; plain, and with the CPU slowed 4x) and frame times are
+  printed, a measurement and not a check: timings follow the machine's load;
 - N (default 60) random states set through the address, a third or more with decimal values:
   every ``data-value`` of ``data-role="output"`` is the package's exact result (computed on
   integers, as the explorer does), one element per input value, kernel tap and output value;
@@ -255,8 +255,8 @@ HOVERS = """async ([view, n, frames]) => {
 
 
 def speed(page: Page) -> tuple[list[str], dict[str, Any]]:
-    """A hover's main-thread work at the largest state, plain and with the CPU slowed 4x, on
-    view 1's outputs at the top of the page and on view 2's, scrolled into sight."""
+    """A hover's DOM changes and main-thread work at the largest state, plain and with the CPU
+    slowed 4x, on view 1's outputs at the top of the page and on view 2's, scrolled into sight."""
     open_fresh(page, LARGEST)
     measured: dict[str, Any] = {}
     for view in ("#tce-view-1", "#tce-view-2"):
@@ -270,12 +270,10 @@ def speed(page: Page) -> tuple[list[str], dict[str, Any]]:
     problems = []
     for view, got in measured.items():
         plain, slow = got["plain"], got["cpu4x"]
-        if plain["median"] > 8 or plain["p95"] > 16:
-            problems.append(
-                f"speed {view}: a hover takes {plain['median']} ms, p95 {plain['p95']} ms"
-            )
-        if slow["median"] > 32:
-            problems.append(f"speed {view}: with the CPU slowed 4x, {slow['median']} ms (median)")
+        print(
+            f"  a hover on {view}: median {plain['median']} ms, p95 {plain['p95']} ms;"
+            f" CPU slowed 4x, median {slow['median']} ms"
+        )
         if plain["changesMax"] > 300:
             problems.append(f"speed {view}: one hover made {plain['changesMax']} DOM changes")
     return problems, measured
