@@ -17,6 +17,9 @@ Usage: ``python tests/browser/check_explorer.py HTML_DIR SCREENSHOT_DIR [N]`` (`
   sum, the stepper's live line and Play's pace (2 s a stamp, pausable), values kept across
   size changes and the 1-D/2-D switch, Back undoing an edit (quick repeats of one control are
   one step), text that is not a number (marked, explained beside the box, put back by Esc);
+- the marks of the gallery's colour key mean the same here: padding, inserted zeros and cropped
+  cells in its fills and hatches (cells and legend swatches), output padding dashed; the
+  explorer's own marks (the stamp's double outline, the kernel's inner ring) neither;
 - after settings change (clicks, keys, Back; 1-D and 2-D) the outlines are the focused sum's
   terms; while stamping, the sum is what is in so far; long numbers keep their font size;
 - the finder lists what the package's size arithmetic allows and never says "none";
@@ -50,6 +53,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Request, Response, Route, sync_playwright
 
 import transposed_conv as tc
+from transposed_conv.plotting import CELL_STYLES  # the gallery's colour key
 
 LIMITS_FILE = Path(__file__).parents[2] / "docs" / "_static" / "explorer" / "limits.mjs"
 LIMITS: dict[str, Any] = json.loads(
@@ -678,7 +682,7 @@ def views(page: Page) -> list[str]:
     if (
         marked != ["5"]
         or "y[5] holds values of the full result" not in sizes
-        or "dotted border" not in sizes
+        or "dashed outline" not in sizes
     ):
         problems.append(f"output padding: added cells {marked}, size text {sizes!r}")
     rare = "dim=1&i=1&k=2&s=1&p=2&a=1&d=3&x=5&w=2,7"
@@ -720,28 +724,8 @@ def views(page: Page) -> list[str]:
         problems.append(
             f"stamp 2 of 4: the small '+n' overlaps the sum or leaves the cell in {clash}"
         )
-    page.click("text=◀ Prev")
-    marks = page.evaluate(
-        """() => {
-          const style = (sel) => { const e = document.querySelector(sel); return e && getComputedStyle(e); };
-          const legend = [...document.querySelectorAll('#tce-view-1 .tce-legend li')].map((l) => l.textContent);
-          return {current: style('td.tce-current')?.outlineStyle, stamp: style('td.tce-stamp')?.backgroundImage,
-                  kernel: style('.tce-kernel td[data-role=kernel]')?.boxShadow, hl: style('td.tce-hl:not(.tce-current)')?.outlineStyle,
-                  legend, swatches: document.querySelectorAll('#tce-view-1 .tce-legend .tce-swatch').length};
-        }"""
-    )
-    if (
-        marks["current"] != "dashed"
-        or "gradient" not in (marks["stamp"] or "")
-        or "inset" not in (marks["kernel"] or "")
-    ):
-        problems.append(f"marks told apart by hue alone: {marks}")
-    if (
-        marks["hl"] != "solid"
-        or marks["swatches"] < 8
-        or not any("hatched" in t for t in marks["legend"])
-    ):
-        problems.append(f"legend or outline: {marks}")
+    problems += gallery_marks(page)
+    goto_hash(page, hash_of(WALK))
     page.click("text=All stamps")
     page.hover('#tce-view-1 td[data-pos="2,3"]')
     if not page.evaluate(READ)["sum"].startswith("y[2, 3] = "):
@@ -762,6 +746,90 @@ def views(page: Page) -> list[str]:
         3,
     ]:  # y[0, 0] = x[0, 0]·w[0, 0]: the output, one input and one tap in each view
         problems.append(f"the views outline {lit} cells for y[0, 0], not 3 each")
+    return problems
+
+
+HATCH_CSS = {"..": ["radial"], "//": ["135deg"], "xx": ["45deg", "135deg"]}
+"""How the explorer draws each hatch of the gallery's colour key (``CELL_STYLES``): dots, lines
+rising to the right, both diagonals."""
+HATCH_LAYER = re.compile(r"(radial|repeating-linear)-gradient\((?:(\d+deg), )?(rgb\([^)]*\))")
+MARKS = """() => {
+  const pick = (sel) => { const e = document.querySelector(sel), c = e && getComputedStyle(e);
+    return c && {fill: c.backgroundColor, image: c.backgroundImage, shadow: c.boxShadow, outline: c.outlineStyle}; };
+  const legend = (v) => Object.fromEntries([...document.querySelectorAll(`#tce-view-${v} .tce-legend li`)].map(
+    (l) => [l.querySelector('.tce-swatch').className.replace('tce-swatch', '').trim(), l.textContent]));
+  return {cells: {padding: pick('.tce-padded td.tce-pad'), 'inserted zeros': pick('.tce-padded td.tce-zero'),
+                  cropped: pick('#tce-view-1 td.tce-crop:not(.tce-stamp)')},
+          swatches: {padding: pick('#tce-view-2 .tce-swatch.tce-pad'), 'inserted zeros': pick('#tce-view-2 .tce-swatch.tce-zero'),
+                     cropped: pick('#tce-view-1 .tce-swatch.tce-crop')},
+          added: pick('#tce-view-1 td.tce-added:not(.tce-hl)'), current: pick('td.tce-current'),
+          stamp: pick('#tce-view-1 td.tce-stamp:not(.tce-crop, .tce-hl)'), kernel: pick('.tce-kernel td[data-role=kernel]'),
+          hl: pick('td.tce-hl:not(.tce-current)'), legend: legend(1), legend2: legend(2)};
+}"""
+
+
+def hatch_of(image: str) -> tuple[list[str], set[str]]:
+    """The hatch layers of a computed ``background-image`` (kind or angle) and their colours."""
+    layers = HATCH_LAYER.findall(image)
+    return [angle or kind for kind, angle, _ in layers], {colour for *_, colour in layers}
+
+
+def css_rgb(colour: str) -> str:
+    """``#rrggbb`` as a computed style writes it."""
+    return "rgb({}, {}, {})".format(*(int(colour[k : k + 2], 16) for k in (1, 3, 5)))
+
+
+def gallery_marks(page: Page) -> list[str]:
+    """The explorer's marks mean what the gallery's colour key says, and its own marks are ones
+    the gallery does not use: padding, inserted zeros and cropped cells in the gallery's fills
+    and hatches (cells and legend swatches), output padding dashed as in the gallery's players;
+    the stamp a double outline, never a hatch or a dash; the kernel an inner ring."""
+    problems = []
+    goto_hash(page, "dim=2&i=2,2&k=3,3&s=2,2&p=1,1&a=1,1&x=1,3,2,3&w=2,3,2,1,4,2,3,4,1")
+    page.click("text=Next ▶")
+    page.click("text=Next ▶")
+    got = page.evaluate(MARKS)
+    for role, style in CELL_STYLES.items():
+        want = (
+            css_rgb(style["facecolor"]),
+            HATCH_CSS[style["hatch"]],
+            {css_rgb(style["edgecolor"])},
+        )
+        for where in ("cells", "swatches"):
+            mark = got[where][role]
+            if not mark or (mark["fill"], *hatch_of(mark["image"])) != want:
+                problems.append(f"{role} ({where}): {mark}, not the gallery's {style}")
+    if (got["added"] or {}).get("outline") != "dashed":
+        problems.append(f"output padding: not dashed as in the gallery ({got['added']})")
+    own = {name: got[name] or {} for name in ("current", "stamp", "hl")}
+    if any(m.get("outline") == "dashed" or hatch_of(m.get("image", ""))[0] for m in own.values()):
+        problems.append(f"a mark of the explorer's own is dashed or hatched: {own}")
+    if (
+        own["current"].get("outline") != "double"
+        or own["stamp"].get("shadow", "").count("rgb(0, 0, 0)") != 2
+        or own["hl"].get("outline") != "solid"
+        or "inset" not in (got["kernel"] or {}).get("shadow", "")
+    ):
+        problems.append(f"marks told apart by hue alone: {own}, kernel {got['kernel']}")
+    words = {
+        "tce-crop": "cross-hatched",
+        "tce-added": "dashed",
+        "tce-in tce-current": "double outline",
+        "tce-stamp": "double outline",
+    }
+    legend, legend2 = got["legend"], got["legend2"]
+    if (
+        len(legend) < 8
+        or any(word not in legend.get(cls, "") for cls, word in words.items())
+        or any(
+            w in legend.get(c, "")
+            for c in ("tce-in tce-current", "tce-stamp")
+            for w in ("hatch", "dash")
+        )
+        or "dotted straw" not in legend2.get("tce-pad", "")
+        or "hatched grey" not in legend2.get("tce-zero", "")
+    ):
+        problems.append(f"the legends do not name the marks drawn: {legend} {legend2}")
     return problems
 
 

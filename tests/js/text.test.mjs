@@ -93,7 +93,7 @@ test("the issue's wrong sentences are right now", () => {
   st = read("i=1&k=1&s=1&p=1&a=2&d=3&x=4&w=3");
   [f] = tc.sizes(st);
   assert.deepEqual(tc.conv(st).units, [0]);
-  assert.equal(outputPaddingText(f), "Every output is output padding's here (dotted border): y[0]. No stamp reaches y[0], so it is zero.");
+  assert.equal(outputPaddingText(f), "Every output is output padding's here (dashed outline): y[0]. No stamp reaches y[0], so it is zero.");
   // one length everywhere: 6
   st = read("i=3&k=2&s=1&p=0&a=1&d=2&x=1,2,3&w=1,1");
   [f] = tc.sizes(st);
@@ -104,10 +104,10 @@ test("the issue's wrong sentences are right now", () => {
 
 test("the output-padding sentence is grammatical for one or many outputs, rows and columns", () => {
   const cases = [
-    [[3, 3, 2, 1, 1, 1], 1, 0, "Output padding a = 1 adds one output at the end (dotted border): y[5]. y[5] holds values of the full result that the padding p = 1 would otherwise crop."],
-    [[2, 1, 2, 0, 1, 1], 1, 0, "Output padding a = 1 adds one output at the end (dotted border): y[3]. No stamp reaches y[3], so it is zero."],
-    [[2, 1, 4, 0, 3, 1], 2, 1, "Output padding a = 3 adds 3 columns at the end (dotted border): columns 5, 6 and 7. No stamp reaches columns 5, 6 and 7, so they are zeros."],
-    [[2, 1, 4, 1, 3, 1], 2, 0, "Output padding a = 3 adds 3 rows at the end (dotted border): rows 3, 4 and 5. Row 3 holds values of the full result that the padding p = 1 would otherwise crop; no stamp reaches rows 4 and 5, so they are zeros."],
+    [[3, 3, 2, 1, 1, 1], 1, 0, "Output padding a = 1 adds one output at the end (dashed outline): y[5]. y[5] holds values of the full result that the padding p = 1 would otherwise crop."],
+    [[2, 1, 2, 0, 1, 1], 1, 0, "Output padding a = 1 adds one output at the end (dashed outline): y[3]. No stamp reaches y[3], so it is zero."],
+    [[2, 1, 4, 0, 3, 1], 2, 1, "Output padding a = 3 adds 3 columns at the end (dashed outline): columns 5, 6 and 7. No stamp reaches columns 5, 6 and 7, so they are zeros."],
+    [[2, 1, 4, 1, 3, 1], 2, 0, "Output padding a = 3 adds 3 rows at the end (dashed outline): rows 3, 4 and 5. Row 3 holds values of the full result that the padding p = 1 would otherwise crop; no stamp reaches rows 4 and 5, so they are zeros."],
   ];
   for (const [args, dim, ax, sentence] of cases) assert.equal(outputPaddingText(tc.axisFacts(...args), dim, ax), sentence);
 });

@@ -456,17 +456,17 @@ function buildViews() {
     legend([
       ["tce-in", "input x"], ["tce-kernel", "kernel w (inner ring)"], ["", "output y"],
       ["tce-hl", "solid black-and-white outline: the output in focus and the inputs and taps that reach it"],
-      ["tce-in tce-current", "dashed outline, black corner: the input being stamped"],
-      ["tce-stamp", "hatched: the cells its stamp adds to (small numbers: what it adds)"],
-      ["tce-crop", "faded, dashed: cropped by the padding, not part of y"],
-      ["tce-added", "dotted inner border: added by output padding"],
+      ["tce-in tce-current", "double outline, black corner: the input being stamped"],
+      ["tce-stamp", "double outline: the cells its stamp adds to (small numbers: what it adds)"],
+      ["tce-crop", "cross-hatched: cropped by the padding, not part of y"],
+      ["tce-added", "dashed outline: added by output padding"],
       ["tce-framed", "thick frame: the output y inside the full result"],
     ]),
     parts.sizeText);
   const v2 = el("section", { class: "tce-view", id: "tce-view-2", "aria-labelledby": "tce-h-direct" },
     el("h3", { id: "tce-h-direct", text: "2. The same sums as a direct convolution" }),
     parts.directText, parts.direct, parts.traces[1],
-    legend([["tce-in", "input value"], ["tce-zero", "inserted zero"], ["tce-pad", "padding (dashed)"], ["tce-zero tce-win", "outlined: the window under the rotated kernel"], ["tce-kernel", "rotated kernel, with the tap of w each cell holds"]]),
+    legend([["tce-in", "input value"], ["tce-zero", "hatched grey: inserted zero"], ["tce-pad", "dotted straw: padding"], ["tce-in tce-win", "outlined: the window under the rotated kernel"], ["tce-kernel", "rotated kernel, with the tap of w each cell holds"]]),
     el("h4", { text: "Why the kernel is rotated" }),
     el("p", { text: "Input x[m] sends tap w[u] to output y[s·m + d·u − p]. Fix one output: the later the input, the earlier the tap that reaches it. A window reading the inputs left to right (and top to bottom) therefore meets the taps right to left (and bottom to top): the direct convolution's kernel is w turned by 180°. Hover an output and compare the tap names in the rotated kernel with the taps outlined in view 1." }));
   const v3 = el("section", { class: "tce-view", id: "tce-view-3", "aria-labelledby": "tce-h-matrix" },
@@ -665,7 +665,7 @@ function drawDirect(state, sz, y) {
   const z = tc.zeroInserted(state);
   const e = tc.exact(state);
   const rot = tc.rotatedKernel(state);
-  // a negative padding crops the zero-inserted input: drawn too, faded
+  // a negative padding crops the zero-inserted input: drawn too, cross-hatched
   const cut0 = sz.map((q) => Math.max(0, -q.before)), cut1 = sz.map((q) => Math.max(0, -q.after));
   const ext = z.shape.map((n, ax) => n + cut0[ax] + cut1[ax]);
   const [rows, cols] = grid2(ext);
@@ -693,7 +693,7 @@ function drawDirect(state, sz, y) {
   });
   const crops = cut0.flatMap((n, ax) => (n > 0 ? [`cropped by ${n} at the start${dim === 2 ? ` of the ${AXES[2][ax]}` : ""}`] : []));
   const edges = crops.length ? crops.join(" and ") : "padded";
-  const faded = [...cut0, ...cut1].some((n) => n > 0) ? "; cropped cells faded" : "";
+  const hatched = [...cut0, ...cut1].some((n) => n > 0) ? "; cropped cells cross-hatched" : "";
   const [kr, kc] = grid2(state.k);
   // wide enough for the tap's name (11 px) and its value (15 px) inside the kernel's ring
   const names = Array.from({ length: rot.length }, (_, t) => `w[${tc.unravel(t, state.k).join(", ")}]`);
@@ -726,7 +726,7 @@ function drawDirect(state, sz, y) {
     },
   });
   parts.direct.replaceChildren(
-    block("tce-cap-pad", `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${faded})`, grid.table, true),
+    block("tce-cap-pad", `x with zeros inserted, then ${edges} (${z.shape.join(" × ")}${hatched})`, grid.table, true),
     el("div", { class: "tce-pair" },
       block("tce-cap-rot", "w rotated 180°", kernel.table),
       block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, true)));
@@ -1094,7 +1094,7 @@ function paintStep(redraw) {
     if (!redraw && td.dataset.shown === key) return;
     td.dataset.shown = key;
     setNumber(td, partial[flat], e.places, v1.size, v1.width);
-    // heard, not seen: what a faded or dotted cell is
+    // heard, not seen: what a cross-hatched or dashed cell is
     const what = td.classList.contains("tce-crop") ? " (cropped)" : td.classList.contains("tce-added") ? " (output padding)" : "";
     if (what) td.append(el("span", { class: "tce-sr", text: what }));
     td.classList.toggle("tce-stamp", stamp.has(flat));

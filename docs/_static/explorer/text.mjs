@@ -102,8 +102,8 @@ export function outputPaddingText(f, dim = 1, ax = 0) {
   const reached = f.reachedAdded;
   const zeros = added.filter((r) => !reached.includes(r));
   const head = f.base >= 0
-    ? `Output padding a = ${f.a} adds ${f.added === 1 ? `one ${unit[0]}` : `${f.added} ${unit[1]}`} at the end (dotted border): ${named(added)}.`
-    : `Every ${unit[0]} is output padding's here (dotted border): ${named(added)}.`;
+    ? `Output padding a = ${f.a} adds ${f.added === 1 ? `one ${unit[0]}` : `${f.added} ${unit[1]}`} at the end (dashed outline): ${named(added)}.`
+    : `Every ${unit[0]} is output padding's here (dashed outline): ${named(added)}.`;
   const crop = `values of the full result that the padding p = ${f.p} would otherwise crop`;
   const parts = [];
   if (reached.length) parts.push(`${named(reached)} ${reached.length === 1 ? "holds" : "hold"} ${crop}`);
@@ -188,7 +188,7 @@ export function stepText(state, step) {
   const m = unravel(step, state.i);
   const at = m.map((v, ax) => v * state.s[ax] - state.p[ax]);
   const v = valueText(state.x[step]);
-  return `Stamp ${step + 1} of ${n}: x[${m.join(", ")}] = ${v} adds ${v} × w (hatched, small numbers) with its tap w[${m.map(() => 0).join(", ")}] on y[${at.map(minus).join(", ")}] (s·m − p${at.some((q) => q < 0) ? "; a negative index lies in the cropped border" : ""}); the big numbers are the sums so far.`;
+  return `Stamp ${step + 1} of ${n}: x[${m.join(", ")}] = ${v} adds ${v} × w (double outline, small numbers) with its tap w[${m.map(() => 0).join(", ")}] on y[${at.map(minus).join(", ")}] (s·m − p${at.some((q) => q < 0) ? "; a negative index lies in the cropped border" : ""}); the big numbers are the sums so far.`;
 }
 
 /**
