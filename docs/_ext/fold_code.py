@@ -169,8 +169,7 @@ def read_first(codes: list[str]) -> set[str]:
 
 
 def _drawers(codes: list[str]) -> set[str]:
-    """The names the page imports from ``transposed_conv.plotting``; ``"plotting."`` (or its
-    alias) for ``from transposed_conv import plotting``."""
+    """What the page imports from ``transposed_conv.plotting``; ``"plotting."`` for the module."""
     names = set()
     for node in (n for code in codes for s in _statements(code) for n in ast.walk(s)):
         if isinstance(node, ast.ImportFrom) and node.module == "transposed_conv.plotting":
