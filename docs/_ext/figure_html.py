@@ -14,7 +14,6 @@ is what the browser check reads).
 
 from __future__ import annotations
 
-import hashlib
 import html
 import io
 import re
@@ -162,9 +161,7 @@ def _cell_alt(ax: Any) -> str:
     cols, rows = round(x1 - x0), round(y1 - y0)
     if cols * rows > MAX_ALT_CELLS or not ax.texts:
         return ""
-    cells = {
-        (round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in ax.texts
-    }
+    cells = {(round(y), round(x)): t.get_text() for t in ax.texts for x, y in [t.get_position()]}
     top, left = round(y0 + 0.5), round(x0 + 0.5)
     lines = [
         " ".join(cells.get((r, c), "·") for c in range(left, left + cols))
@@ -174,11 +171,9 @@ def _cell_alt(ax: Any) -> str:
 
 
 def prepare(fig: Any) -> None:
-    """Set ``fig`` up to be cut into panels: drawn at 2x, on nothing, chart lines grey.
+    """Set ``fig`` up to be cut into panels: at 2x, transparent, chart axes in :data:`INK`.
 
-    Its background and its axes' backgrounds become transparent (so the page
-    shows between the cells); the axes and grid lines of a chart, which are
-    not data, become :data:`INK`, readable on both themes.
+    Transparent: the page shows between the cells. A chart's axes and grid are not data.
     """
     fig.set_dpi(DPI_2X)
     fig.patch.set_alpha(0)
@@ -194,9 +189,8 @@ def prepare(fig: Any) -> None:
 def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | Op]:
     """The figure's panels (and the operators between them), in reading order.
 
-    The figure is drawn once (after :func:`prepare`, unless ``prepared``: then
-    as its Agg canvas last drew it, unless it changed since); the words drawn
-    over a chart or a photo are taken out of the picture first.
+    Drawn once (after :func:`prepare`; if ``prepared``, as last drawn unless changed since),
+    the words over a chart or a photo taken out of the picture first.
     """
     if not prepared:
         prepare(fig)
@@ -266,28 +260,28 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | Op]:
 
 def png_bytes(image: Image.Image) -> bytes:
     """A 256-colour PNG of ``image``: the same bytes on every build."""
-    small = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
+    small = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     small.save(buffer, "png", optimize=True)
     return buffer.getvalue()
 
 
+@dataclass
 class Writer:
-    """Writes images into ``folder`` (published at ``url``), once per content."""
+    """Writes images into ``folder`` (published at ``url``) as ``<stem>_<name>.png``, once each."""
 
-    def __init__(self, folder: Path, url: str, stem: str) -> None:
-        self.folder, self.url, self.stem = folder, url, stem
-        self.seen: dict[str, str] = {}
+    folder: Path
+    url: str
+    stem: str
+    seen: dict[bytes, str] = field(default_factory=dict)
 
     def write(self, data: bytes, name: str) -> str:
-        """The URL of ``data``, written as ``<stem>_<name>.png`` unless written before."""
-        digest = hashlib.sha256(data).hexdigest()
-        if digest not in self.seen:
+        """The URL of ``data``, written unless the same bytes were written before."""
+        if data not in self.seen:
             self.folder.mkdir(parents=True, exist_ok=True)
-            path = self.folder / f"{self.stem}_{name}.png"
-            path.write_bytes(data)
-            self.seen[digest] = f"{self.url}{path.name}"
-        return self.seen[digest]
+            (self.folder / f"{self.stem}_{name}.png").write_bytes(data)
+            self.seen[data] = f"{self.url}{self.stem}_{name}.png"
+        return self.seen[data]
 
 
 def _size(image: Image.Image) -> tuple[int, int]:
@@ -311,37 +305,33 @@ def _labels(shot: Shot) -> str:
 def _plot(shot: Shot, src: str, alt: str) -> str:
     width, height = _size(shot.image)
     room = max((len(text) for axis, text, _ in shot.ticks if axis == "y"), default=0)
-    style = f"--w: {width}px; --ylab: {room}"
-    attrs = f'style="{style}"'
+    style, digits = f"--w: {width}px; --ylab: {room}", ""
     if shot.digits is not None:
-        attrs = (
-            f'style="{style}; --min-w: {min_width(shot.digits, width)}px"'
-            f' data-digit-px="{digit_px(shot.digits):.2f}"'
-        )
+        style += f"; --min-w: {min_width(shot.digits, width)}px"
+        digits = f' data-digit-px="{digit_px(shot.digits):.2f}"'
     return (
-        f'<div class="tcf-plot tcf-{shot.kind}" {attrs}>'
+        f'<div class="tcf-plot tcf-{shot.kind}" style="{style}"{digits}>'
         f'<img class="dark-light" src="{src}" width="{width}" height="{height}"'
         f' alt="{html.escape(alt, quote=True)}"'
         f' loading="lazy" decoding="async">{_labels(shot)}</div>'
     )
 
 
+def _p(kind: str, text: str) -> str:
+    """``text`` in a paragraph of class ``tcf-<kind>``; nothing without text."""
+    return f'<p class="tcf-{kind}">{html.escape(text)}</p>' if text else ""
+
+
 def panel_html(shot: Shot, src: str, bar_src: str | None, at: str = "") -> str:
     """One panel: its title, its image with the numbers around it, its colour bar."""
-    title = shot.title
-    alt = shot.alt or ("" if title else "figure panel")
-    plot = _plot(shot, src, f"{title}: {alt}" if title and alt else title or alt)
-    if shot.ylabel:
-        plot = f'<p class="tcf-ylabel">{html.escape(shot.ylabel)}</p>{plot}'
+    title, alt = shot.title, shot.alt or ("" if shot.title else "figure panel")
+    alt = f"{title}: {alt}" if title and alt else title or alt
+    plot = _p("ylabel", shot.ylabel) + _plot(shot, src, alt)
     if shot.bar is not None and bar_src is not None:
         bar = _plot(shot.bar, bar_src, "colour scale")
-        label = (
-            f'<p class="tcf-barlabel">{html.escape(shot.bar.ylabel)}</p>' if shot.bar.ylabel else ""
-        )
-        plot = f'<div class="tcf-withbar">{plot}{bar}{label}</div>'
-    xlabel = f'<p class="tcf-xlabel">{html.escape(shot.xlabel)}</p>' if shot.xlabel else ""
-    head = f'<p class="tcf-title">{html.escape(title)}</p>' if title else ""
-    return f'<div class="tcf-panel"{at}>{head}<div class="tcf-body">{plot}</div>{xlabel}</div>'
+        plot = f'<div class="tcf-withbar">{plot}{bar}{_p("barlabel", shot.bar.ylabel)}</div>'
+    body = f'{_p("title", title)}<div class="tcf-body">{plot}</div>{_p("xlabel", shot.xlabel)}'
+    return f'<div class="tcf-panel"{at}>{body}</div>'
 
 
 def panels_html(items: list[Shot | Op], writer: Writer, name: str) -> tuple[str, list[str]]:
@@ -404,11 +394,7 @@ def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | O
 
 
 def notebook(fig: Any, name: str) -> Any:
-    """``fig`` as HTML panels in a MyST-NB page at the site's top level (``index.md``).
-
-    The cell that calls it runs in ``docs/``; the figure is closed, so the
-    notebook shows the HTML only.
-    """
+    """``fig`` as HTML panels in a top-level MyST-NB page (run in ``docs/``); ``fig`` closed."""
     from IPython.display import HTML  # noqa: PLC0415 (only a notebook's kernel has IPython)
 
     page, _ = figure_html(fig, Writer(FIGURES, "_static/", f"page_{name}"), "01")

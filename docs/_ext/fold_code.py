@@ -70,28 +70,21 @@ def _root(node: ast.expr) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def _is_label(value: ast.expr | None) -> bool:
+def _is_label(value: ast.expr) -> bool:
     """Whether ``value`` is words or an empty list: a title, or panels about to be added."""
-    if isinstance(value, ast.Constant):
-        return isinstance(value.value, str)
-    if isinstance(value, ast.JoinedStr):
-        return True
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
         return _is_label(value.left) and _is_label(value.right)
-    return isinstance(value, (ast.List, ast.Dict)) and not (
-        value.keys if isinstance(value, ast.Dict) else value.elts
+    words = isinstance(value, ast.JoinedStr) or (
+        isinstance(value, ast.Constant) and isinstance(value.value, str)
     )
+    return words or ast.unparse(value) in ("[]", "{}")
 
 
 def _is_drawer(func: ast.expr, drawers: set[str]) -> bool:
     """Whether ``func`` is a name in ``drawers`` or a function of a module there (``"plotting."``)."""
-    if isinstance(func, ast.Name):
-        return func.id in drawers
-    return (
-        isinstance(func, ast.Attribute)
-        and isinstance(func.value, ast.Name)
-        and f"{func.value.id}." in drawers
-    )
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        return f"{func.value.id}." in drawers
+    return isinstance(func, ast.Name) and func.id in drawers
 
 
 def _draws(statement: ast.stmt, drawers: set[str]) -> bool | None:

@@ -40,11 +40,9 @@ GAP = 24
 
 
 class PanelFrames(AbstractMovieWriter):
-    """A movie writer that keeps each frame as panels (``figure_html.shoot``), no video.
+    """A movie writer that keeps each frame's panels, their HTML and image URLs, no video.
 
-    ``anim.save(anything, writer=PanelFrames(images, name))`` draws every frame
-    through matplotlib's public API; ``frames`` then holds, per frame, the
-    panels, their HTML and their image URLs.
+    ``anim.save(anything, writer=PanelFrames(images, name))``: matplotlib's public API.
     """
 
     def __init__(self, images: Writer, name: str) -> None:
@@ -56,7 +54,6 @@ class PanelFrames(AbstractMovieWriter):
         """Start a new run (``anim.save`` calls it): the figure drawn at 2x, transparent."""
         super().setup(fig, outfile, dpi)
         prepare(fig)
-        self.frames = []
 
     def grab_frame(self, **_savefig_kwargs: Any) -> None:
         """Cut the frame as drawn now into its panels and write their images."""
@@ -172,23 +169,15 @@ def figures_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[
         fig = plt.figure(number)
         path = Path(next(block_vars["image_path_iterator"]))
         count = int(path.stem.rsplit("_", 1)[1])
-        name = f"{count:02d}"
-        anim = animations.get(id(fig))
-        if anim is not None:
-            part, items = player_html(anim, images, name)
-        else:
-            part, items = figure_html(fig, images, name)
-        if count == 1:
-            part = eager(part)
+        name, anim = f"{count:02d}", animations.get(id(fig))
+        part, items = player_html(anim, images, name) if anim else figure_html(fig, images, name)
         if count == wanted:
             write_thumbnail(fig, items, path, size)
         else:  # sphinx-gallery wants a picture of every figure; only the chosen one is shown
             thumbnail(items, size).save(path)
-        parts.append(part)
+        parts.append(eager(part) if count == 1 else part)
         plt.close(fig)
-    if not parts:
-        return ""
-    return "\n\n.. raw:: html\n\n    " + "\n    ".join(parts) + "\n\n"
+    return "\n\n.. raw:: html\n\n    " + "\n    ".join(parts) + "\n\n" if parts else ""
 
 
 def _get_sg_image_scraper() -> Any:
