@@ -118,6 +118,7 @@ html_theme_options = {
     "footer_end": ["sphinx-version"],
     # colour-key: on gallery examples only (docs/_ext/color_key.py gives those pages the key)
     "secondary_sidebar_items": ["page-toc", "sg_download_links", "colour-key"],
+    "article_header_end": ["colour-key-inline"],  # the same key where that sidebar is a drawer
 }
 # pages without sub-pages get no (empty) left sidebar
 html_sidebars = {

@@ -2,8 +2,9 @@
 
 At 320 and 390 px no page may be wider than the viewport, no maths in the text may run past
 its edge, and the theme's "Site navigation" and "On this page" buttons must take a click
-(nothing covers them) and open their panels. At 1280 px no page may be taller than MAX_HEIGHT.
-At every width, the colour key's labels are at least MIN_LABEL_PX. (The figures' digits
+(nothing covers them) and open their panels; a gallery example's colour key, in a drawer there,
+opens from the top of the page too. At 1280 px no page may be taller than MAX_HEIGHT.
+At every width, the colour key's labels on screen are at least MIN_LABEL_PX. (The figures' digits
 and words as shown: tests/browser/figures.py, with docs/_ext/legibility.py's rules.)
 """
 
@@ -16,7 +17,8 @@ MAX_HEIGHT = 20_000
 MIN_LABEL_PX = 12.0
 """Smallest font size of the colour key's labels, in CSS px."""
 SHOWN = """() => {
-  const labels = Array.from(document.querySelectorAll("ul.color-key li")).map(li => ({
+  const labels = Array.from(document.querySelectorAll("ul.color-key li"))
+    .filter(li => li.checkVisibility({visibilityProperty: true})).map(li => ({
     text: li.textContent.trim(),
     px: parseFloat(getComputedStyle(li.querySelector("span")).fontSize),
     swatch: li.querySelector("img").getBoundingClientRect().width,
@@ -85,6 +87,12 @@ def check_phone(page: Page, width: int) -> list[str]:
             problems.append(f"at {width} px: {label!r} did not open: {first_line}")
         page.keyboard.press("Escape")
         page.evaluate(CLOSED, panel)  # closed before the next button is tried
+    key = page.locator("details.color-key-inline")  # gallery examples: the sidebar's key
+    if key.count():
+        if not key.first.locator("summary").is_visible():
+            problems.append(f"at {width} px: no colour key at the top of the example")
+        elif key.first.get_attribute("open") is None:
+            key.first.locator("summary").click()  # left open: check_legible reads its labels
     return problems
 
 
