@@ -183,3 +183,30 @@ def test_a_colour_bar_drawn_close_to_a_small_kernel_leaves_no_sliver_in_its_imag
     assert "Kernel (4, 4)" in [s.title for s in barred]
     for shot in barred:
         assert np.asarray(shot.image)[:, -4:, 3].max() == 0, shot.title  # transparent margin
+
+
+def test_a_panel_beside_a_taller_one_is_cut_to_its_own_cells_and_lists_its_own_values():
+    """C (4x16) @ x (16x1) = C @ x (4x1), cells of one size: the product's picture and alt
+    text are its 4x1 cells, not the 16-row slot it shares with x (nor x's spare column)."""
+    c = tc.convolution_matrix(X.shape, K)
+    x = X.reshape(16, 1)
+    fig, _ = show_panels(
+        [Panel(c, "C", "matrix"), Panel(x, "x"), Panel(c @ x, "C @ x", "output")],
+        title="C times x",
+        operators=["@", "="],
+        equal_cells=True,
+    )
+    shots = [i for i in figure_html.shoot(fig) if isinstance(i, figure_html.Shot)]
+    assert [s.alt for s in shots[1:]] == [
+        "values by row: " + "; ".join(str(v) for v in X.ravel()),
+        "values by row: 94; 74; 82; 75",
+    ]
+    pad = 2 * 2 * figure_html.MATRIX_PAD / 72 * 100  # both sides, at 2x, in pixels
+    cells = [(s.image.width - pad, s.image.height - pad) for s in shots]
+    for (w, h), shape in zip(cells, [(4, 16), (16, 1), (4, 1)], strict=True):
+        assert h / w == pytest.approx(shape[0] / shape[1], rel=0.05)
+    # one cell size: the product's 4 rows are a quarter of x's 16, C's rows as tall
+    assert cells[2][1] == pytest.approx(cells[1][1] / 4, rel=0.05)
+    assert cells[0][1] == pytest.approx(cells[2][1], rel=0.05)
+    # the column number sits right under the product's cells, not 12 rows lower
+    assert [t for axis, t, _ in shots[2].ticks if axis == "x"] == ["0"]

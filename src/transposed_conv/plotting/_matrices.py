@@ -607,9 +607,10 @@ def show_panels(
         own data). A shared scale that needs a colour bar gets one, beside the
         role's last panel.
     equal_cells : bool, default False
-        Draw a panel smaller than its column and row at the top of that space,
-        cells the size of its neighbours', instead of enlarged to fill it (for
-        a matrix beside a long vector).
+        Draw a panel smaller than its column and row in the middle of that
+        space, cells the size of its neighbours', instead of enlarged to fill
+        it (for a matrix beside a long vector); its axes then cover only its
+        own cells, and the figure's layout is fixed.
 
     Returns
     -------
@@ -671,16 +672,8 @@ def show_panels(
                 msg = f"rows must label the {_as_2d(p.data).shape[0]} rows of {p.title!r}, got {labels!r}"
                 raise ValueError(msg)
             ax.set_yticks(range(len(labels)), labels)
-        if equal_cells:  # the axes spans its whole column and row, in cell units
-            shape, slot = (
-                np.shape(_as_2d(p.data)),
-                (plan.row_cells[k // cols], plan.col_cells[k % cols]),
-            )
-            spare = (slot[1] - shape[1]) / 2
-            ax.set_xlim(-0.5 - spare, shape[1] - 0.5 + spare)
-            ax.set_ylim(slot[0] - 0.5, -0.5)
-            if shape[0] < slot[0]:  # column numbers would sit far below the cells
-                ax.tick_params(labelbottom=False)
+        if equal_cells:  # the layout sees the whole slot, in cell units (see _own_shapes)
+            _span_slot(ax, (plan.row_cells[k // cols], plan.col_cells[k % cols]))
     if share_norm:
         _shared_colorbars(axes, panels)
     for k in range(len(panels), rows * cols):
@@ -693,7 +686,40 @@ def show_panels(
         ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
     fig.suptitle(plan.suptitle, fontsize=_SUPTITLE_SIZE)
     _fit_cell_text(fig, axes)
+    if equal_cells:
+        _own_shapes(fig, axes, panels)
     return fig, axes
+
+
+def _span_slot(ax: Axes, slot: tuple[float, float]) -> None:
+    """Limits of ``ax`` that span its grid slot (rows, columns in cells), its cells centred."""
+    rows, cols = ax.get_ylim()[0] + 0.5, ax.get_xlim()[1] + 0.5
+    high, wide = slot
+    ax.set_xlim(-0.5 - (wide - cols) / 2, cols - 0.5 + (wide - cols) / 2)
+    ax.set_ylim(rows - 0.5 + (high - rows) / 2, -0.5 - (high - rows) / 2)
+
+
+def _own_shapes(fig: Figure, axes: list[Axes], panels: Sequence[Panel]) -> None:
+    """Once the layout is done, shrink each axes to its own cells, where they stay.
+
+    The layout placed each panel in its whole slot (:func:`_span_slot`), so
+    its cells have its neighbours' size; now the layout is fixed and each
+    axes covers only its cells: its numbers sit beside them, and what is cut
+    from it (the site's picture of the panel, its alt text) is its own shape.
+    """
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    for ax, p in zip(axes, panels, strict=True):
+        rows, cols = _as_2d(p.data).shape
+        (x0, x1), (y1, y0) = ax.get_xlim(), ax.get_ylim()
+        box = ax.get_position()
+        left = box.x0 + box.width * (-0.5 - x0) / (x1 - x0)
+        bottom = box.y0 + box.height * (y1 - (rows - 0.5)) / (y1 - y0)
+        ax.set_position(
+            (left, bottom, box.width * cols / (x1 - x0), box.height * rows / (y1 - y0))
+        )
+        ax.set_xlim(-0.5, cols - 0.5)
+        ax.set_ylim(rows - 0.5, -0.5)
 
 
 def _layout(
