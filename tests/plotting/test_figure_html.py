@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -210,3 +211,28 @@ def test_a_panel_beside_a_taller_one_is_cut_to_its_own_cells_and_lists_its_own_v
     assert cells[0][1] == pytest.approx(cells[2][1], rel=0.05)
     # the column number sits right under the product's cells, not 12 rows lower
     assert [t for axis, t, _ in shots[2].ticks if axis == "x"] == ["0"]
+
+
+@pytest.mark.parametrize(
+    "panels",
+    [
+        [Panel(tc.convolution_matrix((5, 5), np.arange(1, 10).reshape(3, 3), stride=2), "C")],
+        [Panel(tc.convolution_matrix(X.shape, K), "C", "matrix")],
+        [Panel(tc.overlap_counts(8, 3, stride=2), "Kernel 3", "neutral")],
+        [Panel(tc.overlap_counts(8, 4, stride=2, padding=1), "Kernel 4", "neutral")],
+    ],
+    ids=["4x25", "4x16", "1x17", "1x16"],
+)
+def test_column_numbers_of_a_wide_panel_stay_apart_on_a_phone(panels):
+    """Shown across a phone's 358 px column, the numbers under a wide panel (in the page's
+    12 px font: a digit about 7 px wide) leave a digit's width between neighbours; the first
+    and the last column keep theirs. Every column numbered, "10111213..." ran together."""
+    fig, _ = show_panels(panels, title="A wide panel")
+    shot = figure_html.shoot(fig)[0]
+    cols = np.shape(panels[0].data)[-1]
+    numbers = [(t, frac) for axis, t, frac in shot.ticks if axis == "x"]
+    assert (numbers[0][0], numbers[-1][0]) == ("0", str(cols - 1))
+    shown = min(shot.image.width / 2, 358 - 30)  # less its row numbers
+    assert legibility.digit_px(shot.digits, shown / (shot.image.width / 2)) >= 7
+    for (a, fa), (b, fb) in itertools.pairwise(numbers):
+        assert (fb - fa) * shown >= 7 * (len(a) + len(b)) / 2 + 7, (a, b)

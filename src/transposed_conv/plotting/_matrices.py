@@ -51,6 +51,12 @@ cells leave room: shown across a phone's 288 px text column less its row numbers
 260 px / 7 px x 0.73 = 27, less a margin)."""
 LARGEST_SHARE = 0.95
 """Largest cell text of a wide panel, as a share of the cell's side."""
+NUMBER_EVERY = ((12, 1), (30, 2), (75, 5))
+"""(columns, n): a panel of at most that many columns numbers every n-th column (else every
+10th). Shown across a phone's 358 px column (about 330 px less its row numbers), the
+numbers of a panel of more than 12 columns would be closer than 27 px, under twice the
+width of a two-digit number in the page's 12 px font (14 px): they ran together. With
+these steps numbers stay at least 22 px apart."""
 HIGHLIGHT_WIDTH = 2.5
 """Outer line of a highlight box, in points; the white line inside it is a third as wide."""
 _TITLE_SIZE = 10.0
@@ -368,12 +374,29 @@ def _draw_cells(
     return cells
 
 
+def _numbered(count: int) -> list[int]:
+    """The columns that get a number: every one, or every n-th of a wide panel, and the last.
+
+    On a phone a wide panel is shrunk to the text column, and the numbers of
+    neighbouring columns (two digits from 10 on, in the page's small font)
+    run together: beyond each count of :data:`NUMBER_EVERY` only every n-th
+    column is numbered, the first and the last always (a multiple closer
+    than n to the last is left out).
+
+    >>> _numbered(4), _numbered(16), _numbered(25)
+    ([0, 1, 2, 3], [0, 2, 4, 6, 8, 10, 12, 15], [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24])
+    """
+    step = next((n for most, n in NUMBER_EVERY if count <= most), 10)
+    return [i for i in range(0, count, step) if count - 1 - i >= step] + [count - 1]
+
+
 def _cell_axes(ax: Axes, rows: int, cols: int) -> None:
     """Square cells, numbered rows and columns, no frame, no background."""
     ax.set_xlim(-0.5, cols - 0.5)
     ax.set_ylim(rows - 0.5, -0.5)
     ax.set_aspect("equal")
-    ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=8)
+    numbered = _numbered(cols)
+    ax.set_xticks(numbered, labels=[str(i) for i in numbered], fontsize=8)
     ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=8)
     ax.tick_params(length=0, pad=4)
     for spine in ax.spines.values():
