@@ -244,7 +244,6 @@ GENERATED = [
     BUILD / "dist",
     DOCS / "api" / "backreferences",
     BUILD / "figures",  # panels and frames, published as _static/figures (docs/_ext/figure_html.py)
-    BUILD / "thumbnails",
     BUILD / "gallery_results",  # each script's results, for `nox -s gallery -- --from-build`
     DOCS / "gallery",
     DOCS / "jupyter_execute",

@@ -1,23 +1,14 @@
 """The API reference as a short overview plus one page per topic.
 
-Why: on one page the reference was 56,000 px tall, and each function's
-mini-gallery of examples read as part of the next function. This module adds
-
-``.. examples:: NAME``
-    sphinx-gallery's mini-gallery for ``NAME``, under a heading and folded in
-    a ``<details>`` element; nothing at all when no example uses ``NAME``.
-
-``.. api-names:: DOCNAME``
-    on the overview, one link per object documented on the page ``DOCNAME``,
-    in page order. Each link carries the object's id (``transposed_conv.conv2d``),
-    so links written when everything was on ``api.html`` still land on the
-    name and lead on to its new page.
-
-A page with such links also gets a few lines of script in its ``<head>``: when
-the address's fragment is one of those ids (``api.html#transposed_conv.conv2d``),
-it replaces the address with the entry on its new page before anything is drawn,
-so the old link takes a reader straight there (and Back does not return to the
-overview). Without JavaScript the link on the overview is still there to follow.
+Why: on one page the reference was 56,000 px tall, and each function's mini-gallery read
+as part of the next function. ``.. examples:: NAME`` gives sphinx-gallery's mini-gallery
+for ``NAME`` under a heading, folded in ``<details>`` (nothing when no example uses it).
+``.. api-names:: DOCNAME`` gives, on the overview, a link to each object documented on
+``DOCNAME``, in page order, carrying the object's id (``transposed_conv.conv2d``): a link
+written when everything was on ``api.html`` lands on the name, and a few lines of script
+in the page's ``<head>`` replace the address with the entry on its new page before
+anything is drawn (Back does not return to the overview; without JavaScript the link is
+there to follow).
 """
 
 from __future__ import annotations
@@ -50,13 +41,9 @@ class ExamplesDirective(SphinxDirective):
             return []
         name = html.escape(full.rsplit(".", 1)[-1])
         title = f'<h3 class="api-examples-title">Examples using <code>{name}</code></h3>'
-        return [
-            nodes.raw(
-                "", f'<details class="api-examples"><summary>{title}</summary>\n', format="html"
-            ),
-            *holder.children,
-            nodes.raw("", "</details>\n", format="html"),
-        ]
+        opening = f'<details class="api-examples"><summary>{title}</summary>\n'
+        closing = nodes.raw("", "</details>\n", format="html")
+        return [nodes.raw("", opening, format="html"), *holder.children, closing]
 
 
 class api_names(nodes.General, nodes.Element):
@@ -74,18 +61,13 @@ class ApiNamesDirective(SphinxDirective):
 
 
 def _fill_names(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    builder = app.builder
     for holder in list(doctree.findall(api_names)):
         target = holder["target"]
         paragraph = nodes.paragraph(classes=["api-names"])
-        signatures = [
-            sig
-            for sig in app.env.get_doctree(target).findall(addnodes.desc_signature)
-            if sig["ids"]
-        ]
-        for i, sig in enumerate(signatures):
+        signatures = app.env.get_doctree(target).findall(addnodes.desc_signature)
+        for i, sig in enumerate(s for s in signatures if s["ids"]):
             full = sig["ids"][0]
-            uri = builder.get_relative_uri(docname, target) + "#" + full
+            uri = app.builder.get_relative_uri(docname, target) + "#" + full
             link = nodes.reference("", "", internal=True, refuri=uri, ids=[full])
             link += nodes.literal(text=full.rsplit(".", 1)[-1])
             if i:

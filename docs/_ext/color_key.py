@@ -1,15 +1,11 @@
 """The site's colour key: an HTML list whose swatches come from the package's colours.
 
-Why: every figure colours its arrays by role (input, kernel, output, matrix) and draws
-padding, inserted zeros and cropped cells in styles of their own; signed data (gradients,
-differences) use one diverging map, magenta below 0 and gold above. The key that names them
-must never disagree with the figures, so its swatches are small SVG pictures made from the
-package's own colours (``ROLE_COLORS``, ``CELL_STYLES``, ``signed_cmap``; the kernel's
-rounded corners too) and its labels are those of ``show_color_key``. The labels are HTML
-text, not pixels: they wrap onto more lines on a phone and follow the reader's font size.
-
-``.. color-key::`` (in MyST, a ``{color-key}`` fence) writes the list; every gallery example
-shows it in its right-hand sidebar too (``_templates/colour-key.html``).
+Why: the key that names the figures' colours by role (input, kernel, output, ...), the
+cell styles (padding, inserted zeros, cropped) and the signed map must never disagree
+with the figures, so its swatches are small SVG pictures made from ``ROLE_COLORS``,
+``CELL_STYLES`` and ``signed_cmap``, and its labels are those of ``show_color_key``, as
+HTML text that wraps on a phone and follows the reader's font size. ``.. color-key::``
+writes the list; gallery examples show it in their sidebar (``_templates/colour-key.html``).
 """
 
 from __future__ import annotations
@@ -82,6 +78,7 @@ def labels() -> dict[str, str]:
     return dict(zip([*ROLE_COLORS, "signed"], texts, strict=True))
 
 
+@functools.cache
 def key_html() -> str:
     """The key as a list of swatches and labels."""
     items = []
@@ -107,10 +104,7 @@ def sidebar_key(
 ) -> None:
     """The key for the sidebar of gallery examples."""
     if pagename.startswith("gallery/") and pagename.rsplit("/", 1)[-1].startswith("plot_"):
-        context["color_key_html"] = _once()
-
-
-_once = functools.cache(key_html)
+        context["color_key_html"] = key_html()
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -1,30 +1,19 @@
 """Figures as HTML: each panel a picture of its cells, every word page text.
 
 Why: a figure saved as one picture is a white slab in dark mode, keeps its row of panels
-on a phone (where it either shrinks its digits or scrolls sideways), and its words are
-pixels that neither follow the theme nor the reader's font size. Here a figure is drawn
-once, at twice its 1x size on a transparent background, and cut into its panels: each
-panel's image is its *data area* only (the cells with their values, a photograph, the
-lines of a chart, a colour bar's bar). What is text becomes HTML: the figure's title
-(its caption), the panels' titles, row and column numbers, axis labels, a colour bar's
-numbers, the operators between panels, a chart's line labels. The panels are flex items,
-so on a phone the output moves to a row of its own instead of off screen; the page's
-text colour and font size apply to every word; the cells keep their colours in both
-themes (the gaps between them are transparent).
-
-Images are 256-colour PNGs (the figures use few colours; the same bytes every build)
-at 2x, with ``width`` and ``height`` at 1x. A panel with values in its cells is never
-shown narrower than the width at which its digits stay ``legibility.PHONE_DIGIT_PX``
-tall (``min-width``); ``data-digit-px`` is their height at 1x, which the browser check
-reads.
-
-``shoot(fig)`` cuts a figure into panels; ``figure_html`` writes them and returns the
-figure's HTML; ``panels_html`` writes one set of panels (an animation's step uses it).
+on a phone (shrinking its digits or scrolling sideways), and its words are pixels that
+follow neither the theme nor the reader's font size. Here a figure is drawn once, at 2x on
+a transparent background, and cut into its panels' *data areas* (cells with their values,
+a photograph, a chart's lines, a colour bar's bar), as 256-colour PNGs (the same bytes
+every build). Titles, tick numbers, axis labels, the operators between panels and a
+chart's line labels become HTML. Panels are flex items, so on a phone the output moves to
+a row of its own. A panel with values in its cells is never narrower than keeps its digits
+``legibility.PHONE_DIGIT_PX`` tall (``min-width``; ``data-digit-px``, their height at 1x,
+is what the browser check reads).
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import io
 import re
@@ -101,14 +90,6 @@ def text_html(text: str) -> str:
     return re.sub(r"\^\{([^}]*)\}", r"<sup>\1</sup>", inner).replace("{", "").replace("}", "")
 
 
-def _fraction(extent: Any, box: tuple[int, ...], height: int) -> tuple[float, float]:
-    """Where the centre of ``extent`` (pixels, from the bottom) lies in the crop ``box``."""
-    x, y = (extent.x0 + extent.x1) / 2, (extent.y0 + extent.y1) / 2
-    fx = (x - box[0]) / (box[2] - box[0])
-    fy = (height - y - box[1]) / (box[3] - box[1])
-    return round(float(fx), 4), round(float(fy), 4)
-
-
 def _note(
     text: str, extent: Any, colour: str, box: tuple[int, ...], height: int
 ) -> tuple[str, str, str]:
@@ -122,49 +103,42 @@ def _note(
     return text, f"{side}; top: {100 * top:.2f}%", mpl_colors.to_hex(colour)
 
 
-def _tick_labels(ax: Any) -> list[tuple[str, str, Any]]:
-    """(axis, text, extent in pixels) of each visible tick label of ``ax``."""
-    if not ax.axison:
-        return []
-    return [
-        (name, label.get_text(), label.get_window_extent())
-        for name, axis in (("x", ax.xaxis), ("y", ax.yaxis))
-        for label in axis.get_ticklabels()
-        if label.get_visible() and label.get_text()
-    ]
-
-
-def _ticks(
-    labels: list[tuple[str, str, Any]], box: tuple[int, ...], height: int
-) -> list[tuple[str, str, float]]:
-    """The tick labels with their place as a fraction of the crop ``box`` along their axis.
+def _ticks(ax: Any, box: tuple[int, ...], height: int) -> list[tuple[str, str, float]]:
+    """``ax``'s visible tick labels, each placed as a fraction of the crop ``box`` on its axis.
 
     A label counts while its middle lies within the box or half its own size
     past an end: a short colour bar's end ticks sit a little past its ends.
     """
     out = []
-    for name, text, extent in labels:
-        fx, fy = _fraction(extent, box, height)
-        frac = fx if name == "x" else fy
-        span = box[2] - box[0] if name == "x" else box[3] - box[1]
-        slack = max(0.01, (extent.width if name == "x" else extent.height) / 2 / span)
-        if -slack <= frac <= 1 + slack:
-            out.append((name, text, frac))
+    for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)) if ax.axison else ():
+        for label in axis.get_ticklabels():
+            text, extent = label.get_text(), label.get_window_extent()
+            if not (label.get_visible() and text):
+                continue
+            if name == "x":
+                span, size = box[2] - box[0], extent.width
+                frac = round(float(((extent.x0 + extent.x1) / 2 - box[0]) / span), 4)
+            else:
+                span, size = box[3] - box[1], extent.height
+                frac = round(float((height - (extent.y0 + extent.y1) / 2 - box[1]) / span), 4)
+            slack = max(0.01, size / 2 / span)
+            if -slack <= frac <= 1 + slack:
+                out.append((name, text, frac))
     return out
+
+
+def _box(ax: Any, height: int, grow: float = 0.0) -> tuple[int, int, int, int]:
+    """The pixels under ``ax``'s data area, ``grow`` pixels around it (top-down, whole)."""
+    extent = ax.get_window_extent()
+    x0, x1 = extent.x0 - grow, extent.x1 + grow
+    y0, y1 = extent.y0 - grow, extent.y1 + grow
+    return int(x0), int(height - y1), -int(-x1), -int(-(height - y0))
 
 
 def _crop(image: Image.Image, ax: Any, pad: float) -> tuple[Any, tuple[int, ...]]:
     """The part of ``image`` under ``ax``'s data area, ``pad`` points around it."""
-    extent = ax.get_window_extent()
-    grow = pad / 72 * ax.figure.dpi
-    x0, x1 = extent.x0 - grow, extent.x1 + grow
-    y0, y1 = extent.y0 - grow, extent.y1 + grow
-    box = (
-        max(0, int(x0)),
-        max(0, int(image.height - y1)),
-        min(image.width, -int(-x1)),
-        min(image.height, -int(-(image.height - y0))),
-    )
+    x0, y0, x1, y1 = _box(ax, image.height, pad / 72 * ax.figure.dpi)
+    box = (max(0, x0), max(0, y0), min(image.width, x1), min(image.height, y1))
     return image.crop(box), box
 
 
@@ -174,18 +148,10 @@ def _without_bars(image: Image.Image, bars: list[Any]) -> Image.Image:
     A panel's crop reaches :data:`MATRIX_PAD` past its cells; a colour bar drawn
     closer than that would leave a sliver of itself beside the cells.
     """
-    if not bars:
-        return image
     wiped = image.copy()
-    for bar in bars:
-        extent = bar.get_window_extent()
-        box = (  # a pixel more on each side: the bar's antialiased edges
-            int(extent.x0) - 1,
-            int(image.height - extent.y1) - 1,
-            -int(-extent.x1) + 1,
-            -int(-(image.height - extent.y0)) + 1,
-        )
-        wiped.paste((0, 0, 0, 0), box)
+    for bar in bars:  # a pixel more on each side: the bar's antialiased edges
+        x0, y0, x1, y1 = _box(bar, image.height)
+        wiped.paste((0, 0, 0, 0), (x0 - 1, y0 - 1, x1 + 1, y1 + 1))
     return wiped
 
 
@@ -195,9 +161,7 @@ def _cell_alt(ax: Any) -> str:
     cols, rows = round(x1 - x0), round(y1 - y0)
     if cols * rows > MAX_ALT_CELLS or not ax.texts:
         return ""
-    cells = {
-        (round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in ax.texts
-    }
+    cells = {(round(y), round(x)): t.get_text() for t in ax.texts for x, y in [t.get_position()]}
     top, left = round(y0 + 0.5), round(x0 + 0.5)
     lines = [
         " ".join(cells.get((r, c), "·") for c in range(left, left + cols))
@@ -207,11 +171,9 @@ def _cell_alt(ax: Any) -> str:
 
 
 def prepare(fig: Any) -> None:
-    """Set ``fig`` up to be cut into panels: drawn at 2x, on nothing, chart lines grey.
+    """Set ``fig`` up to be cut into panels: at 2x, transparent, chart axes in :data:`INK`.
 
-    Its background and its axes' backgrounds become transparent (so the page
-    shows between the cells); the axes and grid lines of a chart, which are
-    not data, become :data:`INK`, readable on both themes.
+    Transparent: the page shows between the cells. A chart's axes and grid are not data.
     """
     fig.set_dpi(DPI_2X)
     fig.patch.set_alpha(0)
@@ -224,12 +186,11 @@ def prepare(fig: Any) -> None:
             ax.grid(color=INK, alpha=0.35)
 
 
-def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
+def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | Op]:
     """The figure's panels (and the operators between them), in reading order.
 
-    The figure is drawn once (after :func:`prepare`, unless ``prepared``: then
-    as its Agg canvas last drew it, unless it changed since); the words drawn
-    over a chart or a photo are taken out of the picture first.
+    Drawn once (after :func:`prepare`; if ``prepared``, as last drawn unless changed since),
+    the words over a chart or a photo taken out of the picture first.
     """
     if not prepared:
         prepare(fig)
@@ -248,9 +209,8 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
         canvas.draw()
     image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).copy()
     cells = _without_bars(image, [ax for ax, kind in axes if kind == "colorbar"])
-    ticks = {ax: _tick_labels(ax) for ax, kind in axes if kind}
     shots: dict[Any, Shot] = {}
-    items: list[tuple[tuple[int, int], Shot | str]] = []
+    items: list[Shot | Op] = []
     for ax, kind in axes:
         if kind is None or kind == "colorbar":
             continue
@@ -259,7 +219,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
         if kind == "operator":
             op = Op(ax.texts[0].get_text())
             op.place = where
-            items.append((where, op))
+            items.append(op)
             continue
         pad = MATRIX_PAD if kind == "matrix" else 1.5 if kind == "chart" else 0.0
         crop, box = _crop(cells, ax, pad)
@@ -271,7 +231,7 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
             kind,
             where,
             title=" ".join(ax.get_title().split()),
-            ticks=_ticks(ticks[ax], box, image.height),
+            ticks=_ticks(ax, box, image.height),
             xlabel=ax.get_xlabel(),
             ylabel=ax.get_ylabel(),
             notes=[_note(t, extent, c, box, image.height) for t, extent, c in notes.get(ax, [])],
@@ -279,69 +239,54 @@ def shoot(fig: Any, *, prepared: bool = False) -> list[Shot | str]:
             alt=_cell_alt(ax) if kind == "matrix" else "",
         )
         shots[ax] = shot
-        items.append((where, shot))
+        items.append(shot)
     for ax, kind in axes:
         if kind != "colorbar" or not shots:
             continue
         crop, box = _crop(image, ax, 0.0)
-        bar = Shot(crop, "colorbar", ticks=_ticks(ticks[ax], box, image.height))
-        bar.ylabel = ax.get_ylabel()
+        bar_ticks = _ticks(ax, box, image.height)
+        bar = Shot(crop, "colorbar", ticks=bar_ticks, ylabel=ax.get_ylabel())
         # the bar belongs to the panel just left of it, in its row
-        edge = ax.get_window_extent()
-        left = [a for a in shots if a.get_window_extent().x1 <= edge.x0 + 1]
-        beside = [
-            a
-            for a in left
-            if a.get_window_extent().y0 < edge.y1 and a.get_window_extent().y1 > edge.y0
-        ]
-        owner = max(beside or left or shots, key=lambda a: a.get_window_extent().x1)
-        shots[owner].bar = bar
+        edge, extents = ax.get_window_extent(), {a: a.get_window_extent() for a in shots}
+        left = [a for a in shots if extents[a].x1 <= edge.x0 + 1]
+        beside = [a for a in left if extents[a].y0 < edge.y1 and extents[a].y1 > edge.y0]
+        shots[max(beside or left or shots, key=lambda a: extents[a].x1)].bar = bar
     if not shots:  # nothing to cut (a legend alone, say): the whole figure, on white
         whole = Image.new("RGBA", image.size, "white")
         whole.alpha_composite(image)
         return [Shot(whole, "image")]
-    items.sort(key=lambda item: item[0])
-    return [item for _, item in items]
+    return sorted(items, key=lambda item: item.place)
 
 
 def png_bytes(image: Image.Image) -> bytes:
     """A 256-colour PNG of ``image``: the same bytes on every build."""
-    small = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
+    small = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     small.save(buffer, "png", optimize=True)
     return buffer.getvalue()
 
 
+@dataclass
 class Writer:
-    """Writes images into ``folder`` (published at ``url``), once per content."""
+    """Writes images into ``folder`` (published at ``url``) as ``<stem>_<name>.png``, once each."""
 
-    def __init__(self, folder: Path, url: str, stem: str) -> None:
-        self.folder, self.url, self.stem = folder, url, stem
-        self.seen: dict[str, str] = {}
+    folder: Path
+    url: str
+    stem: str
+    seen: dict[bytes, str] = field(default_factory=dict)
 
     def write(self, data: bytes, name: str) -> str:
-        """The URL of ``data``, written as ``<stem>_<name>.png`` unless written before."""
-        digest = hashlib.sha256(data).hexdigest()
-        if digest not in self.seen:
+        """The URL of ``data``, written unless the same bytes were written before."""
+        if data not in self.seen:
             self.folder.mkdir(parents=True, exist_ok=True)
-            path = self.folder / f"{self.stem}_{name}.png"
-            path.write_bytes(data)
-            self.seen[digest] = f"{self.url}{path.name}"
-        return self.seen[digest]
+            (self.folder / f"{self.stem}_{name}.png").write_bytes(data)
+            self.seen[data] = f"{self.url}{self.stem}_{name}.png"
+        return self.seen[data]
 
 
 def _size(image: Image.Image) -> tuple[int, int]:
     """1x size of a 2x image."""
     return round(image.width / 2), round(image.height / 2)
-
-
-def _note_text(text: str) -> str:
-    r"""A word over a chart as HTML, broken into lines where matplotlib broke it.
-
-    >>> _note_text("random 4,\nequal sums")
-    'random 4,<br>equal sums'
-    """
-    return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
 def _labels(shot: Shot) -> str:
@@ -351,59 +296,54 @@ def _labels(shot: Shot) -> str:
         parts.append(
             f'<span class="tcf-{axis}" style="{where}: {100 * frac:.2f}%">{text_html(text)}</span>'
         )
-    for text, place, colour in shot.notes:
-        parts.append(
-            f'<span class="tcf-note" style="{place}; color: {colour}">{_note_text(text)}</span>'
-        )
+    for text, place, colour in shot.notes:  # in lines where matplotlib broke it
+        lines = "<br>".join(html.escape(line) for line in text.split("\n"))
+        parts.append(f'<span class="tcf-note" style="{place}; color: {colour}">{lines}</span>')
     return "".join(parts)
 
 
 def _plot(shot: Shot, src: str, alt: str) -> str:
     width, height = _size(shot.image)
     room = max((len(text) for axis, text, _ in shot.ticks if axis == "y"), default=0)
-    style = f"--w: {width}px; --ylab: {room}"
-    attrs = f'style="{style}"'
+    style, digits = f"--w: {width}px; --ylab: {room}", ""
     if shot.digits is not None:
-        attrs = (
-            f'style="{style}; --min-w: {min_width(shot.digits, width)}px"'
-            f' data-digit-px="{digit_px(shot.digits):.2f}"'
-        )
+        style += f"; --min-w: {min_width(shot.digits, width)}px"
+        digits = f' data-digit-px="{digit_px(shot.digits):.2f}"'
     return (
-        f'<div class="tcf-plot tcf-{shot.kind}" {attrs}>'
+        f'<div class="tcf-plot tcf-{shot.kind}" style="{style}"{digits}>'
         f'<img class="dark-light" src="{src}" width="{width}" height="{height}"'
         f' alt="{html.escape(alt, quote=True)}"'
         f' loading="lazy" decoding="async">{_labels(shot)}</div>'
     )
 
 
-def panel_html(shot: Shot, src: str, bar_src: str | None, title: str | None = None) -> str:
+def _p(kind: str, text: str) -> str:
+    """``text`` in a paragraph of class ``tcf-<kind>``; nothing without text."""
+    return f'<p class="tcf-{kind}">{html.escape(text)}</p>' if text else ""
+
+
+def panel_html(shot: Shot, src: str, bar_src: str | None, at: str = "") -> str:
     """One panel: its title, its image with the numbers around it, its colour bar."""
-    title = shot.title if title is None else title
-    alt = shot.alt or ("" if title else "figure panel")
-    plot = _plot(shot, src, f"{title}: {alt}" if title and alt else title or alt)
-    if shot.ylabel:
-        plot = f'<p class="tcf-ylabel">{html.escape(shot.ylabel)}</p>{plot}'
+    title, alt = shot.title, shot.alt or ("" if shot.title else "figure panel")
+    alt = f"{title}: {alt}" if title and alt else title or alt
+    plot = _p("ylabel", shot.ylabel) + _plot(shot, src, alt)
     if shot.bar is not None and bar_src is not None:
         bar = _plot(shot.bar, bar_src, "colour scale")
-        label = (
-            f'<p class="tcf-barlabel">{html.escape(shot.bar.ylabel)}</p>' if shot.bar.ylabel else ""
-        )
-        plot = f'<div class="tcf-withbar">{plot}{bar}{label}</div>'
-    xlabel = f'<p class="tcf-xlabel">{html.escape(shot.xlabel)}</p>' if shot.xlabel else ""
-    head = f'<p class="tcf-title">{html.escape(title)}</p>' if title else ""
-    return f'<div class="tcf-panel">{head}<div class="tcf-body">{plot}</div>{xlabel}</div>'
+        plot = f'<div class="tcf-withbar">{plot}{bar}{_p("barlabel", shot.bar.ylabel)}</div>'
+    body = f'{_p("title", title)}<div class="tcf-body">{plot}</div>{_p("xlabel", shot.xlabel)}'
+    return f'<div class="tcf-panel"{at}>{body}</div>'
 
 
-def panels_html(items: list[Shot | str], writer: Writer, name: str) -> tuple[str, list[str]]:
+def panels_html(items: list[Shot | Op], writer: Writer, name: str) -> tuple[str, list[str]]:
     """The panels and operators as HTML, their images written; and each panel's image URL.
 
     Panels in several rows of the figure's grid that fit the text column keep their
     rows and columns (a CSS grid) on a wide screen; otherwise they wrap in order.
     """
     parts, srcs = [], []
-    grid = len({_place(i)[0] for i in items}) > 1 and _width(items) <= GRID_WIDTH
+    grid = len({i.place[0] for i in items}) > 1 and _width(items) <= GRID_WIDTH
     for item in items:
-        row, col = _place(item)
+        row, col = item.place
         at = f' style="grid-area: {row + 1} / {col + 1}"' if grid else ""
         if isinstance(item, str):
             parts.append(f'<p class="tcf-op" aria-hidden="true"{at}>{html.escape(item)}</p>')
@@ -412,23 +352,17 @@ def panels_html(items: list[Shot | str], writer: Writer, name: str) -> tuple[str
         src = writer.write(png_bytes(item.image), f"{name}_{k}")
         bar = writer.write(png_bytes(item.bar.image), f"{name}_{k}bar") if item.bar else None
         srcs.append(src)
-        parts.append(
-            panel_html(item, src, bar).replace('class="tcf-panel"', f'class="tcf-panel"{at}', 1)
-        )
+        parts.append(panel_html(item, src, bar, at))
     kind = "tcf-panels tcf-grid" if grid else "tcf-panels"
     return f'<div class="{kind}">{"".join(parts)}</div>', srcs
 
 
-def _place(item: Shot | str) -> tuple[int, int]:
-    return getattr(item, "place", (0, 0))
-
-
-def _width(items: list[Shot | str]) -> int:
+def _width(items: list[Shot | Op]) -> int:
     """The widest row of the figure's grid, in CSS px at 1x (panels, their numbers, gaps)."""
     rows: dict[int, int] = {}
     for item in items:
         extra = 40 if isinstance(item, str) else _size(item.image)[0] + 40
-        rows[_place(item)[0]] = rows.get(_place(item)[0], 0) + extra
+        rows[item.place[0]] = rows.get(item.place[0], 0) + extra
     return max(rows.values(), default=0)
 
 
@@ -436,20 +370,17 @@ GRID_WIDTH = 600
 """Widest grid of panels kept as a grid, in CSS px: it fits the text column on a laptop."""
 
 
-def is_wide(items: list[Shot | str]) -> bool:
+def is_wide(items: list[Shot | Op]) -> bool:
     """Whether the panels in one row are wider than the text column (656 px)."""
     return _width(items) > 656
 
 
 def eager(page: str) -> str:
-    """``page`` with its images loaded at once.
-
-    The first figure of a page may be its largest paint, which a lazy image would delay.
-    """
+    """``page`` with its images loaded at once: a page's first figure may be its largest paint."""
     return page.replace(' loading="lazy"', "")
 
 
-def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | str]]:
+def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | Op]]:
     """The whole figure: caption, panels; its images written. Also the panels."""
     items = shoot(fig)
     body, _ = panels_html(items, writer, name)
@@ -462,51 +393,8 @@ def figure_html(fig: Any, writer: Writer, name: str) -> tuple[str, list[Shot | s
     ), items
 
 
-def _rows(shots: list[Image.Image], count: int, gap: int) -> list[list[Image.Image]]:
-    """``shots`` in order, in ``count`` rows of about equal width."""
-    target = (sum(s.width for s in shots) + gap * (len(shots) - count)) / count
-    rows: list[list[Image.Image]] = [[]]
-    for shot in shots:
-        width = sum(s.width + gap for s in rows[-1])
-        if rows[-1] and width + shot.width / 2 > target and len(rows) < count:
-            rows.append([])
-        rows[-1].append(shot)
-    return rows
-
-
-def thumbnail(items: list[Shot | str], size: tuple[int, int] = (320, 224)) -> Image.Image:
-    """The panels on white, no words, in the rows that fill ``size`` best.
-
-    sphinx-gallery shrinks it to its thumbnail's ``size``.
-    """
-    shots = [i.image for i in items if isinstance(i, Shot)]
-    gap = 24
-
-    def sheet_size(rows: list[list[Image.Image]]) -> tuple[int, int]:
-        width = max(sum(s.width for s in row) + gap * (len(row) - 1) for row in rows)
-        return width, sum(max(s.height for s in row) for row in rows) + gap * (len(rows) - 1)
-
-    layouts = [_rows(shots, n, gap) for n in range(1, min(3, len(shots)) + 1)]
-    best = max(
-        layouts, key=lambda rows: min(a / b for a, b in zip(size, sheet_size(rows), strict=True))
-    )
-    sheet = Image.new("RGBA", sheet_size(best), "white")
-    y = 0
-    for row in best:
-        x, height = 0, max(s.height for s in row)
-        for shot in row:
-            sheet.alpha_composite(shot.convert("RGBA"), (x, y + (height - shot.height) // 2))
-            x += shot.width + gap
-        y += height + gap
-    return sheet.convert("RGB")
-
-
 def notebook(fig: Any, name: str) -> Any:
-    """``fig`` as HTML panels in a MyST-NB page at the site's top level (``index.md``).
-
-    The cell that calls it runs in ``docs/``; the figure is closed, so the
-    notebook shows the HTML only.
-    """
+    """``fig`` as HTML panels in a top-level MyST-NB page (run in ``docs/``); ``fig`` closed."""
     from IPython.display import HTML  # noqa: PLC0415 (only a notebook's kernel has IPython)
 
     page, _ = figure_html(fig, Writer(FIGURES, "_static/", f"page_{name}"), "01")

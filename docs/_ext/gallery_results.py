@@ -1,15 +1,12 @@
 """Record what each gallery script computed, for the tests: no second run of the scripts.
 
-Why: the checks that keep the gallery's sentences true live in ``tests/gallery/`` and read each
-script's results, and CI runs each script at most twice (this build and the one
-``nox -s reproducible`` compares it with). So while sphinx-gallery runs an example, this module
-notes its figures (a scraper that draws nothing), and when the example ends (a
-``reset_modules`` hook) it writes ``docs/_build/gallery_results/<section>/<name>.pickle``,
-outside the published site: the script's final namespace reduced to plain data (NumPy arrays,
-numbers, strings, bools, None, and tuples, lists and dicts of those), the facts about each
-figure that the tests check, and a hash of the script, so a stale record is refused.
-``pytest --from-build`` reads these files; without it the tests run the scripts themselves
-with the same two functions, :func:`plain` and :func:`figure_facts`.
+Why: the checks that keep the gallery's sentences true live in ``tests/gallery/`` and read
+each script's results, and CI runs each script at most twice. So while sphinx-gallery runs
+an example, a scraper that draws nothing notes its figures, and when it ends (a
+``reset_modules`` hook) its final namespace reduced to plain data, its figures' facts and
+a hash of the script (a stale record is refused) go to
+``docs/_build/gallery_results/<section>/<name>.pickle``, outside the site, for ``pytest
+--from-build``. Without it the tests run the scripts with :func:`plain` and :func:`figure_facts`.
 """
 
 from __future__ import annotations
@@ -53,10 +50,8 @@ def plain(namespace: dict[str, Any]) -> dict[str, Any]:
 def figure_facts(fig: Any) -> dict[str, Any]:
     """Title, size, drawn extent and panels (title, colour map) of a drawn (laid-out) figure.
 
-    ``extent`` is :meth:`~matplotlib.figure.Figure.get_tightbbox`, in inches from the
-    bottom-left corner: every visible artist as drawn, titles, ticks and cell values
-    included. A figure whose extent leaves ``(0, 0, *size)`` cuts something at its edge
-    when it is shown or saved as it is (the site's tight crop would hide that).
+    ``extent`` is :meth:`~matplotlib.figure.Figure.get_tightbbox` in inches: every visible
+    artist as drawn. One that leaves ``(0, 0, *size)`` cuts something at the figure's edge.
     """
     axes_titles = " ".join(t for ax in fig.axes if (t := ax.get_title()))
     extent = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer())  # a closed one's too

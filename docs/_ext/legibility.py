@@ -1,9 +1,8 @@
 """How large the site shows figure text: the one source of the legibility rules.
 
-Why: a figure's cell digits are pixels of its images, drawn at the size the figure
-sets; the page decides how large those pixels are shown. These numbers are what the
-figure scraper (``figure_html.py``) keeps each panel's images above, and what the
-browser check (tests/browser/figures.py) measures on the built pages.
+Why: cell digits are pixels of a figure's images; the page decides how large they are
+shown. The figure scraper (``figure_html.py``) keeps each panel's images above these
+sizes, and the browser check (tests/browser/figures.py) measures them on the built pages.
 """
 
 from __future__ import annotations
@@ -26,13 +25,13 @@ PHONE_COLUMN = 288
 """Width of the text column at 320 px, in CSS px: every panel must fit it."""
 
 
-def digit_px(fontsize: float, scale: float = 1.0) -> float:
-    """Height in CSS px of the digits of ``fontsize``-point text shown at ``scale`` times 1x.
+def digit_px(fontsize: float) -> float:
+    """Height in CSS px of the digits of ``fontsize``-point text shown at 1x.
 
     >>> round(digit_px(9), 2)
     9.12
     """
-    return DIGIT_HEIGHT * fontsize / 72 * SAVED_DPI * scale
+    return DIGIT_HEIGHT * fontsize / 72 * SAVED_DPI
 
 
 def min_width(fontsize: float, width: float) -> int:

@@ -1,15 +1,11 @@
 """Serve an OpenType MATH font for the site's MathML, cut to the glyphs it uses.
 
-Why: Chromium draws MathML with the reader's fonts; with most default fonts
-floor brackets do not stretch around fractions and primes float away from
-their letter. Noto Sans Math has a MATH table that fixes both, but the whole
-font is 270 KB. No PyPI package ships it; npm's ``@fontsource/noto-sans-math``
-(pinned in package-lock.json, installed by ``npm ci``) does. Once every page
-is written, this collects the characters inside ``<math>`` elements and cuts
-the font to them (with what the MATH table needs to stretch them) with
-fontTools, into ``_static/math/``, beside the stylesheet that pages with
-equations link (the others do not wait for it).
-Without node_modules the build says so and equations use the reader's fonts.
+Why: Chromium draws MathML with the reader's fonts, with most of which floor brackets do
+not stretch and primes float away from their letter. Noto Sans Math's MATH table fixes
+both, but the font is 270 KB and on npm only (``@fontsource/noto-sans-math``, installed
+by ``npm ci``). Once every page is written, fontTools cuts it to the characters inside
+``<math>`` elements, into ``_static/math/`` beside the stylesheet that only pages with
+equations link. Without node_modules the build says so and equations use the reader's fonts.
 """
 
 from __future__ import annotations
@@ -45,7 +41,7 @@ MATH, TAG = re.compile(r"<math\b.*?</math>", re.DOTALL), re.compile(r"<[^>]+>")
 def cut_font(source: Path, target: Path, codes: set[int]) -> None:
     """Write ``source`` cut to the characters ``codes`` (and what they need) to ``target``.
 
-    WOFF2, the same bytes on every build; docs/_ext/purge_css.py cuts the icon font with it.
+    WOFF2, the same bytes every build; purge_css.py cuts the icon fonts with it too.
     """
     options = subset.Options(
         layout_features=["*"], flavor="woff2", hinting=False, desubroutinize=True, name_IDs=["*"]

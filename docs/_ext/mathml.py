@@ -1,14 +1,10 @@
 """Render LaTeX math as MathML at build time, with latex2mathml.
 
-Why: the site must load nothing from other hosts and read well offline.
-MathML is rendered natively by current browsers and read by screen readers,
-so the pages carry no MathJax script or fonts at all, and the build stays
-parallel-safe (sphinx-mathjax-offline, the alternative, is not).
-
-Primes: latex2mathml writes ``i'`` as ``<msup><mi>i</mi><mi>′</mi></msup>``, the prime glyph
-(already raised) raised again at script size: in Chromium a speck, where the prime is what
-tells the transposed sizes i′, o′ from i, o. :func:`_primes` writes the prime after its letter
-at full size instead, as the text's i′ reads.
+Why: the site loads nothing from other hosts and reads well offline; browsers render
+MathML natively and screen readers read it, so no MathJax, and the build stays
+parallel-safe (sphinx-mathjax-offline is not). latex2mathml writes ``i'`` as a prime
+raised again at script size, a speck in Chromium where the prime tells i′ from i:
+:func:`_primes` writes it after its letter at full size instead.
 """
 
 from __future__ import annotations

@@ -1,23 +1,14 @@
 """Cut the theme's and extensions' stylesheets to the rules this site can use, with PurgeCSS.
 
-Why: a stylesheet in ``<head>`` blocks the first paint until it has arrived, and
-on a phone (Lighthouse's mobile profile: a slow 4G link) its bytes are most of
-the wait. pydata-sphinx-theme's stylesheet is 64 KB gzipped, with all of
-Bootstrap; a page uses a fraction of it (Lighthouse's mobile performance fell
-below 90 without the cut). Once every page is written, PurgeCSS (npm, pinned in
-package-lock.json) keeps the rules whose classes and ids are words of the
-site's pages or scripts (class names the theme's scripts set are words of those
-scripts), with docs/purgecss.config.mjs's safelist. ``styles/theme.css``, which
-only ``@import``-s ``basic.css`` (a second round trip), gets its rules instead.
-Without node_modules the build says so and keeps the stylesheets whole.
-
-Each page links only those of the extensions' stylesheets that style something
-in it (every stylesheet in ``<head>`` is one more request before the first
-paint): the table ``USED_BY`` says what a page has when a stylesheet matters.
-
-Then Font Awesome's fonts are cut to the icons the stylesheets still name: the
-theme draws its header, navigation and admonition icons with them, and the
-solid font alone is 112 KB, fetched by every page, for the few icons it draws.
+Why: a stylesheet in ``<head>`` blocks the first paint, and on a phone's slow link its
+bytes are most of the wait: pydata-sphinx-theme's is 64 KB gzipped, all of Bootstrap
+(Lighthouse's mobile performance fell below 90 without the cut). Once every page is
+written, PurgeCSS (npm, pinned in package-lock.json) keeps the rules whose classes and ids
+are words of the pages or scripts, with docs/purgecss.config.mjs's safelist;
+``styles/theme.css``, only an ``@import`` of ``basic.css`` (a second round trip), gets its
+rules instead. Without node_modules the build says so and keeps the stylesheets whole.
+Each page links only the extensions' stylesheets that style something in it (``USED_BY``).
+Then Font Awesome's fonts (the solid one alone 112 KB) are cut to the icons still named.
 """
 
 from __future__ import annotations
@@ -49,17 +40,13 @@ ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?")
 """A CSS escape: ``"\\f185"``. Icons are private-use characters, escaped or written as is."""
 
 
-def _is_private(code: int) -> bool:
-    return 0xE000 <= code <= 0xF8FF or code >= 0xF0000
-
-
 def _cut_icon_fonts(static: Path) -> None:
     codes: set[int] = set()
     for sheet in sorted(static.rglob("*.css")):
         text = sheet.read_text(encoding="utf-8")
         codes.update(int(m.group(1), 16) for m in ESCAPE.finditer(text))
         codes.update(map(ord, text))
-    icons = {c for c in codes if _is_private(c)}
+    icons = {c for c in codes if 0xE000 <= c <= 0xF8FF or c >= 0xF0000}  # private use
     fonts = sorted(static.glob(ICON_FONTS))
     before = sum(p.stat().st_size for p in fonts)
     for font in fonts:

@@ -1,29 +1,20 @@
 """A sphinx-gallery scraper: figures as HTML panels, animations as step-through players.
 
-Why: sphinx-gallery saves each figure as one picture and each animation as matplotlib's
-JavaScript player (every frame a PNG in the page) or a video. Here every figure a code
-block leaves open becomes HTML (``figure_html.py``: one image per panel, the words as
-page text), and every animation of the plotting helpers (they keep one sentence per
-frame as ``anim.steps`` and their figure as ``anim.figure``) a player that steps through
-its frames: Previous / Play / Next buttons and the arrow keys, the step's sentence under
-the frames, the first frame first, nothing moving until the reader asks
-(``_static/steps.js``). Without JavaScript the first frame shows with every sentence;
-with it, the sentences fold under a button (CSS ``scripting`` media query: no layout shift).
-The frames are drawn by ``anim.save`` with :class:`PanelFrames`, a movie writer that
-keeps each frame's panels instead of encoding a video.
-
-Images go to ``docs/_build/figures``, which ``html_static_path`` publishes as
-``_static/figures``. Each page's thumbnail is its figure ``N`` (sphinx-gallery's
-``# sphinx_gallery_thumbnail_number = N``, 1 by default): its panels side by side,
-without words, written where sphinx-gallery looks for it; digits too small to read at
-the thumbnail's size are left out.
+Why: sphinx-gallery saves a figure as one picture and an animation as matplotlib's
+JavaScript player (every frame a PNG in the page) or a video. Here every figure a block
+leaves open becomes HTML (``figure_html.py``), and every animation of the plotting helpers
+(one sentence per frame in ``anim.steps``) a player: Previous / Play / Next and the arrow
+keys, the step's sentence under the frames, nothing moving until the reader asks
+(``_static/steps.js``; without JavaScript the first frame shows with every sentence).
+``anim.save`` draws the frames through :class:`PanelFrames`, a movie writer that keeps
+each frame's panels. A page's thumbnail is its figure ``sphinx_gallery_thumbnail_number``:
+its panels without words, and without digits too small to read at the thumbnail's size.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -39,24 +30,19 @@ from figure_html import (
     png_bytes,
     prepare,
     shoot,
-    thumbnail,
 )
 from legibility import PHONE_DIGIT_PX, digit_px
 from matplotlib.animation import AbstractMovieWriter, Animation
 from PIL import Image
 
-THUMBNAILS = Path(__file__).parents[1] / "_build" / "thumbnails"
-THUMBNAIL_SIZE = (320, 224)
-"""sphinx-gallery's thumbnail, in pixels (``thumbnail_size`` in conf.py), shown at half."""
-NUMBER = re.compile(r"^# sphinx_gallery_thumbnail_number = (-?\d+)", re.MULTILINE)
+GAP = 24
+"""Pixels between panels on a thumbnail's sheet."""
 
 
 class PanelFrames(AbstractMovieWriter):
-    """A movie writer that keeps each frame as panels (``figure_html.shoot``), no video.
+    """A movie writer that keeps each frame's panels, their HTML and image URLs, no video.
 
-    ``anim.save(anything, writer=PanelFrames(images, name))`` draws every frame
-    through matplotlib's public API; ``frames`` then holds, per frame, the
-    panels, their HTML and their image URLs.
+    ``anim.save(anything, writer=PanelFrames(images, name))``: matplotlib's public API.
     """
 
     def __init__(self, images: Writer, name: str) -> None:
@@ -68,7 +54,6 @@ class PanelFrames(AbstractMovieWriter):
         """Start a new run (``anim.save`` calls it): the figure drawn at 2x, transparent."""
         super().setup(fig, outfile, dpi)
         prepare(fig)
-        self.frames = []
 
     def grab_frame(self, **_savefig_kwargs: Any) -> None:
         """Cut the frame as drawn now into its panels and write their images."""
@@ -114,31 +99,56 @@ def player_html(anim: Any, images: Writer, name: str) -> tuple[str, list[Shot | 
     ), frames.frames[-1][0]
 
 
-def thumbnail_number(src_file: str) -> int:
-    """The figure a page's thumbnail shows: its ``sphinx_gallery_thumbnail_number``, or 1."""
-    found = NUMBER.search(Path(src_file).read_text(encoding="utf-8"))
-    return int(found.group(1)) if found else 1
+def _rows(shots: list[Image.Image], count: int) -> list[list[Image.Image]]:
+    """``shots`` in order, in ``count`` rows of about equal width."""
+    target = (sum(s.width for s in shots) + GAP * (len(shots) - count)) / count
+    rows: list[list[Image.Image]] = [[]]
+    for shot in shots:
+        width = sum(s.width + GAP for s in rows[-1])
+        if rows[-1] and width + shot.width / 2 > target and len(rows) < count:
+            rows.append([])
+        rows[-1].append(shot)
+    return rows
 
 
-def write_thumbnail(fig: Any, items: list[Shot | str], paths: list[Path]) -> None:
-    """The panels side by side, saved at ``paths``; without digits if they would not read.
+def thumbnail(items: list[Shot | str], size: tuple[int, int]) -> Image.Image:
+    """The panels on white, no words, in the rows (up to 3) that fill ``size`` best."""
+    shots = [i.image for i in items if isinstance(i, Shot)]
 
-    sphinx-gallery fits the picture into :data:`THUMBNAIL_SIZE` and shows it at
-    half that size: digits shown smaller than ``PHONE_DIGIT_PX`` are drawn again
-    without them.
+    def sheet_size(rows: list[list[Image.Image]]) -> tuple[int, int]:
+        width = max(sum(s.width for s in row) + GAP * (len(row) - 1) for row in rows)
+        return width, sum(max(s.height for s in row) for row in rows) + GAP * (len(rows) - 1)
+
+    layouts = [_rows(shots, n) for n in range(1, min(3, len(shots)) + 1)]
+    best = max(
+        layouts, key=lambda rows: min(a / b for a, b in zip(size, sheet_size(rows), strict=True))
+    )
+    sheet = Image.new("RGBA", sheet_size(best), "white")
+    y = 0
+    for row in best:
+        x, height = 0, max(s.height for s in row)
+        for shot in row:
+            sheet.alpha_composite(shot.convert("RGBA"), (x, y + (height - shot.height) // 2))
+            x += shot.width + GAP
+        y += height + GAP
+    return sheet.convert("RGB")
+
+
+def write_thumbnail(fig: Any, items: list[Shot | str], path: Path, size: tuple[int, int]) -> None:
+    """The panels side by side, saved at ``path``; without digits if they would not read.
+
+    sphinx-gallery fits the 2x sheet into ``size`` and shows it at half that: digits
+    shown smaller than ``PHONE_DIGIT_PX`` are drawn again without them.
     """
-    sheet = thumbnail(items)
-    fit = min(THUMBNAIL_SIZE[0] / sheet.width, THUMBNAIL_SIZE[1] / sheet.height)
+    sheet = thumbnail(items, size)
+    fit = min(size[0] / sheet.width, size[1] / sheet.height)
     sizes = [i.digits for i in items if isinstance(i, Shot) and i.digits is not None]
-    # the sheet is at 2x, shrunk by ``fit`` and shown at half: digits shown at digit_px * fit
     if sizes and digit_px(min(sizes)) * fit < PHONE_DIGIT_PX:
         for ax in fig.axes:
             for text in ax.texts:
                 text.set_visible(False)
-        sheet = thumbnail(shoot(fig))
-    for path in paths:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sheet.save(path, optimize=True)
+        sheet = thumbnail(shoot(fig), size)
+    sheet.save(path, optimize=True)
 
 
 def figures_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[str, Any]) -> str:
@@ -152,29 +162,22 @@ def figures_scraper(_block: Any, block_vars: dict[str, Any], gallery_conf: dict[
         for value in block_vars["example_globals"].values()
         if isinstance(value, Animation) and hasattr(value, "figure")
     }
-    wanted = thumbnail_number(block_vars["src_file"])
+    wanted = block_vars["file_conf"].get("thumbnail_number", 1)  # sphinx-gallery read it
+    size = gallery_conf["thumbnail_size"]
     parts = []
     for number in plt.get_fignums():
         fig = plt.figure(number)
         path = Path(next(block_vars["image_path_iterator"]))
         count = int(path.stem.rsplit("_", 1)[1])
-        name = f"{count:02d}"
-        anim = animations.get(id(fig))
-        if anim is not None:
-            part, items = player_html(anim, images, name)
-        else:
-            part, items = figure_html(fig, images, name)
-        if count == 1:
-            part = eager(part)
+        name, anim = f"{count:02d}", animations.get(id(fig))
+        part, items = player_html(anim, images, name) if anim else figure_html(fig, images, name)
         if count == wanted:
-            write_thumbnail(fig, items, [path, THUMBNAILS / f"{src.stem}.png"])
+            write_thumbnail(fig, items, path, size)
         else:  # sphinx-gallery wants a picture of every figure; only the chosen one is shown
-            thumbnail(items).save(path)
-        parts.append(part)
+            thumbnail(items, size).save(path)
+        parts.append(eager(part) if count == 1 else part)
         plt.close(fig)
-    if not parts:
-        return ""
-    return "\n\n.. raw:: html\n\n    " + "\n    ".join(parts) + "\n\n"
+    return "\n\n.. raw:: html\n\n    " + "\n    ".join(parts) + "\n\n" if parts else ""
 
 
 def _get_sg_image_scraper() -> Any:
@@ -199,7 +202,6 @@ def _lighter_thumbnails(app: Any) -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     """Ship the players' script where there are players; lighten the thumbnails."""
-    FIGURES.mkdir(parents=True, exist_ok=True)
     app.connect("html-page-context", _scripts)
     app.connect("builder-inited", _lighter_thumbnails, priority=900)  # after sphinx-gallery
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -260,11 +260,11 @@ def speed(page: Page) -> tuple[list[str], dict[str, Any]]:
     open_fresh(page, LARGEST)
     measured: dict[str, Any] = {}
     for view in ("#tce-view-1", "#tce-view-2"):
-        measured[view] = {"plain": page.evaluate(HOVERS, [view, 150, 10])}
+        measured[view] = {"plain": page.evaluate(HOVERS, [view, 60, 4])}
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     for view in ("#tce-view-1", "#tce-view-2"):
-        measured[view]["cpu4x"] = page.evaluate(HOVERS, [view, 40, 4])
+        measured[view]["cpu4x"] = page.evaluate(HOVERS, [view, 20, 2])
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
     cdp.detach()
     problems = []
