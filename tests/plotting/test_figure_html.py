@@ -233,6 +233,6 @@ def test_column_numbers_of_a_wide_panel_stay_apart_on_a_phone(panels):
     numbers = [(t, frac) for axis, t, frac in shot.ticks if axis == "x"]
     assert (numbers[0][0], numbers[-1][0]) == ("0", str(cols - 1))
     shown = min(shot.image.width / 2, 358 - 30)  # less its row numbers
-    assert legibility.digit_px(shot.digits, shown / (shot.image.width / 2)) >= 7
+    assert legibility.digit_px(shot.digits) * shown / (shot.image.width / 2) >= 7
     for (a, fa), (b, fb) in itertools.pairwise(numbers):
         assert (fb - fa) * shown >= 7 * (len(a) + len(b)) / 2 + 7, (a, b)
