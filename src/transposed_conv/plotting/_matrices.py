@@ -738,9 +738,7 @@ def _own_shapes(fig: Figure, axes: list[Axes], panels: Sequence[Panel]) -> None:
         box = ax.get_position()
         left = box.x0 + box.width * (-0.5 - x0) / (x1 - x0)
         bottom = box.y0 + box.height * (y1 - (rows - 0.5)) / (y1 - y0)
-        ax.set_position(
-            (left, bottom, box.width * cols / (x1 - x0), box.height * rows / (y1 - y0))
-        )
+        ax.set_position((left, bottom, box.width * cols / (x1 - x0), box.height * rows / (y1 - y0)))
         ax.set_xlim(-0.5, cols - 0.5)
         ax.set_ylim(rows - 0.5, -0.5)
 
