@@ -36,7 +36,7 @@ kernels = [
 ]
 title = "groups=1: weight (2, 3, 2, 2), a kernel for every input-output pair"
 show_panels(kernels, title=title, ncols=2)
-title = "Output channel 0, stride 2: both input channels, each its own kernel"
+title = "Output channel 0, stride 2: each input channel with its own kernel"
 names = ("x", "weight", "y")
 show_channel_sum(x, weight, 0, stride=2, title=title, names=names)
 plt.show()
