@@ -48,7 +48,7 @@ def plain(namespace: dict[str, Any]) -> dict[str, Any]:
 
 
 def figure_facts(fig: Any) -> dict[str, Any]:
-    """Title, size and drawn extent of a figure that has been drawn (laid out).
+    """Title, size, drawn extent and panels (title, colour map) of a drawn (laid-out) figure.
 
     ``extent`` is :meth:`~matplotlib.figure.Figure.get_tightbbox` in inches: every visible
     artist as drawn. One that leaves ``(0, 0, *size)`` cuts something at the figure's edge.
@@ -60,6 +60,7 @@ def figure_facts(fig: Any) -> dict[str, Any]:
         "size": tuple(float(v) for v in fig.get_size_inches()),
         "extent": tuple(float(v) for v in extent.extents),
         "dpi": float(fig.dpi),
+        "panels": [(ax.get_title(), c.cmap.name) for ax in fig.axes for c in ax.collections[:1]],
     }
 
 

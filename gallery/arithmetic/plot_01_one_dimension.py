@@ -39,8 +39,9 @@ plt.show()
 # The transposed convolution
 # --------------------------
 #
-# The transposed convolution multiplies by C.T: two numbers become five. Each input value
-# stamps the kernel, the stamps two samples apart, overlapping in one sample.
+# The transposed convolution multiplies by C.T: two numbers become five. Its input here is
+# x2 = [10, 20], two new numbers (not the output [17, 21] above). Each input value stamps the
+# kernel, the stamps two samples apart, overlapping in one sample: [10, 20, 50, 40, 60].
 x2 = np.array([10, 20])
 back = tc.conv_transpose1d(x2, kernel, stride=2)
 print(back)

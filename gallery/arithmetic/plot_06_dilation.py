@@ -72,7 +72,7 @@ plt.show()
 both = tc.overlap_counts((3, 3), 3, stride=2, dilation=2)
 print(tc.overlap_counts(5, 3, stride=2, dilation=2))
 title = "Stride 2, dilation 2: no tap (empty) on odd rows and columns"
-taps = Panel(both, "Taps per output pixel", "output", blank=both == 0)
+taps = Panel(both, "Taps per output pixel", "neutral", blank=both == 0)
 show_panels([taps], title=title, width=4)
 plt.show()
 

@@ -43,7 +43,10 @@ plt.show()
 # input walks half a step. That is a stride of 1/2.
 taps = (C.T != 0).sum(axis=1).reshape(5, 5)
 show_panels(
-    [Panel(C.T[:5], "C.T, rows 0-4", "matrix"), Panel(taps, "Taps", "output")],
+    [
+        Panel(C.T[:5], "C.T, rows 0-4", "matrix"),
+        Panel(taps, "Taps", "neutral"),
+    ],
     title="The first five rows of C.T (output row 0), and how many kernel taps reach each "
     "output pixel: 1, 2 or 4",
 )

@@ -14,7 +14,8 @@ groups, only the pairs inside a group are connected: one pair in g.
 # Two input channels, three output channels, groups=1: six kernels, ``weight[c, o]`` from input
 # channel ``c`` to output channel ``o`` (first figure: one row per output channel). Output
 # channel ``o`` is the sum over input channels ``c`` of the 2-D transposed convolution (∗ᵀ in
-# the figures) of ``x[c]`` with ``weight[c, o]`` (second figure: ``o = 0``).
+# the figures) of ``x[c]`` with ``weight[c, o]`` (second figure: ``o = 0``). The stride is 2,
+# so each 2x2 input channel and 2x2 kernel give a 4x4 output, :math:`(2 - 1) \cdot 2 + 2 = 4`.
 from importlib.util import find_spec
 
 import matplotlib.pyplot as plt
@@ -35,7 +36,7 @@ kernels = [
 ]
 title = "groups=1: weight (2, 3, 2, 2), a kernel for every input-output pair"
 show_panels(kernels, title=title, ncols=2)
-title = "Output channel 0: both input channels, each with its own kernel"
+title = "Output channel 0, stride 2: each input channel with its own kernel"
 names = ("x", "weight", "y")
 show_channel_sum(x, weight, 0, stride=2, title=title, names=names)
 plt.show()

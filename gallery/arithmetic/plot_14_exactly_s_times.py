@@ -62,8 +62,8 @@ for s in (2, 3):
 ones, double = np.ones((4, 4), dtype=int), {"stride": 2, "padding": 1}
 even = tc.conv_transpose2d(ones, ones, **double)
 uneven = tc.conv_transpose2d(ones, ones[:3, :3], output_padding=1, **double)
-panels = [Panel(even, "k=4, p=1, a=0", "output")]
-panels += [Panel(uneven, "k=3, p=1, a=1", "output")]
+panels = [Panel(even, "k=4, p=1, a=0", "neutral")]
+panels += [Panel(uneven, "k=3, p=1, a=1", "neutral")]
 title = "Taps per output pixel (stride 2): k=4 overlaps evenly, k=3 does not"
 show_panels(panels, title=title)
 plt.show()

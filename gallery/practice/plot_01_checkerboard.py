@@ -31,7 +31,7 @@ counts = {
     "Kernel 4, padding 1": tc.overlap_counts(8, 4, stride=2, padding=1),
 }
 show_panels(
-    [Panel(c, name, "output") for name, c in counts.items()],
+    [Panel(c, name, "neutral") for name, c in counts.items()],
     title="Taps per output pixel at stride 2",
     ncols=1,
 )

@@ -41,7 +41,7 @@ plt.show()
 #
 # Flatten the input, row by row, into a column vector x of 16 values. Multiplying C by x
 # (``C @ x``: ``@`` is Python's matrix product) computes all four windows at once: 4x16 times
-# 16x1 gives 4x1.
+# 16x1 gives y, 4x1.
 x = inputs.reshape(16, 1)
 y = C @ x
 print(y.ravel())
@@ -49,10 +49,11 @@ show_panels(
     [
         Panel(C, "C", "matrix"),
         Panel(x, "x", "input"),
-        Panel(y, "C @ x", "output"),
+        Panel(y, "y", "output"),
     ],
     title="C (4x16) times the flattened input (16x1) gives the four outputs (4x1)",
     operators=["@", "="],
+    width=6.2,
     equal_cells=True,
 )
 plt.show()

@@ -30,7 +30,10 @@ def test_one_dimension(page):
     assert c.shape == (2, 5)
     np.testing.assert_array_equal(c @ signal, ns["y"])
     np.testing.assert_array_equal(c[1, 2:], c[0, :-2])
-    # "The transposed convolution multiplies by C.T: two numbers become five"
+    # "The transposed convolution multiplies by C.T: two numbers become five. Its input here is
+    # x2 = [10, 20], two new numbers (not the output [17, 21] above)"; "...: [10, 20, 50, 40, 60]"
+    np.testing.assert_array_equal(y, [10, 20])
+    assert not np.array_equal(y, ns["y"])
     np.testing.assert_array_equal(back, c.T @ y)
     np.testing.assert_array_equal(back, [10, 20, 50, 40, 60])
     # "the stamps two samples apart, overlapping in one sample"
@@ -259,6 +262,10 @@ def test_channels_and_groups(page):
     for o in range(3):
         own = sum(tc.conv_transpose2d(x[c], weight[c, o], stride=2) for c in range(2))
         np.testing.assert_array_equal(y[o], own)
+    # "The stride is 2, so each 2x2 input channel and 2x2 kernel give a 4x4 output,
+    # (2 - 1) · 2 + 2 = 4" (the second figure's title: "Output channel 0, stride 2: ...")
+    assert x.shape[1:] == weight.shape[2:] == (2, 2)
+    assert tc.conv_transpose_output_size(2, 2, stride=2) == (2 - 1) * 2 + 2 == 4
     # "weight (4, 1, 2, 2) means C_out / groups = 1 output channel per group, two in all.
     # Input channels 0 and 1 feed output 0 only; 2 and 3 feed output 1 only"; "C_in * C_out /
     # groups = 4 of 8 pairs"

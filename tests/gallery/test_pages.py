@@ -205,3 +205,15 @@ def test_arithmetic_in_the_text_holds(script):
         sides = [arithmetic(side.strip()) for side in match.group(1).split("=")]
         values = {eval(s, {"floor": math.floor, "ceil": math.ceil}) for s in sides if s}
         assert len(values) <= 1, f"{match.group(0)} gives {sorted(values)}"
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
+def test_tap_counts_are_grey_not_the_outputs_green(script, page):
+    """The colour key says green is the output and grey "other values": a figure of how
+    many kernel taps reach each output pixel draws its counts grey, and nothing green."""
+    for fig in page(name(script)).figures:
+        titles = " ".join([fig["title"], *(title for title, _ in fig["panels"])])
+        if re.search(r"\btaps\b", titles, re.IGNORECASE):
+            maps = [cmap for _, cmap in fig["panels"]]
+            assert "Greys" in maps, fig["title"]
+            assert "Greens" not in maps, fig["title"]

@@ -114,9 +114,10 @@ def test_convolution_matrix(page):
     # "row 0 holds the kernel's three rows, four columns apart" (the first figure's title)
     for r, start in enumerate((0, 4, 8)):
         np.testing.assert_array_equal(c[0, start : start + 3], KERNEL[r])
-    # "4x16 times 16x1 gives 4x1"; "Reshaped to 2x2, it is the convolution's output"
+    # "4x16 times 16x1 gives y, 4x1"; "Reshaped to 2x2, it is the convolution's output"
     assert ns["x"].shape == (16, 1)
     assert ns["y"].shape == (4, 1)
+    np.testing.assert_array_equal(ns["y"], c @ ns["x"])
     np.testing.assert_array_equal(ns["y"].reshape(2, 2), CONV)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -183,3 +184,55 @@ def test_a_colour_bar_drawn_close_to_a_small_kernel_leaves_no_sliver_in_its_imag
     assert "Kernel (4, 4)" in [s.title for s in barred]
     for shot in barred:
         assert np.asarray(shot.image)[:, -4:, 3].max() == 0, shot.title  # transparent margin
+
+
+def test_a_panel_beside_a_taller_one_is_cut_to_its_own_cells_and_lists_its_own_values():
+    """C (4x16) @ x (16x1) = C @ x (4x1), cells of one size: the product's picture and alt
+    text are its 4x1 cells, not the 16-row slot it shares with x (nor x's spare column)."""
+    c = tc.convolution_matrix(X.shape, K)
+    x = X.reshape(16, 1)
+    fig, _ = show_panels(
+        [Panel(c, "C", "matrix"), Panel(x, "x"), Panel(c @ x, "C @ x", "output")],
+        title="C times x",
+        operators=["@", "="],
+        equal_cells=True,
+    )
+    shots = [i for i in figure_html.shoot(fig) if isinstance(i, figure_html.Shot)]
+    assert [s.alt for s in shots[1:]] == [
+        "values by row: " + "; ".join(str(v) for v in X.ravel()),
+        "values by row: 94; 74; 82; 75",
+    ]
+    pad = 2 * 2 * figure_html.MATRIX_PAD / 72 * 100  # both sides, at 2x, in pixels
+    cells = [(s.image.width - pad, s.image.height - pad) for s in shots]
+    for (w, h), shape in zip(cells, [(4, 16), (16, 1), (4, 1)], strict=True):
+        assert h / w == pytest.approx(shape[0] / shape[1], rel=0.05)
+    # one cell size: the product's 4 rows are a quarter of x's 16, C's rows as tall
+    assert cells[2][1] == pytest.approx(cells[1][1] / 4, rel=0.05)
+    assert cells[0][1] == pytest.approx(cells[2][1], rel=0.05)
+    # the column number sits right under the product's cells, not 12 rows lower
+    assert [t for axis, t, _ in shots[2].ticks if axis == "x"] == ["0"]
+
+
+@pytest.mark.parametrize(
+    "panels",
+    [
+        [Panel(tc.convolution_matrix((5, 5), np.arange(1, 10).reshape(3, 3), stride=2), "C")],
+        [Panel(tc.convolution_matrix(X.shape, K), "C", "matrix")],
+        [Panel(tc.overlap_counts(8, 3, stride=2), "Kernel 3", "neutral")],
+        [Panel(tc.overlap_counts(8, 4, stride=2, padding=1), "Kernel 4", "neutral")],
+    ],
+    ids=["4x25", "4x16", "1x17", "1x16"],
+)
+def test_column_numbers_of_a_wide_panel_stay_apart_on_a_phone(panels):
+    """Shown across a phone's 358 px column, the numbers under a wide panel (in the page's
+    12 px font: a digit about 7 px wide) leave a digit's width between neighbours; the first
+    and the last column keep theirs. Every column numbered, "10111213..." ran together."""
+    fig, _ = show_panels(panels, title="A wide panel")
+    shot = figure_html.shoot(fig)[0]
+    cols = np.shape(panels[0].data)[-1]
+    numbers = [(t, frac) for axis, t, frac in shot.ticks if axis == "x"]
+    assert (numbers[0][0], numbers[-1][0]) == ("0", str(cols - 1))
+    shown = min(shot.image.width / 2, 358 - 30)  # less its row numbers
+    assert legibility.digit_px(shot.digits) * shown / (shot.image.width / 2) >= 7
+    for (a, fa), (b, fb) in itertools.pairwise(numbers):
+        assert (fb - fa) * shown >= 7 * (len(a) + len(b)) / 2 + 7, (a, b)

@@ -51,6 +51,12 @@ cells leave room: shown across a phone's 288 px text column less its row numbers
 260 px / 7 px x 0.73 = 27, less a margin)."""
 LARGEST_SHARE = 0.95
 """Largest cell text of a wide panel, as a share of the cell's side."""
+NUMBER_EVERY = ((12, 1), (30, 2), (75, 5))
+"""(columns, n): a panel of at most that many columns numbers every n-th column (else every
+10th). Shown across a phone's 358 px column (about 330 px less its row numbers), the
+numbers of a panel of more than 12 columns would be closer than 27 px, under twice the
+width of a two-digit number in the page's 12 px font (14 px): they ran together. With
+these steps numbers stay at least 22 px apart."""
 HIGHLIGHT_WIDTH = 2.5
 """Outer line of a highlight box, in points; the white line inside it is a third as wide."""
 _TITLE_SIZE = 10.0
@@ -368,12 +374,29 @@ def _draw_cells(
     return cells
 
 
+def _numbered(count: int) -> list[int]:
+    """The columns that get a number: every one, or every n-th of a wide panel, and the last.
+
+    On a phone a wide panel is shrunk to the text column, and the numbers of
+    neighbouring columns (two digits from 10 on, in the page's small font)
+    run together: beyond each count of :data:`NUMBER_EVERY` only every n-th
+    column is numbered, the first and the last always (a multiple closer
+    than n to the last is left out).
+
+    >>> _numbered(4), _numbered(16), _numbered(25)
+    ([0, 1, 2, 3], [0, 2, 4, 6, 8, 10, 12, 15], [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24])
+    """
+    step = next((n for most, n in NUMBER_EVERY if count <= most), 10)
+    return [i for i in range(0, count, step) if count - 1 - i >= step] + [count - 1]
+
+
 def _cell_axes(ax: Axes, rows: int, cols: int) -> None:
     """Square cells, numbered rows and columns, no frame, no background."""
     ax.set_xlim(-0.5, cols - 0.5)
     ax.set_ylim(rows - 0.5, -0.5)
     ax.set_aspect("equal")
-    ax.set_xticks(np.arange(cols), labels=[str(i) for i in range(cols)], fontsize=8)
+    numbered = _numbered(cols)
+    ax.set_xticks(numbered, labels=[str(i) for i in numbered], fontsize=8)
     ax.set_yticks(np.arange(rows), labels=[str(i) for i in range(rows)], fontsize=8)
     ax.tick_params(length=0, pad=4)
     for spine in ax.spines.values():
@@ -607,9 +630,10 @@ def show_panels(
         own data). A shared scale that needs a colour bar gets one, beside the
         role's last panel.
     equal_cells : bool, default False
-        Draw a panel smaller than its column and row at the top of that space,
-        cells the size of its neighbours', instead of enlarged to fill it (for
-        a matrix beside a long vector).
+        Draw a panel smaller than its column and row in the middle of that
+        space, cells the size of its neighbours', instead of enlarged to fill
+        it (for a matrix beside a long vector); its axes then cover only its
+        own cells, and the figure's layout is fixed.
 
     Returns
     -------
@@ -671,16 +695,8 @@ def show_panels(
                 msg = f"rows must label the {_as_2d(p.data).shape[0]} rows of {p.title!r}, got {labels!r}"
                 raise ValueError(msg)
             ax.set_yticks(range(len(labels)), labels)
-        if equal_cells:  # the axes spans its whole column and row, in cell units
-            shape, slot = (
-                np.shape(_as_2d(p.data)),
-                (plan.row_cells[k // cols], plan.col_cells[k % cols]),
-            )
-            spare = (slot[1] - shape[1]) / 2
-            ax.set_xlim(-0.5 - spare, shape[1] - 0.5 + spare)
-            ax.set_ylim(slot[0] - 0.5, -0.5)
-            if shape[0] < slot[0]:  # column numbers would sit far below the cells
-                ax.tick_params(labelbottom=False)
+        if equal_cells:  # the layout sees the whole slot, in cell units (see _own_shapes)
+            _span_slot(ax, (plan.row_cells[k // cols], plan.col_cells[k % cols]))
     if share_norm:
         _shared_colorbars(axes, panels)
     for k in range(len(panels), rows * cols):
@@ -693,7 +709,38 @@ def show_panels(
         ax.text(0.5, 0.5, op, ha="center", va="center", fontsize=size, transform=ax.transAxes)
     fig.suptitle(plan.suptitle, fontsize=_SUPTITLE_SIZE)
     _fit_cell_text(fig, axes)
+    if equal_cells:
+        _own_shapes(fig, axes, panels)
     return fig, axes
+
+
+def _span_slot(ax: Axes, slot: tuple[float, float]) -> None:
+    """Limits of ``ax`` that span its grid slot (rows, columns in cells), its cells centred."""
+    rows, cols = ax.get_ylim()[0] + 0.5, ax.get_xlim()[1] + 0.5
+    high, wide = slot
+    ax.set_xlim(-0.5 - (wide - cols) / 2, cols - 0.5 + (wide - cols) / 2)
+    ax.set_ylim(rows - 0.5 + (high - rows) / 2, -0.5 - (high - rows) / 2)
+
+
+def _own_shapes(fig: Figure, axes: list[Axes], panels: Sequence[Panel]) -> None:
+    """Once the layout is done, shrink each axes to its own cells, where they stay.
+
+    The layout placed each panel in its whole slot (:func:`_span_slot`), so
+    its cells have its neighbours' size; now the layout is fixed and each
+    axes covers only its cells: its numbers sit beside them, and what is cut
+    from it (the site's picture of the panel, its alt text) is its own shape.
+    """
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+    for ax, p in zip(axes, panels, strict=True):
+        rows, cols = _as_2d(p.data).shape
+        (x0, x1), (y1, y0) = ax.get_xlim(), ax.get_ylim()
+        box = ax.get_position()
+        left = box.x0 + box.width * (-0.5 - x0) / (x1 - x0)
+        bottom = box.y0 + box.height * (y1 - (rows - 0.5)) / (y1 - y0)
+        ax.set_position((left, bottom, box.width * cols / (x1 - x0), box.height * rows / (y1 - y0)))
+        ax.set_xlim(-0.5, cols - 0.5)
+        ax.set_ylim(rows - 0.5, -0.5)
 
 
 def _layout(
