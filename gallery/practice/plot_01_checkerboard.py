@@ -12,8 +12,8 @@ how much of the rest of the input comes out as a pattern?
 # ------------------------
 #
 # The output pixels with the same position modulo the stride form a *phase* (see
-# :doc:`/notation`). At stride 2, kernel 3 gives one phase two taps and the other one;
-# kernel 4 gives both two. Such counts are all that kernel size, stride and padding decide.
+# :doc:`/notation`). At stride 2, away from the edges, kernel 3 gives one phase two taps and
+# the other one; kernel 4 gives both two. Kernel size, stride and padding decide only these.
 import matplotlib.pyplot as plt
 import numpy as np
 
