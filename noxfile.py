@@ -320,6 +320,14 @@ def docs(session: nox.Session) -> None:
             shutil.rmtree(path, ignore_errors=True)
     _build_dist(session)
     _npm_tools(session, required=False)
+    # The notebooks' kernels run two at a time (-j auto) and would share IPython's history
+    # database; under load one waits out its lock and prints the error into a page's output
+    # (a CI build's introduction.html differed so). Give them a profile with no history.
+    ipython = Path(session.create_tmp()).resolve() / "ipython"
+    (ipython / "profile_default").mkdir(parents=True, exist_ok=True)
+    (ipython / "profile_default" / "ipython_kernel_config.py").write_text(
+        "c.HistoryManager.enabled = False\n"
+    )
     session.run(
         "sphinx-build",
         "-b",
@@ -333,7 +341,11 @@ def docs(session: nox.Session) -> None:
         str(DOCS),
         str(HTML),
         # The notebooks' kernels must keep Jupyter's inline backend to show figures.
-        env={"MPLBACKEND": None, "PYDEVD_DISABLE_FILE_VALIDATION": "1"},
+        env={
+            "MPLBACKEND": None,
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            "IPYTHONDIR": str(ipython),
+        },
     )
     session.log(f"The site is in {HTML.resolve()}/index.html")
 

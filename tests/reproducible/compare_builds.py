@@ -7,16 +7,19 @@ downloads, page sources), except zip archives, whose members must have the same
 names and bytes (their timestamps may differ), and ``.buildinfo``, Sphinx's
 record for incremental builds: it holds a hash of the configuration, which
 sphinx-gallery fills with the checkout's absolute paths. Prints what differs
-and exits 1 if anything does.
+(the first lines of a text file's diff too) and exits 1 if anything does.
 """
 
 from __future__ import annotations
 
+import difflib
 import sys
 import zipfile
 from pathlib import Path
 
 IGNORED = {".buildinfo", ".buildinfo.bak"}
+TEXT = {".html", ".txt", ".css", ".js", ".mjs", ".json", ".ipynb", ".py", ".svg", ".vtt"}
+SHOWN = 16  # lines of a text file's diff printed, so a CI log says what differed
 
 
 def _files(root: Path) -> set[str]:
@@ -44,7 +47,21 @@ def compare(a: Path, b: Path) -> list[str]:
         if name.endswith(".zip") and _zip_members(a / name) == _zip_members(b / name):
             continue  # same members, same bytes: only the archive's timestamps differ
         problems.append(f"differs: {name}")
+        if Path(name).suffix in TEXT:
+            problems += _first_lines_that_differ(first, second)
     return problems
+
+
+def _first_lines_that_differ(first: bytes, second: bytes) -> list[str]:
+    diff = difflib.unified_diff(
+        first.decode(errors="replace").splitlines(),
+        second.decode(errors="replace").splitlines(),
+        "first",
+        "second",
+        n=1,
+        lineterm="",
+    )
+    return [f"    {line[:200]}" for line in list(diff)[2 : 2 + SHOWN]]
 
 
 def main() -> int:
@@ -52,8 +69,9 @@ def main() -> int:
     problems = compare(a, b)
     for line in problems:
         print(line)
-    print(f"{len(_files(a))} files compared, {len(problems)} differ")
-    return 1 if problems else 0
+    differ = sum(line.startswith(("differs", "only in")) for line in problems)
+    print(f"{len(_files(a))} files compared, {differ} differ")
+    return 1 if differ else 0
 
 
 if __name__ == "__main__":
