@@ -310,6 +310,8 @@ def _npm_tools(session: nox.Session, *, required: bool) -> bool:
 def docs(session: nox.Session) -> None:
     """Build the site from scratch into docs/_build/html; warnings are errors.
 
+    The extensions in docs/_ext run their docstring examples first.
+
     ``nox -s docs -- --keep`` keeps the sphinx-gallery and MyST-NB caches for a
     faster incremental build.
     """
@@ -318,6 +320,11 @@ def docs(session: nox.Session) -> None:
     if not keep:
         for path in GENERATED:
             shutil.rmtree(path, ignore_errors=True)
+    # The site's extensions' docstring examples (they import Sphinx: this environment has it).
+    session.run(
+        *("python", "-m", "doctest", "-o", "NORMALIZE_WHITESPACE"),
+        *sorted(str(path) for path in (DOCS / "_ext").glob("*.py")),
+    )
     _build_dist(session)
     _npm_tools(session, required=False)
     # The notebooks' kernels run two at a time (-j auto) and would share IPython's history
