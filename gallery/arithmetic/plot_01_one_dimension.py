@@ -44,13 +44,15 @@ plt.show()
 # kernel, the stamps two samples apart, overlapping in one sample: [10, 20, 50, 40, 60].
 x2 = np.array([10, 20])
 back = tc.conv_transpose1d(x2, kernel, stride=2)
-print(back)
 stamps = tc.scatter_stamps(x2, kernel, stride=2)
-stamped = [Panel(st, f"{v} x kernel", "kernel") for st, v in zip(stamps, x2)]
+stamped = [
+    Panel(t, f"{v} x kernel", "kernel", blank=t == 0)  # blank: not reached
+    for t, v in zip(stamps, x2)
+]
 show_panels(
-    [*stamped, Panel(back, "Output", "output")],
-    title="Two input values stamp the kernel two samples apart; the overlap adds",
-    operators=["+", "="],
+    [Panel(x2, "x2", "input"), *stamped, Panel(back, "Output", "output")],
+    title="Each value of x2 stamps the kernel, two samples apart; the overlap adds",
+    operators=["→", "+", "="],
 )
 plt.show()
 

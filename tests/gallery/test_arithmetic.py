@@ -40,6 +40,9 @@ def test_one_dimension(page):
     stamps = ns["stamps"]
     np.testing.assert_array_equal(stamps.sum(axis=0), back)
     assert np.count_nonzero(stamps[0] * stamps[1]) == 1
+    # the figure blanks a stamp where it is 0: exactly the samples it does not reach
+    reached = tc.scatter_stamps(np.ones(2), np.ones(3), stride=2) > 0
+    np.testing.assert_array_equal(stamps != 0, reached)
     # "out[n] = sum_j y[j] w[n - j s], a true convolution in the signal-processing sense"
     by_formula = [
         sum(y[j] * kernel[n - 2 * j] for j in range(2) if 0 <= n - 2 * j < 3) for n in range(5)
