@@ -76,7 +76,7 @@ noise_share = {
     )
     for k, w in kernels.items()
 }
-print(gain, noise_share, sep="\n")
+print(f"image gain: {gain}\nwhite noise in the image bands: {noise_share}")
 title = "|W| / |W(0)| of the two kernels, the baseband square outlined"
 bar, box = "|W| / |W(0)|", ((16, 49), (16, 49))  # box: |f| <= 1/4
 show_images(maps, title=title, same_scale=True, colorbar=bar, outline=box)
