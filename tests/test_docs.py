@@ -39,6 +39,13 @@ def test_every_api_page_is_in_the_overview():
         assert f"```{{api-names}} api/{page.stem}\n" in overview
 
 
+def test_the_overview_counts_its_pages():
+    overview = " ".join((DOCS / "api.md").read_text().split())
+    words = ["six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    assert f"The reference is in {words[len(PAGES) - 6]} pages, one per section" in overview
+    assert overview.count(" ## [") == len(PAGES)  # a section per page
+
+
 def test_the_readme_lists_exactly_the_public_names():
     readme = (Path(__file__).parents[1] / "README.md").read_text()
     section = readme.split("\n## API\n", 1)[1].split("\n## ", 1)[0]
