@@ -116,11 +116,11 @@ def animate_scatter(
 
     def draw(n: int, axes: list[Axes], sizes: list[float | None]) -> None:
         last = n == len(positions)  # the extra frame: the whole sum and the crop
-        show_matrix(xs, ax=axes[0], title="Input", colorbar=False, fontsize=sizes[0])
+        # the input, kernel and output keep the titles the layout wrapped to their widths
+        show_matrix(xs, ax=axes[0], colorbar=False, fontsize=sizes[0])
         show_matrix(
             stamp_kernel,
             ax=axes[1],
-            title="Kernel",
             role="kernel",
             inserted=gaps,
             colorbar=False,
@@ -141,7 +141,6 @@ def animate_scatter(
         show_matrix(
             frames[-1] if last else frames[n],
             ax=axes[3],
-            title=out_name,
             role="output",
             cropped=cropped,
             blank=None if last else ~reached[n],
