@@ -221,7 +221,7 @@ def test_tap_counts_are_grey_not_the_outputs_green(script, page):
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=name)
 def test_equal_values_have_one_colour_in_a_figure(script, page):
-    """"A darker cell is a larger number": within one figure, cells of one colour map that
+    """A darker cell is a larger number: within one figure, cells of one colour map that
     hold the same value have the same colour, whichever panel they are in (panels that a
     reader compares share a scale; panels on scales of their own hold no common value)."""
     for fig in page(name(script)).figures:
