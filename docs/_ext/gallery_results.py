@@ -19,6 +19,8 @@ from typing import Any
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PatchCollection
+from matplotlib.colors import to_hex
 
 RESULTS = Path(__file__).parents[1] / "_build" / "gallery_results"
 _SCALARS = (bool, int, float, complex, str, bytes, type(None), np.generic)
@@ -48,10 +50,13 @@ def plain(namespace: dict[str, Any]) -> dict[str, Any]:
 
 
 def figure_facts(fig: Any) -> dict[str, Any]:
-    """Title, size, drawn extent and panels (title, colour map) of a drawn (laid-out) figure.
+    """Title, size, drawn extent, panels and cell colours of a drawn (laid-out) figure.
 
     ``extent`` is :meth:`~matplotlib.figure.Figure.get_tightbbox` in inches: every visible
     artist as drawn. One that leaves ``(0, 0, *size)`` cuts something at the figure's edge.
+    ``panels`` holds each panel's title and colour map; ``cells`` each panel of coloured
+    cells (the plotting helpers' matrices) as its title, colour map, the distinct
+    ``(value, colour)`` pairs of its cells and how many texts it writes.
     """
     axes_titles = " ".join(t for ax in fig.axes if (t := ax.get_title()))
     extent = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer())  # a closed one's too
@@ -61,7 +66,20 @@ def figure_facts(fig: Any) -> dict[str, Any]:
         "extent": tuple(float(v) for v in extent.extents),
         "dpi": float(fig.dpi),
         "panels": [(ax.get_title(), c.cmap.name) for ax in fig.axes for c in ax.collections[:1]],
+        "cells": [
+            (ax.get_title(), c.cmap.name, _colours(c), len(ax.texts))
+            for ax in fig.axes
+            for c in ax.collections
+            if isinstance(c, PatchCollection) and c.get_array() is not None
+        ],
     }
+
+
+def _colours(cells: Any) -> list[tuple[float, str]]:
+    """The distinct (value, colour as ``#rrggbb``) pairs of a collection of coloured cells."""
+    cells.update_scalarmappable()  # colours of cells added since the last draw (a frame's)
+    pairs = zip(np.asarray(cells.get_array(), dtype=float), cells.get_facecolor(), strict=True)
+    return sorted({(float(v), to_hex(rgba)) for v, rgba in pairs})
 
 
 def source_hash(script: Path) -> str:

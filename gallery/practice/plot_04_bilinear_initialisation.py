@@ -15,6 +15,8 @@ Long et al. (2015, :doc:`/references`) initialise their fully convolutional netw
 # lands on phase :math:`(u - 1) \bmod 2`: taps 1 and 3 on phase 0, 0 and 2 on phase 1, each
 # pair summing to 1: a constant stays constant. The tent is :math:`(1 + z^{-1})^3 / 4`, a zero
 # of order 3 at 1/2: the images of slow variations go too (:doc:`plot_02_spectrum`).
+from importlib.util import find_spec
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -35,20 +37,23 @@ plt.show()
 #
 # With this kernel the transposed convolution equals bilinear interpolation except in a
 # border :math:`\lfloor f / 2 \rfloor` pixels wide, where interpolation repeats the edge and
-# the transposed convolution sees zeros: in the crops, only the top row differs.
+# the transposed convolution sees zeros: in the crops, only the top row differs (the rows
+# that differ are printed). The boxed corner, in 8-bit grey levels (times 255), shows it.
 small = tc.box_downsample(plotting.sample_photo(), 4)
 by_kernel = tc.conv_transpose2d(small, kernel, stride=2, padding=1)
 by_interpolation = tc.interpolate(small, 2, "bilinear")
 difference = (by_kernel - by_interpolation)[:96, 48:144]
-plotting.show_images(
-    {
-        "Transposed conv, bilinear kernel": by_kernel[:96, 48:144],
-        "Bilinear interpolation": by_interpolation[:96, 48:144],
-        "Difference": difference,
-    },
-    title="With the bilinear kernel the transposed convolution is bilinear interpolation (crops)",
-    ncols=3,
-)
+crops = {
+    "Transposed conv, bilinear kernel": by_kernel[:96, 48:144],
+    "Bilinear interpolation": by_interpolation[:96, 48:144],
+}
+title = "With the bilinear kernel the transposed convolution is bilinear interpolation (crops)"
+plotting.show_images(crops, title=title, ncols=2, outline=((0, 5), (0, 8)))
+plt.show()
+print(np.flatnonzero(abs(difference).max(axis=1) > 1e-12))  # rows that differ
+grey = np.round(difference[:5, :8] * 255)  # in 8-bit grey levels
+corner = plotting.Panel(grey, "Difference x 255", "neutral")
+plotting.show_panels([corner], title="Boxed corners: only the top row differs")
 plt.show()
 
 # %%
@@ -84,15 +89,11 @@ print(f"{edge_gain:.3f}")
 #
 # A layer initialised this way: with C channels, ``groups=C`` and the kernel in each, weight
 # ``(C, 1, 4, 4)`` (this cell runs where PyTorch is installed; the site is built without it):
-from importlib.util import find_spec
-
 if find_spec("torch"):
     import torch
 
     C = 3
-    layer = torch.nn.ConvTranspose2d(
-        C, C, 4, stride=2, padding=1, groups=C, bias=False
-    )
+    layer = torch.nn.ConvTranspose2d(C, C, 4, 2, 1, groups=C, bias=False)
     with torch.no_grad():
         layer.weight.copy_(torch.tensor(kernel).expand(C, 1, 4, 4))
         y_torch = layer(torch.tensor(small).float().expand(1, C, 128, 128))[0]

@@ -217,3 +217,18 @@ def test_tap_counts_are_grey_not_the_outputs_green(script, page):
             maps = [cmap for _, cmap in fig["panels"]]
             assert "Greys" in maps, fig["title"]
             assert "Greens" not in maps, fig["title"]
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=name)
+def test_equal_values_have_one_colour_in_a_figure(script, page):
+    """A darker cell is a larger number: within one figure, cells of one colour map that
+    hold the same value have the same colour, whichever panel they are in (panels that a
+    reader compares share a scale; panels on scales of their own hold no common value)."""
+    for fig in page(name(script)).figures:
+        seen: dict[tuple[str, float], set[tuple[str, str]]] = {}
+        for title, cmap, pairs, _ in fig["cells"]:
+            for value, colour in pairs:
+                seen.setdefault((cmap, value), set()).add((colour, title))
+        for (cmap, value), drawn in seen.items():
+            colours = {colour for colour, _ in drawn}
+            assert len(colours) == 1, f"{fig['title']!r}: {value} in {cmap} drawn as {drawn}"

@@ -127,7 +127,20 @@ def test_bilinear_initialisation(page):
         # "a zero of order 2 or more at each image centre ... (for an even f) a third at 1/2"
         assert all(o == (3 if 2 * j == f else 2) for j, o in enumerate(orders, 1))
     # "in the crops, only the top row differs"
-    assert np.abs(r["difference"][1:]).max() < 1e-12 < np.abs(r["difference"][0]).max()
+    assert np.abs(r["difference"][1:]).max() < 1e-12 < np.abs(r["difference"][0]).min()
+    # "The boxed corner, in 8-bit grey levels (times 255), shows it": the corner's values,
+    # written in its cells, are not 0 in the top row and 0 below it (design review: the
+    # difference was an image whose differing row was a 1-2 px sliver)
+    np.testing.assert_array_equal(r["grey"], np.round(r["difference"][:5, :8] * 255))
+    assert (r["grey"][0] != 0).all()
+    assert (r["grey"][1:] == 0).all()
+    (corner,) = [f for f in r.figures if f["title"].startswith("Boxed corners")]
+    ((title, _, pairs, texts),) = corner["cells"]
+    assert title == "Difference x 255 (5, 8)"
+    assert texts == r["grey"].size  # every value written
+    zero = {colour for value, colour in pairs if value == 0}
+    assert len(zero) == 1
+    assert zero.isdisjoint(colour for value, colour in pairs if value != 0)
     # "at 35% of its gain at 0"
     assert r["edge_gain"] == pytest.approx(np.cos(np.pi / 4) ** 3)
     assert round(r["edge_gain"], 2) == 0.35

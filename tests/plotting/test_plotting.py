@@ -668,14 +668,14 @@ def test_scatter_animation_carries_its_figure_and_a_sentence_per_frame(tmp_path)
         seen.append(
             (
                 [(_cells(a).norm.vmin, _cells(a).norm.vmax) for a in panels],
-                {rc: t.get_text() for rc, t in _texts(panels[2]).items()},
+                {rc: t.get_text() for rc, t in _texts(panels[3]).items()},
                 [a.get_position().bounds for a in fig.axes],
             )
         )
 
     _each_frame(anim, look, tmp_path)
     assert len(seen) == 5
-    # one colour scale per panel in every frame (the kernel panel too, in the last frame)
+    # one colour scale per panel in every frame
     assert len({tuple(s[0]) for s in seen}) == 1
     # the panels stay put
     assert len({tuple(s[2]) for s in seen}) == 1
@@ -685,6 +685,46 @@ def test_scatter_animation_carries_its_figure_and_a_sentence_per_frame(tmp_path)
     np.testing.assert_array_equal(values[1:5, 1:5], final)
     # the first frame writes only the first stamp's cells
     assert len(seen[0][1]) == 9
+
+
+def _colours(ax):
+    """The fill of each plain cell of ``ax``, by (row, column)."""
+    cells = _cells(ax)
+    return {
+        (round(v[:4, 1].mean()), round(v[:4, 0].mean())): tuple(np.round(rgba, 6))
+        for v, rgba in zip(
+            (path.vertices for path in cells.get_paths()), cells.get_facecolor(), strict=True
+        )
+    }
+
+
+@pytest.mark.parametrize("dilation", [1, 2], ids=["plain", "dilated"])
+def test_scatter_frames_draw_the_kernel_as_it_is_drawn_alone(tmp_path, dilation):
+    """In every frame the kernel panel is the kernel, coloured as in a figure of the kernel
+    alone: its largest weight the darkest orange (design review: it was the stamps' scale,
+    so the last frame drew it pale). The stamps, products not kernel values, are grey, on
+    one scale for every frame."""
+    x = np.array([[1, 13], [6, 11]])  # stamps up to 13 times the kernel
+    _, (alone,) = plotting.show_panels([plotting.Panel(K, "Kernel", "kernel")], title="K alone")
+    expected = _colours(alone)
+    darkest = tuple(np.round(plotting.role_cmap("kernel")(1.0), 6))
+    anim = plotting.animate_scatter(x, K, dilation=dilation)
+    kernels, stamps = [], []
+
+    def look(fig):
+        panels = [a for a in fig.axes if a.collections]
+        kernels.append((panels[1].get_title(), _colours(panels[1])))
+        stamp = _cells(panels[2])
+        stamps.append((stamp.cmap.name, stamp.norm.vmin, stamp.norm.vmax))
+
+    _each_frame(anim, look, tmp_path)
+    assert len(kernels) == x.size + 1
+    for title, colours in kernels:
+        assert title == f"Kernel {K.shape if dilation == 1 else (5, 5)}"
+        # the dilated kernel's taps sit two cells apart
+        assert {(dilation * r, dilation * c): v for (r, c), v in expected.items()} == colours
+    assert expected[1, 1] == darkest  # the 4: the largest weight
+    assert set(stamps) == {("Greys", 0.0, 13.0 * K.max())}
 
 
 def _dashed_cells(ax):
@@ -718,7 +758,7 @@ def test_scatter_frames_hold_the_full_result_and_dash_what_output_padding_adds(
     anim = plotting.animate_scatter(X2, K, stride=2, padding=padding, output_padding=output_padding)
     outputs = []
     _each_frame(
-        anim, lambda fig: outputs.append([a for a in fig.axes if a.collections][2]), tmp_path
+        anim, lambda fig: outputs.append([a for a in fig.axes if a.collections][3]), tmp_path
     )
     last = outputs[-1]
     assert round(abs(np.subtract(*last.get_xlim()))) == grid

@@ -40,12 +40,16 @@ def animate_scatter(
     """Animate a 2-D transposed convolution one input value at a time.
 
     Each frame highlights one input value, shows the kernel (dilated, if so)
-    scaled by it, and adds that stamp to the full result (every stamp added,
+    and the stamp, the kernel scaled by that value, and adds the stamp to the
+    full result (every stamp added,
     nothing cropped: :math:`(i' - 1)s + d(k - 1) + 1` per axis). Cells that
     ``padding`` crops away are hatched; the last frame boxes the output that
     remains, equal to :func:`~transposed_conv.conv_transpose2d`, and outlines
     dashed the rows and columns that ``output_padding`` adds at its end (past
     the full result, when ``output_padding`` exceeds ``padding``: zeros).
+    The kernel is drawn alike in every frame, on its own scale as in a figure
+    of the kernel alone; the stamps, products of an input value and the
+    kernel, are not kernel values: they are grey, on one scale for every frame.
 
     Parameters
     ----------
@@ -99,66 +103,71 @@ def animate_scatter(
     added[p[0] + fh - a[0] : p[0] + fh, p[1] : p[1] + fw] = True
     added[p[0] : p[0] + fh, p[1] + fw - a[1] : p[1] + fw] = True
     lo, hi = float(frames[reached].min()), float(frames[reached].max())
-    # one scale for the middle panel in every frame: each stamp, and the kernel itself
-    scaled = [v * stamp_kernel[~gaps] for v in [1, *xs.ravel()]]
+    # one scale for the stamps in every frame; the kernel keeps its own, as drawn alone
+    scaled = [v * stamp_kernel[~gaps] for v in xs.ravel()]
     stamp_lo = float(min(q.min() for q in scaled))
     stamp_hi = float(max(q.max() for q in scaled))
     positions = list(np.ndindex(*xs.shape))
     kh, kw = stamp_kernel.shape
     steps = _scatter_steps(xs, (kh, kw), s, p, a, frames, final.shape, input_name)
-    names = [
-        [
-            "Input",
-            f"{format_value(xs[ij])} x kernel" if ij else "Kernel",
-            "Output, before the crop" if any(p) else "Output",
-        ]
-        for ij in [*positions, None]
-    ]
+    stamp_names = [*(f"{format_value(xs[ij])} x kernel" for ij in positions), "All added"]
+    out_name = "Output, before the crop" if any(p) else "Output"
+    unused = np.ones(stamp_kernel.shape, dtype=bool)
 
     def draw(n: int, axes: list[Axes], sizes: list[float | None]) -> None:
         last = n == len(positions)  # the extra frame: the whole sum and the crop
-        value = 1 if last else xs[positions[n]]
-        show_matrix(xs, ax=axes[0], title=names[n][0], colorbar=False, fontsize=sizes[0])
+        # the input, kernel and output keep the titles the layout wrapped to their widths
+        show_matrix(xs, ax=axes[0], colorbar=False, fontsize=sizes[0])
         show_matrix(
-            value * stamp_kernel,
+            stamp_kernel,
             ax=axes[1],
-            title=names[n][1],
             role="kernel",
             inserted=gaps,
-            vmin=stamp_lo,
-            vmax=stamp_hi,
             colorbar=False,
             fontsize=sizes[1],
         )
         show_matrix(
-            frames[-1] if last else frames[n],
+            0 * stamp_kernel if last else xs[positions[n]] * stamp_kernel,
             ax=axes[2],
-            title=names[n][2],
+            title=stamp_names[n],
+            role="neutral",  # products of an input value and the kernel, not kernel values
+            inserted=None if last else gaps,
+            blank=unused if last else None,
+            vmin=stamp_lo,
+            vmax=stamp_hi,
+            colorbar=False,
+            fontsize=sizes[2],
+        )
+        show_matrix(
+            frames[-1] if last else frames[n],
+            ax=axes[3],
             role="output",
             cropped=cropped,
             blank=None if last else ~reached[n],
             vmin=lo,
             vmax=hi,
             colorbar=False,
-            fontsize=sizes[2],
+            fontsize=sizes[3],
         )
         if last:
-            highlight(axes[2], (p[0], p[0] + fh), (p[1], p[1] + fw))
+            highlight(axes[3], (p[0], p[0] + fh), (p[1], p[1] + fw))
             if added.any():
-                mark_cells(axes[2], added, linestyle="--")
+                mark_cells(axes[3], added, linestyle="--")
         else:
             (i, j) = positions[n]
             highlight(axes[0], i, j)
             r, c = i * s[0], j * s[1]
-            highlight(axes[2], (r, r + kh), (c, c + kw))
+            highlight(axes[3], (r, r + kh), (c, c + kw))
 
+    stamps_shown = np.stack([v * stamp_kernel for v in xs.ravel()])
     panels = [
         Panel(xs, "Input"),
-        Panel(stamp_kernel, "Value x kernel", "kernel", inserted=gaps),
-        Panel(frames[-1], "Output, before the crop", "output", cropped=cropped),
+        Panel(stamp_kernel, "Kernel", "kernel", inserted=gaps),
+        Panel(stamps_shown[0], max(stamp_names, key=len), "neutral", inserted=gaps),
+        Panel(frames[-1], out_name, "output", cropped=cropped),
     ]
-    shown = [xs, np.stack([stamp_kernel, *(v * stamp_kernel for v in xs.ravel())]), frames]
-    return _animate(panels, title, ["→", "+="], steps, interval, draw, shown)
+    shown = [xs, stamp_kernel, stamps_shown, frames]
+    return _animate(panels, title, ["×", "=", "+="], steps, interval, draw, shown)
 
 
 def _scatter_steps(
