@@ -50,7 +50,7 @@ fig, axes = show_panels(
         Panel(x2.reshape(2, 2), "x2 as 2x2"),
         Panel(out4, "C.T @ x2 as 4x4", "output"),
     ],
-    title="x2[0, 0] reaches the top-left 3x3 block of the 4x4 output",
+    title="x2[0, 0] reaches the boxed 3x3 block; the sums there add other stamps too",
     operators=["→"],
     width=5,
 )

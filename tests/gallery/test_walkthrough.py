@@ -132,6 +132,10 @@ def test_transposed_matrix(page):
     first = ns["C"].T[:, 0].reshape(4, 4)
     assert first[:3, :3].all()
     assert np.count_nonzero(first) == 9
+    # the title: "the sums there add other stamps too" (all but output[0, 0])
+    others = ns["C"].T[:, 1:].reshape(4, 4, 3).any(axis=2)
+    assert others[:3, :3].sum() == 8
+    assert not others[0, 0]
     # "the four stamps add up"
     assert ns["stamps"].shape == (4, 4, 4)
     np.testing.assert_array_equal(ns["total"], CT_X2)
