@@ -61,6 +61,13 @@ CELL_STYLES: dict[str, dict[str, str]] = {
 """Fill, hatch and hatch colour of cells that are not the data: padding zeros,
 inserted zeros, and cropped cells (which hold values that are cut away)."""
 
+PAGE_FILLED = ("cropped",)
+"""Cell styles drawn with a transparent fill, so the page shows: white on a light page, as
+:data:`CELL_STYLES` says, and the page in the site's dark mode, where a white fill would be the
+brightest thing in a figure (cells that are thrown away must recede)."""
+PAGE_INK = "#7b7b7b"
+"""Text on cells the page shows through (cropped cells, 0 on the signed map): the grey whose
+contrast is the same on a white page and on the site's dark one (#14181e), 4.2:1."""
 ZERO_COLOR = ROLE_COLORS["inserted zeros"]
 """Fill of inserted zeros (hatched ``//``)."""
 PAD_COLOR = ROLE_COLORS["padding"]
