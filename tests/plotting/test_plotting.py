@@ -970,6 +970,32 @@ def test_signed_map_keeps_away_from_the_role_colours():
     assert nearest("inserted zeros", seen_strong) >= MIN_DELTA_E
 
 
+@pytest.mark.parametrize("cvd", [None, "deuteranomaly", "protanomaly"])
+def test_small_positive_values_are_not_the_padding_straw(cvd):
+    """The map's pale positive third (a pale tan, 6 from the straw) is told apart from padding."""
+    cmap = plotting.signed_cmap()
+    levels = np.linspace(0, 1, 257)
+    pale = levels[np.abs(levels - 0.5) >= 1 / 16]  # all but the 15 levels nearest 0
+    straw = _seen(mpl.colors.to_rgb(plotting.ROLE_COLORS["padding"]), cvd)
+    assert np.linalg.norm(_seen(cmap(pale)[:, :3], cvd) - straw, axis=1).min() >= MIN_DELTA_E
+
+
+def test_zero_on_the_signed_map_is_the_page_so_it_never_glares_on_a_dark_page():
+    """A signed matrix's zeros are transparent (the map's white was the brightest colour of a
+    figure on the dark page); other values keep the map's colours, and every digit reads."""
+    data = np.array([[-2.0, 0.0, 1.0], [0.0, 0.5, -0.25]])
+    ax = plotting.show_matrix(data)
+    cells = _cells(ax)
+    fills = dict(zip(np.ndindex(data.shape), cells.to_rgba(cells.get_array()), strict=True))
+    for rc, fill in fills.items():
+        assert fill[3] == (0.0 if data[rc] == 0 else 1.0), rc
+        if data[rc]:
+            assert tuple(fill) == plotting.signed_cmap()(cells.norm(data[rc]))
+    for rc, text in _texts(ax).items():
+        pages = ["#ffffff", "#14181e"] if data[rc] == 0 else [fills[rc]]
+        assert all(_contrast(text.get_color(), page) >= 4 for page in pages), rc
+
+
 def test_colour_key_names_every_role():
     legend = plotting.show_color_key().legends[0]
     assert [t.get_text() for t in legend.get_texts()] == [

@@ -280,7 +280,7 @@ def show_matrix(
     norm = _norm(lo, hi)
     signed = lo < 0
     if signed:
-        cmap = signed_cmap()
+        cmap = _zero_shows_the_page(signed_cmap())
     fmt = value_formatter(arr[~special]) if formatter is None else formatter
     texts = {(r, c): fmt(arr[r, c]) for r, c in np.ndindex(rows, cols) if not special[r, c]}
     kept = masks["cropped"] & ~empty  # cropped cells hold values, once computed
@@ -309,6 +309,27 @@ def show_matrix(
     if title:
         ax.set_title(shape_title(title, np.asarray(data)), fontsize=_TITLE_SIZE)
     return ax
+
+
+def _zero_shows_the_page(cmap: Any) -> Any:
+    """``cmap`` (the signed map) with its middle level, 0, transparent: the page shows.
+
+    On a white page that is the map's near-white; on the site's dark page a
+    near-white 0 was the brightest colour of a figure (a kernel's ring of zeros,
+    a difference that is 0 almost everywhere), so 0 is the page in both themes.
+
+    >>> from matplotlib.colors import to_hex
+    >>> page = _zero_shows_the_page(signed_cmap())
+    >>> page.name, float(page(0.5)[3]), to_hex(page(0.5)) == to_hex(signed_cmap()(0.5))
+    ('magenta_gold', 0.0, True)
+    >>> float(page(0.51)[3])  # the next level, as the map
+    1.0
+    """
+    from matplotlib.colors import ListedColormap
+
+    colours = cmap(np.linspace(0.0, 1.0, cmap.N))
+    colours[cmap.N // 2, 3] = 0.0
+    return ListedColormap(colours, name=cmap.name)
 
 
 def _hatch_frames(
