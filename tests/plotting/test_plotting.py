@@ -192,6 +192,10 @@ def test_cropped_cells_show_the_page_so_they_recede_on_a_light_and_a_dark_page()
     for text in digits.values():
         assert _contrast(text.get_color(), "#ffffff") >= 4
         assert _contrast(text.get_color(), "#14181e") >= 4
+    key = plotting.show_color_key().legends[0]  # the key's swatch as the cells
+    swatches = dict(zip([t.get_text() for t in key.get_texts()], key.legend_handles, strict=True))
+    assert swatches["cropped cells"].get_facecolor()[3] == 0
+    assert swatches["cropped cells"].get_hatch() == "xx"
 
 
 def test_the_players_cropped_ring_frames_its_digits_as_the_static_figures_do(tmp_path):
