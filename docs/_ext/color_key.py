@@ -21,6 +21,7 @@ from matplotlib.colors import to_hex
 from sphinx.util.docutils import SphinxDirective
 
 from transposed_conv.plotting import CELL_STYLES, ROLE_COLORS, show_color_key, signed_cmap
+from transposed_conv.plotting._style import PAGE_FILLED
 
 WIDTH, HEIGHT = 32, 22
 """Size of a swatch, in CSS px."""
@@ -32,7 +33,7 @@ DESCRIPTIONS = {
     "neutral": "grey",
     "padding": "dotted straw",
     "inserted zeros": "hatched grey",
-    "cropped": "cross-hatched white",
+    "cropped": "cross-hatched on the page",
     "signed": "magenta to white to gold",
 }
 """What each swatch looks like, in words: the swatch images' alt text."""
@@ -56,9 +57,10 @@ def swatch_svg(role: str) -> str:
     elif role in CELL_STYLES:
         style = CELL_STYLES[role]
         tile = HATCHES[style["hatch"]].format(c=style["edgecolor"])
+        fill = "none" if role in PAGE_FILLED else style["facecolor"]  # as the figures draw it
         defs = (
             f'<pattern id="h" width="4" height="4" patternUnits="userSpaceOnUse">'
-            f'<rect width="4" height="4" fill="{style["facecolor"]}"/>{tile}</pattern>'
+            f'<rect width="4" height="4" fill="{fill}"/>{tile}</pattern>'
         )
         fill = "url(#h)"
     else:

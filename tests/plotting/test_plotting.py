@@ -133,27 +133,88 @@ def test_padding_and_inserted_zeros_are_styled_and_carry_no_digits():
     texts = _texts(ax)
     # zeros by definition: no "0" on padding or inserted zeros, one rule for the site
     assert not any(padded[rc] or inserted[rc] for rc in texts)
-    # cropped cells hold values that are cut away: written, on a plain patch of the cell's fill
-    # that clears the digit by a margin (the hatch frames it, never runs through or beside it)
-    (plain,) = [c for c in ax.collections if c.get_zorder() == 1.5]
-    assert not plain.get_hatch()
-    assert tuple(plain.get_facecolor()[0]) == mpl.colors.to_rgba(
-        plotting.CELL_STYLES["cropped"]["facecolor"]
-    )
-    ax.figure.draw_without_rendering()
-    cell = ax.transData.transform([1, 0])[0] - ax.transData.transform([0, 0])[0]
-    patches = [p.get_extents(ax.transData) for p in plain.get_paths()]
-    assert len(patches) == 4
-    for c, patch in enumerate(patches):
-        digit = texts[2, c].get_window_extent()
-        margin = min(
-            digit.x0 - patch.x0, patch.x1 - digit.x1, digit.y0 - patch.y0, patch.y1 - digit.y1
-        )
-        assert margin >= 0.08 * cell
-        assert patch.width <= 0.9 * cell  # the hatch still shows around it
+    # cropped cells hold values that are cut away: written in a hole of their hatch that clears
+    # the digit by a margin (the hatch frames it, never runs through or beside it)
+    _digits_clear_of_the_hatch(ax, {(2, c) for c in range(4)})
     assert (_cells(ax).norm.vmin, _cells(ax).norm.vmax) == (0, 7)  # masked zeros not counted
     styles = {tuple(s.values()) for s in plotting.CELL_STYLES.values()}
     assert len(styles) == 3
+
+
+def _hatch_frames(ax):
+    """The cropped cells' hatched frames, each a path with a hole for its digit."""
+    hatch = plotting.CELL_STYLES["cropped"]["hatch"]
+    (frames,) = [
+        c
+        for c in ax.collections
+        if c.get_hatch() == hatch and any(len(p.vertices) == 10 for p in c.get_paths())
+    ]
+    return frames
+
+
+def _digits_clear_of_the_hatch(ax, cells):
+    """Each cropped cell of ``cells`` has a hatched frame whose hole clears its digit by a tenth
+    of a cell at least, and a ring of hatch that shows (the frame is at least 0.04 cells wide)."""
+    frames = _hatch_frames(ax)
+    assert frames.get_facecolor()[0][3] == 0  # the page shows through
+    texts = _texts(ax)
+    ax.figure.draw_without_rendering()
+    cell = ax.transData.transform([1, 0])[0] - ax.transData.transform([0, 0])[0]
+    holes = {}
+    for path in frames.get_paths():
+        outer, hole = path.vertices[:4], path.vertices[5:9]
+        assert (outer.max(0) - outer.min(0) - (hole.max(0) - hole.min(0)) >= 0.08).all()
+        (x0, y0), (x1, y1) = ax.transData.transform([hole.min(0), hole.max(0)])
+        centre = (round(hole[:, 1].mean()), round(hole[:, 0].mean()))
+        holes[centre] = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    assert set(holes) == set(cells)
+    for rc, (x0, y0, x1, y1) in holes.items():
+        digit = texts[rc].get_window_extent()
+        margin = min(digit.x0 - x0, x1 - digit.x1, digit.y0 - y0, y1 - digit.y1)
+        assert margin >= 0.08 * cell, rc
+
+
+def test_cropped_cells_show_the_page_so_they_recede_on_a_light_and_a_dark_page():
+    """Cells that are thrown away: the page shows through them (a white fill was the brightest
+    thing in a figure on the dark page), and their digits read on both pages alike."""
+    x = np.arange(12).reshape(3, 4)
+    cropped = np.zeros(x.shape, dtype=bool)
+    cropped[0] = True
+    blank = np.zeros(x.shape, dtype=bool)
+    blank[0, :2] = True  # not reached yet: hatched whole, no digit
+    ax = plotting.show_matrix(x, cropped=cropped, blank=blank)
+    hatched = [c for c in ax.collections if c.get_hatch() == "xx"]
+    assert len(hatched) == 2
+    for collection in hatched:
+        assert collection.get_facecolor()[0][3] == 0
+    digits = {rc: t for rc, t in _texts(ax).items() if cropped[rc]}
+    assert set(digits) == {(0, 2), (0, 3)}
+    for text in digits.values():
+        assert _contrast(text.get_color(), "#ffffff") >= 4
+        assert _contrast(text.get_color(), "#14181e") >= 4
+    key = plotting.show_color_key().legends[0]  # the key's swatch as the cells
+    swatches = dict(zip([t.get_text() for t in key.get_texts()], key.legend_handles, strict=True))
+    assert swatches["cropped cells"].get_facecolor()[3] == 0
+    assert swatches["cropped cells"].get_hatch() == "xx"
+
+
+def test_the_players_cropped_ring_frames_its_digits_as_the_static_figures_do(tmp_path):
+    """The scatter player's last frame: each cropped digit in a hole of the hatch, clear of it."""
+    kernel = np.array([[1, 2], [3, 4]])
+    x2 = tc.conv2d(np.add.outer(np.arange(6), np.arange(6)) % 3, kernel, stride=2, padding=2)
+    anim = plotting.animate_scatter(x2, kernel, stride=2, padding=2)
+    ring = np.ones((10, 10), dtype=bool)
+    ring[2:8, 2:8] = False
+    seen = []
+
+    def check(fig):
+        seen.append(fig)
+        if len(seen) == len(anim.steps):  # the last frame: every stamp added, the crop boxed
+            (output,) = [a for a in fig.axes if a.get_title().startswith("Output")]
+            _digits_clear_of_the_hatch(output, {tuple(rc) for rc in np.argwhere(ring)})
+
+    _each_frame(anim, check, tmp_path)
+    assert len(seen) == len(anim.steps)
 
 
 def test_kernel_cells_are_rounded_so_the_kernel_differs_from_the_output_by_shape():
@@ -951,6 +1012,32 @@ def test_signed_map_keeps_away_from_the_role_colours():
     assert nearest("kernel", seen_all) >= 10
     assert nearest("padding", seen_strong) >= MIN_DELTA_E
     assert nearest("inserted zeros", seen_strong) >= MIN_DELTA_E
+
+
+@pytest.mark.parametrize("cvd", [None, "deuteranomaly", "protanomaly"])
+def test_small_positive_values_are_not_the_padding_straw(cvd):
+    """The map's pale positive third (a pale tan, 6 from the straw) is told apart from padding."""
+    cmap = plotting.signed_cmap()
+    levels = np.linspace(0, 1, 257)
+    pale = levels[np.abs(levels - 0.5) >= 1 / 16]  # all but the 15 levels nearest 0
+    straw = _seen(mpl.colors.to_rgb(plotting.ROLE_COLORS["padding"]), cvd)
+    assert np.linalg.norm(_seen(cmap(pale)[:, :3], cvd) - straw, axis=1).min() >= MIN_DELTA_E
+
+
+def test_zero_on_the_signed_map_is_the_page_so_it_never_glares_on_a_dark_page():
+    """A signed matrix's zeros are transparent (the map's white was the brightest colour of a
+    figure on the dark page); other values keep the map's colours, and every digit reads."""
+    data = np.array([[-2.0, 0.0, 1.0], [0.0, 0.5, -0.25]])
+    ax = plotting.show_matrix(data)
+    cells = _cells(ax)
+    fills = dict(zip(np.ndindex(data.shape), cells.to_rgba(cells.get_array()), strict=True))
+    for rc, fill in fills.items():
+        assert fill[3] == (0.0 if data[rc] == 0 else 1.0), rc
+        if data[rc]:
+            assert tuple(fill) == plotting.signed_cmap()(cells.norm(data[rc]))
+    for rc, text in _texts(ax).items():
+        pages = ["#ffffff", "#14181e"] if data[rc] == 0 else [fills[rc]]
+        assert all(_contrast(text.get_color(), page) >= 4 for page in pages), rc
 
 
 def test_colour_key_names_every_role():

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Any
 
 from .._validation import choice
 from ._matrices import KERNEL_ROUNDING
-from ._style import CELL_STYLES, MAX_WIDTH, MIN_FONTSIZE, ROLE_COLORS, _plt, signed_cmap
+from ._style import (
+    CELL_STYLES,
+    MAX_WIDTH,
+    MIN_FONTSIZE,
+    PAGE_FILLED,
+    ROLE_COLORS,
+    _plt,
+    signed_cmap,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -109,8 +117,9 @@ def _swatch(role: str) -> dict[str, Any]:
     choice(role, "role", KEY_ROLES)
     if role == "signed":
         return {}
-    if role in CELL_STYLES:
-        return {**CELL_STYLES[role], "linewidth": 0}
+    if role in CELL_STYLES:  # the cropped cells' fill is the page's, as in the figures
+        fill = "none" if role in PAGE_FILLED else CELL_STYLES[role]["facecolor"]
+        return {**CELL_STYLES[role], "facecolor": fill, "linewidth": 0}
     return {"facecolor": ROLE_COLORS[role], "linewidth": 0}
 
 

@@ -15,6 +15,8 @@ from ._style import (
     HIGHLIGHT_COLOR,
     MAX_WIDTH,
     MIN_FONTSIZE,
+    PAGE_FILLED,
+    PAGE_INK,
     _as_2d,
     _plt,
     _text_width,
@@ -34,8 +36,9 @@ CELL = 0.42
 """Side of a cell, in inches, in figures that have the room (smaller in wide ones)."""
 CELL_GAP = 0.08
 """Gap between neighbouring cells, as a share of a cell: the figure's background shows."""
-PLAIN_SHARE = 0.64
-"""Side of the plain patch under a cropped cell's digits, as a share of the cell."""
+PLAIN_SHARE = 0.8
+"""Side of the hole in a cropped cell's hatch, around its digits, as a share of the cell: the
+hatch is a frame a tenth of the cell wide, clear of the digits."""
 KERNEL_ROUNDING = 0.22
 """Corner radius of the kernel's cells, as a share of a cell: the kernel's cue besides colour."""
 TEXT_WIDTH_SHARE = 0.78
@@ -277,8 +280,7 @@ def show_matrix(
     norm = _norm(lo, hi)
     signed = lo < 0
     if signed:
-        cmap = signed_cmap()
-    cells = _draw_cells(ax, arr, {"plain": ~special, **masks, "blank": empty}, cmap, norm, role)
+        cmap = _zero_shows_the_page(signed_cmap())
     fmt = value_formatter(arr[~special]) if formatter is None else formatter
     texts = {(r, c): fmt(arr[r, c]) for r, c in np.ndindex(rows, cols) if not special[r, c]}
     kept = masks["cropped"] & ~empty  # cropped cells hold values, once computed
@@ -288,12 +290,17 @@ def show_matrix(
         size = _cell_fontsize(_cell_inches(ax, (rows, cols)), list(texts.values()), cols)
     if values is None:
         values = size >= MIN_FONTSIZE
+    framed = kept & values  # cropped cells with a digit: their hatch frames it
+    drawn = {"plain": ~special, **masks, "blank": empty}
+    drawn["cropped"] = masks["cropped"] & ~framed
+    cells = _draw_cells(ax, arr, drawn, cmap, norm, role)
+    if framed.any():
+        _hatch_frames(ax, {rc: t for rc, t in texts.items() if framed[rc]}, size, arr.shape)
     if values:
-        if kept.any():  # grey, on a plain patch: the hatch only frames a digit
-            _plain_patches(ax, {rc: t for rc, t in texts.items() if kept[rc]}, size, arr.shape)
         for (r, c), text in texts.items():
-            color = "#444444" if kept[r, c] else _text_colour(cmap(norm(float(arr[r, c]))))
-            ax.text(c, r, text, ha="center", va="center", fontsize=size, color=color)
+            fill = cmap(norm(float(arr[r, c])))
+            ink = PAGE_INK if kept[r, c] or fill[3] == 0 else _text_colour(fill)
+            ax.text(c, r, text, ha="center", va="center", fontsize=size, color=ink)
     _cell_axes(ax, rows, cols)
     if np.ndim(data) == 1:  # a vector has one row: no row number
         ax.set_yticks([])
@@ -304,33 +311,86 @@ def show_matrix(
     return ax
 
 
-def _plain_patches(
+def _zero_shows_the_page(cmap: Any) -> Any:
+    """``cmap`` (the signed map) with its middle level, 0, transparent: the page shows.
+
+    On a white page that is the map's near-white; on the site's dark page a
+    near-white 0 was the brightest colour of a figure (a kernel's ring of zeros,
+    a difference that is 0 almost everywhere), so 0 is the page in both themes.
+
+    >>> from matplotlib.colors import to_hex
+    >>> page = _zero_shows_the_page(signed_cmap())
+    >>> page.name, float(page(0.5)[3]), to_hex(page(0.5)) == to_hex(signed_cmap()(0.5))
+    ('magenta_gold', 0.0, True)
+    >>> float(page(0.51)[3])  # the next level, as the map
+    1.0
+    """
+    from matplotlib.colors import ListedColormap
+
+    colours = cmap(np.linspace(0.0, 1.0, cmap.N))
+    colours[cmap.N // 2, 3] = 0.0
+    return ListedColormap(colours, name=cmap.name)
+
+
+def _hatch_frames(
     ax: Axes, texts: dict[tuple[int, int], str], size: float, shape: tuple[int, int]
 ) -> Any:
-    """Under each text, a plain patch of the cropped cells' fill, clear of the hatch around it.
+    """Cropped cells that show a value: the cropped style's hatch in a frame round a hole.
 
-    It covers the middle :data:`PLAIN_SHARE` of the cell, or the text with a
-    margin of a tenth of the cell on each side where the text is larger.
+    The hole, where the text is, covers the middle :data:`PLAIN_SHARE` of the
+    cell, or the text with a margin of a tenth of the cell on each side where
+    the text is larger; the hatch never runs through or beside a digit. Like
+    every cropped cell, the frame is filled with the page (:func:`_fill`).
     """
     from matplotlib.collections import PatchCollection
-    from matplotlib.patches import FancyBboxPatch
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path
 
     cell = _cell_inches(ax, shape)
     most = 1 - CELL_GAP - 0.08  # a ring of hatch stays visible
     high = min(most, max(PLAIN_SHARE, 0.73 * size / 72 / cell + 0.2))
-    patches = []
+    half = (1 - CELL_GAP) / 2
+    frames = []
     for (r, c), text in texts.items():
         wide = min(most, max(PLAIN_SHARE, _text_width(text, size) / cell + 0.2))
-        patches.append(
-            FancyBboxPatch(
-                (c - wide / 2, r - high / 2), wide, high, boxstyle="round,pad=0,rounding_size=0.08"
-            )
-        )
-    plain = PatchCollection(
-        patches, facecolor=CELL_STYLES["cropped"]["facecolor"], linewidth=0, zorder=1.5
+        outer = [
+            (c - half, r - half),
+            (c + half, r - half),
+            (c + half, r + half),
+            (c - half, r + half),
+        ]
+        hole = [
+            (c - wide / 2, r - high / 2),
+            (c - wide / 2, r + high / 2),
+            (c + wide / 2, r + high / 2),
+            (c + wide / 2, r - high / 2),
+        ]  # the other way round
+        codes = [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY] * 2
+        frames.append(Path([*outer, outer[0], *hole, hole[0]], codes))
+    style = CELL_STYLES["cropped"]
+    collection = PatchCollection(
+        [PathPatch(f) for f in frames],
+        facecolor=_fill("cropped"),
+        edgecolor=style["edgecolor"],
+        hatch=style["hatch"],
+        linewidth=0,
+        zorder=1,
     )
-    ax.add_collection(plain)
-    return plain
+    ax.add_collection(collection)
+    return collection
+
+
+def _fill(name: str) -> Any:
+    """The fill of the cell style ``name``; the cropped cells' is the page's (transparent).
+
+    :data:`CELL_STYLES` gives the cropped cells' fill on a light page, white;
+    drawn transparent, it is the page in the site's dark mode too, so cells
+    that are thrown away recede in both themes.
+    """
+    from matplotlib.colors import to_rgb
+
+    colour = CELL_STYLES[name]["facecolor"]
+    return (*to_rgb(colour), 0.0) if name in PAGE_FILLED else colour
 
 
 def _draw_cells(
@@ -353,7 +413,7 @@ def _draw_cells(
             ax.add_collection(
                 PatchCollection(
                     _cell_patches(where(masks[name]), rounded),
-                    facecolor=style["facecolor"],
+                    facecolor=_fill(name),
                     edgecolor=style["edgecolor"],
                     hatch=style["hatch"],
                     linewidth=0,

@@ -61,6 +61,13 @@ CELL_STYLES: dict[str, dict[str, str]] = {
 """Fill, hatch and hatch colour of cells that are not the data: padding zeros,
 inserted zeros, and cropped cells (which hold values that are cut away)."""
 
+PAGE_FILLED = ("cropped",)
+"""Cell styles drawn with a transparent fill, so the page shows: white on a light page, as
+:data:`CELL_STYLES` says, and the page in the site's dark mode, where a white fill would be the
+brightest thing in a figure (cells that are thrown away must recede)."""
+PAGE_INK = "#7b7b7b"
+"""Text on cells the page shows through (cropped cells, 0 on the signed map): the grey whose
+contrast is the same on a white page and on the site's dark one (#14181e), 4.2:1."""
 ZERO_COLOR = ROLE_COLORS["inserted zeros"]
 """Fill of inserted zeros (hatched ``//``)."""
 PAD_COLOR = ROLE_COLORS["padding"]
@@ -78,12 +85,15 @@ gold above (:func:`signed_cmap`)."""
 # yellowish ones a dark ochre-gold (hue 80) between the kernel's orange (58) and the padding's
 # straw (94), darker than both. Both halves have the same lightness steps (CAM02-UCS J 28, 45,
 # 70, then 96 at 0), so equal magnitudes look equally strong, and both ends are dark enough for
-# white digits. Measured in CAM02-UCS (tests/test_plotting.py): no colour of the map is within
-# 33 of the input's blue (RdBu_r: 1) or within 21 of the matrix's purple; its nearest approach
-# to a role is the pale gold near 0 to the kernel's orange (11); its ends are 33 apart under
-# deuteranopia and 38 under protanopia (RdBu_r: 33 and 24). Figures keep a white background,
-# so the map reads the same in the site's dark mode.
-_SIGNED_ANCHORS = ("#833b6f", "#be5ea2", "#e7aad0", "#f7f7f7", "#dbb97a", "#aa7a0e", "#745000")
+# white digits. The gold half is a greyish sand until it is darker than the straw (its pale
+# third was a pale tan as close as 6 to the straw, which means padding): small positive values
+# stay 12 or more from the straw, also under deuteranopia and protanopia. Measured in CAM02-UCS
+# (tests/test_plotting.py): no colour of the map is within 30 of the input's blue (RdBu_r: 1)
+# or within 20 of the matrix's purple; its nearest approach to a role is the pale sand near 0
+# to the kernel's orange (14); its ends are 33 apart under deuteranopia and 38 under
+# protanopia (RdBu_r: 33 and 24). In the cells (:func:`show_matrix`) 0 is the page, not the
+# map's white: on the site's dark page a white 0 was the brightest colour of a figure.
+_SIGNED_ANCHORS = ("#833b6f", "#be5ea2", "#e7aad0", "#f7f7f7", "#ccbcab", "#aa7a0e", "#745000")
 TINT = 0.15
 """Where the single-hue maps start: the smallest value is a visible tint, not white."""
 MAX_WIDTH = 6.5
