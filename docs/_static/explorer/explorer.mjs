@@ -82,7 +82,7 @@ function apply(state, how) {
   render();
 }
 
-/** A setting changed: a polite status says y's size now (an alert says what is wrong instead). */
+/** A setting changed: a polite status says y's size (an alert says what is wrong instead). */
 function announceSize(before, state) {
   const settings = (st) => JSON.stringify([st.dim, ...tc.AXIS_KEYS.map((key) => st[key])]);
   if (settings(before) === settings(state)) return;
@@ -105,7 +105,7 @@ function fromAddress() {
   if (notes.length) parts.notes.scrollIntoView({ block: "nearest" });
 }
 
-/** An address given in short (or with values not taken) is written out as what is shown. */
+/** An address in short (or with values not taken) is written out as shown. */
 function rewriteAddress() {
   if (location.hash.length > 1 && location.hash.slice(1) !== formatHash(view.state)) {
     history.replaceState(null, "", "#" + formatHash(view.state));
@@ -131,7 +131,7 @@ function commit(control, state) {
   if (!parts.alert.hidden && parts.alert.textContent !== said) bringIntoSight(parts.alert);
 }
 
-/** A message below the screen (or the pane's shown part) scrolled into it. */
+/** A message below the screen (or the pane's shown part) scrolled into sight. */
 function bringIntoSight(msg) {
   const pane = msg.closest(".tce-pane").getBoundingClientRect();
   if (msg.getBoundingClientRect().bottom > Math.min(innerHeight, pane.bottom)) msg.scrollIntoView({ block: "nearest" });
@@ -478,7 +478,7 @@ function buildViews() {
 
 // --- drawing a state
 
-/** A cell's size so that a table of cols columns fits the views' width (read once a drawing). */
+/** A cell's size for cols columns to fit the views' width (read once a drawing). */
 function cellSize(cols) {
   return Math.max(24, Math.min(34, Math.floor((fig.width - 40) / Math.max(cols, 1))));
 }
@@ -493,7 +493,7 @@ function cellStyle(size, texts, font) {
 const textsOf = (units, places) => units.map((u) => cellText(u, places).text);
 
 /** Write a number into a cell size px tall and width px wide (default: square), touching only
- * what differs (a hover rewrites a few cells). */
+ * what differs. */
 function setNumber(td, units, places, size, width = size) {
   const t = cellText(units, places);
   const box = td.firstElementChild?.classList.contains("tce-n") ? td.firstElementChild : td;
@@ -729,7 +729,7 @@ function drawDirect(state, sz, y) {
       block("tce-cap-rot", "w rotated 180°", kernel.table),
       block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, true)));
   parts.directText.textContent = tx.directText(state);
-  // the window: one box whose tiles outline the cells under the (dilated) taps, moved by a hover
+  // the window: one box, its tiles outline the cells under the (dilated) taps; a hover moves it
   const win = el("div", { class: "tce-window", "aria-hidden": "true" });
   const [dr, dc] = grid2(state.d), [kr2, kc2] = grid2(state.k);
   const [across, down] = [(n) => n * width, (n) => n * size];
@@ -846,7 +846,7 @@ function render() {
   parts.formula.replaceChildren(...(why ? [] : tc.sizes(state).map((z, ax) => el("p", {}, state.dim === 2 ? el("strong", { text: `${AXES[2][ax]}: ` }) : null, tx.sizeFormula(z)))));
   parts.waiting.hidden = !why;
   if (why) {
-    // over the faded views under view 1's heading, taking no room; nothing drawn: in the flow
+    // over the faded views under view 1's heading (nothing drawn: in the flow)
     parts.waiting.classList.toggle("tce-over", Boolean(fig));
     parts.waiting.firstChild.textContent = fig
       ? "The settings cannot be drawn (see Settings): the views show the last ones that could, faded, until the settings are valid again."
