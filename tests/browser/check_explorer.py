@@ -767,6 +767,8 @@ MARKS = """() => {
                      cropped: pick('#tce-view-1 .tce-swatch.tce-crop')},
           added: pick('#tce-view-1 td.tce-added:not(.tce-hl)'), current: pick('td.tce-current'),
           stamp: pick('#tce-view-1 td.tce-stamp:not(.tce-crop, .tce-hl)'), kernel: pick('.tce-kernel td[data-role=kernel]'),
+          out: pick('#tce-view-1 td.tce-out:not(.tce-stamp, .tce-hl, .tce-added)'),
+          stampSwatch: pick('#tce-view-1 .tce-swatch.tce-stamp'),
           hl: pick('td.tce-hl:not(.tce-current)'), legend: legend(1), legend2: legend(2)};
 }"""
 
@@ -807,6 +809,10 @@ def gallery_marks(page: Page) -> list[str]:
     own = {name: got[name] or {} for name in ("current", "stamp", "hl")}
     if any(m.get("outline") == "dashed" or hatch_of(m.get("image", ""))[0] for m in own.values()):
         problems.append(f"a mark of the explorer's own is dashed or hatched: {own}")
+    # the cells a stamp adds to hold y's sums so far: y's fill, never the kernel's (d3/e review)
+    fills = {k: (got[k] or {}).get("fill") for k in ("stamp", "out", "stampSwatch", "kernel")}
+    if not fills["out"] or fills["stamp"] != fills["out"] or fills["stampSwatch"] != fills["out"]:
+        problems.append(f"the stamp's cells or swatch not in y's fill: {fills}")
     if (
         own["current"].get("outline") != "double"
         or own["stamp"].get("shadow", "").count("rgb(0, 0, 0)") != 2
