@@ -23,6 +23,8 @@ Usage: ``python tests/browser/check_explorer.py HTML_DIR SCREENSHOT_DIR [N]`` (`
 - after settings change (clicks, keys, Back; 1-D and 2-D) the outlines are the focused sum's
   terms; while stamping, the sum is what is in so far; long numbers keep their font size;
 - the finder lists what the package's size arithmetic allows and never says "none";
+- at 390 px every box that scrolls sideways shows a shadow on each side with more, is reached by
+  keyboard and named, code wraps, Cᵀ's long row keeps its output in sight, x's labels show;
 - at 390 px the focused sum is on screen with the cell just tapped, y = Cᵀx reads row by row,
   the +/- targets are 44 px tall and the boxes' text fits; nothing covers the views' text at
   1280 or 390 px (nor the theme's Back to top button at 1280); a value typed wrong in a box at
@@ -765,6 +767,8 @@ MARKS = """() => {
                      cropped: pick('#tce-view-1 .tce-swatch.tce-crop')},
           added: pick('#tce-view-1 td.tce-added:not(.tce-hl)'), current: pick('td.tce-current'),
           stamp: pick('#tce-view-1 td.tce-stamp:not(.tce-crop, .tce-hl)'), kernel: pick('.tce-kernel td[data-role=kernel]'),
+          out: pick('#tce-view-1 td.tce-out:not(.tce-stamp, .tce-hl, .tce-added)'),
+          stampSwatch: pick('#tce-view-1 .tce-swatch.tce-stamp'),
           hl: pick('td.tce-hl:not(.tce-current)'), legend: legend(1), legend2: legend(2)};
 }"""
 
@@ -805,6 +809,10 @@ def gallery_marks(page: Page) -> list[str]:
     own = {name: got[name] or {} for name in ("current", "stamp", "hl")}
     if any(m.get("outline") == "dashed" or hatch_of(m.get("image", ""))[0] for m in own.values()):
         problems.append(f"a mark of the explorer's own is dashed or hatched: {own}")
+    # the cells a stamp adds to hold y's sums so far: y's fill, never the kernel's (d3/e review)
+    fills = {k: (got[k] or {}).get("fill") for k in ("stamp", "out", "stampSwatch", "kernel")}
+    if not fills["out"] or fills["stamp"] != fills["out"] or fills["stampSwatch"] != fills["out"]:
+        problems.append(f"the stamp's cells or swatch not in y's fill: {fills}")
     if (
         own["current"].get("outline") != "double"
         or own["stamp"].get("shadow", "").count("rgb(0, 0, 0)") != 2
@@ -1149,6 +1157,88 @@ def typed_wrong_low(page: Page, where: str) -> list[str]:
     return problems
 
 
+SCROLLERS = """async () => {
+  // every box wider than the screen: a cue on the side that has more (a shadow drawn by its
+  // ::before and ::after, tied to the scrolling) and a keyboard's way in with a name (the box
+  // itself, or a cell inside); code wraps; Cᵀ's row ends at its output, in sight
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const cue = (box, side) => { const s = getComputedStyle(box, side);
+    return s.content !== 'none' && parseFloat(s.width) >= 8 && Number(s.opacity) > 0.5; };
+  const found = [];
+  for (const box of document.querySelectorAll('#tconv-explorer .tce-scroll')) {
+    if (box.scrollWidth <= box.clientWidth + 1) continue;
+    const name = (box.getAttribute('aria-label') ?? box.querySelector('[aria-labelledby]')?.getAttribute('aria-labelledby')) || box.className;
+    box.scrollLeft = 0;
+    await frame();
+    const start = [cue(box, '::before'), cue(box, '::after')];
+    box.scrollLeft = box.scrollWidth;
+    await frame();
+    const end = [cue(box, '::before'), cue(box, '::after')];
+    box.scrollLeft = 0;
+    const keys = box.getAttribute('tabindex') === '0' && box.getAttribute('role') === 'region' && /^[^,].*, scrolls sideways$/.test(box.getAttribute('aria-label'))
+      || Boolean(box.querySelector('[tabindex="0"][aria-label], input[aria-label]'));
+    found.push({name, start, end, keys});
+  }
+  const pres = [...document.querySelectorAll('.tce-codeblock pre')].filter((p) => p.scrollWidth > p.clientWidth + 1).length;
+  const view = document.querySelector('#tce-view-3').getBoundingClientRect();
+  const y = document.querySelector('#tce-view-3 .tce-fit td.tce-out')?.getBoundingClientRect();
+  return {found, pres, rowOutput: y ? [y.left, y.right, view.left, view.right] : null};
+}"""
+X_NAMES = """() => {
+  // y = Cᵀx: x's row labels shown, as at 1280 px; the ink of its operators
+  const heads = [...document.querySelectorAll('#tce-view-3 .tce-col-x th[scope="row"]')];
+  const shown = heads.filter((h) => h.getBoundingClientRect().width > 20 && getComputedStyle(h).clipPath === 'none').map((h) => h.textContent);
+  const ctx = document.createElement('canvas').getContext('2d');
+  const ink = [...document.querySelectorAll('#tce-view-3 .tce-op')].map((o) => {
+    ctx.font = getComputedStyle(o).font;
+    const m = ctx.measureText(o.textContent);
+    return [o.textContent, Math.round(m.actualBoundingBoxLeft + m.actualBoundingBoxRight)];
+  });
+  return {count: heads.length, shown, ink};
+}"""
+
+
+def scroll_cues(page: Page, url: str, where: str) -> list[str]:
+    """At 390 px with large settings (the d3 review's i′=6, k=5, s=2, p=1 and a long 1-D x):
+    every box that scrolls sideways shows a shadow on the side with more (the right one at the
+    start, the left one at the end, none where there is no more) and can be reached by keyboard
+    with a name; the code wraps; Cᵀ's focused row keeps its output in sight. At the opening
+    state x's labels show beside y = Cᵀx, and its product sign at least a third as wide as '='."""
+    problems = []
+    page.set_viewport_size({"width": 390, "height": 844})
+    for fragment in ("#dim=2&i=6,6&k=5,5&s=2,2&p=1,1", "#dim=1&i=16&k=5&s=4&p=0&a=3&d=3"):
+        page.goto(url + fragment)
+        page.wait_for_selector("#tconv-explorer[data-ready]")
+        page.add_style_tag(content=".tce-view { content-visibility: visible !important; }")
+        got = page.evaluate(SCROLLERS)
+        if not got["found"]:
+            problems.append(f"{where} {fragment}: no box scrolls sideways (the check needs one)")
+        for box in got["found"]:
+            if box["start"] != [False, True] or box["end"] != [True, False] or not box["keys"]:
+                problems.append(
+                    f"{where} {fragment}: {box['name']}: shadows (left, right) at the start "
+                    f"{box['start']} and end {box['end']}, keyboard and name {box['keys']}"
+                )
+        if got["pres"]:
+            problems.append(f"{where} {fragment}: {got['pres']} code blocks scroll sideways")
+        row = got["rowOutput"]
+        if fragment.startswith("#dim=2") and (not row or row[0] < row[2] or row[1] > row[3]):
+            problems.append(f"{where} {fragment}: Cᵀ's row hides its output y ({row})")
+    page.goto(url)
+    page.wait_for_selector("#tconv-explorer[data-ready]")
+    page.add_style_tag(content=".tce-view { content-visibility: visible !important; }")
+    got = page.evaluate(X_NAMES)
+    ink = dict(got["ink"])
+    if (
+        got["shown"] != ["x[0, 0]", "x[0, 1]", "x[1, 0]", "x[1, 1]"]
+        or min(ink.values()) < max(ink.values()) / 3
+    ):
+        problems.append(f"{where}: y = Cᵀx: x's labels shown {got}")
+    page.goto(url)
+    page.wait_for_selector("#tconv-explorer[data-ready]")
+    return problems
+
+
 def phone_fits(page: Page, url: str, where: str) -> list[str]:
     """At 390 and 320 px the page never scrolls sideways, even with 16 values of x in 1-D; a
     setting the libraries refuse, typed at the top of the page, shows its box and its message."""
@@ -1226,6 +1316,8 @@ def layouts(browser: Any, url: str, shots: Path, problems: list[str]) -> int:
             problems += typed_wrong_low(page, where)
             if width == 390:
                 problems += phone_fits(page, url, where)
+                if mode == "light":
+                    problems += scroll_cues(page, url, where)
             if width == 1280:  # scrolling up: no Back to top button over the views
                 page.evaluate("() => scrollTo(0, 2400)")
                 page.mouse.wheel(0, -300)

@@ -14,6 +14,8 @@ On the landing page, the arithmetic page and every gallery page:
   the bar's negative end, and is not cut off;
 - at 1280 px, the unfolded input code of a gallery page is no taller than its figures
   ("figures lead"); folded code starts closed and Enter on its summary opens it;
+- on the first page with a player, at 390 and 1280 px, the theme's Back to top button covers
+  none of its buttons, at the bottom or the top of the screen, and shows below the header;
 - every animation is a player that shows its first step, steps with Next, Previous and the
   arrow keys, shows the step's sentence, plays at 2 s a step only when asked, offers Restart
   at the end, offers no Play to readers who ask for reduced motion, and without JavaScript
@@ -245,6 +247,54 @@ def check_players(browser: Browser, url: str, name: str) -> list[str]:
     return problems + check_players_without_motion(browser, url, name)
 
 
+BACK_TO_TOP = """(at) => {
+  // how far to scroll for the first player's buttons to sit at the top (under the header) or
+  // the bottom of the screen
+  const header = document.querySelector('.bd-header').getBoundingClientRect().bottom;
+  const box = document.querySelector('.tcf-steps .tcf-controls button').getBoundingClientRect();
+  return at === 'top' ? box.top - header - 8 : box.bottom - innerHeight + 8;
+}"""
+UNDER = """() => {
+  const hit = (e) => { const r = e.getBoundingClientRect();
+    const at = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    return Boolean(at && (at === e || e.contains(at))); };
+  const top = document.querySelector('#pst-back-to-top');
+  const buttons = [...document.querySelector('.tcf-steps .tcf-controls').querySelectorAll('button')];
+  const header = document.querySelector('.bd-header').getBoundingClientRect().bottom;
+  return {shown: Boolean(top && getComputedStyle(top).display !== 'none'),
+          free: Boolean(top && hit(top) && top.getBoundingClientRect().top >= header),
+          covered: buttons.filter((b) => !hit(b)).map((b) => b.textContent)};
+}"""
+
+
+def check_back_to_top(browser: Browser, url: str, name: str) -> list[str]:
+    """At 390 and 1280 px, with a player's buttons at the top or the bottom of the screen as the
+    reader scrolls up to them, the theme's Back to top button covers none of them; with the
+    buttons at the bottom (where the theme used to put it) it shows, below the header, and
+    takes a tap itself."""
+    problems = []
+    for width, height in ((390, 844), (1280, 900)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.goto(url)
+        for at in ("bottom", "top"):
+            page.evaluate("() => scrollTo(0, 0)")
+            page.evaluate(NEXT_FRAME)
+            by = page.evaluate(BACK_TO_TOP, at)
+            page.evaluate("(y) => scrollTo(0, y + 300)", by)  # then up 300 px: the reader's
+            page.evaluate(NEXT_FRAME)
+            page.mouse.wheel(0, -300)  # scrolling up: the theme shows the button
+            page.wait_for_timeout(300)
+            seen = page.evaluate(UNDER)
+            where = f"{name} at {width} px, a player's buttons at the {at} of the screen"
+            if seen["covered"]:
+                problems.append(f"{where}: {seen['covered']} under another element")
+            if at == "bottom" and not (seen["shown"] and seen["free"]):
+                problems.append(f"{where}: Back to top not shown or not free ({seen})")
+        context.close()
+    return problems
+
+
 def check_players_without_motion(browser: Browser, url: str, name: str) -> list[str]:
     """No Play for reduced motion; without JavaScript, the first frame and every sentence."""
     problems = []
@@ -303,8 +353,11 @@ def _known(problem: str) -> tuple[str, str]:
     return problem.split(":", maxsplit=1)[0].split(" at ", maxsplit=1)[0], kind
 
 
-def check_one(browser: Browser, base: str, name: str, shots: Path | None) -> list[str]:
-    """Every check of one page; its screenshots if it has players."""
+def check_one(
+    browser: Browser, base: str, name: str, shots: Path | None, back_to_top: bool = False
+) -> list[str]:
+    """Every check of one page; its screenshots if it has players; the Back to top button's
+    place if asked (site.css places it once for every page)."""
     page = browser.new_page()
     page.goto(base + name)
     load_all(page)
@@ -317,6 +370,8 @@ def check_one(browser: Browser, base: str, name: str, shots: Path | None) -> lis
     page.close()
     if animated:
         problems += check_players(browser, base + name, name)
+    if animated and back_to_top:
+        problems += check_back_to_top(browser, base + name, name)
     if shots is not None and animated:
         shots.mkdir(parents=True, exist_ok=True)
         stem = name.replace("/", "_").removesuffix(".html")
@@ -346,6 +401,7 @@ def main(root: Path, shots: Path | None) -> int:
         *sorted(str(p.relative_to(root)) for p in (root / "gallery").rglob("plot_*.html")),
     ]
     server, base = serve(root)
+    players = [name for name in pages if "tcf-steps" in (root / name).read_text(encoding="utf-8")]
     problems = check_thumbnails(root)
     todo: queue.Queue[str] = queue.Queue()
     for name in pages:
@@ -360,7 +416,7 @@ def main(root: Path, shots: Path | None) -> int:
                     name = todo.get_nowait()
                 except queue.Empty:
                     break
-                found[name] = check_one(browser, base, name, shots)
+                found[name] = check_one(browser, base, name, shots, name in players[:1])
             browser.close()
 
     with ThreadPoolExecutor(WORKERS) as pool:

@@ -82,7 +82,7 @@ function apply(state, how) {
   render();
 }
 
-/** A setting changed: a polite status says y's size now (an alert says what is wrong instead). */
+/** A setting changed: a polite status says y's size (an alert says what is wrong instead). */
 function announceSize(before, state) {
   const settings = (st) => JSON.stringify([st.dim, ...tc.AXIS_KEYS.map((key) => st[key])]);
   if (settings(before) === settings(state)) return;
@@ -105,7 +105,7 @@ function fromAddress() {
   if (notes.length) parts.notes.scrollIntoView({ block: "nearest" });
 }
 
-/** An address given in short (or with values not taken) is written out as what is shown. */
+/** An address in short (or with values not taken) is written out as shown. */
 function rewriteAddress() {
   if (location.hash.length > 1 && location.hash.slice(1) !== formatHash(view.state)) {
     history.replaceState(null, "", "#" + formatHash(view.state));
@@ -120,8 +120,7 @@ function restart() {
 }
 
 /** A committed edit makes a history entry (Back undoes it), unless it continues the last one: the
- * same box still typed in, or the same setting stepped again within a second (four quick clicks
- * on + are one step back). */
+ * same box typed in, or the same setting stepped within a second. */
 function commit(control, state) {
   const now = Date.now();
   const again = view.last?.control === control && (view.editing === control || now - view.last.t < 1000);
@@ -132,7 +131,7 @@ function commit(control, state) {
   if (!parts.alert.hidden && parts.alert.textContent !== said) bringIntoSight(parts.alert);
 }
 
-/** A message below the screen (or the pane's shown part) scrolled into it. */
+/** A message below the screen (or the pane's shown part) scrolled into sight. */
 function bringIntoSight(msg) {
   const pane = msg.closest(".tce-pane").getBoundingClientRect();
   if (msg.getBoundingClientRect().bottom > Math.min(innerHeight, pane.bottom)) msg.scrollIntoView({ block: "nearest" });
@@ -196,8 +195,7 @@ function showEdits() {
     if (msg.textContent !== words) msg.textContent = words;
     const shown = msg.hidden && texts.length;
     msg.hidden = !texts.length;
-    // a new message is brought on screen: it is under the settings or under x and w, whose boxes
-    // may be low on the screen
+    // a new message on screen (x and w's boxes may be low on it)
     if (shown && msg.getBoundingClientRect().bottom > innerHeight) msg.scrollIntoView({ block: "nearest" });
   }
 }
@@ -395,8 +393,7 @@ function trace(id) {
   return el("p", { class: "tce-trace", id }, document.createTextNode(""));
 }
 
-/** The traced sums: view 1's as far as its stamps go, views 2 and 3's in full; a term such as
- * "x[0, 1]·w[2, 2]" does not break inside. */
+/** The traced sums; a term such as "x[0, 1]·w[2, 2]" does not break inside. */
 function showTrace(texts) {
   parts.traces.forEach((tr, j) => {
     const text = texts[j].replace(/, /g, ",\u00a0");
@@ -473,7 +470,6 @@ function buildViews() {
     el("h3", { id: "tce-h-matrix", text: "3. The matrix Cᵀ" }),
     parts.matrixText, parts.matrix, parts.traces[2],
     legend([["tce-m", "a weight of w (non-zero entry)"], ["tce-m0", "zero entry"], ["tce-hl", "outlined: the focused output's row and the inputs it reads"]]));
-  // each view's traced sum under its figure, in the page's flow: it covers nothing
   parts.views = el("div", { class: "tce-views" }, v1, v2, v3);
   // over the views, taking no room: the page does not jump when the settings become invalid
   parts.waiting = el("div", { class: "tce-waiting", hidden: true }, el("p"));
@@ -482,7 +478,7 @@ function buildViews() {
 
 // --- drawing a state
 
-/** A cell's size so that a table of cols columns fits the views' width (read once a drawing). */
+/** A cell's size for cols columns to fit the views' width (read once a drawing). */
 function cellSize(cols) {
   return Math.max(24, Math.min(34, Math.floor((fig.width - 40) / Math.max(cols, 1))));
 }
@@ -497,7 +493,7 @@ function cellStyle(size, texts, font) {
 const textsOf = (units, places) => units.map((u) => cellText(u, places).text);
 
 /** Write a number into a cell size px tall and width px wide (default: square), touching only
- * what differs (a hover rewrites a few cells). */
+ * what differs. */
 function setNumber(td, units, places, size, width = size) {
   const t = cellText(units, places);
   const box = td.firstElementChild?.classList.contains("tce-n") ? td.firstElementChild : td;
@@ -634,11 +630,13 @@ function partialSums(state, canvas, upto) {
   return partial;
 }
 
-/** A box that scrolls sideways is a named tab stop (unless a cell inside is one). */
+/** A box that scrolls sideways: shadows, and a named tab stop (unless a cell inside is). */
 function markScrollers() {
   for (const box of parts.views.querySelectorAll(".tce-scroll")) {
-    const cap = (box.previousElementSibling?.matches(".tce-cap") ? box.previousElementSibling : box.querySelector(".tce-cap"))?.textContent ?? "figure";
-    const on = box.scrollWidth > box.clientWidth + 1 && !box.querySelector("[tabindex='0'], input");
+    const cap = (box.previousElementSibling?.matches(".tce-cap") ? box.previousElementSibling : box.closest(".tce-block, .tce-view").querySelector(".tce-cap"))?.textContent ?? "figure";
+    const more = box.scrollWidth > box.clientWidth + 1;
+    box.classList.toggle("tce-more", more);
+    const on = more && !box.querySelector("[tabindex='0'], input");
     for (const [name, v] of [["tabindex", "0"], ["role", "region"], ["aria-label", `${cap}, scrolls sideways`]]) {
       if (on) box.setAttribute(name, v);
       else box.removeAttribute(name);
@@ -731,7 +729,7 @@ function drawDirect(state, sz, y) {
       block("tce-cap-rot", "w rotated 180°", kernel.table),
       block("tce-cap-y2", `y (${outShape.join(" × ")})`, ygrid.table, true)));
   parts.directText.textContent = tx.directText(state);
-  // the window: one box whose tiles outline the cells under the (dilated) taps, moved by a hover
+  // the window: one box, its tiles outline the cells under the (dilated) taps; a hover moves it
   const win = el("div", { class: "tce-window", "aria-hidden": "true" });
   const [dr, dc] = grid2(state.d), [kr2, kc2] = grid2(state.k);
   const [across, down] = [(n) => n * width, (n) => n * size];
@@ -789,13 +787,13 @@ function drawMatrix(state, sz, y) {
   hoverable(ct.table);
   parts.matrix.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-yc", "output y", yt.table),
     el("span", { class: "tce-op", text: "=" }), block("tce-cap-ct", `Cᵀ (${nOut} × ${nIn})`, ct.table),
-    el("span", { class: "tce-op", text: "·" }), block("tce-cap-xc", "input x", xt.table)));
+    el("span", { class: "tce-op", text: "∙" }), block("tce-cap-xc", "input x", xt.table)));
   v3.grid = outputGrid(yt.table, v3.ys, outShape);
   return v3;
 }
 
-/** The focused row of a Cᵀ too large to draw, x under it and the output beside it: built
- * once per state, then only its numbers and marks change with the focus. */
+/** The focused row of a Cᵀ too large to draw, x under it, its output beside (scrolling alone):
+ * built once per state, then only numbers and marks change. */
 function buildMatrixRow(state) {
   const e = tc.exact(state);
   const nIn = state.x.length;
@@ -813,9 +811,9 @@ function buildMatrixRow(state) {
   });
   const yt = cellTable({ rows: 1, cols: 1, colLabel: () => "y", rowLabel: () => "", attrs: { class: "tce-cells tce-col", style: yCells.style }, cell: (r, c, td) => { td.className = "tce-out"; number(td); } });
   Object.assign(fig.v3, { rowWidth: rowCells.width, yWidth: yCells.width });
-  fig.v3.holder.replaceChildren(el("div", { class: "tce-mat" }, block("tce-cap-row", `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it`, table, true),
-    el("span", { class: "tce-op", text: "→" }), block("tce-cap-rowy", "output y", yt.table)));
-  yt.table.setAttribute("aria-labelledby", "tce-cap-row tce-cap-rowy");
+  fig.v3.holder.replaceChildren(el("p", { class: "tce-cap", id: "tce-cap-row", text: `The focused output's row of Cᵀ (${tc.prod(fig.y.shape)} × ${nIn}), x under it, and that output y` }),
+    el("div", { class: "tce-mat tce-fit" }, el("div", { class: "tce-scroll" }, table), el("span", { class: "tce-op", text: "→" }), yt.table));
+  for (const t of [table, yt.table]) t.setAttribute("aria-labelledby", "tce-cap-row");
   Object.assign(fig.v3, { grid: outputGrid(yt.table, yt.cells, fig.y.shape), rowCells: cells.slice(0, nIn), xCells: cells.slice(nIn), yCell: yt.cells[0], yHead: yt.table.tBodies[0].rows[0].cells[0], shown: [] });
 }
 
@@ -848,7 +846,7 @@ function render() {
   parts.formula.replaceChildren(...(why ? [] : tc.sizes(state).map((z, ax) => el("p", {}, state.dim === 2 ? el("strong", { text: `${AXES[2][ax]}: ` }) : null, tx.sizeFormula(z)))));
   parts.waiting.hidden = !why;
   if (why) {
-    // over the faded views under view 1's heading, taking no room; nothing drawn: in the flow
+    // over the faded views under view 1's heading (nothing drawn: in the flow)
     parts.waiting.classList.toggle("tce-over", Boolean(fig));
     parts.waiting.firstChild.textContent = fig
       ? "The settings cannot be drawn (see Settings): the views show the last ones that could, faded, until the settings are valid again."
@@ -890,10 +888,10 @@ function render() {
   placeFrame(fig.v1);
   fig.v2.origin = originOf(fig.v2);
   sizeTrace(state, out);
-  markScrollers();
   parts.matrixText.textContent = tx.matrixText(state, fig.v3.whole);
   paintStep(true);
   paintFocus(false);
+  markScrollers(); // after the captions and cells' tab stops
   const e = tc.exact(state);
   const rounded = [[y.units, y.places], [e.x, e.px], [e.w, e.pw]].some(([units, places]) => !units.every((u) => cellText(u, places).exact));
   parts.valuesNote.textContent = rounded ? `Some cells show values rounded (to at most ${DECIMALS_WORD} decimals and six digits); the sums under the figures are exact, and so is each cell's tooltip.` : "";
@@ -1029,8 +1027,7 @@ function paintFocus(moveFocus) {
   for (const g of grids) if (g && moveFocus === g.table) g.current.focus();
 }
 
-/** The focused output's sums: view 1's as far as its stamps go, in full in views 2 and 3; in
- * the traces and as the names of the focused cells. */
+/** The focused output's sums (view 1's as far as its stamps go), traced and naming its cells. */
 function showSums() {
   const { state, focus } = view;
   const full = tx.sumText(state, focus);
@@ -1154,7 +1151,7 @@ function drawCode() {
   const code = tx.codeFor(view.state);
   parts.code.replaceChildren(...[["transposed_conv", code.package], ["PyTorch", code.torch]].map(([name, text]) => {
     const status = el("span", { class: "tce-copied", "aria-live": "polite" });
-    const pre = el("pre", { tabindex: "0" }, el("code", { text }));
+    const pre = el("pre", {}, el("code", { text }));
     const copy = button(`Copy the ${name} code`, () => copyText(text, pre, status));
     return el("div", { class: "tce-codeblock" }, el("h3", { text: name }), pre, copy, status);
   }));

@@ -1,10 +1,8 @@
 // The explorer's arithmetic: transposed convolution of one channel, 1-D or 2-D, exactly.
 // Pure functions, no DOM: tests/js/ checks them against the transposed_conv package.
 //
-// Notation (the site's): the transposed convolution maps an input x of size i′ to an output
-// y of size o′ with a kernel w of size k, stride s, padding p, output padding a, dilation d.
-// Indices start at 0: m, n index the input, u, v the kernel's taps, r, c the output. Input
-// x[m, n] times tap w[u, v] is added to y[s·m + d·u − p, s·n + d·v − p].
+// Notation: the site's (docs/notation.md): x[m, n] times tap w[u, v] is added to
+// y[s·m + d·u − p, s·n + d·v − p].
 //
 // A state is {dim, i, k, s, p, a, d, x, w}: dim is 1 or 2; i, k, s, p, a and d are arrays
 // of one entry per axis; x and w hold the input and kernel values, flat and row-major, each
