@@ -341,7 +341,7 @@ def panels_html(items: list[Shot | Op], writer: Writer, name: str) -> tuple[str,
     rows and columns (a CSS grid) on a wide screen; otherwise they wrap in order.
     """
     parts, srcs = [], []
-    grid = len({i.place[0] for i in items}) > 1 and _width(items) <= GRID_WIDTH
+    grid = len({i.place[0] for i in items}) > 1 and _grid_width(items) <= GRID_WIDTH
     for item in items:
         row, col = item.place
         at = f' style="grid-area: {row + 1} / {col + 1}"' if grid else ""
@@ -364,6 +364,21 @@ def _width(items: list[Shot | Op]) -> int:
         extra = 40 if isinstance(item, str) else _size(item.image)[0] + 40
         rows[item.place[0]] = rows.get(item.place[0], 0) + extra
     return max(rows.values(), default=0)
+
+
+def _grid_width(items: list[Shot | Op]) -> int:
+    """The width of the figure's grid in CSS px at 1x: each column as wide as its widest item.
+
+    >>> eq, plus = Op("="), Op("+")
+    >>> eq.place, plus.place = (0, 1), (1, 1)  # two rows, one column
+    >>> _grid_width([eq, plus])
+    40
+    """
+    cols: dict[int, int] = {}
+    for item in items:
+        extra = 40 if isinstance(item, str) else _size(item.image)[0] + 40
+        cols[item.place[1]] = max(cols.get(item.place[1], 0), extra)
+    return sum(cols.values())
 
 
 GRID_WIDTH = 600
