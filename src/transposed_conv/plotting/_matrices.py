@@ -36,9 +36,9 @@ CELL = 0.42
 """Side of a cell, in inches, in figures that have the room (smaller in wide ones)."""
 CELL_GAP = 0.08
 """Gap between neighbouring cells, as a share of a cell: the figure's background shows."""
-PLAIN_SHARE = 0.8
-"""Side of the hole in a cropped cell's hatch, around its digits, as a share of the cell: the
-hatch is a frame a tenth of the cell wide, clear of the digits."""
+TEXT_MARGIN = 0.1
+"""Margin between a cropped cell's digits and its hatch, as a share of the cell: the hole in the
+hatch is the text and this much on each side, so most of the cell stays cross-hatched."""
 KERNEL_ROUNDING = 0.22
 """Corner radius of the kernel's cells, as a share of a cell: the kernel's cue besides colour."""
 TEXT_WIDTH_SHARE = 0.78
@@ -337,22 +337,22 @@ def _hatch_frames(
 ) -> Any:
     """Cropped cells that show a value: the cropped style's hatch in a frame round a hole.
 
-    The hole, where the text is, covers the middle :data:`PLAIN_SHARE` of the
-    cell, or the text with a margin of a tenth of the cell on each side where
-    the text is larger; the hatch never runs through or beside a digit. Like
-    every cropped cell, the frame is filled with the page (:func:`_fill`).
+    The hole is the text with a margin of :data:`TEXT_MARGIN` on each side, so
+    the hatch never runs through or beside a digit and the rest of the cell
+    reads as cross-hatched. Like every cropped cell, the frame is filled with
+    the page (:func:`_fill`).
     """
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import PathPatch
     from matplotlib.path import Path
 
     cell = _cell_inches(ax, shape)
-    most = 1 - CELL_GAP - 0.08  # a ring of hatch stays visible
-    high = min(most, max(PLAIN_SHARE, 0.73 * size / 72 / cell + 0.2))
+    most = 1 - CELL_GAP - 0.1  # a ring of hatch stays visible
+    high = min(most, 1.2 * size / 72 / cell + 2 * TEXT_MARGIN)  # a line of text is 1.2 em
     half = (1 - CELL_GAP) / 2
     frames = []
     for (r, c), text in texts.items():
-        wide = min(most, max(PLAIN_SHARE, _text_width(text, size) / cell + 0.2))
+        wide = min(most, _text_width(text, size) / cell + 2 * TEXT_MARGIN)
         outer = [
             (c - half, r - half),
             (c + half, r - half),
