@@ -110,7 +110,7 @@ def animate_scatter(
     positions = list(np.ndindex(*xs.shape))
     kh, kw = stamp_kernel.shape
     steps = _scatter_steps(xs, (kh, kw), s, p, a, frames, final.shape, input_name)
-    stamp_names = [*(f"{format_value(xs[ij])} x kernel" for ij in positions), "All added"]
+    stamp_names = [*(f"{format_value(xs[ij])} x kernel" for ij in positions), "None left"]
     out_name = "Output, before the crop" if any(p) else "Output"
     unused = np.ones(stamp_kernel.shape, dtype=bool)
 
