@@ -154,7 +154,9 @@ def _hatch_frames(ax):
 
 def _digits_clear_of_the_hatch(ax, cells):
     """Each cropped cell of ``cells`` has a hatched frame whose hole clears its digit by a tenth
-    of a cell at least, and a ring of hatch that shows (the frame is at least 0.04 cells wide)."""
+    of a cell at least, and a ring of hatch that shows (the frame is at least 0.04 cells wide);
+    with one or two digits, 40% of the cell or more stays hatched, so it reads as cross-hatched as the
+    colour key says (a hole of 0.8 of the cell left a thin ring that looked like a dashed box)."""
     frames = _hatch_frames(ax)
     assert frames.get_facecolor()[0][3] == 0  # the page shows through
     texts = _texts(ax)
@@ -167,6 +169,9 @@ def _digits_clear_of_the_hatch(ax, cells):
         (x0, y0), (x1, y1) = ax.transData.transform([hole.min(0), hole.max(0)])
         centre = (round(hole[:, 1].mean()), round(hole[:, 0].mean()))
         holes[centre] = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        if len(texts[centre].get_text()) <= 2:
+            hatched = 1 - np.prod(hole.max(0) - hole.min(0)) / np.prod(outer.max(0) - outer.min(0))
+            assert hatched >= 0.4, (centre, hatched)
     assert set(holes) == set(cells)
     for rc, (x0, y0, x1, y1) in holes.items():
         digit = texts[rc].get_window_extent()
@@ -1209,3 +1214,14 @@ def test_panel_rows_label_the_rows_and_must_match_them():
     assert [t.get_text() for t in axes[0].get_yticklabels()] == ["p=1", "p=0"]
     with pytest.raises(ValueError, match=r"rows must label the 2 rows of 'Short'"):
         plotting.show_panels([plotting.Panel([[1], [2]], "Short", rows=["one"])], title="Rows")
+
+
+def test_the_scatter_players_last_frame_says_no_stamp_is_left(tmp_path):
+    """The last frame's stamp panel is empty (every stamp is in the output): its title says
+    none is left, not "all added" over empty cells, which read as nothing added."""
+    anim = plotting.animate_scatter(np.array([[1, 2], [3, 4]]), np.array([[1, 0], [0, 1]]))
+    seen = []
+    _each_frame(anim, seen.append, tmp_path)
+    (stamp,) = [ax for ax in seen[-1].axes if ax.get_title().startswith("None left")]
+    assert not [t for t in stamp.texts if t.get_text().strip()]
+    assert not [ax for ax in seen[-1].axes if "added" in ax.get_title()]
