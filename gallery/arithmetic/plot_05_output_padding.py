@@ -40,7 +40,7 @@ print(a, five.shape, six.shape)
 #
 # The stamps fill the full result (all stamps added, nothing cropped), :math:`(3 - 1) \cdot 2 +
 # 3 = 7` on a side. Padding 1 crops a row and column on each side; ``output_padding=1`` gives back
-# the bottom and right ones (dashed, last step): the boxed 6x6 output keeps the full result's last
+# the bottom and right ones (dashed, last step): the 6x6 output keeps the full result's last
 # row and column. In the direct convolution (second figure), one more row and column of padding.
 title = "output_padding=1: the crop keeps one more row and column at the end"
 anim = animate_scatter(x2, kernel, **to_six, title=title, input_name="x2")

@@ -144,7 +144,7 @@ def test_output_padding(page):
     assert ns["a"] == (6 + 2 - 3) % 2 == 1
     assert (ns["five"].shape, ns["six"].shape) == (shape2(5), shape2(6))
     np.testing.assert_array_equal(ns["six"][:5, :5], ns["five"])
-    # "The stamps fill the full result ..., (3 - 1) * 2 + 3 = 7 on a side ... the boxed 6x6
+    # "The stamps fill the full result ..., (3 - 1) * 2 + 3 = 7 on a side ... the 6x6
     # output keeps the full result's last row and column" (the animation draws the full result,
     # and dashes the row and column output_padding adds: tests/plotting/test_plotting.py)
     full = tc.conv_transpose2d(y, kernel, stride=2)

@@ -214,7 +214,7 @@ def test_the_players_cropped_ring_frames_its_digits_as_the_static_figures_do(tmp
 
     def check(fig):
         seen.append(fig)
-        if len(seen) == len(anim.steps):  # the last frame: every stamp added, the crop boxed
+        if len(seen) == len(anim.steps):  # the last frame: every stamp added
             (output,) = [a for a in fig.axes if a.get_title().startswith("Output")]
             _digits_clear_of_the_hatch(output, {tuple(rc) for rc in np.argwhere(ring)})
 
@@ -723,7 +723,7 @@ def test_scatter_animation_carries_its_figure_and_a_sentence_per_frame(tmp_path)
     assert len(anim.steps) == 5
     assert anim.steps[-1] == (
         "All 4 stamps are added. Cropping 1 row and column at the top and left; "
-        "output_padding = 1 gives back the one at the bottom and right: the boxed 4 x 4 block, "
+        "output_padding = 1 gives back the one at the bottom and right: the 4 x 4 block, "
         "rows 1-4 and columns 1-4, is the output. Dashed: the last row and the last column, "
         "which output_padding adds."
     )
@@ -745,7 +745,7 @@ def test_scatter_animation_carries_its_figure_and_a_sentence_per_frame(tmp_path)
     assert len({tuple(s[0]) for s in seen}) == 1
     # the panels stay put
     assert len({tuple(s[2]) for s in seen}) == 1
-    # the last frame writes the whole sum; the boxed block is the transposed convolution
+    # the last frame writes the whole sum; the block left uncropped is the transposed convolution
     final = tc.conv_transpose2d(X2, K, stride=2, padding=1, output_padding=1)
     values = np.array([[float(seen[-1][1][r, c]) for c in range(5)] for r in range(5)])
     np.testing.assert_array_equal(values[1:5, 1:5], final)
@@ -863,7 +863,7 @@ def test_animation_steps_tell_the_frames_in_words():
     padded = plotting.animate_scatter(X2, K, padding=1)
     assert padded.steps[-1] == (
         "All 4 stamps are added. Cropping 1 row and column at the top and left, and the same "
-        "at the bottom and right: the boxed 2 x 2 block, rows 1-2 and columns 1-2, is the output."
+        "at the bottom and right: the 2 x 2 block, rows 1-2 and columns 1-2, is the output."
     )
     sliding = plotting.animate_sliding(np.arange(16).reshape(4, 4), K)
     total = tc.conv2d(np.arange(16).reshape(4, 4), K)[0, 0]
@@ -1225,3 +1225,18 @@ def test_the_scatter_players_last_frame_says_no_stamp_is_left(tmp_path):
     (stamp,) = [ax for ax in seen[-1].axes if ax.get_title().startswith("None left")]
     assert not [t for t in stamp.texts if t.get_text().strip()]
     assert not [ax for ax in seen[-1].axes if "added" in ax.get_title()]
+
+
+def test_the_scatter_players_double_box_marks_only_the_current_stamp(tmp_path):
+    """The double box (a dark line, a white one inside) marks where the current stamp lands;
+    the last frame has no stamp, so no box: the output is what is not hatched."""
+    anim = plotting.animate_scatter(np.arange(9).reshape(3, 3), np.ones((2, 2)), padding=1)
+    boxes = []
+
+    def count(fig):
+        (output,) = [ax for ax in fig.axes if ax.get_title().startswith("Output")]
+        boxes.append(sum(p.get_edgecolor()[:3] == (1, 1, 1) for p in output.patches))
+
+    _each_frame(anim, count, tmp_path)
+    assert boxes[:-1] == [1] * (len(boxes) - 1)  # each stamp's footprint
+    assert boxes[-1] == 0

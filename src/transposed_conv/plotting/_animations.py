@@ -43,9 +43,10 @@ def animate_scatter(
     and the stamp, the kernel scaled by that value, and adds the stamp to the
     full result (every stamp added,
     nothing cropped: :math:`(i' - 1)s + d(k - 1) + 1` per axis). Cells that
-    ``padding`` crops away are hatched; the last frame boxes the output that
-    remains, equal to :func:`~transposed_conv.conv_transpose2d`, and outlines
-    dashed the rows and columns that ``output_padding`` adds at its end (past
+    ``padding`` crops away are hatched; in the last frame the cells left
+    unhatched are the output, equal to :func:`~transposed_conv.conv_transpose2d`
+    (the double box marks only the current stamp), and dashed outlines mark
+    the rows and columns that ``output_padding`` adds at its end (past
     the full result, when ``output_padding`` exceeds ``padding``: zeros).
     The kernel is drawn alike in every frame, on its own scale as in a figure
     of the kernel alone; the stamps, products of an input value and the
@@ -149,8 +150,7 @@ def animate_scatter(
             colorbar=False,
             fontsize=sizes[3],
         )
-        if last:
-            highlight(axes[3], (p[0], p[0] + fh), (p[1], p[1] + fw))
+        if last:  # the output is what is not hatched (the double box means "this stamp")
             if added.any():
                 mark_cells(axes[3], added, linestyle="--")
         else:
@@ -209,7 +209,7 @@ def _scatter_steps(
     ]
     added = f" Dashed: {' and '.join(ends)}, which output_padding adds." if ends else ""
     steps.append(
-        f"All {len(positions)} stamps are added. {_crop_sentence(p, a)}: the boxed "
+        f"All {len(positions)} stamps are added. {_crop_sentence(p, a)}: the "
         f"{fh} x {fw} block, rows {p[0]}-{p[0] + fh - 1} and columns {p[1]}-{p[1] + fw - 1}, "
         f"is the output.{added}"
     )
