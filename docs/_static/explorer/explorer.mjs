@@ -478,9 +478,9 @@ function buildViews() {
 
 // --- drawing a state
 
-/** A cell's size for cols columns to fit the views' width (read once a drawing), least px at least. */
-function cellSize(cols, least = 24) {
-  return Math.max(least, Math.min(34, Math.floor((fig.width - 40) / Math.max(cols, 1))));
+/** A cell's size for cols columns to fit the views' width (read once a drawing). */
+function cellSize(cols) {
+  return Math.max(24, Math.min(34, Math.floor((fig.width - 40) / Math.max(cols, 1))));
 }
 
 /** A table's cell style: size px tall, and wide enough for the longest of texts. */
@@ -590,7 +590,7 @@ function drawScatter(state, sz, y) {
   const outShape = sz.map((z) => z.out);
   const [rows, cols] = grid2(canvasShape);
   const [pr, pc] = dim === 1 ? [0, state.p[0]] : state.p;
-  const size = cellSize(cols + 1, 34); // a stamp's sum, what it adds and its outline fit no less
+  const size = 34; // never less: a stamp's sum, what it adds and its outline fit (it scrolls)
   // wide enough for the sums with every stamp in (the cropped border's too)
   const { width, style } = cellStyle(size, textsOf(partialSums(state, canvasShape, state.x.length - 1), y.places));
   const outs = new Array(tc.prod(outShape));
