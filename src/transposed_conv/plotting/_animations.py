@@ -105,9 +105,9 @@ def animate_scatter(
     added[p[0] : p[0] + fh, p[1] + fw - a[1] : p[1] + fw] = True
     lo, hi = float(frames[reached].min()), float(frames[reached].max())
     # one scale for the stamps in every frame; the kernel keeps its own, as drawn alone
-    scaled = [v * stamp_kernel[~gaps] for v in xs.ravel()]
-    stamp_lo = float(min(q.min() for q in scaled))
-    stamp_hi = float(max(q.max() for q in scaled))
+    stamps_shown = np.stack([v * stamp_kernel for v in xs.ravel()])
+    stamp_lo = float(stamps_shown[:, ~gaps].min())
+    stamp_hi = float(stamps_shown[:, ~gaps].max())
     positions = list(np.ndindex(*xs.shape))
     kh, kw = stamp_kernel.shape
     steps = _scatter_steps(xs, (kh, kw), s, p, a, frames, final.shape, input_name)
@@ -159,7 +159,6 @@ def animate_scatter(
             r, c = i * s[0], j * s[1]
             highlight(axes[3], (r, r + kh), (c, c + kw))
 
-    stamps_shown = np.stack([v * stamp_kernel for v in xs.ravel()])
     panels = [
         Panel(xs, "Input"),
         Panel(stamp_kernel, "Kernel", "kernel", inserted=gaps),
